@@ -1,0 +1,174 @@
+"""Developer entry point: the README's two set-up commands live here.
+
+``python3 dev.py demo`` installs the workbench into ``.venv`` and starts it on demo data.
+``python3 dev.py test`` installs everything the checks need and runs all of them: ruff,
+mypy, the import contract, the Qt-free core suite in a virtual environment without
+PySide6, and the full suite against SQLite and a real PostgreSQL server started here.
+
+It uses only the standard library, so it runs on a fresh machine with nothing but Python.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+FULL_VENV = ROOT / ".venv"
+CORE_VENV = ROOT / ".venv-core"
+DEMO_DIR = ROOT / ".demo"
+PG_BIN = Path("/usr/lib/postgresql/15/bin")
+# Shared libraries Qt's offscreen and xcb platforms load, and the PostgreSQL server.
+APT_PACKAGES = [
+    "postgresql-15",
+    "libegl1",
+    "libgl1",
+    "libxkbcommon0",
+    "libfontconfig1",
+    "libdbus-1-3",
+    "libglib2.0-0",
+]
+
+
+def venv_python(venv: Path) -> Path:
+    """Return the interpreter inside ``venv`` on Windows and POSIX alike."""
+    if os.name == "nt":
+        return venv / "Scripts" / "python.exe"
+    return venv / "bin" / "python"
+
+
+def run(*command: str | Path, env: dict[str, str] | None = None) -> int:
+    """Run a command in the repository, echoing it, and return its exit code."""
+    printable = " ".join(str(part) for part in command)
+    print(f"$ {printable}", flush=True)
+    return subprocess.call([str(part) for part in command], cwd=ROOT, env=env)
+
+
+def must(*command: str | Path, env: dict[str, str] | None = None) -> None:
+    """Run a command and stop this script if it fails."""
+    code = run(*command, env=env)
+    if code != 0:
+        sys.exit(code)
+
+
+def ensure_venv(venv: Path, extras: str) -> Path:
+    """Create ``venv`` if needed and install the project with ``extras`` into it."""
+    if not venv_python(venv).exists():
+        must(sys.executable, "-m", "venv", venv)
+        must(venv_python(venv), "-m", "pip", "install", "--quiet", "--upgrade", "pip")
+    target = f".[{extras}]" if extras else "."
+    must(venv_python(venv), "-m", "pip", "install", "--quiet", "-e", target)
+    return venv_python(venv)
+
+
+def ensure_apt_packages() -> None:
+    """Install the system packages the tests need, where this is a Debian machine we own."""
+    if not shutil.which("apt-get") or os.geteuid() != 0:
+        return
+    status = subprocess.run(
+        ["dpkg-query", "-W", "-f=${Status}\n", *APT_PACKAGES],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    installed = status.stdout.count("install ok installed")
+    if installed == len(APT_PACKAGES):
+        return
+    apt_env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    must("apt-get", "update", "-qq", env=apt_env)
+    must("apt-get", "install", "-y", "-qq", "--no-install-recommends", *APT_PACKAGES, env=apt_env)
+
+
+def free_port() -> int:
+    """Ask the kernel for a loopback port nobody uses right now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def as_postgres_user(*command: str | Path) -> list[str]:
+    """Wrap a server command so it runs as ``postgres`` when we are root (initdb refuses root)."""
+    words = [str(part) for part in command]
+    if os.name != "nt" and os.geteuid() == 0:
+        return ["runuser", "-u", "postgres", "--", *words]
+    return words
+
+
+@contextlib.contextmanager
+def postgres_server() -> Iterator[str]:
+    """Start a throw-away PostgreSQL 15 cluster on loopback and yield its SQLAlchemy URL."""
+    data_root = Path(tempfile.mkdtemp(prefix="workbench-pg-"))
+    data_dir = data_root / "data"
+    if os.name != "nt" and os.geteuid() == 0:
+        shutil.chown(data_root, user="postgres", group="postgres")
+    port = free_port()
+    subprocess.run(
+        as_postgres_user(PG_BIN / "initdb", "-D", data_dir, "-A", "trust", "-U", "postgres",
+                         "--encoding=UTF8", "--locale=C.UTF-8"),
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    options = f"-p {port} -k {data_root} -c listen_addresses=127.0.0.1 -c fsync=off"
+    subprocess.run(
+        as_postgres_user(PG_BIN / "pg_ctl", "-D", data_dir, "-o", options, "-w", "-l",
+                         data_root / "server.log", "start"),
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    try:
+        yield f"postgresql+psycopg://postgres@127.0.0.1:{port}/postgres"
+    finally:
+        subprocess.run(
+            as_postgres_user(PG_BIN / "pg_ctl", "-D", data_dir, "-m", "fast", "stop"),
+            check=False,
+            stdout=subprocess.DEVNULL,
+        )
+        shutil.rmtree(data_root, ignore_errors=True)
+
+
+def command_test(pytest_args: list[str]) -> int:
+    """Install everything and run every check; the exit code is the first failure's."""
+    ensure_apt_packages()
+    python = ensure_venv(FULL_VENV, "gui,test,dev")
+    core_python = ensure_venv(CORE_VENV, "test")
+    bin_dir = python.parent
+    must(bin_dir / "ruff", "check", ".")
+    must(python, "-m", "mypy")
+    must(bin_dir / "lint-imports")
+    # The core must import and pass its tests where PySide6 is not even installed.
+    core_env = {**os.environ, "WORKBENCH_TEST_NO_PG": "1"}
+    must(core_python, "-c", "import importlib.util, sys; "
+         "sys.exit(importlib.util.find_spec('PySide6') is not None)")
+    must(core_python, "-m", "pytest", "-q", "-p", "no:pytestqt", "tests/workbench", env=core_env)
+    with postgres_server() as pg_url:
+        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "WORKBENCH_TEST_PG_URL": pg_url}
+        return run(python, "-m", "pytest", *pytest_args, env=env)
+
+
+def command_demo(gui_args: list[str]) -> int:
+    """Install the app, build a demo caseload the first time, and open it."""
+    python = ensure_venv(FULL_VENV, "gui")
+    return run(python, "-m", "workbench", "demo", "--dir", DEMO_DIR, *gui_args)
+
+
+def main() -> int:
+    """Parse the sub-command and run it."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("command", choices=["demo", "test"])
+    parser.add_argument("rest", nargs=argparse.REMAINDER, help="passed on to pytest or the app")
+    arguments = parser.parse_args()
+    if arguments.command == "test":
+        return command_test(arguments.rest)
+    return command_demo(arguments.rest)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,97 @@
+"""Danish working days and the date arithmetic of legal deadlines, exactly as domain.md.
+
+A working day is Monday to Friday, not a Danish public holiday (the ``holidays`` package,
+PUBLIC category), not one of the fixed closure days (5 June, 24 and 31 December by default)
+and not a locally configured closure day.
+"""
+
+from __future__ import annotations
+
+import calendar as _stdlib_calendar
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+
+import holidays
+
+#: Days most Danish public workplaces are closed although they are not public holidays.
+DEFAULT_FIXED_CLOSURES: tuple[tuple[int, int], ...] = ((6, 5), (12, 24), (12, 31))
+
+
+@cache
+def danish_public_holidays(year: int) -> frozenset[dt.date]:
+    """The Danish public holidays of ``year`` (cached: they never change for a year)."""
+    table = holidays.country_holidays("DK", years=year, categories=holidays.PUBLIC)
+    return frozenset(table.keys())
+
+
+@dataclass(frozen=True)
+class WorkingCalendar:
+    """Which days are working days, with the municipality's own closures configured.
+
+    ``fixed_closures`` are (month, day) pairs closed every year; ``closure_days`` are single
+    dates a municipality closes (a bridge day, a move).
+    """
+
+    fixed_closures: tuple[tuple[int, int], ...] = DEFAULT_FIXED_CLOSURES
+    closure_days: frozenset[dt.date] = field(default_factory=frozenset)
+
+    @classmethod
+    def with_closures(cls, closure_days: Iterable[dt.date]) -> WorkingCalendar:
+        """The default calendar plus the given local closure days."""
+        return cls(closure_days=frozenset(closure_days))
+
+    def is_holiday(self, day: dt.date) -> bool:
+        """True for a public holiday, a fixed closure day or a local closure day."""
+        return (
+            day in danish_public_holidays(day.year)
+            or (day.month, day.day) in self.fixed_closures
+            or day in self.closure_days
+        )
+
+    def is_working_day(self, day: dt.date) -> bool:
+        """Monday to Friday and not a holiday or closure day."""
+        return day.weekday() < 5 and not self.is_holiday(day)
+
+    def add_working_days(self, start: dt.date, count: int) -> dt.date:
+        """The ``count``-th working day strictly after ``start`` (``count`` ≥ 1)."""
+        if count < 1:
+            raise ValueError(f"count must be at least 1, not {count}")
+        day = start
+        remaining = count
+        while remaining:
+            day += dt.timedelta(days=1)
+            if self.is_working_day(day):
+                remaining -= 1
+        return day
+
+    def working_days_between(self, start: dt.date, end: dt.date) -> int:
+        """Working days in (start, end]; negative when ``end`` is before ``start``."""
+        if end < start:
+            return -self.working_days_between(end, start)
+        days = (start + dt.timedelta(days=offset) for offset in range(1, (end - start).days + 1))
+        return sum(1 for day in days if self.is_working_day(day))
+
+
+def end_of_week(anchor: dt.date, week: int) -> dt.date:
+    """Last day of week ``week`` counted from ``anchor`` (day 1): anchor + 7·week − 1 days."""
+    return anchor + dt.timedelta(days=7 * week - 1)
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """Same day-of-month ``months`` later (or earlier), clamped to that month's last day."""
+    month_index = day.year * 12 + (day.month - 1) + months
+    year, month = divmod(month_index, 12)
+    last_day = _stdlib_calendar.monthrange(year, month + 1)[1]
+    return dt.date(year, month + 1, min(day.day, last_day))
+
+
+def week_since(anchor: dt.date, today: dt.date) -> int:
+    """The week number ``today`` falls in when ``anchor`` is day 1 of week 1."""
+    return (today - anchor).days // 7 + 1
+
+
+def iso_week(day: dt.date) -> int:
+    """The ISO week number ("uge 48") of ``day``."""
+    return day.isocalendar().week

@@ -1,0 +1,49 @@
+"""Where the bundled data lives (rule profiles, column mappings, demo data, translations).
+
+In a source checkout it is ``resources/`` beside the packages; in an installed wheel it is
+``workbench/_resources``; in a PyInstaller bundle it is ``resources/`` in the bundle.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from functools import cache
+from pathlib import Path
+
+from workbench.rules import RuleProfile, load_profile
+
+DEFAULT_PROFILE = "default"
+
+
+def resource_dir() -> Path:
+    """The folder that holds the bundled resources."""
+    override = os.environ.get("WORKBENCH_RESOURCES")
+    if override:
+        return Path(override)
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        return Path(bundle) / "resources"
+    installed = Path(__file__).resolve().parent / "_resources"
+    if installed.is_dir():
+        return installed
+    return Path(__file__).resolve().parent.parent / "resources"
+
+
+def profile_path(name: str) -> Path:
+    """The file of the rule profile called ``name``, or ``name`` itself if it is a path."""
+    candidate = Path(name)
+    if candidate.suffix == ".toml" and candidate.exists():
+        return candidate
+    return resource_dir() / "rules" / f"{name}.toml"
+
+
+def available_profiles() -> list[str]:
+    """Names of the bundled rule profiles."""
+    return sorted(path.stem for path in (resource_dir() / "rules").glob("*.toml"))
+
+
+@cache
+def load_named_profile(name: str = DEFAULT_PROFILE) -> RuleProfile:
+    """Load (once) the rule profile called ``name``."""
+    return load_profile(profile_path(name))

@@ -1,0 +1,404 @@
+"""Rule profiles: the legal follow-up deadlines as data, loaded from TOML.
+
+A profile is a file of rules with ids, legal references and validity dates, so that a change
+in the law is a new file, not new code. Loading checks every field and refuses a malformed
+profile with a message naming the file, the rule and the field.
+
+Three kinds of rule exist:
+
+``once``
+    One milestone, due at an offset from the anchor, satisfied by the first matching event.
+``recurring``
+    A chain: each occurrence falls due an interval after the previous satisfying event
+    (or after the chain's start), and the next matching event satisfies it.
+``count_in_window``
+    At least N events of given kinds within a window from the anchor (optionally repeated
+    window after window). Open until the window ends; a window that ends unmet is *missed*.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import tomllib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+from workbench.calendar import add_months
+from workbench.errors import ProfileError, VocabularyError
+from workbench.vocabulary import EventKind, Scheme, parse_event_kind, parse_scheme
+
+E = TypeVar("E", bound=enum.Enum)
+
+
+class Unit(enum.Enum):
+    """How an offset is counted from its base date (day 1 is the base itself)."""
+
+    DAYS = "days"
+    WEEKS = "weeks"
+    MONTHS = "months"
+    #: The last day of week N when the base is day 1: base + 7·N − 1 days.
+    END_OF_WEEK = "end_of_week"
+    #: The last day of the N-month period starting at the base: base + N months − 1 day.
+    END_OF_MONTHS = "end_of_months"
+
+
+class RuleKind(enum.Enum):
+    """The shape of a rule (see the module docstring)."""
+
+    ONCE = "once"
+    RECURRING = "recurring"
+    COUNT_IN_WINDOW = "count_in_window"
+
+
+class ChainStart(enum.Enum):
+    """Where a recurring rule's chain begins."""
+
+    #: At the case's anchor (start date), shifted by the rule's ``start`` offset if any.
+    ANCHOR = "anchor"
+    #: At the first satisfying event: nothing is due before it happens.
+    FIRST_EVENT = "first_event"
+
+
+@dataclass(frozen=True)
+class Offset:
+    """A distance from a base date: ``amount`` of ``unit``."""
+
+    amount: int
+    unit: Unit
+
+    def after(self, base: dt.date) -> dt.date:
+        """The date this offset lands on, counted from ``base``."""
+        match self.unit:
+            case Unit.DAYS:
+                return base + dt.timedelta(days=self.amount)
+            case Unit.WEEKS:
+                return base + dt.timedelta(weeks=self.amount)
+            case Unit.MONTHS:
+                return add_months(base, self.amount)
+            case Unit.END_OF_WEEK:
+                return base + dt.timedelta(days=7 * self.amount - 1)
+            case Unit.END_OF_MONTHS:
+                return add_months(base, self.amount) - dt.timedelta(days=1)
+
+    def __str__(self) -> str:
+        """Readable form, as in a rule's description."""
+        if self.unit is Unit.END_OF_WEEK:
+            return f"end of week {self.amount}"
+        if self.unit is Unit.END_OF_MONTHS:
+            return f"end of {self.amount} months"
+        return f"{self.amount} {self.unit.value}"
+
+
+@dataclass(frozen=True)
+class AgeBand:
+    """A condition on the citizen's age at the anchor, with the due offset that applies."""
+
+    age_from: int | None
+    age_below: int | None
+    due: Offset
+
+    def admits(self, age: int) -> bool:
+        """True when ``age`` lies in [age_from, age_below)."""
+        low_ok = self.age_from is None or age >= self.age_from
+        high_ok = self.age_below is None or age < self.age_below
+        return low_ok and high_ok
+
+
+@dataclass(frozen=True)
+class CountRequirement:
+    """At least ``at_least`` events of ``kinds`` within the window."""
+
+    kinds: frozenset[EventKind]
+    at_least: int
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One legal or local follow-up rule of a profile."""
+
+    id: str
+    scheme: Scheme
+    title_da: str
+    title_en: str
+    kind: RuleKind
+    satisfied_by: frozenset[EventKind]
+    reference: str
+    valid_from: dt.date | None = None
+    valid_to: dt.date | None = None
+    #: ONCE: due offset from the anchor (unless age bands decide it).
+    due: Offset | None = None
+    age_bands: tuple[AgeBand, ...] = ()
+    #: RECURRING: chain start, offset of the start from the anchor, first due, interval.
+    chain_start: ChainStart = ChainStart.ANCHOR
+    start: Offset | None = None
+    first_due: Offset | None = None
+    every: Offset | None = None
+    requires: str | None = None
+    #: COUNT_IN_WINDOW: window length from the anchor, requirements, repeated or not.
+    window: Offset | None = None
+    counts: tuple[CountRequirement, ...] = ()
+    repeat: bool = False
+
+    def title(self, language: str) -> str:
+        """The rule's title in ``language`` ("da" or "en")."""
+        return self.title_en if language == "en" else self.title_da
+
+    def applies_to(self, anchor: dt.date) -> bool:
+        """A rule governs the cases whose anchor lies within its validity dates."""
+        after_start = self.valid_from is None or anchor >= self.valid_from
+        before_end = self.valid_to is None or anchor <= self.valid_to
+        return after_start and before_end
+
+    def due_for_age(self, age: int | None) -> Offset | None:
+        """The due offset for a citizen of ``age`` at the anchor; None if the rule excludes them."""
+        if not self.age_bands:
+            return self.due
+        if age is None:
+            return None
+        for band in self.age_bands:
+            if band.admits(age):
+                return band.due
+        return None
+
+
+@dataclass(frozen=True)
+class RuleProfile:
+    """A named, ordered set of rules; order decides ties between milestones due the same day."""
+
+    id: str
+    title: str
+    source: str
+    rules: tuple[Rule, ...]
+
+    def rules_for(self, scheme: Scheme, anchor: dt.date) -> list[Rule]:
+        """The rules that govern a case of ``scheme`` started on ``anchor``, in profile order."""
+        return [rule for rule in self.rules if rule.scheme is scheme and rule.applies_to(anchor)]
+
+    def rule(self, rule_id: str) -> Rule:
+        """The rule with ``rule_id``; KeyError if the profile has none."""
+        for rule in self.rules:
+            if rule.id == rule_id:
+                return rule
+        raise KeyError(rule_id)
+
+
+class _RuleReader:
+    """Reads one rule table, raising ProfileError with the file, rule and field named."""
+
+    def __init__(self, source: str, table: Mapping[str, Any], position: int) -> None:
+        self.source = source
+        self.table = table
+        raw_id = table.get("id")
+        self.rule_id = raw_id if isinstance(raw_id, str) and raw_id else f"#{position}"
+
+    def fail(self, field: str | None, problem: str) -> ProfileError:
+        """An error located at this rule and ``field``."""
+        return ProfileError(self.source, self.rule_id, field, problem)
+
+    def text(self, field: str, *, required: bool = True) -> str:
+        """A non-empty string field."""
+        value = self.table.get(field)
+        if value is None and not required:
+            return ""
+        if not isinstance(value, str) or not value.strip():
+            raise self.fail(field, "must be a non-empty text")
+        return value.strip()
+
+    def choice(self, field: str, enum_type: type[E], default: E | None = None) -> E:
+        """A field whose value must be one of ``enum_type``'s values."""
+        value = self.table.get(field)
+        if value is None and default is not None:
+            return default
+        for member in enum_type:
+            if member.value == value:
+                return member
+        accepted = ", ".join(str(member.value) for member in enum_type)
+        raise self.fail(field, f"must be one of {accepted}, not {value!r}")
+
+    def date(self, field: str) -> dt.date | None:
+        """An optional TOML date (valid_from = 2019-01-01)."""
+        value = self.table.get(field)
+        if value is None:
+            return None
+        if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
+            raise self.fail(field, f"must be a date like 2019-01-01, not {value!r}")
+        return value
+
+    def offset(self, field: str, value: Any = None) -> Offset | None:
+        """An optional offset table: { offset = 8, unit = "end_of_week" }."""
+        raw = self.table.get(field) if value is None else value
+        if raw is None:
+            return None
+        if not isinstance(raw, Mapping):
+            raise self.fail(field, 'must be a table like { offset = 8, unit = "end_of_week" }')
+        amount = raw.get("offset")
+        if not isinstance(amount, int) or isinstance(amount, bool) or amount < 0:
+            raise self.fail(f"{field}.offset", f"must be a whole number ≥ 0, not {amount!r}")
+        units = {unit.value: unit for unit in Unit}
+        unit = units.get(raw.get("unit"))  # type: ignore[arg-type]
+        if unit is None:
+            raise self.fail(f"{field}.unit", f"must be one of {', '.join(units)}")
+        return Offset(amount, unit)
+
+    def kinds(self, field: str, value: Any = None) -> frozenset[EventKind]:
+        """A non-empty list of event kinds."""
+        raw = self.table.get(field) if value is None else value
+        if not isinstance(raw, list) or not raw:
+            raise self.fail(field, "must be a non-empty list of event kinds")
+        try:
+            return frozenset(parse_event_kind(str(item)) for item in raw)
+        except VocabularyError as error:
+            raise self.fail(field, str(error)) from None
+
+    def scheme(self) -> Scheme:
+        """The scheme field, in any spelling the vocabulary accepts."""
+        try:
+            return parse_scheme(self.text("scheme"))
+        except VocabularyError as error:
+            raise self.fail("scheme", str(error)) from None
+
+    def age_bands(self) -> tuple[AgeBand, ...]:
+        """The optional [[rule.age_band]] list, checked for overlaps."""
+        raw = self.table.get("age_band", [])
+        if not isinstance(raw, list):
+            raise self.fail("age_band", "must be a list of tables ([[rule.age_band]])")
+        bands = []
+        for index, band in enumerate(raw):
+            field = f"age_band[{index}]"
+            if not isinstance(band, Mapping):
+                raise self.fail(field, "must be a table")
+            low, high = band.get("age_from"), band.get("age_below")
+            for name, bound in (("age_from", low), ("age_below", high)):
+                if bound is not None and (not isinstance(bound, int) or bound < 0):
+                    raise self.fail(f"{field}.{name}", "must be a whole number ≥ 0")
+            if low is not None and high is not None and low >= high:
+                raise self.fail(field, "age_from must be below age_below")
+            due = self.offset(f"{field}.due", band.get("due"))
+            if due is None:
+                raise self.fail(f"{field}.due", "is required")
+            bands.append(AgeBand(low, high, due))
+        self._refuse_overlaps(bands)
+        return tuple(bands)
+
+    def _refuse_overlaps(self, bands: Sequence[AgeBand]) -> None:
+        """Age bands of one rule must not overlap: the due date would be ambiguous."""
+        ordered = sorted(bands, key=lambda band: band.age_from or 0)
+        for lower, upper in zip(ordered, ordered[1:], strict=False):
+            lower_end = lower.age_below if lower.age_below is not None else 10**6
+            if (upper.age_from or 0) < lower_end:
+                raise self.fail("age_band", "age bands overlap")
+
+    def counts(self) -> tuple[CountRequirement, ...]:
+        """The [[rule.count]] requirements of a count-in-window rule."""
+        raw = self.table.get("count")
+        if not isinstance(raw, list) or not raw:
+            raise self.fail("count", "a count_in_window rule needs [[rule.count]] entries")
+        requirements = []
+        for index, entry in enumerate(raw):
+            field = f"count[{index}]"
+            if not isinstance(entry, Mapping):
+                raise self.fail(field, "must be a table")
+            at_least = entry.get("at_least")
+            if not isinstance(at_least, int) or isinstance(at_least, bool) or at_least < 1:
+                raise self.fail(f"{field}.at_least", "must be a whole number ≥ 1")
+            kinds = self.kinds(f"{field}.kinds", entry.get("kinds"))
+            requirements.append(CountRequirement(kinds, at_least))
+        return tuple(requirements)
+
+    def read(self) -> Rule:
+        """The whole rule, with the fields its kind needs checked to be present."""
+        kind = self.choice("kind", RuleKind)
+        rule = Rule(
+            id=self.text("id"),
+            scheme=self.scheme(),
+            title_da=self.text("title_da"),
+            title_en=self.text("title_en"),
+            kind=kind,
+            satisfied_by=self.kinds("satisfied_by"),
+            reference=self.text("reference"),
+            valid_from=self.date("valid_from"),
+            valid_to=self.date("valid_to"),
+            due=self.offset("due"),
+            age_bands=self.age_bands(),
+            chain_start=self.choice("anchor", ChainStart, ChainStart.ANCHOR),
+            start=self.offset("start"),
+            first_due=self.offset("first_due"),
+            every=self.offset("every"),
+            requires=self.text("requires", required=False) or None,
+            window=self.offset("window"),
+            counts=self.counts() if kind is RuleKind.COUNT_IN_WINDOW else (),
+            repeat=bool(self.table.get("repeat", False)),
+        )
+        self._check_shape(rule)
+        return rule
+
+    def _check_shape(self, rule: Rule) -> None:
+        """Each kind of rule needs its own fields; say which one is missing."""
+        if rule.valid_from and rule.valid_to and rule.valid_from > rule.valid_to:
+            raise self.fail("valid_to", "is before valid_from")
+        if rule.kind is RuleKind.ONCE and rule.due is None and not rule.age_bands:
+            raise self.fail("due", "a once rule needs a due offset or age bands")
+        if rule.kind is RuleKind.RECURRING and rule.every is None:
+            raise self.fail("every", "a recurring rule needs an interval")
+        if rule.kind is RuleKind.COUNT_IN_WINDOW:
+            if rule.window is None:
+                raise self.fail("window", "a count_in_window rule needs a window")
+            if rule.window.unit not in (Unit.END_OF_WEEK, Unit.END_OF_MONTHS) or not rule.window.amount:
+                raise self.fail(
+                    "window.unit", "a window is N end_of_week or N end_of_months, N ≥ 1"
+                )
+
+
+def parse_profile(text: str, source: str) -> RuleProfile:
+    """Parse a profile from TOML ``text``; ``source`` names it in error messages."""
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ProfileError(source, None, None, f"not valid TOML: {error}") from None
+    header = document.get("profile")
+    if not isinstance(header, Mapping):
+        raise ProfileError(source, None, "profile", "a [profile] table with id and title is required")
+    profile_id, title = header.get("id"), header.get("title")
+    if not isinstance(profile_id, str) or not profile_id:
+        raise ProfileError(source, None, "profile.id", "must be a non-empty text")
+    if not isinstance(title, str) or not title:
+        raise ProfileError(source, None, "profile.title", "must be a non-empty text")
+    raw_rules = document.get("rule")
+    if not isinstance(raw_rules, list) or not raw_rules:
+        raise ProfileError(source, None, "rule", "a profile needs at least one [[rule]]")
+    rules = []
+    for position, table in enumerate(raw_rules, start=1):
+        if not isinstance(table, Mapping):
+            raise ProfileError(source, f"#{position}", None, "must be a table")
+        rules.append(_RuleReader(source, table, position).read())
+    _check_references(source, rules)
+    return RuleProfile(id=profile_id, title=title, source=source, rules=tuple(rules))
+
+
+def _check_references(source: str, rules: Sequence[Rule]) -> None:
+    """Ids are unique, and a rule's ``requires`` names a rule of the same scheme."""
+    seen: dict[str, Rule] = {}
+    for rule in rules:
+        if rule.id in seen:
+            raise ProfileError(source, rule.id, "id", "the same id is used twice")
+        seen[rule.id] = rule
+    for rule in rules:
+        if rule.requires is None:
+            continue
+        required = seen.get(rule.requires)
+        if required is None or required.scheme is not rule.scheme:
+            raise ProfileError(
+                source, rule.id, "requires", f"names no rule of the same scheme: {rule.requires}"
+            )
+
+
+def load_profile(path: Path) -> RuleProfile:
+    """Load and check the profile in ``path``."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ProfileError(str(path), None, None, f"cannot be read: {error}") from None
+    return parse_profile(text, path.name)

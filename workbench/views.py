@@ -1,0 +1,151 @@
+"""Plain rows the core hands to its front ends (the desktop UI, the CLI, the reports).
+
+They are frozen dataclasses of already-computed values, so a front end shows them without
+knowing any rule: every status, due date and count in them comes from the engine.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from workbench.engine import MilestoneState, Status
+from workbench.vocabulary import Channel, EventKind, Scheme
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    """One open case in the red / amber / green lists."""
+
+    case_id: str
+    name: str
+    cpr_masked: str
+    scheme: Scheme
+    caseworker: str
+    team: str | None
+    start: dt.date
+    #: Week since the start date ("uge 23"), day 1 being the start date.
+    week: int
+    status: Status
+    #: Rule id and titles of the open milestone that falls due first; None if none is open.
+    milestone_id: str | None
+    milestone_title_da: str | None
+    milestone_title_en: str | None
+    next_due: dt.date | None
+    #: ISO week of next_due ("uge 52").
+    due_iso_week: int | None
+    #: Days from today to next_due; negative when overdue.
+    days_left: int | None
+
+
+@dataclass(frozen=True)
+class MilestoneRow:
+    """One milestone of a case, as the case panel lists it."""
+
+    rule_id: str
+    title_da: str
+    title_en: str
+    reference: str
+    occurrence: int
+    due: dt.date
+    state: MilestoneState
+    #: The traffic light of an open milestone; None once it is met or missed.
+    status: Status | None
+    met_on: dt.date | None
+
+
+@dataclass(frozen=True)
+class EventRow:
+    """One event in a case's history; central and local events are told apart."""
+
+    event_id: int
+    date: dt.date
+    kind: EventKind
+    #: "central" (from the export) or "local" (registered in the workbench).
+    source: str
+    registered_by: str | None
+    registered_at: dt.datetime | None
+    #: A local event that a later export also contained.
+    confirmed: bool
+
+
+@dataclass(frozen=True)
+class NoteRow:
+    """A caseworker's note on a case."""
+
+    note_id: int
+    written_at: dt.datetime
+    author: str
+    text: str
+
+
+@dataclass(frozen=True)
+class InquiryRow:
+    """A citizen's inquiry and its reply deadline."""
+
+    inquiry_id: int
+    case_id: str
+    citizen_name: str
+    caseworker: str
+    channel: Channel
+    received: dt.date
+    due: dt.date
+    answered_on: dt.date | None
+    #: Working days from today to the due date; negative when overdue.
+    working_days_left: int
+    registered_by: str | None
+
+    @property
+    def is_open(self) -> bool:
+        """Open until a reply is registered."""
+        return self.answered_on is None
+
+    @property
+    def is_overdue(self) -> bool:
+        """Open and past its due date."""
+        return self.is_open and self.working_days_left < 0
+
+
+@dataclass(frozen=True)
+class CaseDetail:
+    """Everything the case panel shows about one case."""
+
+    case: CaseRow | None
+    case_id: str
+    name: str
+    cpr_masked: str
+    scheme: Scheme
+    caseworker: str
+    team: str | None
+    start: dt.date
+    closed_on: dt.date | None
+    milestones: tuple[MilestoneRow, ...]
+    events: tuple[EventRow, ...]
+    notes: tuple[NoteRow, ...]
+    inquiries: tuple[InquiryRow, ...]
+
+
+@dataclass(frozen=True)
+class RejectedRow:
+    """A row of an export file that was not imported, and why."""
+
+    file: str
+    line: int
+    field: str | None
+    reason: str
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    """What one import did, as the CLI prints it and the UI shows it."""
+
+    files: tuple[str, ...]
+    new: int = 0
+    updated: int = 0
+    closed: int = 0
+    reopened: int = 0
+    events_added: int = 0
+    events_confirmed: int = 0
+    rejected: tuple[RejectedRow, ...] = field(default=())
+    #: True when the files were already imported with the same content: nothing changed.
+    unchanged: bool = False
