@@ -58,7 +58,8 @@ def _rules(arguments: argparse.Namespace) -> int:
     profile = load_named_profile(arguments.profile)
     print(f"{profile.id}: {profile.title}")
     for rule in profile.rules:
-        print(f"{rule.id:5} {rule.scheme.value:20} {rule.title(arguments.language)} [{rule.reference}]")
+        title = rule.title(arguments.language)
+        print(f"{rule.id:5} {rule.scheme.value:20} {title} [{rule.reference}]")
     return EXIT_OK
 
 

@@ -65,7 +65,9 @@ def parse_cpr(text: str) -> Cpr:
     cleaned = text.strip()
     match = _CPR_PATTERN.match(cleaned)
     if not match:
-        raise CprError(f"CPR number must be 10 digits as DDMMYY-SSSS, got {len(cleaned)} characters")
+        raise CprError(
+            f"CPR number must be 10 digits as DDMMYY-SSSS, got {len(cleaned)} characters"
+        )
     cpr = Cpr("".join(match.groups()))
     try:
         cpr.birth_date  # noqa: B018 - validates day and month

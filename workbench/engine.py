@@ -182,7 +182,9 @@ def _milestones_of(
             return _count_windows(rule, anchor, matching, as_of)
 
 
-def _once(rule: Rule, anchor: dt.date, matching: Sequence[CaseEvent], age: int | None) -> list[Milestone]:
+def _once(
+    rule: Rule, anchor: dt.date, matching: Sequence[CaseEvent], age: int | None
+) -> list[Milestone]:
     """One deadline, met by the first matching event (late if after the due date)."""
     offset = rule.due_for_age(age)
     if offset is None:

@@ -41,7 +41,7 @@ class InquiryStanding:
 
     @property
     def answered_on_time(self) -> bool | None:
-        """For an answered inquiry: was the reply on or before the due date?"""
+        """Whether an answered inquiry got its reply by the due date; None while open."""
         if self.answered_on is None:
             return None
         return self.answered_on <= self.due

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import itertools
 import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -286,7 +287,7 @@ class _RuleReader:
     def _refuse_overlaps(self, bands: Sequence[AgeBand]) -> None:
         """Age bands of one rule must not overlap: the due date would be ambiguous."""
         ordered = sorted(bands, key=lambda band: band.age_from or 0)
-        for lower, upper in zip(ordered, ordered[1:], strict=False):
+        for lower, upper in itertools.pairwise(ordered):
             lower_end = lower.age_below if lower.age_below is not None else 10**6
             if (upper.age_from or 0) < lower_end:
                 raise self.fail("age_band", "age bands overlap")
@@ -346,7 +347,8 @@ class _RuleReader:
         if rule.kind is RuleKind.COUNT_IN_WINDOW:
             if rule.window is None:
                 raise self.fail("window", "a count_in_window rule needs a window")
-            if rule.window.unit not in (Unit.END_OF_WEEK, Unit.END_OF_MONTHS) or not rule.window.amount:
+            period_units = (Unit.END_OF_WEEK, Unit.END_OF_MONTHS)
+            if rule.window.unit not in period_units or not rule.window.amount:
                 raise self.fail(
                     "window.unit", "a window is N end_of_week or N end_of_months, N ≥ 1"
                 )
@@ -360,7 +362,7 @@ def parse_profile(text: str, source: str) -> RuleProfile:
         raise ProfileError(source, None, None, f"not valid TOML: {error}") from None
     header = document.get("profile")
     if not isinstance(header, Mapping):
-        raise ProfileError(source, None, "profile", "a [profile] table with id and title is required")
+        raise ProfileError(source, None, "profile", "a [profile] table with id and title is needed")
     profile_id, title = header.get("id"), header.get("title")
     if not isinstance(profile_id, str) or not profile_id:
         raise ProfileError(source, None, "profile.id", "must be a non-empty text")

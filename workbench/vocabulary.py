@@ -95,7 +95,7 @@ def _index(members: dict[M, tuple[str, ...]]) -> dict[str, M]:
 
 _SCHEME_INDEX = _index({
     Scheme.SYGEDAGPENGE: ("SDP", "sygedagpengesag"),
-    Scheme.FORSIKRET_LEDIG: ("FL", "forsikret-ledig", "a-dagpenge", "dagpenge"),
+    Scheme.FORSIKRET_LEDIG: ("FL", "a-dagpenge"),
     Scheme.JOBAFKLARINGSFORLOB: ("JAF",),
     Scheme.RESSOURCEFORLOB: ("RF",),
     Scheme.KONTANTHJAELP: ("KH",),
