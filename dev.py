@@ -25,6 +25,7 @@ ROOT = Path(__file__).resolve().parent
 FULL_VENV = ROOT / ".venv"
 CORE_VENV = ROOT / ".venv-core"
 DEMO_DIR = ROOT / ".demo"
+QT_SETTINGS_UNKNOWN = "ignore:Unknown config option:pytest.PytestConfigWarning"
 PG_BIN = Path("/usr/lib/postgresql/15/bin")
 # Shared libraries Qt's offscreen and xcb platforms load, and the PostgreSQL server.
 APT_PACKAGES = [
@@ -147,10 +148,12 @@ def command_test(pytest_args: list[str]) -> int:
     core_env = {**os.environ, "WORKBENCH_TEST_NO_PG": "1"}
     must(core_python, "-c", "import importlib.util, sys; "
          "sys.exit(importlib.util.find_spec('PySide6') is not None)")
-    must(core_python, "-m", "pytest", "-q", "-p", "no:pytestqt", "tests/workbench", env=core_env)
+    # pytest-qt is absent there, so its settings in pyproject.toml are unknown keys.
+    must(core_python, "-m", "pytest", "-q", "-W", QT_SETTINGS_UNKNOWN, "tests/workbench",
+         env=core_env)
     with postgres_server() as pg_url:
         env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "WORKBENCH_TEST_PG_URL": pg_url}
-        return run(python, "-m", "pytest", *pytest_args, env=env)
+        return run(python, "-m", "pytest", "--strict-config", *pytest_args, env=env)
 
 
 def command_demo(gui_args: list[str]) -> int:
