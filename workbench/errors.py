@@ -33,3 +33,53 @@ class ProfileError(WorkbenchError):
         if field:
             where += f", field '{field}'"
         super().__init__(f"{where}: {problem}")
+
+
+class NotAnExportError(InputError):
+    """A file given to the import is no central export (empty, binary, wrong headings)."""
+
+    def __init__(self, file: str, problem: str) -> None:
+        self.file = file
+        self.problem = problem
+        super().__init__(f"{file}: {problem}")
+
+
+class TruncatedExportError(InputError):
+    """A cases snapshot would close so many open cases that it is probably cut short.
+
+    It carries the counts so that a front end can ask the user to confirm (``force``).
+    """
+
+    def __init__(self, would_close: int, open_cases: int, threshold: float) -> None:
+        self.would_close = would_close
+        self.open_cases = open_cases
+        self.threshold = threshold
+        super().__init__(
+            f"the cases file would close {would_close} of {open_cases} open cases "
+            f"(more than {threshold:.0%}); it looks truncated, nothing was imported "
+            "(import again with --force if the closures are real)"
+        )
+
+
+class UnknownCaseError(InputError):
+    """No case has the given Sags-ID."""
+
+    def __init__(self, case_id: str) -> None:
+        self.case_id = case_id
+        super().__init__(f"no case with Sags-ID '{case_id}'")
+
+
+class UnknownInquiryError(InputError):
+    """No inquiry has the given id."""
+
+    def __init__(self, inquiry_id: int) -> None:
+        self.inquiry_id = inquiry_id
+        super().__init__(f"no inquiry with id {inquiry_id}")
+
+
+class DuplicateEventError(InputError):
+    """The case already has an event of that kind on that date (events are unique)."""
+
+
+class StoreError(WorkbenchError):
+    """The database cannot be opened or upgraded; the message names it."""

@@ -1,0 +1,194 @@
+"""Opening the store: which database, how SQLite is set up for safety, migrations, backups.
+
+SQLite is set up so that nothing a caseworker registered is ever lost: write-ahead logging,
+``synchronous=FULL`` (a committed transaction survives a power cut), foreign keys enforced,
+a busy timeout instead of instant "database is locked", and real transactions. Python 3.11's
+sqlite3 module does not emit BEGIN before a SELECT, so reads inside a transaction would not be
+repeatable; following SQLAlchemy's recipe, the driver's own transaction handling is switched
+off and SQLAlchemy emits BEGIN itself (BEGIN IMMEDIATE for writes, so that a writer takes the
+lock up front instead of failing half-way when another process wrote in between).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import URL, Connection, Engine, create_engine, event, make_url, text
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+
+from workbench.errors import StoreError
+
+APP_NAME = "caseworker-workbench"
+DATABASE_ENV = "WORKBENCH_DB"
+BUSY_TIMEOUT_MS = 30_000
+BACKUPS_KEPT = 5
+_MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+#: Any constant will do: PostgreSQL sessions opening the store migrate one at a time.
+_MIGRATION_LOCK_KEY = 0x5742_0001
+_WRITE_OPTION = "workbench_write"
+
+
+def default_database_path() -> Path:
+    """The per-user database file: in the user's data folder, never in a shared place."""
+    return platformdirs.user_data_path(APP_NAME, appauthor=False) / "workbench.db"
+
+
+def resolve_url(url_or_path: str | os.PathLike[str] | None = None) -> URL:
+    """The database URL for a path or URL; None means ``WORKBENCH_DB`` or the default file."""
+    chosen = os.fspath(url_or_path) if url_or_path is not None else os.environ.get(DATABASE_ENV)
+    if not chosen:
+        return _sqlite_url(default_database_path())
+    if "://" in chosen:
+        try:
+            return make_url(chosen)
+        except ArgumentError:
+            raise StoreError(f"not a database URL: {chosen!r}") from None
+    return _sqlite_url(Path(chosen))
+
+
+def _sqlite_url(path: Path) -> URL:
+    """A SQLite URL for a file path (made absolute, so a later chdir changes nothing)."""
+    return URL.create("sqlite+pysqlite", database=str(path.expanduser().resolve()))
+
+
+def _sqlite_file(url: URL) -> Path | None:
+    """The database file of a SQLite URL; None for other back ends and in-memory SQLite."""
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return None
+    return Path(str(url.database))
+
+
+def _create_private_file(path: Path) -> None:
+    """Create an empty database file readable by its owner only (it holds CPR numbers)."""
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if not path.exists():
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+
+
+def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
+    """Hand transaction control to SQLAlchemy and switch on the safety settings."""
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    finally:
+        cursor.close()
+
+
+def _on_sqlite_begin(connection: Connection) -> None:
+    """Emit BEGIN ourselves: IMMEDIATE for a write, so the write lock is taken up front."""
+    write = connection.get_execution_options().get(_WRITE_OPTION, False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+def _create_engine(url: URL) -> Engine:
+    """An engine for ``url``, with the SQLite set-up when it is SQLite."""
+    if url.get_backend_name() != "sqlite":
+        return create_engine(url)
+    engine = create_engine(
+        url,
+        # One Workbench is used by one thread at a time, but not always the thread that
+        # opened it (the UI opens it, then works on it from a worker thread).
+        connect_args={"check_same_thread": False},
+    )
+    event.listen(engine, "connect", _on_sqlite_connect)
+    event.listen(engine, "begin", _on_sqlite_begin)
+    return engine
+
+
+class Database:
+    """An open, migrated store: an engine plus the transactions and backups built on it."""
+
+    def __init__(self, engine: Engine, sqlite_path: Path | None) -> None:
+        self.engine = engine
+        #: The SQLite database file; None for PostgreSQL.
+        self.sqlite_path = sqlite_path
+
+    @classmethod
+    def open(cls, url_or_path: str | os.PathLike[str] | None = None) -> Database:
+        """Open (creating it if need be) and migrate the database; StoreError if impossible."""
+        url = resolve_url(url_or_path)
+        sqlite_path = _sqlite_file(url)
+        where = str(sqlite_path) if sqlite_path else url.render_as_string(hide_password=True)
+        try:
+            if sqlite_path is not None:
+                _create_private_file(sqlite_path)
+            engine = _create_engine(url)
+        except (OSError, SQLAlchemyError, ImportError) as error:
+            raise StoreError(f"cannot open the database {where}: {_first_line(error)}") from None
+        database = cls(engine, sqlite_path)
+        try:
+            database.migrate()
+        except (OSError, SQLAlchemyError) as error:
+            engine.dispose()
+            raise StoreError(f"cannot open the database {where}: {_first_line(error)}") from None
+        return database
+
+    def migrate(self) -> None:
+        """Bring the schema to the newest revision (Alembic, run in-process)."""
+        with self.transaction(write=True) as connection:
+            if connection.dialect.name == "postgresql":
+                connection.execute(text("SELECT pg_advisory_xact_lock(:key)"),
+                                   {"key": _MIGRATION_LOCK_KEY})
+            config = Config()
+            config.set_main_option("script_location", str(_MIGRATIONS))
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+
+    @contextlib.contextmanager
+    def transaction(self, *, write: bool = False) -> Iterator[Connection]:
+        """One transaction: committed when the block ends, rolled back if it raises."""
+        with self.engine.connect() as connection:
+            if write:
+                connection.execution_options(**{_WRITE_OPTION: True})
+            with connection.begin():
+                yield connection
+
+    def backup(self) -> Path | None:
+        """Copy a SQLite database with SQLite's online backup API; keep the newest few.
+
+        The copies go to ``backups/`` beside the database, readable by the owner only.
+        PostgreSQL is backed up by whoever runs the server: None is returned.
+        """
+        if self.sqlite_path is None:
+            return None
+        folder = self.sqlite_path.parent / "backups"
+        folder.mkdir(mode=0o700, exist_ok=True)
+        folder.chmod(0o700)
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+        target = folder / f"{self.sqlite_path.stem}-{stamp}.db"
+        os.close(os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+        with contextlib.closing(sqlite3.connect(self.sqlite_path)) as source, \
+                contextlib.closing(sqlite3.connect(target)) as copy:
+            source.backup(copy)
+        self._prune_backups(folder)
+        return target
+
+    def _prune_backups(self, folder: Path) -> None:
+        """Delete all but the newest BACKUPS_KEPT copies (names sort by time)."""
+        assert self.sqlite_path is not None
+        copies = sorted(folder.glob(f"{self.sqlite_path.stem}-*.db"))
+        for old in copies[:-BACKUPS_KEPT]:
+            old.unlink()
+
+    def dispose(self) -> None:
+        """Close every pooled connection."""
+        self.engine.dispose()
+
+
+def _first_line(error: BaseException) -> str:
+    """The first line of an error's message: enough for a one-line report."""
+    lines = str(error).strip().splitlines()
+    return lines[0] if lines else type(error).__name__
