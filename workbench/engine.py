@@ -139,7 +139,9 @@ def evaluate_case(
     """Evaluate ``case`` under ``profile`` as of ``today``: exactly domain.md's definitions."""
     closed = case.closed_on is not None and case.closed_on <= today
     as_of = case.closed_on if closed and case.closed_on else today
-    events = sorted(e for e in case.events if case.start <= e.date <= as_of)
+    # By date, then kind: EventKind has no order, and two kinds on one day are common.
+    events = sorted((e for e in case.events if case.start <= e.date <= as_of),
+                    key=lambda e: (e.date, e.kind.value))
     age = case.cpr.age_on(case.start) if case.cpr else None
     milestones: list[Milestone] = []
     for rule in profile.rules_for(case.scheme, case.start):
