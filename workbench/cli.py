@@ -7,16 +7,26 @@ Errors go to stderr as one readable line each, never as a traceback.
 from __future__ import annotations
 
 import argparse
+import csv
 import datetime as dt
+import getpass
+import json
 import sys
+from collections import Counter
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import NoReturn
 
+from sqlalchemy.exc import SQLAlchemyError
+
+from workbench import demo
 from workbench.calendar import WorkingCalendar
 from workbench.errors import InputError, WorkbenchError
 from workbench.inquiries import reply_due
 from workbench.resources import DEFAULT_PROFILE, load_named_profile
-from workbench.vocabulary import parse_channel
+from workbench.service import Workbench
+from workbench.views import CaseRow, ImportSummary
+from workbench.vocabulary import Channel, parse_channel, parse_event_kind
 
 EXIT_OK = 0
 EXIT_USAGE = 1
@@ -63,6 +73,233 @@ def _rules(arguments: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+STATUS_COLUMNS = ("case_id", "caseworker", "scheme", "status", "next_due", "milestone")
+INQUIRY_COLUMNS = ("inquiry_id", "case_id", "caseworker", "channel", "received", "due",
+                   "answered_on", "working_days_left")
+
+
+def _today(arguments: argparse.Namespace) -> dt.date:
+    """The --today date, or the real today."""
+    today: dt.date | None = arguments.today
+    return today or dt.date.today()
+
+
+def _open(arguments: argparse.Namespace) -> Workbench:
+    """The store --db (or WORKBENCH_DB, or the per-user default) names."""
+    return Workbench.open(arguments.db)
+
+
+def _initials(arguments: argparse.Namespace, workbench: Workbench) -> str:
+    """Who registers: --by, else the initials in the settings, else the login name."""
+    by: str | None = arguments.by
+    return by or workbench.load_settings().my_initials or getpass.getuser()
+
+
+def _import(arguments: argparse.Namespace) -> int:
+    """Import export files and print what changed; exit 3 if rows were rejected."""
+    with _open(arguments) as workbench:
+        summary = workbench.import_files(arguments.files, today=_today(arguments),
+                                         force=arguments.force)
+    _print_summary(summary)
+    return EXIT_REJECTED_ROWS if summary.rejected else EXIT_OK
+
+
+def _print_summary(summary: ImportSummary) -> None:
+    """The import summary: counts on one line, then one line per rejected row."""
+    print(f"imported: {', '.join(summary.files)}")
+    if summary.unchanged:
+        print("unchanged: these files were imported already; nothing changed")
+    print(f"new: {summary.new}, updated: {summary.updated}, closed: {summary.closed}, "
+          f"reopened: {summary.reopened}, events added: {summary.events_added}, "
+          f"events confirmed: {summary.events_confirmed}, "
+          f"rejected rows: {len(summary.rejected)}")
+    for row in summary.rejected:
+        field = f", {row.field}" if row.field else ""
+        print(f"rejected: {row.file} line {row.line}{field}: {row.reason}")
+
+
+def _status_record(row: CaseRow) -> dict[str, str]:
+    """A case row in the status contract's six columns."""
+    return {
+        "case_id": row.case_id,
+        "caseworker": row.caseworker,
+        "scheme": row.scheme.value,
+        "status": row.status.value,
+        "next_due": row.next_due.isoformat() if row.next_due else "",
+        "milestone": row.milestone_id or "",
+    }
+
+
+def _status(arguments: argparse.Namespace) -> int:
+    """One row per open case: its status, next due date and deciding milestone."""
+    with _open(arguments) as workbench:
+        rows = workbench.caseload(_today(arguments), caseworker=arguments.caseworker,
+                                  team=arguments.team)
+    _print_records([_status_record(row) for row in rows], STATUS_COLUMNS, arguments.format)
+    return EXIT_OK
+
+
+def _print_records(records: list[dict[str, str]], columns: Sequence[str], style: str) -> None:
+    """Print records as an aligned table, CSV or JSON."""
+    if style == "json":
+        print(json.dumps(records, ensure_ascii=False, indent=2))
+    elif style == "csv":
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(columns), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(records)
+    else:
+        widths = {c: max([len(c), *(len(r[c]) for r in records)]) for c in columns}
+        print("  ".join(c.ljust(widths[c]) for c in columns).rstrip())
+        for record in records:
+            print("  ".join(record[c].ljust(widths[c]) for c in columns).rstrip())
+
+
+def _register(arguments: argparse.Namespace) -> int:
+    """Record a local event on a case and print its id."""
+    kind = parse_event_kind(arguments.kind)
+    with _open(arguments) as workbench:
+        event_id = workbench.register_event(arguments.case_id, kind, arguments.date,
+                                            by=_initials(arguments, workbench))
+    print(event_id)
+    return EXIT_OK
+
+
+def _inquiry_add(arguments: argparse.Namespace) -> int:
+    """Record a citizen's inquiry and print its id."""
+    with _open(arguments) as workbench:
+        inquiry_id = workbench.add_inquiry(arguments.case_id, Channel(arguments.channel),
+                                           arguments.received,
+                                           by=_initials(arguments, workbench))
+    print(inquiry_id)
+    return EXIT_OK
+
+
+def _inquiry_answer(arguments: argparse.Namespace) -> int:
+    """Register the reply to an inquiry."""
+    with _open(arguments) as workbench:
+        workbench.answer_inquiry(arguments.inquiry_id, arguments.date,
+                                 by=_initials(arguments, workbench))
+    return EXIT_OK
+
+
+def _inquiries(arguments: argparse.Namespace) -> int:
+    """The inquiries still to answer (all with --all), soonest due first."""
+    with _open(arguments) as workbench:
+        rows = workbench.inquiries(_today(arguments), open_only=not arguments.all,
+                                   caseworker=arguments.caseworker, team=arguments.team)
+    records = [
+        {
+            "inquiry_id": str(row.inquiry_id), "case_id": row.case_id,
+            "caseworker": row.caseworker, "channel": row.channel.value,
+            "received": row.received.isoformat(), "due": row.due.isoformat(),
+            "answered_on": row.answered_on.isoformat() if row.answered_on else "",
+            "working_days_left": str(row.working_days_left),
+        }
+        for row in rows
+    ]
+    _print_records(records, INQUIRY_COLUMNS, arguments.format)
+    return EXIT_OK
+
+
+def _demo_export(arguments: argparse.Namespace) -> int:
+    """Write a synthetic export (cases and events file) and print the files' paths."""
+    export = demo.generate(arguments.cases, arguments.seed, _today(arguments))
+    for path in demo.write_export(export, Path(arguments.out), arguments.format):
+        print(path)
+    return EXIT_OK
+
+
+def _demo(arguments: argparse.Namespace) -> int:
+    """Create a demo database from a demo export the first time; print its status summary."""
+    folder = Path(arguments.dir)
+    database = arguments.db or str(folder / "demo.db")
+    today = dt.date.today()
+    with Workbench.open(database) as workbench:
+        if workbench.is_empty():
+            files = demo.write_export(demo.generate(arguments.cases, arguments.seed, today),
+                                      folder / "export")
+            workbench.import_files(files, today=today)
+            demo.add_local_work(workbench, today, arguments.seed)
+        rows = workbench.caseload(today)
+        waiting = workbench.inquiries(today)
+    print(f"demo database: {database}")
+    _print_status_summary(rows)
+    print(f"open inquiries: {len(waiting)}")
+    return EXIT_OK
+
+
+def _print_status_summary(rows: Sequence[CaseRow]) -> None:
+    """Red, amber and green counts per caseworker, and in total."""
+    per_caseworker: dict[str, Counter[str]] = {}
+    for row in rows:
+        per_caseworker.setdefault(row.caseworker, Counter())[row.status.value] += 1
+    total: Counter[str] = Counter(row.status.value for row in rows)
+    print(f"{'caseworker':12} {'red':>5} {'amber':>5} {'green':>5}")
+    for caseworker, counts in sorted(per_caseworker.items()):
+        print(f"{caseworker:12} {counts['red']:5} {counts['amber']:5} {counts['green']:5}")
+    print(f"{'total':12} {total['red']:5} {total['amber']:5} {total['green']:5}")
+
+
+def _add_store_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
+    """The commands that work on the case store (import, status, registrations, demo)."""
+    importing = commands.add_parser("import", help="import central export files")
+    importing.add_argument("files", nargs="+", metavar="FILE")
+    importing.add_argument("--today", type=iso_date, help="the export date (YYYY-MM-DD)")
+    importing.add_argument("--force", action="store_true",
+                           help="import a snapshot even if it closes many cases")
+    importing.set_defaults(handler=_import)
+
+    status = commands.add_parser("status", help="red / amber / green of every open case")
+    status.add_argument("--today", type=iso_date, help="YYYY-MM-DD")
+    status.add_argument("--caseworker", metavar="INITIALS")
+    status.add_argument("--team")
+    status.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    status.set_defaults(handler=_status)
+
+    register = commands.add_parser("register", help="record a local event on a case")
+    register.add_argument("case_id", metavar="CASE_ID")
+    register.add_argument("--kind", required=True, help="samtale, fællessamtale, screening, ...")
+    register.add_argument("--date", required=True, type=iso_date, help="YYYY-MM-DD")
+    register.add_argument("--by", metavar="INITIALS")
+    register.set_defaults(handler=_register)
+
+    inquiry = commands.add_parser("inquiry", help="record or answer a citizen's inquiry")
+    actions = inquiry.add_subparsers(dest="action", required=True, parser_class=_Parser)
+    add = actions.add_parser("add", help="record an inquiry; prints its id")
+    add.add_argument("case_id", metavar="CASE_ID")
+    add.add_argument("--channel", required=True, choices=[c.value for c in Channel])
+    add.add_argument("--received", required=True, type=iso_date, help="YYYY-MM-DD")
+    add.add_argument("--by", metavar="INITIALS")
+    add.set_defaults(handler=_inquiry_add)
+    answer = actions.add_parser("answer", help="register the reply to an inquiry")
+    answer.add_argument("inquiry_id", metavar="ID", type=int)
+    answer.add_argument("--date", required=True, type=iso_date, help="YYYY-MM-DD")
+    answer.add_argument("--by", metavar="INITIALS")
+    answer.set_defaults(handler=_inquiry_answer)
+
+    listing = commands.add_parser("inquiries", help="inquiries still to answer")
+    listing.add_argument("--today", type=iso_date, help="YYYY-MM-DD")
+    listing.add_argument("--caseworker", metavar="INITIALS")
+    listing.add_argument("--team")
+    listing.add_argument("--all", action="store_true", help="answered ones too")
+    listing.add_argument("--format", choices=["table", "csv"], default="table")
+    listing.set_defaults(handler=_inquiries)
+
+    export = commands.add_parser("demo-export", help="write a synthetic central export")
+    export.add_argument("--out", required=True, metavar="DIR")
+    export.add_argument("--cases", type=int, default=300)
+    export.add_argument("--seed", type=int, default=1)
+    export.add_argument("--today", type=iso_date, help="YYYY-MM-DD")
+    export.add_argument("--format", choices=list(demo.FORMATS), default="csv")
+    export.set_defaults(handler=_demo_export)
+
+    demo_command = commands.add_parser("demo", help="open (creating if need be) a demo database")
+    demo_command.add_argument("--dir", required=True, metavar="DIR")
+    demo_command.add_argument("--cases", type=int, default=300)
+    demo_command.add_argument("--seed", type=int, default=1)
+    demo_command.set_defaults(handler=_demo)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The full command line, sub-command by sub-command."""
     parser = _Parser(prog="workbench", description="Caseworker Workbench (command line)")
@@ -79,6 +316,7 @@ def build_parser() -> argparse.ArgumentParser:
     rules.add_argument("--profile", default=DEFAULT_PROFILE)
     rules.add_argument("--language", choices=["da", "en"], default="da")
     rules.set_defaults(handler=_rules)
+    _add_store_commands(commands)
     return parser
 
 
@@ -97,4 +335,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INPUT
     except WorkbenchError as error:
         print(f"error: {error}", file=sys.stderr)
+        return EXIT_INPUT
+    except (SQLAlchemyError, OSError) as error:
+        # The first line only: a database error goes on with the SQL and its parameters.
+        lines = str(error).strip().splitlines()
+        print(f"error: {lines[0] if lines else type(error).__name__}", file=sys.stderr)
         return EXIT_INPUT
