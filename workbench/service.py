@@ -222,7 +222,7 @@ class Workbench:
 
     @staticmethod
     def _settings(connection: Connection) -> Settings:
-        stored = dict(connection.execute(select(settings.c.key, settings.c.value)).tuples().all())
+        stored = dict(connection.execute(select(settings.c.key, settings.c.value)).all())
         return _decode_settings(stored)
 
     # --- cases -------------------------------------------------------------------------

@@ -39,7 +39,13 @@ from workbench.importing.mapping import (
     describe_expected,
     recognise,
 )
-from workbench.importing.reading import ExportFile, RawTable, cell_text, read_export_file
+from workbench.importing.reading import (
+    ExportFile,
+    NumberedRow,
+    RawTable,
+    cell_text,
+    read_export_file,
+)
 from workbench.importing.rows import CaseRecord, EventRecord, FieldError, RowReader
 from workbench.store.database import Database
 from workbench.store.models import (
@@ -67,10 +73,19 @@ class ExportTable:
     file: ExportFile
     raw: RawTable
     recognised: RecognisedTable
+    header: tuple[str, ...]
+    header_line: int
 
     def reader(self) -> RowReader:
         """A row reader for this table's columns."""
-        return RowReader(self.raw.header, self.recognised.columns, self.raw.label)
+        return RowReader(self.header, self.recognised.columns, self.raw.label)
+
+    def data_rows(self) -> Iterator[NumberedRow]:
+        """The rows below the header."""
+        header_line = self.header_line
+        for line, cells in self.raw.rows():
+            if line > header_line:
+                yield line, cells
 
 
 @dataclass
@@ -142,9 +157,8 @@ def recognise_tables(
     found: list[ExportTable] = []
     for export in files:
         tables = [
-            ExportTable(export, raw, recognised)
-            for raw in export.tables
-            if (recognised := recognise(raw.header, mappings)) is not None
+            table for raw in export.tables
+            if (table := _recognise_table(export, raw, mappings)) is not None
         ]
         if not tables:
             raise NotAnExportError(str(export.path), _why_not_recognised(export))
@@ -152,13 +166,24 @@ def recognise_tables(
     return found
 
 
+def _recognise_table(
+    export: ExportFile, raw: RawTable, mappings: Sequence[ColumnMapping]
+) -> ExportTable | None:
+    """The table with its header found among its first rows; None if no row is a header."""
+    for line, header in raw.leading:
+        recognised = recognise(header, mappings)
+        if recognised is not None:
+            return ExportTable(export, raw, recognised, header, line)
+    return None
+
+
 def _why_not_recognised(export: ExportFile) -> str:
     """The message for a file none of whose tables has an export header."""
     expected = describe_expected()
-    if not export.tables:
-        return f"not a central export: the workbook has no data; expected {expected}"
+    if not any(table.leading for table in export.tables):
+        return f"not a central export: it holds no data; expected {expected}"
     if len(export.tables) == 1:
-        headings = ", ".join(h for h in export.tables[0].header if h) or "(none)"
+        headings = ", ".join(h for h in export.tables[0].leading[0][1] if h)
         return f"not a central export: expected {expected}; the first row has: {headings}"
     sheets = ", ".join(table.label for table in export.tables)
     return f"not a central export: no sheet has the header of {expected} (sheets: {sheets})"
@@ -171,7 +196,7 @@ def read_cases(tables: Sequence[ExportTable]) -> CaseBatch:
     for table in tables:
         reader = table.reader()
         count = 0
-        for line, cells in table.raw.rows():
+        for line, cells in table.data_rows():
             count += 1
             try:
                 record = reader.case_record(line, cells)
@@ -387,7 +412,7 @@ class _ImportRun:
             select(key, events.c.id).where(
                 events.c.source == SOURCE_LOCAL, events.c.confirmed.is_(False)
             )
-        ).tuples().all())
+        ).all())
         to_confirm: list[int] = []
 
         def new_events() -> Iterator[dict[str, Any]]:
@@ -415,7 +440,7 @@ class _ImportRun:
         """The valid events of one table; the rest become rejections."""
         reader = table.reader()
         count = 0
-        for line, cells in table.raw.rows():
+        for line, cells in table.data_rows():
             count += 1
             try:
                 record = reader.event_record(line, cells)

@@ -28,17 +28,20 @@ NumberedRow = tuple[int, Sequence[Cell]]
 
 _WORKBOOK_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
 _DELIMITERS = (";", "\t", ",")
+#: How many non-blank rows at the top of a table may hold its header.
+HEADER_SEARCH_ROWS = 10
 
 
 @dataclass(frozen=True)
 class RawTable:
-    """One table in a file: where it is, its header, and its data rows (read on demand)."""
+    """One table in a file: where it is, its first rows (one is the header), all its rows."""
 
     #: How messages name it: the file name, plus the sheet for a workbook.
     label: str
-    header: tuple[str, ...]
-    #: The line or row number of the header.
-    header_line: int
+    #: The first few non-blank rows as text with their line numbers; exports put a title
+    #: above the header now and then, so the header is looked for among these.
+    leading: tuple[tuple[int, tuple[str, ...]], ...]
+    #: Every non-blank row (header included), read on demand.
     rows: Callable[[], Iterator[NumberedRow]]
 
 
@@ -117,44 +120,43 @@ def _decode(path: Path, content: bytes, encoding: str) -> str:
         ) from None
 
 
-def detect_delimiter(first_line: str) -> str:
-    """The delimiter that splits the header line into the most columns (; then tab then ,)."""
+def detect_delimiter(lines: Sequence[str]) -> str:
+    """The delimiter that splits the top lines into the most columns (; then tab then ,)."""
     def width(delimiter: str) -> int:
-        return len(next(csv.reader([first_line], delimiter=delimiter), []))
+        return max((len(row) for row in csv.reader(lines, delimiter=delimiter)), default=0)
 
     return max(_DELIMITERS, key=width)
 
 
 def _csv_table(path: Path, content: bytes) -> RawTable:
-    """The single table of a CSV file, header detected on its first non-blank line."""
+    """The single table of a CSV file."""
     text = decode_text(path, content)
-    first_line = next((line for line in text.splitlines() if line.strip()), "")
-    delimiter = detect_delimiter(first_line)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    header_line, header = _first_row(path, ((reader.line_num, row) for row in reader))
+    top = [line for line in text.splitlines()[:100] if line.strip()][:HEADER_SEARCH_ROWS]
+    delimiter = detect_delimiter(top)
 
     def rows() -> Iterator[NumberedRow]:
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
         try:
             for row in reader:
                 # any(row) is the cheap blank test: csv gives "" for an empty field.
-                if reader.line_num > header_line and any(row):
+                if any(row):
                     yield reader.line_num, row
         except csv.Error as error:
             raise NotAnExportError(str(path), f"line {reader.line_num}: {error}") from None
 
-    return RawTable(path.name, header, header_line, rows)
+    return RawTable(path.name, _leading(rows()), rows)
 
 
-def _first_row(path: Path, rows: Iterator[NumberedRow]) -> tuple[int, tuple[str, ...]]:
-    """The first non-blank row, as header texts (a UTF-8 BOM left on it is dropped)."""
-    try:
-        for line, cells in rows:
-            if not _is_blank(cells):
-                return line, tuple(cell_text(cell).lstrip("\ufeff") for cell in cells)
-    except csv.Error as error:
-        raise NotAnExportError(str(path), f"not a readable CSV table ({error})") from None
-    return 0, ()
+def _leading(rows: Iterator[NumberedRow]) -> tuple[tuple[int, tuple[str, ...]], ...]:
+    """The first non-blank rows as header candidates (a stray UTF-8 BOM dropped)."""
+    leading = []
+    for line, cells in rows:
+        texts = tuple(cell_text(cell).lstrip("\ufeff") for cell in cells)
+        if any(texts):
+            leading.append((line, texts))
+        if len(leading) == HEADER_SEARCH_ROWS:
+            break
+    return tuple(leading)
 
 
 # --- Workbooks -------------------------------------------------------------------------
@@ -179,13 +181,13 @@ def _sheet_table(
 ) -> RawTable | None:
     """The table on one sheet; None for an empty sheet."""
     sheet = workbook.get_sheet_by_name(name)
-    header_line, header = _first_row(path, enumerate(sheet.iter_rows(), start=1))
-    if not header:
-        return None
 
     def rows() -> Iterator[NumberedRow]:
         for index, row in enumerate(sheet.iter_rows(), start=1):
-            if index > header_line and any(cell != "" for cell in row):
+            if any(cell != "" for cell in row):
                 yield index, row
 
-    return RawTable(f"{path.name} [{name}]", header, header_line, rows)
+    leading = _leading(rows())
+    if not leading:
+        return None
+    return RawTable(f"{path.name} [{name}]", leading, rows)
