@@ -521,10 +521,15 @@ def _case_row(case: AnyRow, evaluation: CaseEvaluation, today: dt.date) -> CaseR
 def _milestone_rows(
     evaluation: CaseEvaluation, today: dt.date, amber_days: int
 ) -> Iterable[MilestoneRow]:
-    """The case panel's milestones, with the traffic light of each open one."""
+    """The case panel's milestones, with the traffic light of each open one.
+
+    A closed case has no traffic lights: it is in no list, and nothing on it is due.
+    """
+    case_open = evaluation.status is not None
     for milestone in evaluation.milestones:
         rule = milestone.rule
-        status = status_for_due(milestone.due, today, amber_days) if milestone.is_open else None
+        lit = case_open and milestone.is_open
+        status = status_for_due(milestone.due, today, amber_days) if lit else None
         yield MilestoneRow(
             rule_id=rule.id, title_da=rule.title_da, title_en=rule.title_en,
             reference=rule.reference, occurrence=milestone.occurrence, due=milestone.due,

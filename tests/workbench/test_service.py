@@ -1,0 +1,221 @@
+"""The Workbench facade on SQLite and PostgreSQL: lists, case panel, registrations, settings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from tests.workbench.exports import TODAY, Case, cases, write_cases, write_events
+from workbench.calendar import WorkingCalendar
+from workbench.cpr import parse_cpr
+from workbench.engine import CaseEvent, CaseFacts, MilestoneState, Status, evaluate_case
+from workbench.errors import (
+    DuplicateEventError,
+    InputError,
+    UnknownCaseError,
+    UnknownInquiryError,
+)
+from workbench.inquiries import reply_due
+from workbench.resources import load_named_profile
+from workbench.service import Settings, Workbench
+from workbench.vocabulary import Channel, EventKind, Scheme
+
+
+@pytest.fixture
+def loaded(workbench: Workbench, tmp_path: Path) -> Workbench:
+    """A store with five cases of two caseworkers in two teams, and some events."""
+    rows = [
+        Case("S1", start="2026-01-05"),
+        Case("S2", scheme="FL", start="2026-02-02", cpr="020290-1234"),
+        Case("S3", scheme="KH", caseworker="DEF", team="Syd", start="2025-10-01"),
+        Case("S4", scheme="JAF", caseworker="DEF", team="Syd", start="2026-02-20"),
+        Case("S5", closed="2026-03-01"),
+    ]
+    history = [("S1", "2026-02-01", "samtale"), ("S3", "2025-12-01", "samtale"),
+               ("S2", "2026-02-10", "fællessamtale"), ("S2", "2026-02-10", "samtale")]
+    workbench.import_files([write_cases(tmp_path / "a.csv", rows),
+                            write_events(tmp_path / "e.csv", history)], today=TODAY)
+    return workbench
+
+
+def test_caseload_is_exactly_the_engines_evaluation(loaded: Workbench) -> None:
+    profile = load_named_profile()
+    cprs = {"S2": "020290-1234"}
+    rows = loaded.caseload(TODAY)
+
+    assert rows == sorted(rows, key=lambda r: (r.next_due or dt.date.max, r.case_id))
+    for row in rows:
+        detail = loaded.case_detail(row.case_id, TODAY)
+        facts = CaseFacts(scheme=row.scheme, start=row.start,
+                          events=[CaseEvent(e.date, e.kind) for e in detail.events],
+                          cpr=parse_cpr(cprs.get(row.case_id, "010190-1234")))
+        expected = evaluate_case(facts, profile, TODAY)
+        assert (row.status, row.next_due, row.milestone_id) == (
+            expected.status, expected.next_due, expected.milestone_id)
+        assert detail.case == row
+
+
+def test_caseload_values_for_one_hand_worked_case(loaded: Workbench) -> None:
+    (s1,) = [row for row in loaded.caseload(TODAY) if row.case_id == "S1"]
+    # First conversation 1 Feb met SDP1; SDP2 is due 28 days later, 1 March: overdue.
+    assert (s1.status, s1.milestone_id, s1.next_due) == (Status.RED, "SDP2", dt.date(2026, 3, 1))
+    assert (s1.week, s1.due_iso_week, s1.days_left) == (10, 9, -9)
+    assert s1.cpr_masked == "010190-xxxx" and s1.scheme is Scheme.SYGEDAGPENGE
+    assert s1.milestone_title_en == "Follow-up conversation every 4 weeks"
+
+
+def test_caseload_filters_and_leaves_out_closed_cases(loaded: Workbench) -> None:
+    assert {r.case_id for r in loaded.caseload(TODAY)} == {"S1", "S2", "S3", "S4"}
+    assert {r.case_id for r in loaded.caseload(TODAY, caseworker="DEF")} == {"S3", "S4"}
+    assert {r.case_id for r in loaded.caseload(TODAY, team="Nord")} == {"S1", "S2"}
+    assert loaded.caseload(TODAY, caseworker="DEF", team="Nord") == []
+    # Before its closing date a case is still open.
+    assert "S5" in {r.case_id for r in loaded.caseload(dt.date(2026, 2, 27))}
+
+
+def test_the_amber_window_is_the_setting(loaded: Workbench) -> None:
+    def s4_status() -> Status:
+        return next(r.status for r in loaded.caseload(TODAY) if r.case_id == "S4")
+
+    # JAF1 for S4 (start 20 Feb) is due 20 March: 10 days ahead, amber with 21 days.
+    assert s4_status() is Status.AMBER
+    loaded.save_settings(Settings(amber_days=7))
+    assert s4_status() is Status.GREEN
+
+
+def test_case_detail_shows_milestones_events_and_closed_state(loaded: Workbench) -> None:
+    detail = loaded.case_detail("S1", TODAY)
+    assert detail.case is not None and detail.case.case_id == "S1"
+    sdp1 = detail.milestones[0]
+    assert (sdp1.rule_id, sdp1.state, sdp1.met_on, sdp1.status) == (
+        "SDP1", MilestoneState.MET_ON_TIME, dt.date(2026, 2, 1), None)
+    assert {m.rule_id: m.status for m in detail.milestones if m.state is MilestoneState.OPEN}[
+        "SDP2"] is Status.RED
+
+    closed = loaded.case_detail("S5", TODAY)
+    assert closed.case is None and closed.closed_on == dt.date(2026, 3, 1)
+    assert all(m.status is None for m in closed.milestones)
+
+
+def test_two_kinds_of_event_on_one_day_are_fine(loaded: Workbench) -> None:
+    (s2,) = [row for row in loaded.caseload(TODAY) if row.case_id == "S2"]
+    assert len(loaded.case_detail("S2", TODAY).events) == 2
+    assert s2.milestone_id is not None
+
+
+def test_unknown_ids_are_input_errors(loaded: Workbench) -> None:
+    with pytest.raises(UnknownCaseError, match="no case with Sags-ID 'S404'"):
+        loaded.case_detail("S404", TODAY)
+    with pytest.raises(UnknownCaseError):
+        loaded.register_event("S404", EventKind.SAMTALE, TODAY, by="ABC")
+    with pytest.raises(UnknownCaseError):
+        loaded.add_note("S404", "x", by="ABC")
+    with pytest.raises(UnknownCaseError):
+        loaded.add_inquiry("S404", Channel.PHONE, TODAY, by="ABC")
+    with pytest.raises(UnknownInquiryError, match="no inquiry with id 999"):
+        loaded.answer_inquiry(999, TODAY, by="ABC")
+    assert issubclass(UnknownCaseError, InputError) and issubclass(UnknownInquiryError, InputError)
+
+
+def test_a_registered_event_is_local_and_changes_the_status(loaded: Workbench) -> None:
+    event_id = loaded.register_event("S1", EventKind.SAMTALE, dt.date(2026, 3, 9), by=" ABC ")
+
+    (event,) = [e for e in loaded.case_detail("S1", TODAY).events if e.event_id == event_id]
+    assert (event.source, event.registered_by, event.confirmed) == ("local", "ABC", False)
+    assert event.registered_at is not None and event.registered_at.tzinfo is dt.UTC
+    (s1,) = [row for row in loaded.caseload(TODAY) if row.case_id == "S1"]
+    assert (s1.status, s1.next_due) == (Status.GREEN, dt.date(2026, 4, 6))  # 27 days ahead
+
+
+def test_an_event_the_case_already_has_is_refused(loaded: Workbench) -> None:
+    with pytest.raises(DuplicateEventError, match="already has a samtale on 2026-02-01"):
+        loaded.register_event("S1", EventKind.SAMTALE, dt.date(2026, 2, 1), by="ABC")
+    assert len(loaded.case_detail("S1", TODAY).events) == 1
+
+
+def test_who_registers_must_be_given(loaded: Workbench) -> None:
+    with pytest.raises(InputError, match="initials"):
+        loaded.register_event("S1", EventKind.SAMTALE, TODAY, by="  ")
+    with pytest.raises(InputError, match="initials"):
+        loaded.add_note("S1", "tekst", by="")
+
+
+def test_notes(loaded: Workbench) -> None:
+    first = loaded.add_note("S1", "Ringede til borgeren", by="ABC")
+    second = loaded.add_note("S1", "Sendt brev", by="DEF")
+    with pytest.raises(InputError, match="text"):
+        loaded.add_note("S1", "   ", by="ABC")
+
+    notes = loaded.case_detail("S1", TODAY).notes
+    assert [(n.note_id, n.author, n.text) for n in notes] == [
+        (first, "ABC", "Ringede til borgeren"), (second, "DEF", "Sendt brev")]
+    assert notes[0].written_at.tzinfo is dt.UTC
+
+
+def test_inquiries_have_deadlines_from_the_core_and_can_be_answered(loaded: Workbench) -> None:
+    received = dt.date(2026, 4, 1)  # before Easter: phone due Wed 8 April
+    phone = loaded.add_inquiry("S1", Channel.PHONE, received, by="ABC")
+    mail = loaded.add_inquiry("S3", Channel.MAIL, received, by="DEF")
+
+    listed = loaded.inquiries(dt.date(2026, 4, 2))
+    assert [(i.inquiry_id, i.due) for i in listed] == [
+        (phone, dt.date(2026, 4, 8)), (mail, reply_due(received, Channel.MAIL, WorkingCalendar()))]
+    assert listed[0].citizen_name == "Anne Jensen" and listed[0].caseworker == "ABC"
+    assert listed[0].working_days_left == 2 and listed[0].registered_by == "ABC"
+    assert [i.inquiry_id for i in loaded.inquiries(TODAY, caseworker="DEF")] == [mail]
+    assert [i.inquiry_id for i in loaded.inquiries(TODAY, team="Nord")] == [phone]
+
+    loaded.answer_inquiry(phone, dt.date(2026, 4, 7), by="ABC")
+    assert [i.inquiry_id for i in loaded.inquiries(dt.date(2026, 4, 9))] == [mail]
+    (answered,) = [i for i in loaded.inquiries(dt.date(2026, 4, 9), open_only=False)
+                   if i.inquiry_id == phone]
+    assert answered.answered_on == dt.date(2026, 4, 7) and not answered.is_open
+
+
+def test_a_reply_before_the_inquiry_is_refused(loaded: Workbench) -> None:
+    inquiry = loaded.add_inquiry("S1", Channel.PHONE, dt.date(2026, 4, 1), by="ABC")
+    with pytest.raises(InputError, match="before the inquiry was received"):
+        loaded.answer_inquiry(inquiry, dt.date(2026, 3, 31), by="ABC")
+
+
+def test_local_closure_days_move_inquiry_deadlines(loaded: Workbench) -> None:
+    inquiry = loaded.add_inquiry("S1", Channel.PHONE, dt.date(2026, 3, 9), by="ABC")
+    assert loaded.inquiries(TODAY)[0].due == dt.date(2026, 3, 11)
+
+    loaded.save_settings(Settings(closure_days=(dt.date(2026, 3, 10),)))
+
+    (row,) = loaded.inquiries(TODAY)
+    assert (row.inquiry_id, row.due) == (inquiry, dt.date(2026, 3, 12))
+
+
+def test_settings_round_trip_and_defaults(workbench: Workbench) -> None:
+    assert workbench.load_settings() == Settings()
+    chosen = Settings(my_initials="ABC", my_team="Nord", export_folder="/srv/eksport",
+                      amber_days=14, closure_days=(dt.date(2026, 5, 15), dt.date(2026, 12, 28)),
+                      language="en", truncation_threshold=0.3)
+    workbench.save_settings(chosen)
+    assert workbench.load_settings() == chosen
+
+
+@pytest.mark.parametrize("bad", [
+    Settings(amber_days=-1), Settings(truncation_threshold=0), Settings(truncation_threshold=1.5),
+    Settings(language="de"), Settings(profile_name="no-such-profile"),
+])
+def test_settings_that_make_no_sense_are_refused(workbench: Workbench, bad: Settings) -> None:
+    with pytest.raises(InputError):
+        workbench.save_settings(bad)
+    assert workbench.load_settings() == Settings()
+
+
+def test_caseworkers_teams_and_emptiness(workbench: Workbench, tmp_path: Path) -> None:
+    assert workbench.is_empty()
+    assert workbench.caseworkers() == [] and workbench.teams() == []
+    workbench.import_files([write_cases(tmp_path / "a.csv", [
+        *cases(2), Case("S3", caseworker="DEF", team=""), Case("S4", caseworker="GHI",
+                                                                closed="2026-01-31")])],
+        today=TODAY)
+    assert not workbench.is_empty()
+    assert workbench.caseworkers() == ["ABC", "DEF"]
+    assert workbench.teams() == ["Nord"]
