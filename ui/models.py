@@ -1,0 +1,476 @@
+"""Qt item models over the core's row dataclasses, and the proxies that search and filter them.
+
+A ``RowTableModel`` shows a list of frozen rows through a list of ``Column`` specs: each
+says how its cell reads, sorts, and what icon, tooltip and colour it has. Every value comes
+from the row as the core computed it; the model only words it (see ``ui.texts``).
+
+Sorting is done by the source model with Python's ``list.sort`` on a key, not by the proxy
+comparing cells one by one: with 20,000 rows the proxy's ``lessThan`` would cost a Python
+call per comparison, and a search keystroke must stay under 100 ms. The proxies therefore
+pass ``sort`` on to the source and only filter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QColor, QFont, QIcon
+
+from ui import texts
+from ui.icons import event_source_icon, status_colour, status_icon
+from workbench.calendar import iso_week
+from workbench.engine import DEFAULT_AMBER_DAYS, MilestoneState, Status
+from workbench.views import CaseRow, EventRow, InquiryRow, MilestoneRow, NoteRow
+from workbench.vocabulary import Scheme
+
+R = TypeVar("R")
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+# The role under which every model hands out the row dataclass itself.
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+@dataclass(frozen=True)
+class Column(Generic[R]):
+    """How one column shows, sorts and decorates a row."""
+
+    header: Callable[[], str]
+    text: Callable[[R], str]
+    sort_key: Callable[[R], Any]
+    icon: Callable[[R], QIcon | None] | None = None
+    tooltip: Callable[[R], str] | None = None
+    colour: Callable[[R], QColor | None] | None = None
+    bold: Callable[[R], bool] | None = None
+    align_right: bool = False
+
+
+def _nullable(value: Any) -> tuple[bool, Any]:
+    """A sort key that puts missing values last instead of failing to compare them."""
+    return (value is None, value)
+
+
+class RowTableModel(QAbstractTableModel, Generic[R]):
+    """A flat table of immutable rows, one per line, described by ``Column`` specs."""
+
+    def __init__(self, columns: Sequence[Column[R]], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._columns = list(columns)
+        self._rows: list[R] = []
+        self._sorting: tuple[int, Qt.SortOrder] | None = None
+
+    # -- the rows -------------------------------------------------------------------------
+
+    @property
+    def rows(self) -> list[R]:
+        """The rows in their current (sorted) order."""
+        return list(self._rows)
+
+    def row_at(self, row: int) -> R:
+        """The row dataclass on line ``row``."""
+        return self._rows[row]
+
+    def set_rows(self, rows: Sequence[R]) -> None:
+        """Replace every row, keeping the sort order the user chose."""
+        self.beginResetModel()
+        self._rows = list(rows)
+        if self._sorting is not None:
+            self._rows = self._sorted(self._rows, *self._sorting)
+        self._rows_changed()
+        self.endResetModel()
+
+    def _rows_changed(self) -> None:
+        """Hook for subclasses that keep something per row (called inside the reset)."""
+
+    def retranslate(self) -> None:
+        """Tell the views that every text changed, after a language switch."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._columns) - 1)
+        if self._rows:
+            last = self.index(len(self._rows) - 1, len(self._columns) - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
+
+    # -- QAbstractTableModel --------------------------------------------------------------
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
+        """Number of rows; a table has no children below its rows."""
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
+        """Number of columns; a table has no children below its rows."""
+        return 0 if parent.isValid() else len(self._columns)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """The cell's text, icon, tooltip, colour, alignment, or the whole row for ROW_ROLE."""
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = self._columns[index.column()]
+        return self._cell(row, column, role)
+
+    def _cell(self, row: R, column: Column[R], role: int) -> Any:
+        """One role of one cell."""
+        match role:
+            case Qt.ItemDataRole.DisplayRole:
+                return column.text(row)
+            case Qt.ItemDataRole.DecorationRole:
+                return column.icon(row) if column.icon else None
+            case Qt.ItemDataRole.ToolTipRole:
+                return column.tooltip(row) if column.tooltip else None
+            case Qt.ItemDataRole.ForegroundRole:
+                return column.colour(row) if column.colour else None
+            case Qt.ItemDataRole.FontRole:
+                return self._bold_font() if column.bold and column.bold(row) else None
+            case Qt.ItemDataRole.TextAlignmentRole:
+                horizontal = (Qt.AlignmentFlag.AlignRight if column.align_right
+                              else Qt.AlignmentFlag.AlignLeft)
+                return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
+            case _ if role == ROW_ROLE:
+                return row
+        return None
+
+    @staticmethod
+    def _bold_font() -> QFont:
+        """The font of a cell that must stand out."""
+        font = QFont()
+        font.setBold(True)
+        return font
+
+    def headerData(  # noqa: N802 - Qt API
+        self, section: int, orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        """Column titles, in the current language."""
+        if (orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(self._columns)):
+            return self._columns[section].header()
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by ``column`` with one Python sort, keeping selections on their rows."""
+        if not 0 <= column < len(self._columns):
+            self._sorting = None
+            return
+        self._sorting = (column, order)
+        self.layoutAboutToBeChanged.emit()
+        positions = self._sorted(list(range(len(self._rows))), column, order,
+                                 key_of=lambda position: self._rows[position])
+        self._reorder(positions)
+        self.layoutChanged.emit()
+
+    def _sorted(self, items: list[Any], column: int, order: Qt.SortOrder,
+                key_of: Callable[[Any], R] | None = None) -> list[Any]:
+        """``items`` sorted by the key of ``column`` (stable, so ties keep their order)."""
+        key = self._columns[column].sort_key
+        row_of = key_of or (lambda item: item)
+        descending = order is Qt.SortOrder.DescendingOrder
+        return sorted(items, key=lambda item: key(row_of(item)), reverse=descending)
+
+    def _reorder(self, positions: list[int]) -> None:
+        """Put old line ``positions[i]`` on line ``i`` and move the persistent indexes along."""
+        new_line = {old: new for new, old in enumerate(positions)}
+        self._rows = [self._rows[old] for old in positions]
+        self._reorder_extra(positions)
+        old_indexes = self.persistentIndexList()
+        new_indexes = [self.index(new_line[index.row()], index.column()) for index in old_indexes]
+        self.changePersistentIndexList(old_indexes, new_indexes)
+
+    def _reorder_extra(self, positions: list[int]) -> None:
+        """Hook for subclasses that keep something per row: reorder it like the rows."""
+
+
+class RowFilterProxy(QSortFilterProxyModel):
+    """Shows the source rows a predicate accepts; sorting is passed on to the source."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._accepts: Callable[[int], bool] | None = None
+
+    def set_row_filter(self, accepts: Callable[[int], bool] | None) -> None:
+        """Filter by ``accepts(source_row)``; None shows every row."""
+        self.beginFilterChange()
+        self._accepts = accepts
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:  # noqa: N802
+        """Ask the predicate (the whole point of this proxy)."""
+        return self._accepts is None or self._accepts(source_row)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Let the source sort itself (see the module docstring for why)."""
+        source = self.sourceModel()
+        if source is not None:
+            source.sort(column, order)
+
+
+# -- the case lists ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Owner:
+    """Whose cases to show: everyone's, one caseworker's, or one team's.
+
+    A combo box keeps it as its ``key`` (a plain string compares reliably in Qt).
+    """
+
+    caseworker: str | None = None
+    team: str | None = None
+
+    @property
+    def key(self) -> str:
+        """"caseworker:AB", "team:Nord", or "" for everyone."""
+        if self.caseworker is not None:
+            return f"caseworker:{self.caseworker}"
+        if self.team is not None:
+            return f"team:{self.team}"
+        return ""
+
+    @classmethod
+    def from_key(cls, key: object) -> Owner:
+        """The owner a combo box item's key stands for."""
+        kind, _, name = str(key or "").partition(":")
+        if kind == "caseworker":
+            return cls(caseworker=name)
+        if kind == "team":
+            return cls(team=name)
+        return cls()
+
+
+@dataclass(frozen=True)
+class CaseFilter:
+    """What the user narrowed the case lists to: search text, scheme, and whose cases."""
+
+    text: str = ""
+    scheme: Scheme | None = None
+    caseworker: str | None = None
+    team: str | None = None
+
+    def needles(self) -> tuple[str, ...]:
+        """The texts a row's search key may contain to match; empty when not searching.
+
+        Only the birth-date half of a CPR number is on screen (the rest is masked), so a
+        full CPR number typed in is also looked for by that half.
+        """
+        query = self.text.strip().lower()
+        if not query:
+            return ()
+        compact = query.replace("-", "")
+        if len(compact) == 10 and compact.isdigit():
+            return (query, compact[:6])
+        return (query,)
+
+    def is_empty(self) -> bool:
+        """True when nothing is filtered out."""
+        return not (self.needles() or self.scheme or self.caseworker or self.team)
+
+
+def case_search_key(row: CaseRow) -> str:
+    """What a search matches: name, Sags-ID and the visible part of the CPR number."""
+    birth = row.cpr_masked[:6]
+    return f"{row.name}\t{row.case_id}\t{row.cpr_masked}\t{birth}".lower()
+
+
+class CaseTableModel(RowTableModel[CaseRow]):
+    """One of the three case lists: name, CPR, scheme, week, milestone, due date, caseworker."""
+
+    NAME, CPR, SCHEME, WEEK, MILESTONE, DUE, DAYS, CASEWORKER, CASE_ID = range(9)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(self._case_columns(), parent)
+        self._keys: list[str] = []
+        self.amber_days = DEFAULT_AMBER_DAYS
+
+    def _case_columns(self) -> list[Column[CaseRow]]:
+        """The columns, in the order of issue 4 (Sags-ID last, as a reference)."""
+        return [
+            Column(lambda: self.tr("Name"), lambda r: r.name, lambda r: r.name.lower(),
+                   icon=lambda r: status_icon(r.status),
+                   tooltip=lambda r: texts.status_name(r.status, self.amber_days)),
+            Column(lambda: self.tr("CPR"), lambda r: r.cpr_masked, lambda r: r.cpr_masked),
+            Column(lambda: self.tr("Scheme"), lambda r: texts.scheme_name(r.scheme),
+                   lambda r: texts.scheme_name(r.scheme)),
+            Column(lambda: self.tr("Week"), lambda r: texts.week_label(r.week), lambda r: r.week,
+                   align_right=True),
+            Column(lambda: self.tr("Next milestone"),
+                   lambda r: texts.localized(r.milestone_title_da, r.milestone_title_en),
+                   lambda r: _nullable(r.milestone_id),
+                   tooltip=lambda r: r.milestone_id or ""),
+            Column(lambda: self.tr("Due"), lambda r: texts.due_label(r.next_due, r.due_iso_week),
+                   lambda r: _nullable(r.next_due)),
+            Column(lambda: self.tr("Days"), lambda r: texts.days_left_label(r.days_left),
+                   lambda r: _nullable(r.days_left), colour=lambda r: status_colour(r.status),
+                   bold=lambda r: r.status is Status.RED, align_right=True),
+            Column(lambda: self.tr("Caseworker"), lambda r: r.caseworker, lambda r: r.caseworker,
+                   tooltip=lambda r: r.team or ""),
+            Column(lambda: self.tr("Case ID"), lambda r: r.case_id, lambda r: r.case_id),
+        ]
+
+    def _rows_changed(self) -> None:
+        """Precompute the search keys, so a keystroke only does substring tests."""
+        self._keys = [case_search_key(row) for row in self._rows]
+
+    def _reorder_extra(self, positions: list[int]) -> None:
+        """Keep the search keys beside their rows."""
+        self._keys = [self._keys[old] for old in positions]
+
+    def row_of_case(self, case_id: str) -> int | None:
+        """The line showing ``case_id``, if this list has it."""
+        for line, row in enumerate(self._rows):
+            if row.case_id == case_id:
+                return line
+        return None
+
+    def predicate(self, case_filter: CaseFilter) -> Callable[[int], bool] | None:
+        """A test of source lines against ``case_filter`` (None when it filters nothing)."""
+        if case_filter.is_empty():
+            return None
+        needles = case_filter.needles()
+        scheme, caseworker, team = case_filter.scheme, case_filter.caseworker, case_filter.team
+
+        def accepts(line: int) -> bool:
+            # Read the lists at call time: a reset or a sort replaces them.
+            row = self._rows[line]
+            key = self._keys[line]
+            return ((not needles or any(needle in key for needle in needles))
+                    and (scheme is None or row.scheme is scheme)
+                    and (caseworker is None or row.caseworker == caseworker)
+                    and (team is None or row.team == team))
+
+        return accepts
+
+
+class CaseFilterProxy(RowFilterProxy):
+    """A case list as the user narrowed it."""
+
+    def __init__(self, source: CaseTableModel, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._source = source
+        self._filter = CaseFilter()
+        self.setSourceModel(source)
+
+    @property
+    def case_filter(self) -> CaseFilter:
+        """The filter in force."""
+        return self._filter
+
+    def set_case_filter(self, case_filter: CaseFilter) -> None:
+        """Narrow the list to ``case_filter``."""
+        self._filter = case_filter
+        self.set_row_filter(self._source.predicate(case_filter))
+
+
+# -- inquiries --------------------------------------------------------------------------
+
+
+class InquiryTableModel(RowTableModel[InquiryRow]):
+    """Citizens' inquiries with their reply deadlines."""
+
+    CITIZEN, CASE_ID, CHANNEL, RECEIVED, DUE, LEFT, CASEWORKER = range(7)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        columns: list[Column[InquiryRow]] = [
+            Column(lambda: self.tr("Citizen"), lambda r: r.citizen_name, lambda r: r.citizen_name,
+                   icon=lambda r: status_icon(Status.RED) if r.is_overdue else None),
+            Column(lambda: self.tr("Case ID"), lambda r: r.case_id, lambda r: r.case_id),
+            Column(lambda: self.tr("Channel"), lambda r: texts.channel_name(r.channel),
+                   lambda r: texts.channel_name(r.channel)),
+            Column(lambda: self.tr("Received"), lambda r: texts.format_date(r.received),
+                   lambda r: r.received),
+            Column(lambda: self.tr("Reply by"), lambda r: texts.format_date(r.due),
+                   lambda r: r.due),
+            Column(lambda: self.tr("Working days"), self._left_text, self._left_key,
+                   colour=lambda r: status_colour(Status.RED) if r.is_overdue else None,
+                   bold=lambda r: r.is_overdue, align_right=True),
+            Column(lambda: self.tr("Caseworker"), lambda r: r.caseworker, lambda r: r.caseworker),
+        ]
+        super().__init__(columns, parent)
+
+    def _left_text(self, row: InquiryRow) -> str:
+        """Working days left for an open inquiry; the reply date for an answered one."""
+        if row.answered_on is not None:
+            return texts.fill(self.tr("answered %1"), texts.format_date(row.answered_on))
+        return texts.working_days_left_label(row.working_days_left)
+
+    @staticmethod
+    def _left_key(row: InquiryRow) -> tuple[bool, int]:
+        """Open before answered, then the fewest working days left (overdue) first."""
+        return (not row.is_open, row.working_days_left)
+
+
+# -- the case panel's tables ------------------------------------------------------------
+
+
+def _milestone_status_text(row: MilestoneRow, amber_days: int) -> str:
+    """An open milestone's traffic light, or how a closed one ended and when."""
+    if row.status is not None:
+        return texts.status_name(row.status, amber_days)
+    words = texts.milestone_state_name(row.state)
+    return f"{words} {texts.format_date(row.met_on)}".strip()
+
+
+class MilestoneTableModel(RowTableModel[MilestoneRow]):
+    """Every milestone of one case: title, due date, status, legal reference."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        columns: list[Column[MilestoneRow]] = [
+            Column(lambda: self.tr("Milestone"), lambda r: texts.localized(r.title_da, r.title_en),
+                   lambda r: r.rule_id, tooltip=lambda r: r.rule_id),
+            Column(lambda: self.tr("Due"), lambda r: texts.due_label(r.due, iso_week(r.due)),
+                   lambda r: r.due),
+            Column(lambda: self.tr("Status"), lambda r: _milestone_status_text(r, self.amber_days),
+                   lambda r: (r.status.severity if r.status else -1, r.state.value),
+                   icon=lambda r: status_icon(r.status) if r.status else None,
+                   colour=lambda r: status_colour(r.status) if r.status else None,
+                   bold=lambda r: r.state is MilestoneState.OPEN),
+            Column(lambda: self.tr("Reference"), lambda r: r.reference, lambda r: r.reference,
+                   tooltip=lambda r: r.reference),
+        ]
+        super().__init__(columns, parent)
+        self.amber_days = DEFAULT_AMBER_DAYS
+
+
+class EventTableModel(RowTableModel[EventRow]):
+    """A case's event history; local events are marked apart from the central export's."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        columns: list[Column[EventRow]] = [
+            Column(lambda: self.tr("Date"), lambda r: texts.format_date(r.date), lambda r: r.date),
+            Column(lambda: self.tr("Event"), lambda r: texts.event_kind_name(r.kind),
+                   lambda r: texts.event_kind_name(r.kind),
+                   bold=lambda r: r.source != "central"),
+            Column(lambda: self.tr("Source"),
+                   lambda r: texts.event_source_name(r.source, r.confirmed),
+                   lambda r: (r.source, r.confirmed), icon=lambda r: event_source_icon(r.source)),
+            Column(lambda: self.tr("Registered by"), self._registered_text,
+                   lambda r: _nullable(r.registered_at)),
+        ]
+        super().__init__(columns, parent)
+
+    @staticmethod
+    def _registered_text(row: EventRow) -> str:
+        """Who registered a local event, and when; nothing for a central one."""
+        if row.registered_by is None:
+            return ""
+        return f"{row.registered_by} {texts.format_datetime(row.registered_at)}".strip()
+
+
+class NoteTableModel(RowTableModel[NoteRow]):
+    """A case's notes, newest first."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        columns: list[Column[NoteRow]] = [
+            Column(lambda: self.tr("Written"), lambda r: texts.format_datetime(r.written_at),
+                   lambda r: r.written_at),
+            Column(lambda: self.tr("By"), lambda r: r.author, lambda r: r.author),
+            Column(lambda: self.tr("Note"), lambda r: r.text.replace("\n", " "), lambda r: r.text,
+                   tooltip=lambda r: r.text),
+        ]
+        super().__init__(columns, parent)
