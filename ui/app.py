@@ -1,0 +1,113 @@
+"""Start the desktop workbench: ``workbench-gui`` or ``python -m ui``.
+
+Options: ``--db PATH_OR_URL`` (default: WORKBENCH_DB or the per-user database), ``--demo``
+(on an empty database, import a fictional demo caseload without asking) and
+``--today YYYY-MM-DD`` (compute every list as of that day: screenshots and tests).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+import traceback
+from collections.abc import Sequence
+from dataclasses import dataclass
+from types import TracebackType
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from ui.backend import Backend
+from ui.i18n import DEFAULT_LANGUAGE, Translations
+from ui.icons import app_icon
+from ui.mainwindow import Clock, MainWindow
+from workbench.service import Workbench
+
+ORGANISATION = "Caseworker Workbench"
+APPLICATION = "caseworker-workbench"
+
+
+def iso_date(text: str) -> dt.date:
+    """An argparse type for YYYY-MM-DD dates."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date as YYYY-MM-DD: {text!r}") from None
+
+
+def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
+    """The command line of the desktop app."""
+    parser = argparse.ArgumentParser(prog="workbench-gui",
+                                     description="Caseworker Workbench (desktop)")
+    parser.add_argument("--db", help="database path or URL (default: WORKBENCH_DB or the "
+                        "per-user database)")
+    parser.add_argument("--demo", action="store_true",
+                        help="on an empty database, import a fictional demo caseload")
+    parser.add_argument("--today", type=iso_date, help="show the lists as of this day")
+    return parser.parse_args(argv)
+
+
+@dataclass
+class Session:
+    """A running workbench: the window and the worker that owns the database."""
+
+    window: MainWindow
+    backend: Backend
+
+    def close(self) -> None:
+        """Close the window and the database, and stop the worker thread."""
+        self.window.close()
+        self.backend.shutdown()
+
+
+def start_session(arguments: argparse.Namespace, state: QSettings,
+                  translations: Translations | None = None) -> Session:
+    """Open the database in the worker thread and show the main window at once.
+
+    The window appears before the database has answered: the lists fill in as soon as
+    the first snapshot arrives, so a large caseload never delays the window.
+    """
+    if translations is not None:
+        translations.switch(str(state.value("language", DEFAULT_LANGUAGE)))
+    backend = Backend()
+    window = MainWindow(backend, Clock(arguments.today), state, translations,
+                        demo=arguments.demo)
+    database = arguments.db
+    backend.open(lambda: Workbench.open(database), on_done=lambda _: window.start(),
+                 on_error=window.cannot_open)
+    window.show()
+    return Session(window, backend)
+
+
+def _report_unexpected(kind: type[BaseException], error: BaseException,
+                       trace: TracebackType | None) -> None:
+    """A bug: print the traceback and tell the user, instead of failing silently."""
+    text = "".join(traceback.format_exception(kind, error, trace))
+    print(text, file=sys.stderr)
+    if QApplication.instance() is not None:
+        box = QMessageBox(QMessageBox.Icon.Critical, "Caseworker Workbench",
+                          f"An unexpected error occurred: {error}")
+        box.setDetailedText(text)
+        box.open()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the desktop workbench until its window is closed."""
+    arguments = parse_arguments(argv)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName(ORGANISATION)
+    app.setWindowIcon(app_icon())
+    sys.excepthook = _report_unexpected
+    session = start_session(arguments, QSettings(), Translations())
+    try:
+        return app.exec()
+    finally:
+        session.backend.shutdown()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

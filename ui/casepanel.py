@@ -1,0 +1,323 @@
+"""The case panel: one citizen's case, its milestones, history, notes and inquiries.
+
+It also holds the quick actions a caseworker takes during a call: register an event (a
+conversation by default, dated today), write a note, register an inquiry. The panel only
+asks for them through signals; the main window sends them to the worker and refreshes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import itertools
+
+from PySide6.QtCore import QDate, QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui import texts
+from ui.caselists import configure_table
+from ui.icons import status_colour, status_icon
+from ui.models import EventTableModel, InquiryTableModel, MilestoneTableModel, NoteTableModel
+from workbench.engine import DEFAULT_AMBER_DAYS
+from workbench.views import CaseDetail
+from workbench.vocabulary import EventKind
+
+
+def date_edit(today: dt.date) -> QDateEdit:
+    """A date field in the UI's format (dd-mm-yyyy) with a calendar, set to ``today``."""
+    edit = QDateEdit(QDate(today))
+    edit.setDisplayFormat(texts.QT_DATE_FORMAT)
+    edit.setCalendarPopup(True)
+    return edit
+
+
+def picked_date(edit: QDateEdit) -> dt.date:
+    """The date chosen in ``edit``, as a Python date."""
+    value = edit.date().toPython()
+    assert isinstance(value, dt.date)
+    return value
+
+
+def panel_table(model: object) -> QTableView:
+    """A compact read-only table for one of the panel's tabs."""
+    table = QTableView()
+    table.setModel(model)  # type: ignore[arg-type]
+    configure_table(table)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+class CasePanel(QWidget):
+    """Everything about the selected case, and the actions on it."""
+
+    register_event_requested = Signal(str, object, object)
+    note_requested = Signal(str, str)
+    inquiry_requested = Signal(str)
+
+    def __init__(self, today: dt.date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._detail: CaseDetail | None = None
+        self._today = today
+        self.amber_days = DEFAULT_AMBER_DAYS
+        self.placeholder = QLabel()
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.title = QLabel()
+        self.title.setObjectName("case-title")
+        self.title.setTextFormat(Qt.TextFormat.RichText)
+        self.facts = QLabel()
+        self.facts.setObjectName("case-facts")
+        self.facts.setTextFormat(Qt.TextFormat.RichText)
+        self.facts.setWordWrap(True)
+        self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status_icon = QLabel()
+        self.status_text = QLabel()
+        self._build_actions(today)
+        self._build_tabs()
+        self._lay_out()
+        self.retranslate()
+        self.show_detail(None)
+
+    # -- construction ---------------------------------------------------------------------
+
+    def _build_actions(self, today: dt.date) -> None:
+        self.actions_box = QGroupBox()
+        self.event_kind = QComboBox()
+        self.event_kind.setObjectName("event-kind")
+        self.event_date = date_edit(today)
+        self.event_date.setObjectName("event-date")
+        self.register_button = QPushButton()
+        self.register_button.setObjectName("register-event")
+        self.register_button.setAutoDefault(True)
+        self.register_button.clicked.connect(self._register_clicked)
+        self.note_text = QPlainTextEdit()
+        self.note_text.setObjectName("note-text")
+        self.note_text.setTabChangesFocus(True)
+        self.note_text.setFixedHeight(self.fontMetrics().height() * 3 + 12)
+        self.note_button = QPushButton()
+        self.note_button.setObjectName("add-note")
+        self.note_button.clicked.connect(self._note_clicked)
+        self.inquiry_button = QPushButton()
+        self.inquiry_button.setObjectName("new-inquiry-for-case")
+        self.inquiry_button.clicked.connect(self._inquiry_clicked)
+        self.note_text.textChanged.connect(self._update_enabled)
+
+    def _build_tabs(self) -> None:
+        self.milestones = MilestoneTableModel(self)
+        self.events = EventTableModel(self)
+        self.notes = NoteTableModel(self)
+        self.inquiries = InquiryTableModel(self)
+        self.tabs = QTabWidget()
+        self.milestone_table = panel_table(self.milestones)
+        self.event_table = panel_table(self.events)
+        self.note_table = panel_table(self.notes)
+        self.inquiry_table = panel_table(self.inquiries)
+        for table in (self.milestone_table, self.event_table, self.note_table,
+                      self.inquiry_table):
+            self.tabs.addTab(table, "")
+        self.milestone_table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+        self.event_table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.note_table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.inquiry_table.sortByColumn(InquiryTableModel.LEFT, Qt.SortOrder.AscendingOrder)
+
+    def _lay_out(self) -> None:
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.status_icon)
+        status_row.addWidget(self.status_text)
+        status_row.addStretch(1)
+        event_row = QHBoxLayout()
+        event_row.addWidget(self.event_kind, 2)
+        event_row.addWidget(self.event_date, 1)
+        event_row.addWidget(self.register_button)
+        note_row = QHBoxLayout()
+        note_row.addWidget(self.note_text, 1)
+        buttons = QVBoxLayout()
+        buttons.addWidget(self.note_button)
+        buttons.addWidget(self.inquiry_button)
+        buttons.addStretch(1)
+        note_row.addLayout(buttons)
+        actions = QVBoxLayout(self.actions_box)
+        actions.addLayout(event_row)
+        actions.addLayout(note_row)
+        self.content = QWidget()
+        content = QVBoxLayout(self.content)
+        content.setContentsMargins(0, 0, 0, 0)
+        content.addWidget(self.title)
+        content.addLayout(status_row)
+        content.addWidget(self.facts)
+        content.addWidget(self.actions_box)
+        content.addWidget(self.tabs, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.placeholder)
+        layout.addWidget(self.content, 1)
+        chain: list[QWidget] = [self.event_kind, self.event_date, self.register_button,
+                                self.note_text, self.note_button, self.inquiry_button, self.tabs]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    # -- showing a case -------------------------------------------------------------------
+
+    @property
+    def case_id(self) -> str | None:
+        """The Sags-ID of the case shown, if any."""
+        return self._detail.case_id if self._detail else None
+
+    @property
+    def detail(self) -> CaseDetail | None:
+        """The case shown, as the core described it."""
+        return self._detail
+
+    def set_today(self, today: dt.date) -> None:
+        """Date new events today by default."""
+        self._today = today
+        self.event_date.setDate(QDate(today))
+
+    def show_detail(self, detail: CaseDetail | None) -> None:
+        """Show ``detail`` (None: nothing selected)."""
+        keep_date = self._detail is not None and detail is not None \
+            and detail.case_id == self._detail.case_id
+        self._detail = detail
+        self.placeholder.setVisible(detail is None)
+        self.content.setVisible(detail is not None)
+        if detail is None:
+            for model in (self.milestones, self.events, self.notes, self.inquiries):
+                model.set_rows([])
+            return
+        if not keep_date:
+            self.event_date.setDate(QDate(self._today))
+        self.milestones.amber_days = self.amber_days
+        self.milestones.set_rows(detail.milestones)
+        self.events.set_rows(detail.events)
+        self.notes.set_rows(detail.notes)
+        self.inquiries.set_rows(detail.inquiries)
+        self._show_facts(detail)
+        self._update_enabled()
+
+    def _show_facts(self, detail: CaseDetail) -> None:
+        """The heading, the traffic light and the facts line of ``detail``."""
+        self.title.setText(f"<span style='font-size: 15pt; font-weight: bold'>"
+                           f"{html.escape(detail.name)}</span>")
+        status = detail.case.status if detail.case else None
+        if status is None:
+            self.status_icon.clear()
+            self.status_text.setText(texts.fill(self.tr("Closed on %1"),
+                                                texts.format_date(detail.closed_on)))
+            self.status_text.setStyleSheet("")
+        else:
+            self.status_icon.setPixmap(status_icon(status).pixmap(18, 18))
+            self.status_text.setText(texts.status_name(status, self.amber_days))
+            self.status_text.setStyleSheet(
+                f"font-weight: bold; color: {status_colour(status).name()};")
+        self.facts.setText(self._facts_html(detail))
+
+    def _facts_html(self, detail: CaseDetail) -> str:
+        """Sags-ID, CPR, scheme, caseworker, team, start and week, as a small table."""
+        week = texts.week_label(detail.case.week) if detail.case else ""
+        start = f"{texts.format_date(detail.start)} ({week})" if week else \
+            texts.format_date(detail.start)
+        team = detail.team or "—"
+        facts = [
+            (self.tr("Case ID"), detail.case_id),
+            (self.tr("CPR"), detail.cpr_masked),
+            (self.tr("Scheme"), texts.scheme_name(detail.scheme)),
+            (self.tr("Caseworker"), texts.fill(self.tr("%1 (team %2)"), detail.caseworker, team)),
+            (self.tr("Start date"), start),
+        ]
+        if detail.case and detail.case.next_due:
+            due = texts.due_label(detail.case.next_due, detail.case.due_iso_week)
+            left = texts.days_left_label(detail.case.days_left)
+            facts.append((self.tr("Next deadline"), f"{due}, {left}"))
+        cells = "".join(
+            f"<tr><td style='padding-right: 12px; color: palette(mid)'>{html.escape(label)}</td>"
+            f"<td>{html.escape(value)}</td></tr>"
+            for label, value in facts)
+        return f"<table>{cells}</table>"
+
+    # -- actions --------------------------------------------------------------------------
+
+    def prepare_conversation(self) -> None:
+        """Ready the form for a conversation today and focus its button (Ctrl+R, then Enter)."""
+        self.event_kind.setCurrentIndex(self.event_kind.findData(EventKind.SAMTALE.value))
+        self.event_date.setDate(QDate(self._today))
+        self.register_button.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def focus_note(self) -> None:
+        """Put the cursor in the note field."""
+        self.note_text.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _register_clicked(self) -> None:
+        if self._detail is None:
+            return
+        kind = EventKind(self.event_kind.currentData())
+        day = picked_date(self.event_date)
+        self.register_event_requested.emit(self._detail.case_id, kind, day)
+
+    def _note_clicked(self) -> None:
+        text = self.note_text.toPlainText().strip()
+        if self._detail is None or not text:
+            return
+        self.note_requested.emit(self._detail.case_id, text)
+
+    def note_saved(self) -> None:
+        """Clear the note field once the worker stored the note."""
+        self.note_text.clear()
+
+    def _inquiry_clicked(self) -> None:
+        if self._detail is not None:
+            self.inquiry_requested.emit(self._detail.case_id)
+
+    def _update_enabled(self) -> None:
+        has_case = self._detail is not None
+        self.register_button.setEnabled(has_case)
+        self.inquiry_button.setEnabled(has_case)
+        self.note_button.setEnabled(has_case and bool(self.note_text.toPlainText().strip()))
+
+    # -- texts ----------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        """Set the texts in the current language."""
+        self.placeholder.setText(self.tr("Select a case in a list to see it here."))
+        self.actions_box.setTitle(self.tr("Register"))
+        self.register_button.setText(self.tr("Register &event"))
+        self.register_button.setToolTip(self.tr("Register the event on the chosen date"
+                                                " (Ctrl+R prepares a conversation today)"))
+        self.note_text.setPlaceholderText(self.tr("Write a note…"))
+        self.note_button.setText(self.tr("Add n&ote"))
+        self.inquiry_button.setText(self.tr("New &inquiry…"))
+        self._fill_event_kinds()
+        titles = [self.tr("Milestones"), self.tr("History"), self.tr("Notes"),
+                  self.tr("Inquiries")]
+        for index, title in enumerate(titles):
+            self.tabs.setTabText(index, title)
+        for model in (self.milestones, self.events, self.notes, self.inquiries):
+            model.retranslate()
+        if self._detail is not None:
+            self._show_facts(self._detail)
+
+    def _fill_event_kinds(self) -> None:
+        """Every event kind, conversation first; the choice survives a language switch."""
+        chosen = self.event_kind.currentData() or EventKind.SAMTALE.value
+        self.event_kind.clear()
+        for kind in EventKind:
+            self.event_kind.addItem(texts.event_kind_name(kind), kind.value)
+        self.event_kind.setCurrentIndex(max(0, self.event_kind.findData(chosen)))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        """Follow a language switch."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

@@ -1,0 +1,471 @@
+"""The main window: the three case lists, the case panel, the inquiries, and the actions.
+
+The window holds no state of its own beyond what it shows: every change goes to the worker
+as a job that ends with a fresh ``Snapshot``, and the snapshot is drawn as it comes back.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTabWidget,
+    QToolBar,
+    QWidget,
+)
+
+from ui import jobs, texts
+from ui.backend import Backend
+from ui.caselists import CaseListsView
+from ui.casepanel import CasePanel
+from ui.dialogs import NewInquiryDialog, SettingsDialog
+from ui.i18n import Translations, current_language
+from ui.icons import app_icon
+from ui.importing import ImportController, error_box
+from ui.inquiries import InquiriesView
+from workbench.errors import WorkbenchError
+from workbench.service import Settings, Workbench
+from workbench.views import CaseRow
+from workbench.vocabulary import Channel, EventKind
+
+CASES_TAB, INQUIRIES_TAB = 0, 1
+
+
+class Clock:
+    """Today's date: the real one, or a fixed one (``--today``) for screenshots and tests."""
+
+    def __init__(self, fixed: dt.date | None = None) -> None:
+        self.fixed = fixed
+
+    def today(self) -> dt.date:
+        """The date the lists are computed for."""
+        return self.fixed or dt.date.today()
+
+
+class MainWindow(QMainWindow):
+    """The caseworker's workbench."""
+
+    # Emitted each time a snapshot from the database has been drawn (tests wait for it).
+    refreshed = Signal()
+
+    def __init__(self, backend: Backend, clock: Clock, state: QSettings,
+                 translations: Translations | None = None, *, demo: bool = False,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("main-window")
+        self.setWindowIcon(app_icon())
+        self.backend = backend
+        self.clock = clock
+        self.state = state
+        self.translations = translations
+        self.settings = Settings()
+        self.profiles: tuple[str, ...] = ()
+        self.cases: tuple[CaseRow, ...] = ()
+        self.dialog: QWidget | None = None
+        self._demo = demo
+        self._shown_day = clock.today()
+        self._columns_fitted = False
+        self.importer = ImportController(backend, self, clock.today)
+        self.importer.imported.connect(lambda _summary: self.refresh())
+        self._build_views()
+        self._build_actions()
+        self._build_toolbar()
+        self.setAcceptDrops(True)
+        self.retranslate()
+        self._restore_state()
+        self._day_timer = QTimer(self)
+        self._day_timer.timeout.connect(self._check_day)
+        self._day_timer.start(60_000)
+
+    # -- construction ---------------------------------------------------------------------
+
+    def _build_views(self) -> None:
+        today = self.clock.today()
+        self.lists = CaseListsView()
+        self.panel = CasePanel(today)
+        self.panel.setObjectName("case-panel")
+        self.case_splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.case_splitter.addWidget(self.lists)
+        self.case_splitter.addWidget(self.panel)
+        self.case_splitter.setStretchFactor(0, 3)
+        self.case_splitter.setStretchFactor(1, 2)
+        self.inquiries = InquiriesView(today)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.case_splitter, "")
+        self.tabs.addTab(self.inquiries, "")
+        self.setCentralWidget(self.tabs)
+        self.today_label = QLabel()
+        self.statusBar().addPermanentWidget(self.today_label)
+        self.lists.case_selected.connect(self.show_case)
+        self.panel.register_event_requested.connect(self.register_event)
+        self.panel.note_requested.connect(self.add_note)
+        self.panel.inquiry_requested.connect(self.new_inquiry)
+        self.inquiries.scope_changed.connect(self.refresh)
+        self.inquiries.new_inquiry_requested.connect(lambda: self.new_inquiry(None))
+        self.inquiries.answer_requested.connect(self.answer_inquiry)
+        self.inquiries.case_requested.connect(self.open_case)
+
+    def _action(self, shortcut: QKeySequence | QKeySequence.StandardKey | str | None,
+                slot: Callable[[], object], name: str) -> QAction:
+        action = QAction(self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.import_files_action = self._action(QKeySequence.StandardKey.Open,
+                                                self.choose_import_files, "import-files")
+        self.import_now_action = self._action("F5", self.import_now, "import-now")
+        self.search_action = self._action("Ctrl+F", self.focus_search, "search")
+        self.new_inquiry_action = self._action("Ctrl+N", lambda: self.new_inquiry(None),
+                                               "new-inquiry")
+        self.conversation_action = self._action("Ctrl+R", self.prepare_conversation,
+                                                "register-conversation")
+        self.settings_action = self._action("Ctrl+,", self.open_settings, "settings")
+        self.quit_action = self._action(QKeySequence.StandardKey.Quit, self.close, "quit")
+        self.import_files_action.setIcon(self.style().standardIcon(
+            self.style().StandardPixmap.SP_DialogOpenButton))
+        self.import_now_action.setIcon(self.style().standardIcon(
+            self.style().StandardPixmap.SP_BrowserReload))
+
+    def _build_toolbar(self) -> None:
+        self.toolbar = QToolBar()
+        self.toolbar.setObjectName("main-toolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for action in (self.import_now_action, self.import_files_action):
+            self.toolbar.addAction(action)
+        self.toolbar.addSeparator()
+        for action in (self.conversation_action, self.new_inquiry_action):
+            self.toolbar.addAction(action)
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.settings_action)
+        self.addToolBar(self.toolbar)
+        self.file_menu = self.menuBar().addMenu("")
+        for action in (self.import_now_action, self.import_files_action, self.settings_action):
+            self.file_menu.addAction(action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        self.case_menu = self.menuBar().addMenu("")
+        for action in (self.search_action, self.conversation_action, self.new_inquiry_action):
+            self.case_menu.addAction(action)
+
+    # -- talking to the worker ------------------------------------------------------------
+
+    def start(self) -> None:
+        """Read the settings; then show the data, or offer the demo on an empty database."""
+        self.backend.submit(jobs.start_up, on_done=self._started, on_error=self.show_error)
+
+    def _started(self, start: jobs.StartUp) -> None:
+        self.profiles = start.profiles
+        self._apply_settings(start.settings)
+        if start.empty and self._demo:
+            self.importer.import_demo()
+        elif start.empty:
+            self.dialog = self._offer_demo()
+        else:
+            self.refresh()
+
+    def _view(self) -> jobs.View:
+        """What the next snapshot should contain."""
+        return jobs.View(self.clock.today(), self.inquiries.owner(), self.lists.selected_case)
+
+    def refresh(self) -> None:
+        """Read everything again from the database."""
+        view = self._view()
+        self.backend.submit(lambda workbench: jobs.snapshot(workbench, view),
+                            on_done=self.show_snapshot, on_error=self.show_error)
+
+    def _change(self, job: Callable[[Workbench, jobs.View], jobs.Snapshot],
+                then: Callable[[], None] | None = None) -> None:
+        """Send a change to the worker; draw the snapshot it ends with."""
+        if not self._have_initials():
+            return
+        view = self._view()
+
+        def done(snapshot: jobs.Snapshot) -> None:
+            self.show_snapshot(snapshot)
+            if then is not None:
+                then()
+
+        self.backend.submit(lambda workbench: job(workbench, view), on_done=done,
+                            on_error=self.show_error)
+
+    def show_snapshot(self, snapshot: jobs.Snapshot) -> None:
+        """Draw what the database holds now."""
+        self._shown_day = snapshot.today
+        self.cases = snapshot.cases
+        self._apply_settings(snapshot.settings)
+        amber = snapshot.settings.amber_days
+        self.lists.set_people(snapshot.caseworkers, snapshot.teams,
+                              snapshot.settings.my_initials, snapshot.settings.my_team or "")
+        self.lists.set_cases(snapshot.cases, amber)
+        self.panel.amber_days = amber
+        if snapshot.detail is None or snapshot.detail.case_id == self.lists.selected_case:
+            self.panel.show_detail(snapshot.detail)
+        self.inquiries.set_rows(snapshot.inquiries)
+        if not self._columns_fitted:
+            self.lists.fit_columns()
+            self._columns_fitted = True
+        self._update_counts()
+        self.refreshed.emit()
+
+    def show_case(self, case_id: str) -> None:
+        """Load one case into the panel."""
+        today = self.clock.today()
+
+        def shown(detail: object) -> None:
+            if self.lists.selected_case == case_id:
+                self.panel.show_detail(detail)  # type: ignore[arg-type]
+
+        self.backend.submit(lambda workbench: jobs.case_detail(workbench, case_id, today),
+                            on_done=shown, on_error=self.show_error)
+
+    def open_case(self, case_id: str) -> None:
+        """Show a case from elsewhere (an inquiry): switch to the lists and select it."""
+        self.tabs.setCurrentIndex(CASES_TAB)
+        if not self.lists.select_case(case_id):
+            self.lists.search.clear()
+            self.lists.owner_filter.setCurrentIndex(0)
+            self.lists.select_case(case_id)
+        self.show_case(case_id)
+
+    def register_event(self, case_id: str, kind: EventKind, on: dt.date) -> None:
+        """Register an event on the selected case (from the panel)."""
+        by = self.settings.my_initials
+        self._change(lambda workbench, view: jobs.register_event(
+            workbench, dataclasses.replace(view, case_id=case_id), kind, on, by))
+
+    def add_note(self, case_id: str, text: str) -> None:
+        """Add a note to the selected case (from the panel)."""
+        by = self.settings.my_initials
+        self._change(lambda workbench, view: jobs.add_note(
+            workbench, dataclasses.replace(view, case_id=case_id), text, by),
+            then=self.panel.note_saved)
+
+    def answer_inquiry(self, inquiry_id: int, answered_on: dt.date) -> None:
+        """Register the reply to an inquiry (from the inquiries view)."""
+        by = self.settings.my_initials
+        self._change(lambda workbench, view: jobs.answer_inquiry(
+            workbench, view, inquiry_id, answered_on, by))
+
+    def add_inquiry(self, case_id: str, channel: Channel, received: dt.date) -> None:
+        """Register a citizen's inquiry (from the new-inquiry dialog)."""
+        by = self.settings.my_initials
+        self._change(lambda workbench, view: jobs.add_inquiry(
+            workbench, view, case_id, channel, received, by))
+
+    def save_settings(self, settings: Settings) -> None:
+        """Store new settings and redraw with them."""
+        view = self._view()
+        self.backend.submit(lambda workbench: jobs.save_settings(workbench, view, settings),
+                            on_done=self.show_snapshot, on_error=self.show_error)
+
+    # -- actions --------------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        """Ctrl+F: go to the case lists' search field."""
+        self.tabs.setCurrentIndex(CASES_TAB)
+        self.lists.focus_search()
+
+    def prepare_conversation(self) -> None:
+        """Ctrl+R: ready a conversation today on the selected case; Enter registers it."""
+        self.tabs.setCurrentIndex(CASES_TAB)
+        if self.panel.case_id is None:
+            self.statusBar().showMessage(self.tr("Select a case first."), 5000)
+            return
+        self.panel.prepare_conversation()
+
+    def new_inquiry(self, case_id: str | None) -> None:
+        """Ctrl+N: register a phone or written inquiry, on the selected case by default."""
+        if not self._have_initials():
+            return
+        dialog = NewInquiryDialog(self.cases, case_id or self.lists.selected_case,
+                                  self.clock.today(), self.settings.closure_days, self)
+        dialog.submitted.connect(self.add_inquiry)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.dialog = dialog
+
+    def open_settings(self) -> None:
+        """Open the settings dialog."""
+        dialog = SettingsDialog(self.settings, self.profiles or (self.settings.profile_name,),
+                                sorted({row.team for row in self.cases if row.team}),
+                                self.clock.today(), self)
+        dialog.submitted.connect(self.save_settings)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.dialog = dialog
+
+    def choose_import_files(self) -> None:
+        """Ctrl+O: pick export files to import."""
+        dialog = QFileDialog(self, self.tr("Import export files"),
+                             self.settings.export_folder or "")
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
+        dialog.setNameFilter(self.tr("Exports (*.csv *.xlsx);;All files (*)"))
+        dialog.filesSelected.connect(self.importer.import_paths)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.dialog = dialog
+
+    def import_now(self) -> None:
+        """F5: import what lies in the export folder (or ask for files if none is set)."""
+        if self.settings.export_folder:
+            self.importer.import_folder(self.settings.export_folder)
+        else:
+            self.statusBar().showMessage(
+                self.tr("No export folder is set (Settings): choose the files instead."), 8000)
+            self.choose_import_files()
+
+    def _offer_demo(self) -> QMessageBox:
+        """First start on an empty database: offer the fictional demo caseload."""
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Welcome"),
+                          self.tr("The database is empty."),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setObjectName("demo-offer")
+        box.setInformativeText(self.tr(
+            "Load a demo caseload of fictional citizens to try the workbench? You can "
+            "import your own export later (Import now, F5)."))
+        box.button(QMessageBox.StandardButton.Yes).clicked.connect(self.importer.import_demo)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        return box
+
+    def _have_initials(self) -> bool:
+        """Registrations carry the caseworker's initials: ask for them if they are missing."""
+        if self.settings.my_initials:
+            return True
+        self.dialog = error_box(self, self.tr("Who are you?"),
+                                self.tr("Enter your initials in the settings first: every "
+                                        "registration records who made it."))
+        return False
+
+    def cannot_open(self, error: WorkbenchError) -> None:
+        """The database cannot be opened: say so, and close when the user has read it."""
+        box = error_box(self, self.tr("Caseworker Workbench"),
+                        self.tr("The database could not be opened."), str(error))
+        box.finished.connect(self.close)
+        self.dialog = box
+
+    def show_error(self, error: WorkbenchError) -> None:
+        """Show an error the core raised on purpose; nothing was changed."""
+        self.dialog = error_box(self, self.tr("Caseworker Workbench"),
+                                self.tr("That did not work; nothing was changed."), str(error))
+
+    # -- drag and drop --------------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt API
+        """Accept files dragged onto the window."""
+        if event.mimeData().hasUrls() and all(url.isLocalFile()
+                                              for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt API
+        """Import the files dropped onto the window."""
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.importer.import_paths(paths)
+
+    # -- settings, language, state --------------------------------------------------------
+
+    def _apply_settings(self, settings: Settings) -> None:
+        self.settings = settings
+        self.inquiries.set_me(settings.my_initials, settings.my_team or "")
+        if self.translations is not None and settings.language != current_language():
+            self.translations.switch(settings.language)
+        if self.state.value("language") != settings.language:
+            # Remembered outside the database, so the next start opens in it at once.
+            self.state.setValue("language", settings.language)
+
+    def _update_counts(self) -> None:
+        counts = self.lists.counts()
+        total = sum(counts.values())
+        self.tabs.setTabText(CASES_TAB, texts.fill(self.tr("Cases (%1)"), total))
+        self.tabs.setTabText(INQUIRIES_TAB, texts.fill(self.tr("Inquiries (%1)"),
+                                                       self.inquiries.open_count()))
+        self.today_label.setText(texts.fill(self.tr("Today: %1 (week %2)"),
+                                            texts.format_date(self._shown_day),
+                                            self._shown_day.isocalendar().week))
+
+    def _check_day(self) -> None:
+        """At midnight the lists move on by themselves: a day changes every status."""
+        today = self.clock.today()
+        if today != self._shown_day:
+            self.panel.set_today(today)
+            self.inquiries.set_today(today)
+            self.refresh()
+
+    def retranslate(self) -> None:
+        """Set the texts in the current language."""
+        self.setWindowTitle(self.tr("Caseworker Workbench"))
+        self.import_files_action.setText(self.tr("Import &files…"))
+        self.import_files_action.setToolTip(self.tr("Import export files (Ctrl+O); you can "
+                                                    "also drop them onto the window"))
+        self.import_now_action.setText(self.tr("&Import now"))
+        self.import_now_action.setToolTip(self.tr("Import the export folder's files (F5)"))
+        self.search_action.setText(self.tr("&Search"))
+        self.new_inquiry_action.setText(self.tr("&New inquiry…"))
+        self.new_inquiry_action.setToolTip(self.tr("Register a phone or written inquiry "
+                                                   "(Ctrl+N)"))
+        self.conversation_action.setText(self.tr("&Register conversation"))
+        self.conversation_action.setToolTip(self.tr("Register a conversation today on the "
+                                                    "selected case (Ctrl+R)"))
+        self.settings_action.setText(self.tr("S&ettings…"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.case_menu.setTitle(self.tr("&Case"))
+        self._update_counts()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        """Follow a language switch."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _restore_state(self) -> None:
+        """Bring back the window's size, position, splitters and column widths."""
+        geometry = self.state.value("window/geometry")
+        window_state = self.state.value("window/state")
+        if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
+            if isinstance(window_state, QByteArray):
+                self.restoreState(window_state)
+        else:
+            self.resize(1400, 860)
+        splitter = self.state.value("window/case-splitter")
+        if isinstance(splitter, QByteArray):
+            self.case_splitter.restoreState(splitter)
+        self._columns_fitted = self.lists.restore_state(self.state)
+        inquiries = self.state.value("inquiries/header")
+        if isinstance(inquiries, QByteArray):
+            self.inquiries.table.horizontalHeader().restoreState(inquiries)
+
+    def save_state(self) -> None:
+        """Remember the window's size, position, splitters and column widths."""
+        self.state.setValue("window/geometry", self.saveGeometry())
+        self.state.setValue("window/state", self.saveState())
+        self.state.setValue("window/case-splitter", self.case_splitter.saveState())
+        self.lists.save_state(self.state)
+        self.state.setValue("inquiries/header",
+                            self.inquiries.table.horizontalHeader().saveState())
+        self.state.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        """Remember the layout for next time."""
+        self.save_state()
+        super().closeEvent(event)
