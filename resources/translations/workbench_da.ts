@@ -1,0 +1,759 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="da" sourcelanguage="en">
+    <context>
+        <name>CaseListsView</name>
+        <message>
+            <source>&amp;Search:</source>
+            <translation>&amp;Søg:</translation>
+        </message>
+        <message>
+            <source>Name, CPR or case ID</source>
+            <translation>Navn, CPR-nr. eller sags-ID</translation>
+        </message>
+        <message>
+            <source>Sche&amp;me:</source>
+            <translation>&amp;Ordning:</translation>
+        </message>
+        <message>
+            <source>Sho&amp;w:</source>
+            <translation>&amp;Vis:</translation>
+        </message>
+        <message>
+            <source>All schemes</source>
+            <translation>Alle ordninger</translation>
+        </message>
+        <message>
+            <source>All cases</source>
+            <translation>Alle sager</translation>
+        </message>
+        <message>
+            <source>My cases (%1)</source>
+            <translation>Mine sager (%1)</translation>
+        </message>
+        <message>
+            <source>My team (%1)</source>
+            <translation>Mit team (%1)</translation>
+        </message>
+        <message>
+            <source>Team %1</source>
+            <translation>Team %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>CasePanel</name>
+        <message>
+            <source>Closed on %1</source>
+            <translation>Afsluttet %1</translation>
+        </message>
+        <message>
+            <source>Case ID</source>
+            <translation>Sags-ID</translation>
+        </message>
+        <message>
+            <source>CPR</source>
+            <translation>CPR-nr.</translation>
+        </message>
+        <message>
+            <source>Scheme</source>
+            <translation>Ordning</translation>
+        </message>
+        <message>
+            <source>Caseworker</source>
+            <translation>Sagsbehandler</translation>
+        </message>
+        <message>
+            <source>%1 (team %2)</source>
+            <translation>%1 (team %2)</translation>
+        </message>
+        <message>
+            <source>Start date</source>
+            <translation>Startdato</translation>
+        </message>
+        <message>
+            <source>Next deadline</source>
+            <translation>Næste frist</translation>
+        </message>
+        <message>
+            <source>Select a case in a list to see it here.</source>
+            <translation>Vælg en sag i en af listerne for at se den her.</translation>
+        </message>
+        <message>
+            <source>Register</source>
+            <translation>Registrér</translation>
+        </message>
+        <message>
+            <source>Register &amp;event</source>
+            <translation>Registrér &amp;hændelse</translation>
+        </message>
+        <message>
+            <source>Register the event on the chosen date (Ctrl+R prepares a conversation today)</source>
+            <translation>Registrér hændelsen på den valgte dato (Ctrl+R gør en samtale i dag klar)</translation>
+        </message>
+        <message>
+            <source>Write a note…</source>
+            <translation>Skriv en note…</translation>
+        </message>
+        <message>
+            <source>Add n&amp;ote</source>
+            <translation>Gem n&amp;ote</translation>
+        </message>
+        <message>
+            <source>New &amp;inquiry…</source>
+            <translation>Ny &amp;henvendelse…</translation>
+        </message>
+        <message>
+            <source>Milestones</source>
+            <translation>Milepæle</translation>
+        </message>
+        <message>
+            <source>History</source>
+            <translation>Historik</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>Noter</translation>
+        </message>
+        <message>
+            <source>Inquiries</source>
+            <translation>Henvendelser</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaseTableModel</name>
+        <message>
+            <source>Name</source>
+            <translation>Navn</translation>
+        </message>
+        <message>
+            <source>CPR</source>
+            <translation>CPR-nr.</translation>
+        </message>
+        <message>
+            <source>Scheme</source>
+            <translation>Ordning</translation>
+        </message>
+        <message>
+            <source>Week</source>
+            <translation>Uge</translation>
+        </message>
+        <message>
+            <source>Next milestone</source>
+            <translation>Næste milepæl</translation>
+        </message>
+        <message>
+            <source>Due</source>
+            <translation>Frist</translation>
+        </message>
+        <message>
+            <source>Days</source>
+            <translation>Dage</translation>
+        </message>
+        <message>
+            <source>Caseworker</source>
+            <translation>Sagsbehandler</translation>
+        </message>
+        <message>
+            <source>Case ID</source>
+            <translation>Sags-ID</translation>
+        </message>
+    </context>
+    <context>
+        <name>EventTableModel</name>
+        <message>
+            <source>Date</source>
+            <translation>Dato</translation>
+        </message>
+        <message>
+            <source>Event</source>
+            <translation>Hændelse</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translation>Kilde</translation>
+        </message>
+        <message>
+            <source>Registered by</source>
+            <translation>Registreret af</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportController</name>
+        <message>
+            <source>Importing the export…</source>
+            <extracomment>What an import job does, given the worker's Workbench and a progress callback. Emitted after an import changed (or confirmed) the database. Emitted when an import was refused or failed; the database is unchanged.</extracomment>
+            <translation>Importerer udtrækket…</translation>
+        </message>
+        <message>
+            <source>Import</source>
+            <translation>Import</translation>
+        </message>
+        <message>
+            <source>Import refused</source>
+            <translation>Importen blev afvist</translation>
+        </message>
+        <message>
+            <source>Nothing was imported.</source>
+            <translation>Intet blev importeret.</translation>
+        </message>
+        <message>
+            <source>The export looks incomplete</source>
+            <translation>Udtrækket ser ufuldstændigt ud</translation>
+        </message>
+        <message>
+            <source>This export would close %1 of your %2 open cases.</source>
+            <translation>Dette udtræk ville afslutte %1 af dine %2 åbne sager.</translation>
+        </message>
+        <message>
+            <source>That is more than %1 %, which usually means the export was cut short. Nothing has been imported.
+
+Import it anyway only if these cases really have ended.</source>
+            <translation>Det er mere end %1 %, og det betyder som regel, at udtrækket er blevet afkortet. Intet er importeret.
+
+Importér det kun alligevel, hvis sagerne virkelig er afsluttet.</translation>
+        </message>
+        <message>
+            <source>Import anyway and close them</source>
+            <translation>Importér alligevel og afslut dem</translation>
+        </message>
+        <message>
+            <source>Do not import</source>
+            <translation>Importér ikke</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportSummaryDialog</name>
+        <message>
+            <source>Import finished</source>
+            <translation>Importen er færdig</translation>
+        </message>
+        <message>
+            <source>New cases:</source>
+            <translation>Nye sager:</translation>
+        </message>
+        <message>
+            <source>Updated cases:</source>
+            <translation>Opdaterede sager:</translation>
+        </message>
+        <message>
+            <source>Closed cases:</source>
+            <translation>Afsluttede sager:</translation>
+        </message>
+        <message>
+            <source>Reopened cases:</source>
+            <translation>Genåbnede sager:</translation>
+        </message>
+        <message>
+            <source>Events added:</source>
+            <translation>Nye hændelser:</translation>
+        </message>
+        <message>
+            <source>Local events confirmed:</source>
+            <translation>Lokale hændelser bekræftet:</translation>
+        </message>
+        <message>
+            <source>Rejected rows:</source>
+            <translation>Afviste rækker:</translation>
+        </message>
+        <message>
+            <source>%1 was already imported: nothing changed.</source>
+            <translation>%1 var allerede importeret: intet er ændret.</translation>
+        </message>
+        <message>
+            <source>Imported %1.</source>
+            <translation>Importeret: %1.</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>Fil</translation>
+        </message>
+        <message>
+            <source>Line</source>
+            <translation>Linje</translation>
+        </message>
+        <message>
+            <source>Field</source>
+            <translation>Felt</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Årsag</translation>
+        </message>
+    </context>
+    <context>
+        <name>InquiriesView</name>
+        <message numerus="yes">
+            <source>%n open inquiry(s)</source>
+            <translation>
+                <numerusform>%n åben henvendelse</numerusform>
+                <numerusform>%n åbne henvendelser</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n overdue</source>
+            <translation>
+                <numerusform>%n overskredet</numerusform>
+                <numerusform>%n overskredet</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Sho&amp;w:</source>
+            <translation>&amp;Vis:</translation>
+        </message>
+        <message>
+            <source>&amp;New inquiry…</source>
+            <translation>&amp;Ny henvendelse…</translation>
+        </message>
+        <message>
+            <source>Register a phone or written inquiry (Ctrl+N)</source>
+            <translation>Registrér en telefonisk eller skriftlig henvendelse (Ctrl+N)</translation>
+        </message>
+        <message>
+            <source>Answered &amp;on:</source>
+            <translation>Besvaret &amp;den:</translation>
+        </message>
+        <message>
+            <source>&amp;Mark answered</source>
+            <translation>&amp;Markér som besvaret</translation>
+        </message>
+        <message>
+            <source>My inquiries (%1)</source>
+            <translation>Mine henvendelser (%1)</translation>
+        </message>
+        <message>
+            <source>My team (%1)</source>
+            <translation>Mit team (%1)</translation>
+        </message>
+        <message>
+            <source>All inquiries</source>
+            <translation>Alle henvendelser</translation>
+        </message>
+    </context>
+    <context>
+        <name>InquiryTableModel</name>
+        <message>
+            <source>Citizen</source>
+            <translation>Borger</translation>
+        </message>
+        <message>
+            <source>Case ID</source>
+            <translation>Sags-ID</translation>
+        </message>
+        <message>
+            <source>Channel</source>
+            <translation>Kanal</translation>
+        </message>
+        <message>
+            <source>Received</source>
+            <translation>Modtaget</translation>
+        </message>
+        <message>
+            <source>Reply by</source>
+            <translation>Svarfrist</translation>
+        </message>
+        <message>
+            <source>Working days</source>
+            <translation>Arbejdsdage</translation>
+        </message>
+        <message>
+            <source>Caseworker</source>
+            <translation>Sagsbehandler</translation>
+        </message>
+        <message>
+            <source>answered %1</source>
+            <translation>besvaret %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>Select a case first.</source>
+            <translation>Vælg først en sag.</translation>
+        </message>
+        <message>
+            <source>Import export files</source>
+            <translation>Importér udtræksfiler</translation>
+        </message>
+        <message>
+            <source>Exports (*.csv *.xlsx);;All files (*)</source>
+            <translation>Udtræk (*.csv *.xlsx);;Alle filer (*)</translation>
+        </message>
+        <message>
+            <source>No export folder is set (Settings): choose the files instead.</source>
+            <translation>Der er ikke valgt en udtræksmappe (Indstillinger): vælg filerne i stedet.</translation>
+        </message>
+        <message>
+            <source>Welcome</source>
+            <translation>Velkommen</translation>
+        </message>
+        <message>
+            <source>The database is empty.</source>
+            <translation>Databasen er tom.</translation>
+        </message>
+        <message>
+            <source>Load a demo caseload of fictional citizens to try the workbench? You can import your own export later (Import now, F5).</source>
+            <translation>Vil du indlæse en demo-sagsstamme med opdigtede borgere og prøve arbejdsbordet? Du kan importere jeres eget udtræk senere (Importér nu, F5).</translation>
+        </message>
+        <message>
+            <source>Who are you?</source>
+            <translation>Hvem er du?</translation>
+        </message>
+        <message>
+            <source>Enter your initials in the settings first: every registration records who made it.</source>
+            <translation>Skriv først dine initialer under Indstillinger: hver registrering gemmer, hvem der har foretaget den.</translation>
+        </message>
+        <message>
+            <source>Caseworker Workbench</source>
+            <translation>Sagsbehandlerens arbejdsbord</translation>
+        </message>
+        <message>
+            <source>The database could not be opened.</source>
+            <translation>Databasen kunne ikke åbnes.</translation>
+        </message>
+        <message>
+            <source>That did not work; nothing was changed.</source>
+            <translation>Det lykkedes ikke; intet er ændret.</translation>
+        </message>
+        <message>
+            <source>Cases (%1)</source>
+            <translation>Sager (%1)</translation>
+        </message>
+        <message>
+            <source>Inquiries (%1)</source>
+            <translation>Henvendelser (%1)</translation>
+        </message>
+        <message>
+            <source>Today: %1 (week %2)</source>
+            <translation>I dag: %1 (uge %2)</translation>
+        </message>
+        <message>
+            <source>Import &amp;files…</source>
+            <translation>Importér &amp;filer…</translation>
+        </message>
+        <message>
+            <source>Import export files (Ctrl+O); you can also drop them onto the window</source>
+            <translation>Importér udtræksfiler (Ctrl+O); du kan også trække dem ind i vinduet</translation>
+        </message>
+        <message>
+            <source>&amp;Import now</source>
+            <translation>&amp;Importér nu</translation>
+        </message>
+        <message>
+            <source>Import the export folder's files (F5)</source>
+            <translation>Importér filerne i udtræksmappen (F5)</translation>
+        </message>
+        <message>
+            <source>&amp;Search</source>
+            <translation>&amp;Søg</translation>
+        </message>
+        <message>
+            <source>&amp;New inquiry…</source>
+            <translation>&amp;Ny henvendelse…</translation>
+        </message>
+        <message>
+            <source>Register a phone or written inquiry (Ctrl+N)</source>
+            <translation>Registrér en telefonisk eller skriftlig henvendelse (Ctrl+N)</translation>
+        </message>
+        <message>
+            <source>&amp;Register conversation</source>
+            <translation>&amp;Registrér samtale</translation>
+        </message>
+        <message>
+            <source>Register a conversation today on the selected case (Ctrl+R)</source>
+            <translation>Registrér en samtale i dag på den valgte sag (Ctrl+R)</translation>
+        </message>
+        <message>
+            <source>S&amp;ettings…</source>
+            <translation>I&amp;ndstillinger…</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>&amp;Afslut</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>&amp;Filer</translation>
+        </message>
+        <message>
+            <source>&amp;Case</source>
+            <translation>&amp;Sag</translation>
+        </message>
+    </context>
+    <context>
+        <name>MilestoneTableModel</name>
+        <message>
+            <source>Milestone</source>
+            <translation>Milepæl</translation>
+        </message>
+        <message>
+            <source>Due</source>
+            <translation>Frist</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Reference</source>
+            <translation>Hjemmel</translation>
+        </message>
+    </context>
+    <context>
+        <name>NewInquiryDialog</name>
+        <message>
+            <source>New inquiry</source>
+            <extracomment>Each language named in itself, so anyone can find their own.</extracomment>
+            <translation>Ny henvendelse</translation>
+        </message>
+        <message>
+            <source>Type a name or case ID</source>
+            <translation>Skriv et navn eller et sags-ID</translation>
+        </message>
+        <message>
+            <source>&amp;Citizen:</source>
+            <translation>&amp;Borger:</translation>
+        </message>
+        <message>
+            <source>Channel:</source>
+            <translation>Kanal:</translation>
+        </message>
+        <message>
+            <source>&amp;Received:</source>
+            <translation>&amp;Modtaget:</translation>
+        </message>
+        <message>
+            <source>Reply by:</source>
+            <translation>Svarfrist:</translation>
+        </message>
+    </context>
+    <context>
+        <name>NoteTableModel</name>
+        <message>
+            <source>Written</source>
+            <translation>Skrevet</translation>
+        </message>
+        <message>
+            <source>By</source>
+            <translation>Af</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Note</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsDialog</name>
+        <message>
+            <source>Settings</source>
+            <translation>Indstillinger</translation>
+        </message>
+        <message>
+            <source>&amp;Browse…</source>
+            <translation>&amp;Gennemse…</translation>
+        </message>
+        <message>
+            <source> days</source>
+            <translation> dage</translation>
+        </message>
+        <message>
+            <source>&amp;Add</source>
+            <translation>&amp;Tilføj</translation>
+        </message>
+        <message>
+            <source>Re&amp;move</source>
+            <translation>&amp;Fjern</translation>
+        </message>
+        <message>
+            <source>My &amp;initials:</source>
+            <translation>Mine &amp;initialer:</translation>
+        </message>
+        <message>
+            <source>My &amp;team:</source>
+            <translation>Mit &amp;team:</translation>
+        </message>
+        <message>
+            <source>&amp;Export folder:</source>
+            <translation>&amp;Udtræksmappe:</translation>
+        </message>
+        <message>
+            <source>&amp;Rule profile:</source>
+            <translation>&amp;Regelprofil:</translation>
+        </message>
+        <message>
+            <source>&amp;Amber window:</source>
+            <translation>Gul &amp;varsling før frist:</translation>
+        </message>
+        <message>
+            <source>Refuse an import that &amp;closes more than:</source>
+            <translation>Afvis en import, der &amp;afslutter mere end:</translation>
+        </message>
+        <message>
+            <source>&amp;Closure days:</source>
+            <translation>&amp;Lukkedage:</translation>
+        </message>
+        <message>
+            <source>&amp;Language:</source>
+            <translation>&amp;Sprog:</translation>
+        </message>
+        <message>
+            <source>Export folder</source>
+            <translation>Udtræksmappe</translation>
+        </message>
+    </context>
+    <context>
+        <name>texts</name>
+        <message>
+            <source>week %1</source>
+            <translation>uge %1</translation>
+        </message>
+        <message>
+            <source>%1 (week %2)</source>
+            <translation>%1 (uge %2)</translation>
+        </message>
+        <message>
+            <source>due today</source>
+            <translation>frist i dag</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n day(s) left</source>
+            <translation>
+                <numerusform>%n dag tilbage</numerusform>
+                <numerusform>%n dage tilbage</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n day(s) overdue</source>
+            <translation>
+                <numerusform>%n dag over</numerusform>
+                <numerusform>%n dage over</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n working day(s) left</source>
+            <translation>
+                <numerusform>%n arbejdsdag tilbage</numerusform>
+                <numerusform>%n arbejdsdage tilbage</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n working day(s) overdue</source>
+            <translation>
+                <numerusform>%n arbejdsdag over</numerusform>
+                <numerusform>%n arbejdsdage over</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n case(s)</source>
+            <translation>
+                <numerusform>%n sag</numerusform>
+                <numerusform>%n sager</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Sickness benefit</source>
+            <translation>Sygedagpenge</translation>
+        </message>
+        <message>
+            <source>Insured unemployed</source>
+            <translation>Forsikret ledig</translation>
+        </message>
+        <message>
+            <source>Job clarification</source>
+            <translation>Jobafklaringsforløb</translation>
+        </message>
+        <message>
+            <source>Resource programme</source>
+            <translation>Ressourceforløb</translation>
+        </message>
+        <message>
+            <source>Social assistance</source>
+            <translation>Kontanthjælp</translation>
+        </message>
+        <message>
+            <source>Conversation</source>
+            <translation>Samtale</translation>
+        </message>
+        <message>
+            <source>Joint conversation</source>
+            <translation>Fællessamtale</translation>
+        </message>
+        <message>
+            <source>Screening</source>
+            <translation>Screening</translation>
+        </message>
+        <message>
+            <source>Clarification</source>
+            <translation>Afklaring</translation>
+        </message>
+        <message>
+            <source>Assessment</source>
+            <translation>Vurdering</translation>
+        </message>
+        <message>
+            <source>Offer started</source>
+            <translation>Tilbud</translation>
+        </message>
+        <message>
+            <source>Rehabilitation team</source>
+            <translation>Rehabiliteringsteam</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>Telefonisk</translation>
+        </message>
+        <message>
+            <source>Written</source>
+            <translation>Skriftlig</translation>
+        </message>
+        <message>
+            <source>Overdue</source>
+            <translation>Overskredet</translation>
+        </message>
+        <message>
+            <source>On time</source>
+            <translation>Rettidig</translation>
+        </message>
+        <message numerus="yes">
+            <source>Within %n week(s)</source>
+            <translation>
+                <numerusform>Inden for %n uge</numerusform>
+                <numerusform>Inden for %n uger</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Within %n day(s)</source>
+            <translation>
+                <numerusform>Inden for %n dag</numerusform>
+                <numerusform>Inden for %n dage</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>Åben</translation>
+        </message>
+        <message>
+            <source>Met on time</source>
+            <translation>Opfyldt rettidigt</translation>
+        </message>
+        <message>
+            <source>Met late</source>
+            <translation>Opfyldt for sent</translation>
+        </message>
+        <message>
+            <source>Missed</source>
+            <translation>Ikke nået</translation>
+        </message>
+        <message>
+            <source>Central</source>
+            <translation>Central</translation>
+        </message>
+        <message>
+            <source>Local, confirmed by export</source>
+            <translation>Lokal, bekræftet af udtræk</translation>
+        </message>
+        <message>
+            <source>Local</source>
+            <translation>Lokal</translation>
+        </message>
+    </context>
+</TS>

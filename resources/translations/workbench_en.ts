@@ -1,0 +1,759 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+    <context>
+        <name>CaseListsView</name>
+        <message>
+            <source>&amp;Search:</source>
+            <translation>&amp;Search:</translation>
+        </message>
+        <message>
+            <source>Name, CPR or case ID</source>
+            <translation>Name, CPR or case ID</translation>
+        </message>
+        <message>
+            <source>Sche&amp;me:</source>
+            <translation>Sche&amp;me:</translation>
+        </message>
+        <message>
+            <source>Sho&amp;w:</source>
+            <translation>Sho&amp;w:</translation>
+        </message>
+        <message>
+            <source>All schemes</source>
+            <translation>All schemes</translation>
+        </message>
+        <message>
+            <source>All cases</source>
+            <translation>All cases</translation>
+        </message>
+        <message>
+            <source>My cases (%1)</source>
+            <translation>My cases (%1)</translation>
+        </message>
+        <message>
+            <source>My team (%1)</source>
+            <translation>My team (%1)</translation>
+        </message>
+        <message>
+            <source>Team %1</source>
+            <translation>Team %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>CasePanel</name>
+        <message>
+            <source>Closed on %1</source>
+            <translation>Closed on %1</translation>
+        </message>
+        <message>
+            <source>Case ID</source>
+            <translation>Case ID</translation>
+        </message>
+        <message>
+            <source>CPR</source>
+            <translation>CPR</translation>
+        </message>
+        <message>
+            <source>Scheme</source>
+            <translation>Scheme</translation>
+        </message>
+        <message>
+            <source>Caseworker</source>
+            <translation>Caseworker</translation>
+        </message>
+        <message>
+            <source>%1 (team %2)</source>
+            <translation>%1 (team %2)</translation>
+        </message>
+        <message>
+            <source>Start date</source>
+            <translation>Start date</translation>
+        </message>
+        <message>
+            <source>Next deadline</source>
+            <translation>Next deadline</translation>
+        </message>
+        <message>
+            <source>Select a case in a list to see it here.</source>
+            <translation>Select a case in a list to see it here.</translation>
+        </message>
+        <message>
+            <source>Register</source>
+            <translation>Register</translation>
+        </message>
+        <message>
+            <source>Register &amp;event</source>
+            <translation>Register &amp;event</translation>
+        </message>
+        <message>
+            <source>Register the event on the chosen date (Ctrl+R prepares a conversation today)</source>
+            <translation>Register the event on the chosen date (Ctrl+R prepares a conversation today)</translation>
+        </message>
+        <message>
+            <source>Write a note…</source>
+            <translation>Write a note…</translation>
+        </message>
+        <message>
+            <source>Add n&amp;ote</source>
+            <translation>Add n&amp;ote</translation>
+        </message>
+        <message>
+            <source>New &amp;inquiry…</source>
+            <translation>New &amp;inquiry…</translation>
+        </message>
+        <message>
+            <source>Milestones</source>
+            <translation>Milestones</translation>
+        </message>
+        <message>
+            <source>History</source>
+            <translation>History</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>Notes</translation>
+        </message>
+        <message>
+            <source>Inquiries</source>
+            <translation>Inquiries</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaseTableModel</name>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>CPR</source>
+            <translation>CPR</translation>
+        </message>
+        <message>
+            <source>Scheme</source>
+            <translation>Scheme</translation>
+        </message>
+        <message>
+            <source>Week</source>
+            <translation>Week</translation>
+        </message>
+        <message>
+            <source>Next milestone</source>
+            <translation>Next milestone</translation>
+        </message>
+        <message>
+            <source>Due</source>
+            <translation>Due</translation>
+        </message>
+        <message>
+            <source>Days</source>
+            <translation>Days</translation>
+        </message>
+        <message>
+            <source>Caseworker</source>
+            <translation>Caseworker</translation>
+        </message>
+        <message>
+            <source>Case ID</source>
+            <translation>Case ID</translation>
+        </message>
+    </context>
+    <context>
+        <name>EventTableModel</name>
+        <message>
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Event</source>
+            <translation>Event</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translation>Source</translation>
+        </message>
+        <message>
+            <source>Registered by</source>
+            <translation>Registered by</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportController</name>
+        <message>
+            <source>Importing the export…</source>
+            <extracomment>What an import job does, given the worker's Workbench and a progress callback. Emitted after an import changed (or confirmed) the database. Emitted when an import was refused or failed; the database is unchanged.</extracomment>
+            <translation>Importing the export…</translation>
+        </message>
+        <message>
+            <source>Import</source>
+            <translation>Import</translation>
+        </message>
+        <message>
+            <source>Import refused</source>
+            <translation>Import refused</translation>
+        </message>
+        <message>
+            <source>Nothing was imported.</source>
+            <translation>Nothing was imported.</translation>
+        </message>
+        <message>
+            <source>The export looks incomplete</source>
+            <translation>The export looks incomplete</translation>
+        </message>
+        <message>
+            <source>This export would close %1 of your %2 open cases.</source>
+            <translation>This export would close %1 of your %2 open cases.</translation>
+        </message>
+        <message>
+            <source>That is more than %1 %, which usually means the export was cut short. Nothing has been imported.
+
+Import it anyway only if these cases really have ended.</source>
+            <translation>That is more than %1 %, which usually means the export was cut short. Nothing has been imported.
+
+Import it anyway only if these cases really have ended.</translation>
+        </message>
+        <message>
+            <source>Import anyway and close them</source>
+            <translation>Import anyway and close them</translation>
+        </message>
+        <message>
+            <source>Do not import</source>
+            <translation>Do not import</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportSummaryDialog</name>
+        <message>
+            <source>Import finished</source>
+            <translation>Import finished</translation>
+        </message>
+        <message>
+            <source>New cases:</source>
+            <translation>New cases:</translation>
+        </message>
+        <message>
+            <source>Updated cases:</source>
+            <translation>Updated cases:</translation>
+        </message>
+        <message>
+            <source>Closed cases:</source>
+            <translation>Closed cases:</translation>
+        </message>
+        <message>
+            <source>Reopened cases:</source>
+            <translation>Reopened cases:</translation>
+        </message>
+        <message>
+            <source>Events added:</source>
+            <translation>Events added:</translation>
+        </message>
+        <message>
+            <source>Local events confirmed:</source>
+            <translation>Local events confirmed:</translation>
+        </message>
+        <message>
+            <source>Rejected rows:</source>
+            <translation>Rejected rows:</translation>
+        </message>
+        <message>
+            <source>%1 was already imported: nothing changed.</source>
+            <translation>%1 was already imported: nothing changed.</translation>
+        </message>
+        <message>
+            <source>Imported %1.</source>
+            <translation>Imported %1.</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>File</translation>
+        </message>
+        <message>
+            <source>Line</source>
+            <translation>Line</translation>
+        </message>
+        <message>
+            <source>Field</source>
+            <translation>Field</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Reason</translation>
+        </message>
+    </context>
+    <context>
+        <name>InquiriesView</name>
+        <message numerus="yes">
+            <source>%n open inquiry(s)</source>
+            <translation>
+                <numerusform>%n open inquiry</numerusform>
+                <numerusform>%n open inquirys</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n overdue</source>
+            <translation>
+                <numerusform>%n overdue</numerusform>
+                <numerusform>%n overdue</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Sho&amp;w:</source>
+            <translation>Sho&amp;w:</translation>
+        </message>
+        <message>
+            <source>&amp;New inquiry…</source>
+            <translation>&amp;New inquiry…</translation>
+        </message>
+        <message>
+            <source>Register a phone or written inquiry (Ctrl+N)</source>
+            <translation>Register a phone or written inquiry (Ctrl+N)</translation>
+        </message>
+        <message>
+            <source>Answered &amp;on:</source>
+            <translation>Answered &amp;on:</translation>
+        </message>
+        <message>
+            <source>&amp;Mark answered</source>
+            <translation>&amp;Mark answered</translation>
+        </message>
+        <message>
+            <source>My inquiries (%1)</source>
+            <translation>My inquiries (%1)</translation>
+        </message>
+        <message>
+            <source>My team (%1)</source>
+            <translation>My team (%1)</translation>
+        </message>
+        <message>
+            <source>All inquiries</source>
+            <translation>All inquiries</translation>
+        </message>
+    </context>
+    <context>
+        <name>InquiryTableModel</name>
+        <message>
+            <source>Citizen</source>
+            <translation>Citizen</translation>
+        </message>
+        <message>
+            <source>Case ID</source>
+            <translation>Case ID</translation>
+        </message>
+        <message>
+            <source>Channel</source>
+            <translation>Channel</translation>
+        </message>
+        <message>
+            <source>Received</source>
+            <translation>Received</translation>
+        </message>
+        <message>
+            <source>Reply by</source>
+            <translation>Reply by</translation>
+        </message>
+        <message>
+            <source>Working days</source>
+            <translation>Working days</translation>
+        </message>
+        <message>
+            <source>Caseworker</source>
+            <translation>Caseworker</translation>
+        </message>
+        <message>
+            <source>answered %1</source>
+            <translation>answered %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>Select a case first.</source>
+            <translation>Select a case first.</translation>
+        </message>
+        <message>
+            <source>Import export files</source>
+            <translation>Import export files</translation>
+        </message>
+        <message>
+            <source>Exports (*.csv *.xlsx);;All files (*)</source>
+            <translation>Exports (*.csv *.xlsx);;All files (*)</translation>
+        </message>
+        <message>
+            <source>No export folder is set (Settings): choose the files instead.</source>
+            <translation>No export folder is set (Settings): choose the files instead.</translation>
+        </message>
+        <message>
+            <source>Welcome</source>
+            <translation>Welcome</translation>
+        </message>
+        <message>
+            <source>The database is empty.</source>
+            <translation>The database is empty.</translation>
+        </message>
+        <message>
+            <source>Load a demo caseload of fictional citizens to try the workbench? You can import your own export later (Import now, F5).</source>
+            <translation>Load a demo caseload of fictional citizens to try the workbench? You can import your own export later (Import now, F5).</translation>
+        </message>
+        <message>
+            <source>Who are you?</source>
+            <translation>Who are you?</translation>
+        </message>
+        <message>
+            <source>Enter your initials in the settings first: every registration records who made it.</source>
+            <translation>Enter your initials in the settings first: every registration records who made it.</translation>
+        </message>
+        <message>
+            <source>Caseworker Workbench</source>
+            <translation>Caseworker Workbench</translation>
+        </message>
+        <message>
+            <source>The database could not be opened.</source>
+            <translation>The database could not be opened.</translation>
+        </message>
+        <message>
+            <source>That did not work; nothing was changed.</source>
+            <translation>That did not work; nothing was changed.</translation>
+        </message>
+        <message>
+            <source>Cases (%1)</source>
+            <translation>Cases (%1)</translation>
+        </message>
+        <message>
+            <source>Inquiries (%1)</source>
+            <translation>Inquiries (%1)</translation>
+        </message>
+        <message>
+            <source>Today: %1 (week %2)</source>
+            <translation>Today: %1 (week %2)</translation>
+        </message>
+        <message>
+            <source>Import &amp;files…</source>
+            <translation>Import &amp;files…</translation>
+        </message>
+        <message>
+            <source>Import export files (Ctrl+O); you can also drop them onto the window</source>
+            <translation>Import export files (Ctrl+O); you can also drop them onto the window</translation>
+        </message>
+        <message>
+            <source>&amp;Import now</source>
+            <translation>&amp;Import now</translation>
+        </message>
+        <message>
+            <source>Import the export folder's files (F5)</source>
+            <translation>Import the export folder's files (F5)</translation>
+        </message>
+        <message>
+            <source>&amp;Search</source>
+            <translation>&amp;Search</translation>
+        </message>
+        <message>
+            <source>&amp;New inquiry…</source>
+            <translation>&amp;New inquiry…</translation>
+        </message>
+        <message>
+            <source>Register a phone or written inquiry (Ctrl+N)</source>
+            <translation>Register a phone or written inquiry (Ctrl+N)</translation>
+        </message>
+        <message>
+            <source>&amp;Register conversation</source>
+            <translation>&amp;Register conversation</translation>
+        </message>
+        <message>
+            <source>Register a conversation today on the selected case (Ctrl+R)</source>
+            <translation>Register a conversation today on the selected case (Ctrl+R)</translation>
+        </message>
+        <message>
+            <source>S&amp;ettings…</source>
+            <translation>S&amp;ettings…</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>&amp;Quit</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>&amp;File</translation>
+        </message>
+        <message>
+            <source>&amp;Case</source>
+            <translation>&amp;Case</translation>
+        </message>
+    </context>
+    <context>
+        <name>MilestoneTableModel</name>
+        <message>
+            <source>Milestone</source>
+            <translation>Milestone</translation>
+        </message>
+        <message>
+            <source>Due</source>
+            <translation>Due</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Reference</source>
+            <translation>Reference</translation>
+        </message>
+    </context>
+    <context>
+        <name>NewInquiryDialog</name>
+        <message>
+            <source>New inquiry</source>
+            <extracomment>Each language named in itself, so anyone can find their own.</extracomment>
+            <translation>New inquiry</translation>
+        </message>
+        <message>
+            <source>Type a name or case ID</source>
+            <translation>Type a name or case ID</translation>
+        </message>
+        <message>
+            <source>&amp;Citizen:</source>
+            <translation>&amp;Citizen:</translation>
+        </message>
+        <message>
+            <source>Channel:</source>
+            <translation>Channel:</translation>
+        </message>
+        <message>
+            <source>&amp;Received:</source>
+            <translation>&amp;Received:</translation>
+        </message>
+        <message>
+            <source>Reply by:</source>
+            <translation>Reply by:</translation>
+        </message>
+    </context>
+    <context>
+        <name>NoteTableModel</name>
+        <message>
+            <source>Written</source>
+            <translation>Written</translation>
+        </message>
+        <message>
+            <source>By</source>
+            <translation>By</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Note</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsDialog</name>
+        <message>
+            <source>Settings</source>
+            <translation>Settings</translation>
+        </message>
+        <message>
+            <source>&amp;Browse…</source>
+            <translation>&amp;Browse…</translation>
+        </message>
+        <message>
+            <source> days</source>
+            <translation> days</translation>
+        </message>
+        <message>
+            <source>&amp;Add</source>
+            <translation>&amp;Add</translation>
+        </message>
+        <message>
+            <source>Re&amp;move</source>
+            <translation>Re&amp;move</translation>
+        </message>
+        <message>
+            <source>My &amp;initials:</source>
+            <translation>My &amp;initials:</translation>
+        </message>
+        <message>
+            <source>My &amp;team:</source>
+            <translation>My &amp;team:</translation>
+        </message>
+        <message>
+            <source>&amp;Export folder:</source>
+            <translation>&amp;Export folder:</translation>
+        </message>
+        <message>
+            <source>&amp;Rule profile:</source>
+            <translation>&amp;Rule profile:</translation>
+        </message>
+        <message>
+            <source>&amp;Amber window:</source>
+            <translation>&amp;Amber window:</translation>
+        </message>
+        <message>
+            <source>Refuse an import that &amp;closes more than:</source>
+            <translation>Refuse an import that &amp;closes more than:</translation>
+        </message>
+        <message>
+            <source>&amp;Closure days:</source>
+            <translation>&amp;Closure days:</translation>
+        </message>
+        <message>
+            <source>&amp;Language:</source>
+            <translation>&amp;Language:</translation>
+        </message>
+        <message>
+            <source>Export folder</source>
+            <translation>Export folder</translation>
+        </message>
+    </context>
+    <context>
+        <name>texts</name>
+        <message>
+            <source>week %1</source>
+            <translation>week %1</translation>
+        </message>
+        <message>
+            <source>%1 (week %2)</source>
+            <translation>%1 (week %2)</translation>
+        </message>
+        <message>
+            <source>due today</source>
+            <translation>due today</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n day(s) left</source>
+            <translation>
+                <numerusform>%n day left</numerusform>
+                <numerusform>%n days left</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n day(s) overdue</source>
+            <translation>
+                <numerusform>%n day overdue</numerusform>
+                <numerusform>%n days overdue</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n working day(s) left</source>
+            <translation>
+                <numerusform>%n working day left</numerusform>
+                <numerusform>%n working days left</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n working day(s) overdue</source>
+            <translation>
+                <numerusform>%n working day overdue</numerusform>
+                <numerusform>%n working days overdue</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n case(s)</source>
+            <translation>
+                <numerusform>%n case</numerusform>
+                <numerusform>%n cases</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Sickness benefit</source>
+            <translation>Sickness benefit</translation>
+        </message>
+        <message>
+            <source>Insured unemployed</source>
+            <translation>Insured unemployed</translation>
+        </message>
+        <message>
+            <source>Job clarification</source>
+            <translation>Job clarification</translation>
+        </message>
+        <message>
+            <source>Resource programme</source>
+            <translation>Resource programme</translation>
+        </message>
+        <message>
+            <source>Social assistance</source>
+            <translation>Social assistance</translation>
+        </message>
+        <message>
+            <source>Conversation</source>
+            <translation>Conversation</translation>
+        </message>
+        <message>
+            <source>Joint conversation</source>
+            <translation>Joint conversation</translation>
+        </message>
+        <message>
+            <source>Screening</source>
+            <translation>Screening</translation>
+        </message>
+        <message>
+            <source>Clarification</source>
+            <translation>Clarification</translation>
+        </message>
+        <message>
+            <source>Assessment</source>
+            <translation>Assessment</translation>
+        </message>
+        <message>
+            <source>Offer started</source>
+            <translation>Offer started</translation>
+        </message>
+        <message>
+            <source>Rehabilitation team</source>
+            <translation>Rehabilitation team</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <source>Written</source>
+            <translation>Written</translation>
+        </message>
+        <message>
+            <source>Overdue</source>
+            <translation>Overdue</translation>
+        </message>
+        <message>
+            <source>On time</source>
+            <translation>On time</translation>
+        </message>
+        <message numerus="yes">
+            <source>Within %n week(s)</source>
+            <translation>
+                <numerusform>Within %n week</numerusform>
+                <numerusform>Within %n weeks</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Within %n day(s)</source>
+            <translation>
+                <numerusform>Within %n day</numerusform>
+                <numerusform>Within %n days</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>Open</translation>
+        </message>
+        <message>
+            <source>Met on time</source>
+            <translation>Met on time</translation>
+        </message>
+        <message>
+            <source>Met late</source>
+            <translation>Met late</translation>
+        </message>
+        <message>
+            <source>Missed</source>
+            <translation>Missed</translation>
+        </message>
+        <message>
+            <source>Central</source>
+            <translation>Central</translation>
+        </message>
+        <message>
+            <source>Local, confirmed by export</source>
+            <translation>Local, confirmed by export</translation>
+        </message>
+        <message>
+            <source>Local</source>
+            <translation>Local</translation>
+        </message>
+    </context>
+</TS>
