@@ -52,7 +52,7 @@ def status_for_due(due: dt.date, today: dt.date, amber_days: int = DEFAULT_AMBER
     return Status.GREEN
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class CaseEvent:
     """Something that happened on a case on a date."""
 

@@ -107,6 +107,12 @@ class TestSygedagpenge:
         evaluation = evaluate(Scheme.SYGEDAGPENGE, D(2026, 2, 10), (MONDAY, SAMTALE))
         assert of_rule(evaluation, "SDP1")[0].state is ON_TIME
 
+    def test_two_kinds_of_event_on_one_day(self) -> None:
+        evaluation = evaluate(Scheme.SYGEDAGPENGE, D(2026, 9, 30), (D(2026, 9, 1), SAMTALE),
+                              (D(2026, 9, 1), EventKind.SCREENING), (D(2026, 9, 1), FAELLES))
+        assert of_rule(evaluation, "SDP1")[0].met_on == D(2026, 9, 1)
+        assert of_rule(evaluation, "SDP3")[0].state is ON_TIME
+
     def test_events_after_the_day_do_not_count_yet(self) -> None:
         evaluation = evaluate(Scheme.SYGEDAGPENGE, D(2026, 2, 10), (D(2026, 2, 20), SAMTALE))
         assert of_rule(evaluation, "SDP1")[0].state is OPEN
