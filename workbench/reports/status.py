@@ -1,0 +1,150 @@
+"""The team lead's weekly status workbook: gather from the service, then write the sheets.
+
+The figures are the caseworkers' own: every status, due date and milestone comes from
+``Workbench.evaluated_cases`` — the same query and the same ``evaluate_case`` call as the
+lists and ``workbench status`` — and every inquiry deadline from ``Workbench.inquiries``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from openpyxl import Workbook
+
+from workbench.errors import InputError
+from workbench.reports import figures, lists, sheets
+from workbench.reports.cells import register_styles
+from workbench.reports.periods import earliest_needed
+from workbench.service import EvaluatedCase, Settings, Workbench
+from workbench.views import InquiryRow
+
+SHEET_NAMES = ("Overblik", "Sager", "Henvendelser", "Afslutninger", "Screening",
+               "Ugestatistik", "Stikprøve")
+
+
+@dataclass(frozen=True)
+class ReportSummary:
+    """What a written report holds, for the command line's message and the UI's."""
+
+    path: Path
+    today: dt.date
+    team: str | None
+    open_cases: int
+    red: int
+    amber: int
+    green: int
+    sample_seed: int
+    sample_size: int
+    include_cpr: bool
+
+
+@dataclass(frozen=True)
+class ReportData:
+    """Everything the workbook is written from, read from the store in one go."""
+
+    today: dt.date
+    team: str | None
+    include_cpr: bool
+    settings: Settings
+    #: Open cases and those closed since the earliest day any figure looks back to.
+    cases: Sequence[EvaluatedCase]
+    #: Every inquiry of the team's cases, answered or not.
+    inquiries: Sequence[InquiryRow]
+    sample_seed: int
+
+
+def gather(
+    workbench: Workbench,
+    today: dt.date,
+    *,
+    team: str | None = None,
+    include_cpr: bool = False,
+    sample_seed: int | None = None,
+) -> ReportData:
+    """Read the cases, inquiries and settings the report needs; InputError for an unknown team."""
+    if team is not None and team not in workbench.teams():
+        known = ", ".join(workbench.teams()) or "none"
+        raise InputError(f"no open cases in team '{team}' (teams: {known})")
+    return ReportData(
+        today=today,
+        team=team,
+        include_cpr=include_cpr,
+        settings=workbench.load_settings(),
+        cases=workbench.evaluated_cases(today, team=team, closed_since=earliest_needed(today)),
+        inquiries=workbench.inquiries(today, open_only=False, team=team),
+        sample_seed=lists.default_sample_seed(today) if sample_seed is None else sample_seed,
+    )
+
+
+def write_workbook(data: ReportData, path: Path) -> ReportSummary:
+    """Write the seven sheets to ``path`` (replacing it only once the file is complete)."""
+    context = sheets.ReportContext(
+        today=data.today, team=data.team, include_cpr=data.include_cpr,
+        amber_days=data.settings.amber_days, closure_norm=data.settings.closure_norm,
+        profile_name=data.settings.profile_name,
+    )
+    workbook = Workbook(write_only=True)
+    workbook.properties.title = f"Status {data.today.isoformat()}"
+    workbook.properties.creator = "Caseworker Workbench"
+    register_styles(workbook)
+    deadlines = figures.decided_deadlines(data.cases, data.today)
+    rows, total = figures.overview(data.cases, deadlines, data.inquiries, data.today,
+                                   data.settings.closure_norm)
+    sample = lists.supervision_sample(data.cases, data.sample_seed)
+    sheets.write_overview(workbook, context, rows, total)
+    sheets.write_cases(workbook, context, data.cases)
+    sheets.write_inquiries(workbook, context, lists.inquiries_to_show(data.inquiries, data.today))
+    sheets.write_closures(workbook, context, *figures.closures_per_month(data.cases, data.today))
+    sheets.write_screening(workbook, context,
+                           lists.screening(data.cases, data.today, data.settings.amber_days))
+    sheets.write_weeks(workbook, context, figures.weekly(data.cases, deadlines, data.today))
+    sheets.write_sample(workbook, context, sample, data.sample_seed)
+    _save(workbook, path)
+    return ReportSummary(
+        path=path, today=data.today, team=data.team, open_cases=total.open_cases,
+        red=total.red, amber=total.amber, green=total.green, sample_seed=data.sample_seed,
+        sample_size=len(sample), include_cpr=data.include_cpr,
+    )
+
+
+def write_status_report(
+    workbench: Workbench,
+    path: str | os.PathLike[str],
+    today: dt.date,
+    team: str | None = None,
+    include_cpr: bool = False,
+    sample_seed: int | None = None,
+) -> ReportSummary:
+    """Write the team lead's status workbook for ``team`` (or everyone) as of ``today``.
+
+    Its sheets: Overblik, Sager, Henvendelser, Afslutninger, Screening, Ugestatistik and
+    Stikprøve. The path must end in .xlsx (InputError otherwise, and for an unknown team).
+
+    Timeliness is the share of milestones whose due date falls in the period, and not after
+    ``today``, that were met on time, as ``Milestone.timely_on(today)`` judges each one
+    (details in ``workbench.reports.figures``). CPR numbers are masked (DDMMYY-xxxx) unless
+    ``include_cpr``. The sample's seed defaults to the quarter's (20262 for 2026 K2).
+    """
+    target = Path(path)
+    if target.suffix.lower() != ".xlsx":
+        raise InputError(f"the report is an Excel workbook: give a .xlsx file, not '{target}'")
+    data = gather(workbench, today, team=team, include_cpr=include_cpr, sample_seed=sample_seed)
+    return write_workbook(data, target)
+
+
+def _save(workbook: Workbook, path: Path) -> None:
+    """Save next to ``path`` and then move into place, so a failed save leaves no half file."""
+    handle, temporary = tempfile.mkstemp(prefix=".report-", suffix=".xlsx", dir=path.parent)
+    os.close(handle)
+    try:
+        workbook.save(temporary)
+        Path(temporary).replace(path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            Path(temporary).unlink()
