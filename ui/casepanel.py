@@ -36,9 +36,14 @@ from workbench.views import CaseDetail
 from workbench.vocabulary import EventKind
 
 
+def to_qdate(day: dt.date) -> QDate:
+    """A Python date as Qt's."""
+    return QDate(day.year, day.month, day.day)
+
+
 def date_edit(today: dt.date) -> QDateEdit:
     """A date field in the UI's format (dd-mm-yyyy) with a calendar, set to ``today``."""
-    edit = QDateEdit(QDate(today))
+    edit = QDateEdit(to_qdate(today))
     edit.setDisplayFormat(texts.QT_DATE_FORMAT)
     edit.setCalendarPopup(True)
     return edit
@@ -184,7 +189,7 @@ class CasePanel(QWidget):
     def set_today(self, today: dt.date) -> None:
         """Date new events today by default."""
         self._today = today
-        self.event_date.setDate(QDate(today))
+        self.event_date.setDate(to_qdate(today))
 
     def show_detail(self, detail: CaseDetail | None) -> None:
         """Show ``detail`` (None: nothing selected)."""
@@ -198,7 +203,7 @@ class CasePanel(QWidget):
                 model.set_rows([])
             return
         if not keep_date:
-            self.event_date.setDate(QDate(self._today))
+            self.event_date.setDate(to_qdate(self._today))
         self.milestones.amber_days = self.amber_days
         self.milestones.set_rows(detail.milestones)
         self.events.set_rows(detail.events)
@@ -252,7 +257,7 @@ class CasePanel(QWidget):
     def prepare_conversation(self) -> None:
         """Ready the form for a conversation today and focus its button (Ctrl+R, then Enter)."""
         self.event_kind.setCurrentIndex(self.event_kind.findData(EventKind.SAMTALE.value))
-        self.event_date.setDate(QDate(self._today))
+        self.event_date.setDate(to_qdate(self._today))
         self.register_button.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def focus_note(self) -> None:

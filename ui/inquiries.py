@@ -11,7 +11,7 @@ import datetime as dt
 import itertools
 from collections.abc import Sequence
 
-from PySide6.QtCore import QDate, QEvent, QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from ui import texts
 from ui.caselists import configure_table
-from ui.casepanel import date_edit, picked_date
+from ui.casepanel import date_edit, picked_date, to_qdate
 from ui.models import InquiryTableModel, Owner
 from workbench.views import InquiryRow
 
@@ -112,7 +112,7 @@ class InquiriesView(QWidget):
 
     def set_today(self, today: dt.date) -> None:
         """Date replies today by default."""
-        self.answered_date.setDate(QDate(today))
+        self.answered_date.setDate(to_qdate(today))
 
     def open_count(self) -> int:
         """How many open inquiries the view lists."""

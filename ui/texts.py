@@ -7,8 +7,9 @@ core; these functions only put them into words in the current language.
 from __future__ import annotations
 
 import datetime as dt
+from functools import cache
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 
 from ui.i18n import current_language
 from workbench.engine import MilestoneState, Status
@@ -18,6 +19,48 @@ from workbench.vocabulary import Channel, EventKind, Scheme
 DATE_FORMAT = "%d-%m-%Y"
 # The same format as QDateEdit writes it.
 QT_DATE_FORMAT = "dd-MM-yyyy"
+
+
+class Counts(QObject):
+    """The texts that depend on a number (Danish "1 dag", "2 dage").
+
+    Plural forms are looked up through ``tr`` with a count, the one form Qt's Python
+    ``lupdate`` recognises as plural in every PySide6 version.
+    """
+
+    def days_left(self, days: int) -> str:
+        """Says e.g. "5 dage tilbage"."""
+        return self.tr("%n day(s) left", "", days)
+
+    def days_overdue(self, days: int) -> str:
+        """Says e.g. "3 dage over"."""
+        return self.tr("%n day(s) overdue", "", days)
+
+    def working_days_left(self, days: int) -> str:
+        """Says e.g. "2 arbejdsdage tilbage"."""
+        return self.tr("%n working day(s) left", "", days)
+
+    def working_days_overdue(self, days: int) -> str:
+        """Says e.g. "1 arbejdsdag over"."""
+        return self.tr("%n working day(s) overdue", "", days)
+
+    def cases(self, count: int) -> str:
+        """Says e.g. "12 sager"."""
+        return self.tr("%n case(s)", "", count)
+
+    def within_weeks(self, weeks: int) -> str:
+        """Says e.g. "Inden for 3 uger"."""
+        return self.tr("Within %n week(s)", "", weeks)
+
+    def within_days(self, days: int) -> str:
+        """Says e.g. "Inden for 10 dage"."""
+        return self.tr("Within %n day(s)", "", days)
+
+
+@cache
+def counts() -> Counts:
+    """The one ``Counts`` (made on first use, once Qt runs)."""
+    return Counts()
 
 
 def fill(text: str, *values: object) -> str:
@@ -58,8 +101,8 @@ def days_left_label(days: int | None) -> str:
     if days == 0:
         return QCoreApplication.translate("texts", "due today")
     if days > 0:
-        return QCoreApplication.translate("texts", "%n day(s) left", "", days)
-    return QCoreApplication.translate("texts", "%n day(s) overdue", "", -days)
+        return counts().days_left(days)
+    return counts().days_overdue(-days)
 
 
 def working_days_left_label(days: int) -> str:
@@ -67,13 +110,13 @@ def working_days_left_label(days: int) -> str:
     if days == 0:
         return QCoreApplication.translate("texts", "due today")
     if days > 0:
-        return QCoreApplication.translate("texts", "%n working day(s) left", "", days)
-    return QCoreApplication.translate("texts", "%n working day(s) overdue", "", -days)
+        return counts().working_days_left(days)
+    return counts().working_days_overdue(-days)
 
 
 def count_label(count: int) -> str:
     """A number of cases, as the list headings show it."""
-    return QCoreApplication.translate("texts", "%n case(s)", "", count)
+    return counts().cases(count)
 
 
 def scheme_name(scheme: Scheme) -> str:
@@ -121,9 +164,10 @@ def status_name(status: Status, amber_days: int) -> str:
         return QCoreApplication.translate("texts", "Overdue")
     if status is Status.GREEN:
         return QCoreApplication.translate("texts", "On time")
-    if amber_days % 7 == 0:
-        return QCoreApplication.translate("texts", "Within %n week(s)", "", amber_days // 7)
-    return QCoreApplication.translate("texts", "Within %n day(s)", "", amber_days)
+    weeks, odd_days = divmod(amber_days, 7)
+    if odd_days == 0:
+        return counts().within_weeks(weeks)
+    return counts().within_days(amber_days)
 
 
 def milestone_state_name(state: MilestoneState) -> str:

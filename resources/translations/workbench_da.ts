@@ -159,6 +159,58 @@
         </message>
     </context>
     <context>
+        <name>Counts</name>
+        <message numerus="yes">
+            <source>%n day(s) left</source>
+            <translation>
+                <numerusform>%n dag tilbage</numerusform>
+                <numerusform>%n dage tilbage</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n day(s) overdue</source>
+            <translation>
+                <numerusform>%n dag over</numerusform>
+                <numerusform>%n dage over</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n working day(s) left</source>
+            <translation>
+                <numerusform>%n arbejdsdag tilbage</numerusform>
+                <numerusform>%n arbejdsdage tilbage</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n working day(s) overdue</source>
+            <translation>
+                <numerusform>%n arbejdsdag over</numerusform>
+                <numerusform>%n arbejdsdage over</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n case(s)</source>
+            <translation>
+                <numerusform>%n sag</numerusform>
+                <numerusform>%n sager</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Within %n week(s)</source>
+            <translation>
+                <numerusform>Inden for %n uge</numerusform>
+                <numerusform>Inden for %n uger</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Within %n day(s)</source>
+            <translation>
+                <numerusform>Inden for %n dag</numerusform>
+                <numerusform>Inden for %n dage</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>EventTableModel</name>
         <message>
             <source>Date</source>
@@ -614,41 +666,6 @@ Importér det kun alligevel, hvis sagerne virkelig er afsluttet.</translation>
             <source>due today</source>
             <translation>frist i dag</translation>
         </message>
-        <message numerus="yes">
-            <source>%n day(s) left</source>
-            <translation>
-                <numerusform>%n dag tilbage</numerusform>
-                <numerusform>%n dage tilbage</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n day(s) overdue</source>
-            <translation>
-                <numerusform>%n dag over</numerusform>
-                <numerusform>%n dage over</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n working day(s) left</source>
-            <translation>
-                <numerusform>%n arbejdsdag tilbage</numerusform>
-                <numerusform>%n arbejdsdage tilbage</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n working day(s) overdue</source>
-            <translation>
-                <numerusform>%n arbejdsdag over</numerusform>
-                <numerusform>%n arbejdsdage over</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n case(s)</source>
-            <translation>
-                <numerusform>%n sag</numerusform>
-                <numerusform>%n sager</numerusform>
-            </translation>
-        </message>
         <message>
             <source>Sickness benefit</source>
             <translation>Sygedagpenge</translation>
@@ -712,20 +729,6 @@ Importér det kun alligevel, hvis sagerne virkelig er afsluttet.</translation>
         <message>
             <source>On time</source>
             <translation>Rettidig</translation>
-        </message>
-        <message numerus="yes">
-            <source>Within %n week(s)</source>
-            <translation>
-                <numerusform>Inden for %n uge</numerusform>
-                <numerusform>Inden for %n uger</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>Within %n day(s)</source>
-            <translation>
-                <numerusform>Inden for %n dag</numerusform>
-                <numerusform>Inden for %n dage</numerusform>
-            </translation>
         </message>
         <message>
             <source>Open</source>

@@ -159,6 +159,58 @@
         </message>
     </context>
     <context>
+        <name>Counts</name>
+        <message numerus="yes">
+            <source>%n day(s) left</source>
+            <translation>
+                <numerusform>%n day left</numerusform>
+                <numerusform>%n days left</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n day(s) overdue</source>
+            <translation>
+                <numerusform>%n day overdue</numerusform>
+                <numerusform>%n days overdue</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n working day(s) left</source>
+            <translation>
+                <numerusform>%n working day left</numerusform>
+                <numerusform>%n working days left</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n working day(s) overdue</source>
+            <translation>
+                <numerusform>%n working day overdue</numerusform>
+                <numerusform>%n working days overdue</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n case(s)</source>
+            <translation>
+                <numerusform>%n case</numerusform>
+                <numerusform>%n cases</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Within %n week(s)</source>
+            <translation>
+                <numerusform>Within %n week</numerusform>
+                <numerusform>Within %n weeks</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Within %n day(s)</source>
+            <translation>
+                <numerusform>Within %n day</numerusform>
+                <numerusform>Within %n days</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>EventTableModel</name>
         <message>
             <source>Date</source>
@@ -614,41 +666,6 @@ Import it anyway only if these cases really have ended.</translation>
             <source>due today</source>
             <translation>due today</translation>
         </message>
-        <message numerus="yes">
-            <source>%n day(s) left</source>
-            <translation>
-                <numerusform>%n day left</numerusform>
-                <numerusform>%n days left</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n day(s) overdue</source>
-            <translation>
-                <numerusform>%n day overdue</numerusform>
-                <numerusform>%n days overdue</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n working day(s) left</source>
-            <translation>
-                <numerusform>%n working day left</numerusform>
-                <numerusform>%n working days left</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n working day(s) overdue</source>
-            <translation>
-                <numerusform>%n working day overdue</numerusform>
-                <numerusform>%n working days overdue</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n case(s)</source>
-            <translation>
-                <numerusform>%n case</numerusform>
-                <numerusform>%n cases</numerusform>
-            </translation>
-        </message>
         <message>
             <source>Sickness benefit</source>
             <translation>Sickness benefit</translation>
@@ -712,20 +729,6 @@ Import it anyway only if these cases really have ended.</translation>
         <message>
             <source>On time</source>
             <translation>On time</translation>
-        </message>
-        <message numerus="yes">
-            <source>Within %n week(s)</source>
-            <translation>
-                <numerusform>Within %n week</numerusform>
-                <numerusform>Within %n weeks</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>Within %n day(s)</source>
-            <translation>
-                <numerusform>Within %n day</numerusform>
-                <numerusform>Within %n days</numerusform>
-            </translation>
         </message>
         <message>
             <source>Open</source>
