@@ -27,15 +27,32 @@ CORE_VENV = ROOT / ".venv-core"
 DEMO_DIR = ROOT / ".demo"
 QT_SETTINGS_UNKNOWN = "ignore:Unknown config option:pytest.PytestConfigWarning"
 PG_BIN = Path("/usr/lib/postgresql/15/bin")
-# Shared libraries Qt's offscreen and xcb platforms load, and the PostgreSQL server.
-APT_PACKAGES = [
+# The PostgreSQL server, LibreOffice (the report must open there) and the shared libraries
+# Qt's offscreen platform loads.
+APT_TEST_PACKAGES = [
     "postgresql-15",
+    "libreoffice-calc-nogui",
     "libegl1",
     "libgl1",
     "libxkbcommon0",
     "libfontconfig1",
     "libdbus-1-3",
     "libglib2.0-0",
+]
+# What Qt's xcb platform needs on a Linux desktop (Windows and macOS need none of it).
+APT_GUI_PACKAGES = [
+    "libegl1",
+    "libgl1",
+    "libfontconfig1",
+    "libdbus-1-3",
+    "libxkbcommon-x11-0",
+    "libxcb-cursor0",
+    "libxcb-icccm4",
+    "libxcb-keysyms1",
+    "libxcb-image0",
+    "libxcb-render-util0",
+    "libxcb-shape0",
+    "libxcb-xkb1",
 ]
 
 
@@ -70,22 +87,22 @@ def ensure_venv(venv: Path, extras: str) -> Path:
     return venv_python(venv)
 
 
-def ensure_apt_packages() -> None:
-    """Install the system packages the tests need, where this is a Debian machine we own."""
+def ensure_apt_packages(packages: list[str]) -> None:
+    """Install system ``packages`` that are missing, where this is a Debian machine we own."""
     if not shutil.which("apt-get") or os.geteuid() != 0:
         return
     status = subprocess.run(
-        ["dpkg-query", "-W", "-f=${Status}\n", *APT_PACKAGES],
+        ["dpkg-query", "-W", "-f=${Status}\n", *packages],
         capture_output=True,
         text=True,
         check=False,
     )
     installed = status.stdout.count("install ok installed")
-    if installed == len(APT_PACKAGES):
+    if installed == len(packages):
         return
     apt_env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
     must("apt-get", "update", "-qq", env=apt_env)
-    must("apt-get", "install", "-y", "-qq", "--no-install-recommends", *APT_PACKAGES, env=apt_env)
+    must("apt-get", "install", "-y", "-qq", "--no-install-recommends", *packages, env=apt_env)
 
 
 def free_port() -> int:
@@ -137,7 +154,7 @@ def postgres_server() -> Iterator[str]:
 
 def command_test(pytest_args: list[str]) -> int:
     """Install everything and run every check; the exit code is the first failure's."""
-    ensure_apt_packages()
+    ensure_apt_packages(APT_TEST_PACKAGES)
     python = ensure_venv(FULL_VENV, "gui,test,dev")
     core_python = ensure_venv(CORE_VENV, "test")
     bin_dir = python.parent
@@ -157,9 +174,11 @@ def command_test(pytest_args: list[str]) -> int:
 
 
 def command_demo(gui_args: list[str]) -> int:
-    """Install the app, build a demo caseload the first time, and open it."""
+    """Install the app and open it on a demo caseload (made on the first start)."""
+    ensure_apt_packages(APT_GUI_PACKAGES)
     python = ensure_venv(FULL_VENV, "gui")
-    return run(python, "-m", "workbench", "demo", "--dir", DEMO_DIR, *gui_args)
+    DEMO_DIR.mkdir(exist_ok=True)
+    return run(python, "-m", "ui", "--db", DEMO_DIR / "demo.db", "--demo", *gui_args)
 
 
 def main() -> int:
