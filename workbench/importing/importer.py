@@ -40,6 +40,7 @@ from workbench.importing.mapping import (
     recognise,
 )
 from workbench.importing.reading import (
+    Cell,
     ExportFile,
     NumberedRow,
     RawTable,
@@ -47,6 +48,7 @@ from workbench.importing.reading import (
     read_export_file,
 )
 from workbench.importing.rows import CaseRecord, EventRecord, FieldError, RowReader
+from workbench.store.bulk import BulkInserter
 from workbench.store.database import Database
 from workbench.store.models import (
     SOURCE_CENTRAL,
@@ -59,11 +61,15 @@ from workbench.store.models import (
 )
 from workbench.store.models import import_files as import_files_table
 from workbench.views import ImportSummary, RejectedRow
+from workbench.vocabulary import EventKind
 
 Progress = Callable[[int, int], None]
 #: Rows per executemany: big enough to be fast, small enough to keep memory flat.
 CHUNK = 20_000
 _KEY_SEPARATOR = "\x1f"
+_CASE_INSERT_COLUMNS = ("case_id", "cpr", "name", "scheme", "caseworker", "team", "start",
+                        "closed_on")
+_EVENT_INSERT_COLUMNS = ("case_id", "date", "kind", "source", "confirmed", "import_id")
 
 
 @dataclass(frozen=True)
@@ -82,10 +88,7 @@ class ExportTable:
 
     def data_rows(self) -> Iterator[NumberedRow]:
         """The rows below the header."""
-        header_line = self.header_line
-        for line, cells in self.raw.rows():
-            if line > header_line:
-                yield line, cells
+        return self.raw.rows(self.header_line)
 
 
 @dataclass
@@ -257,6 +260,7 @@ class _ImportRun:
 
     def __init__(self, connection: Connection, today: dt.date, force: bool) -> None:
         self.connection = connection
+        self.bulk = BulkInserter(connection)
         self.today = today
         self.force = force
         self.rejected: list[RejectedRow] = []
@@ -301,7 +305,7 @@ class _ImportRun:
             cases.c.case_id, cases.c.cpr, cases.c.name, cases.c.scheme, cases.c.caseworker,
             cases.c.team, cast(cases.c.start, String), cast(cases.c.closed_on, String),
         )
-        return {row[0]: StoredCase(*row[1:]) for row in self.connection.execute(query)}
+        return {row[0]: StoredCase(*row[1:]) for row in self.connection.execute(query).all()}
 
     def _as_stored(self, record: CaseRecord) -> StoredCase:
         """A record in the store's shape, for comparison."""
@@ -342,13 +346,10 @@ class _ImportRun:
 
     def _insert_cases(self, records: Sequence[CaseRecord]) -> None:
         """Insert the new cases."""
-        self.counts["new"] += len(records)
-        self._execute(cases.insert(), (
-            {
-                "case_id": r.case_id, "cpr": r.cpr, "name": r.name, "scheme": r.scheme.value,
-                "caseworker": r.caseworker, "team": r.team, "start": r.start,
-                "closed_on": r.closed_on,
-            }
+        date = self.bulk.date
+        self.counts["new"] += self.bulk.insert(cases, _CASE_INSERT_COLUMNS, (
+            (r.case_id, r.cpr, r.name, r.scheme.value, r.caseworker, r.team, date(r.start),
+             date(r.closed_on))
             for r in records
         ))
 
@@ -407,55 +408,68 @@ class _ImportRun:
     def apply_events(self, tables: Sequence[ExportTable]) -> None:
         """Add the events the store lacks and confirm the local ones the export contains."""
         key = self._event_key_column()
-        existing = set(self.connection.execute(select(key)).scalars())
+        existing = set(self.connection.execute(select(key)).scalars().all())
         unconfirmed: dict[str, int] = dict(self.connection.execute(
             select(key, events.c.id).where(
                 events.c.source == SOURCE_LOCAL, events.c.confirmed.is_(False)
             )
         ).all())
         to_confirm: list[int] = []
-
-        def new_events() -> Iterator[dict[str, Any]]:
-            for table in tables:
-                for record in self._event_records(table):
-                    event_key = _KEY_SEPARATOR.join(
-                        (record.case_id, self.iso(record.date) or "", record.kind.value))
-                    if event_key in existing:
-                        if event_key in unconfirmed:
-                            to_confirm.append(unconfirmed.pop(event_key))
-                        continue
-                    existing.add(event_key)
-                    yield {"case_id": record.case_id, "date": record.date,
-                           "kind": record.kind.value, "source": SOURCE_CENTRAL,
-                           "confirmed": False, "import_id": self.import_id}
-
-        inserted = 0
-        for chunk in _chunks(new_events()):
-            self.connection.execute(events.insert(), chunk)
-            inserted += len(chunk)
-        self.counts["events_added"] += inserted
+        new = self._new_events(tables, existing, unconfirmed, to_confirm)
+        self.counts["events_added"] += self.bulk.insert(events, _EVENT_INSERT_COLUMNS, new)
         self._confirm(to_confirm)
 
-    def _event_records(self, table: ExportTable) -> Iterator[EventRecord]:
-        """The valid events of one table; the rest become rejections."""
-        reader = table.reader()
-        count = 0
-        for line, cells in table.data_rows():
-            count += 1
-            try:
-                record = reader.event_record(line, cells)
-            except FieldError as error:
-                self.rejected.append(RejectedRow(reader.label, line, error.field, error.reason))
-                continue
-            if record.case_id not in self.known_cases:
-                self.rejected.append(RejectedRow(
-                    reader.label, line, reader.heading(CASE_ID),
-                    f"event for unknown case '{record.case_id}' (not in the cases file "
-                    "or the database)",
-                ))
-                continue
-            yield record
-        self.events_per_table[table.raw.label] = count
+    def _new_events(
+        self,
+        tables: Sequence[ExportTable],
+        existing: set[str],
+        unconfirmed: dict[str, int],
+        to_confirm: list[int],
+    ) -> Iterator[tuple[object, ...]]:
+        """The insert rows of the events the store lacks, in one tight loop per table.
+
+        An event already stored is skipped (and a local one noted in ``to_confirm``); a bad
+        row, or one for a case that exists nowhere, becomes a rejection.
+        """
+        date, iso, known = self.bulk.date, self.iso, self.known_cases
+        central, not_confirmed = SOURCE_CENTRAL, self.bulk.flag(False)
+        kind_values = {kind: kind.value for kind in EventKind}
+        for table in tables:
+            reader = table.reader()
+            count = 0
+            for line, cells in table.data_rows():
+                count += 1
+                record = reader.fast_event(line, cells) or self._checked_event(reader, line, cells)
+                if record is None:
+                    continue
+                case_id, day, kind = record[0], record[1], kind_values[record[2]]
+                if case_id not in known:
+                    self._reject_unknown_case(reader, line, case_id)
+                    continue
+                key = f"{case_id}{_KEY_SEPARATOR}{iso(day)}{_KEY_SEPARATOR}{kind}"
+                if key in existing:
+                    if key in unconfirmed:
+                        to_confirm.append(unconfirmed.pop(key))
+                    continue
+                existing.add(key)
+                yield (case_id, date(day), kind, central, not_confirmed, self.import_id)
+            self.events_per_table[table.raw.label] = count
+
+    def _checked_event(self, reader: RowReader, line: int, cells: Sequence[Cell],
+                       ) -> EventRecord | None:
+        """An events row read field by field; None (and a rejection) if a field is bad."""
+        try:
+            return reader.event_record(line, cells)
+        except FieldError as error:
+            self.rejected.append(RejectedRow(reader.label, line, error.field, error.reason))
+            return None
+
+    def _reject_unknown_case(self, reader: RowReader, line: int, case_id: str) -> None:
+        """Reject an event whose case is neither in the cases file nor in the store."""
+        self.rejected.append(RejectedRow(
+            reader.label, line, reader.heading(CASE_ID),
+            f"event for unknown case '{case_id}' (not in the cases file or the database)",
+        ))
 
     def _confirm(self, event_ids: Sequence[int]) -> None:
         """Mark local events that the export also contains as confirmed."""

@@ -41,8 +41,8 @@ class RawTable:
     #: The first few non-blank rows as text with their line numbers; exports put a title
     #: above the header now and then, so the header is looked for among these.
     leading: tuple[tuple[int, tuple[str, ...]], ...]
-    #: Every non-blank row (header included), read on demand.
-    rows: Callable[[], Iterator[NumberedRow]]
+    #: The non-blank rows after a line number (0: all of them), read on demand.
+    rows: Callable[[int], Iterator[NumberedRow]]
 
 
 @dataclass(frozen=True)
@@ -134,17 +134,17 @@ def _csv_table(path: Path, content: bytes) -> RawTable:
     top = [line for line in text.splitlines()[:100] if line.strip()][:HEADER_SEARCH_ROWS]
     delimiter = detect_delimiter(top)
 
-    def rows() -> Iterator[NumberedRow]:
+    def rows(after: int) -> Iterator[NumberedRow]:
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
         try:
             for row in reader:
                 # any(row) is the cheap blank test: csv gives "" for an empty field.
-                if any(row):
+                if any(row) and reader.line_num > after:
                     yield reader.line_num, row
         except csv.Error as error:
             raise NotAnExportError(str(path), f"line {reader.line_num}: {error}") from None
 
-    return RawTable(path.name, _leading(rows()), rows)
+    return RawTable(path.name, _leading(rows(0)), rows)
 
 
 def _leading(rows: Iterator[NumberedRow]) -> tuple[tuple[int, tuple[str, ...]], ...]:
@@ -182,12 +182,12 @@ def _sheet_table(
     """The table on one sheet; None for an empty sheet."""
     sheet = workbook.get_sheet_by_name(name)
 
-    def rows() -> Iterator[NumberedRow]:
+    def rows(after: int) -> Iterator[NumberedRow]:
         for index, row in enumerate(sheet.iter_rows(), start=1):
-            if any(cell != "" for cell in row):
+            if index > after and any(cell != "" for cell in row):
                 yield index, row
 
-    leading = _leading(rows())
+    leading = _leading(rows(0))
     if not leading:
         return None
     return RawTable(f"{path.name} [{name}]", leading, rows)

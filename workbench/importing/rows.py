@@ -11,8 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from workbench.cpr import parse_cpr
 from workbench.errors import InputError
@@ -40,6 +39,8 @@ _DATE_PATTERN = re.compile(
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 _EXCEL_LAST_SERIAL = 2_958_465  # 9999-12-31
 DATE_FORMATS = "YYYY-MM-DD, DD-MM-YYYY, DD.MM.YYYY or DD/MM/YYYY"
+_FAST_CPR = re.compile(r"(\d{6})-?(\d{4})")
+_LEAP_DAY = "2902"
 
 
 class FieldError(Exception):
@@ -51,9 +52,8 @@ class FieldError(Exception):
         self.reason = reason
 
 
-@dataclass(frozen=True, slots=True)
-class CaseRecord:
-    """One valid row of a cases table."""
+class CaseRecord(NamedTuple):
+    """One valid row of a cases table (a named tuple: 10⁵ of them are made per import)."""
 
     case_id: str
     cpr: str
@@ -67,8 +67,7 @@ class CaseRecord:
     line: int
 
 
-@dataclass(frozen=True, slots=True)
-class EventRecord:
+class EventRecord(NamedTuple):
     """One valid row of an events table."""
 
     case_id: str
@@ -95,9 +94,19 @@ class RowReader:
         self._columns = columns
         self._headings = {field: header[index] for field, index in columns.items()}
         self.label = label
-        self._dates: dict[str, dt.date] = {}
+        #: Raw date cells (text, or Excel date and datetime cells) and the dates they are.
+        self._dates: dict[object, dt.date] = {}
         self._schemes: dict[str, Scheme] = {}
         self._kinds: dict[str, EventKind] = {}
+        #: Day-and-month CPR prefixes (DDMM) already seen in a valid number. Whether a day
+        #: exists in its month does not depend on the year, except for 29 February: so a
+        #: number with a known DDMM other than 2902 is valid without working out its century.
+        self._day_months: set[str] = set()
+        self._fast_case_columns = tuple(
+            columns.get(field, -1)
+            for field in (CASE_ID, CPR, NAME, SCHEME, CASEWORKER, TEAM, START, CLOSED)
+        )
+        self._fast_event_columns = tuple(columns.get(f, -1) for f in (CASE_ID, DATE, EVENT_KIND))
 
     def heading(self, field: str) -> str:
         """The field's heading as the file writes it (what a rejection names)."""
@@ -130,9 +139,12 @@ class RowReader:
         if not text:
             raise FieldError(self.heading(CPR), "is empty")
         try:
-            return parse_cpr(text).digits
+            digits = parse_cpr(text).digits
         except InputError as error:
             raise FieldError(self.heading(CPR), str(error)) from None
+        if digits[:4] != _LEAP_DAY:
+            self._day_months.add(digits[:4])
+        return digits
 
     def date(self, cells: Sequence[Cell], field: str) -> dt.date:
         """A required date field."""
@@ -144,10 +156,10 @@ class RowReader:
     def optional_date(self, cells: Sequence[Cell], field: str) -> dt.date | None:
         """A date: text in one of the accepted forms, or an Excel date cell or serial number."""
         raw = self.cell(cells, field)
-        if isinstance(raw, dt.datetime):
-            return raw.date()
         if isinstance(raw, dt.date):
-            return raw
+            day = raw.date() if isinstance(raw, dt.datetime) else raw
+            self._dates[raw] = day
+            return day
         if isinstance(raw, int | float) and not isinstance(raw, bool):
             return self._excel_serial(raw, field)
         text = cell_text(raw)
@@ -174,7 +186,7 @@ class RowReader:
 
     def _memo(
         self,
-        cache: dict[str, T],
+        cache: dict[object, T] | dict[str, T],
         text: str,
         parse: Callable[[str], T],
         field: str,
@@ -192,6 +204,14 @@ class RowReader:
 
     def case_record(self, line: int, cells: Sequence[Cell]) -> CaseRecord:
         """A cases row as a record; FieldError on the first bad field."""
+        return self.fast_case(line, cells) or self._checked_case(line, cells)
+
+    def event_record(self, line: int, cells: Sequence[Cell]) -> EventRecord:
+        """An events row as a record; FieldError on the first bad field."""
+        return self.fast_event(line, cells) or self._checked_event(line, cells)
+
+    def _checked_case(self, line: int, cells: Sequence[Cell]) -> CaseRecord:
+        """A cases row read field by field, so that the first bad one is reported."""
         # Keyword arguments are evaluated in order: the fields are checked left to right.
         return CaseRecord(
             case_id=self.case_id(cells),
@@ -206,8 +226,57 @@ class RowReader:
             line=line,
         )
 
-    def event_record(self, line: int, cells: Sequence[Cell]) -> EventRecord:
-        """An events row as a record; FieldError on the first bad field."""
+    def _checked_event(self, line: int, cells: Sequence[Cell]) -> EventRecord:
+        """An events row read field by field, so that the first bad one is reported."""
         case_id = self.case_id(cells)
         day = self.date(cells, DATE)
         return EventRecord(case_id, day, self.event_kind(cells), self.label, line)
+
+    # The fast paths take the common row (every cell text, every word and date one seen
+    # before) in a few steps. Anything else, good or bad, goes the checked way, which also
+    # fills the caches the fast way relies on: so both ways always agree.
+
+    def fast_case(self, line: int, row: Sequence[Cell]) -> CaseRecord | None:
+        """The record of an ordinary cases row, or None to have it checked field by field."""
+        i_id, i_cpr, i_name, i_scheme, i_worker, i_team, i_start, i_closed = (
+            self._fast_case_columns)
+        cells = _untyped(row)
+        try:
+            case_id = cells[i_id].strip()
+            cpr = _FAST_CPR.fullmatch(cells[i_cpr])
+            name = cells[i_name].strip()
+            caseworker = cells[i_worker].strip()
+            team = cells[i_team].strip() if i_team >= 0 else ""
+            closed_text = cells[i_closed] if i_closed >= 0 else ""
+            scheme = self._schemes.get(cells[i_scheme])
+            start = self._dates.get(cells[i_start])
+            closed = self._dates.get(closed_text) if closed_text else None
+        except (IndexError, AttributeError, TypeError):  # a short row, or a cell that is no text
+            return None
+        if not (case_id and cpr and name and caseworker and scheme and start) or (
+                closed_text and closed is None):
+            return None
+        digits = cpr[1] + cpr[2]
+        if digits[:4] not in self._day_months:
+            return None
+        return CaseRecord(case_id, digits, name, scheme, caseworker, team or None, start, closed,
+                          self.label, line)
+
+    def fast_event(self, line: int, row: Sequence[Cell]) -> EventRecord | None:
+        """The record of an ordinary events row, or None to have it checked field by field."""
+        i_id, i_date, i_kind = self._fast_event_columns
+        cells = _untyped(row)
+        try:
+            case_id = cells[i_id].strip()
+            day = self._dates.get(cells[i_date])
+            kind = self._kinds.get(cells[i_kind])
+        except (IndexError, AttributeError, TypeError):
+            return None
+        if not (case_id and day and kind):
+            return None
+        return EventRecord(case_id, day, kind, self.label, line)
+
+
+def _untyped(cells: Sequence[Cell]) -> Sequence[Any]:
+    """The cells as the fast paths see them (a cell that is no text makes them give up)."""
+    return cells

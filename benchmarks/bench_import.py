@@ -1,0 +1,239 @@
+"""Import and status benchmarks against a bare baseline measured in the same run (issue 3).
+
+The baseline is the least any import can do: csv.reader over the same two files and
+sqlite3 executemany of the raw rows into plain tables, one commit. Every figure is printed
+as a ratio to it, so the bounds hold on a slow machine as on a fast one:
+
+* full import of N cases with E events into an empty database: at most 6x (aim 3x);
+* re-import of the unchanged export: at most 2x (the same files, and the same rows in new
+  files, which forces the full comparison instead of the content-hash shortcut);
+* XLSX import: at most 2x the CSV import of the same data;
+* ``status`` of one caseworker's ~150 cases in that database: median under 50 ms;
+* peak memory of the import (its own process): under 500 MB.
+
+Run: ``.venv/bin/python benchmarks/bench_import.py`` (defaults: 100,000 cases, 400,000 events).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import csv
+import datetime as dt
+import io
+import random
+import resource
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from workbench import demo
+from workbench.cli import main as cli_main
+from workbench.service import Workbench
+
+TODAY = dt.date(2026, 11, 22)
+BOUNDS = {
+    "full import / baseline": 6.0,
+    "re-import, same files / baseline": 2.0,
+    "re-import, same rows in new files / baseline": 2.0,
+    "xlsx import / csv import": 2.0,
+}
+STATUS_BOUND_MS = 50.0
+MEMORY_BOUND_MB = 500.0
+
+
+def timed(action: Callable[[], object]) -> float:
+    """Seconds ``action`` takes."""
+    start = time.perf_counter()
+    action()
+    return time.perf_counter() - start
+
+
+def build_export(cases: int, events: int, seed: int) -> demo.DemoExport:
+    """A demo export with exactly ``events`` events (a random, order-keeping subset)."""
+    export = demo.generate(cases, seed, TODAY)
+    if len(export.events) < events:
+        raise SystemExit(f"the demo made only {len(export.events)} events for {cases} cases")
+    keep = sorted(random.Random(seed).sample(range(len(export.events)), events))
+    return demo.DemoExport(export.cases, tuple(export.events[i] for i in keep))
+
+
+def baseline(files: list[Path], database: Path) -> None:
+    """csv.reader + sqlite3 executemany of the raw rows into plain tables."""
+    with contextlib.closing(sqlite3.connect(database)) as connection:
+        for index, path in enumerate(files):
+            with path.open(encoding="utf-8-sig", newline="") as stream:
+                reader = csv.reader(stream, delimiter=";")
+                header = next(reader)
+                columns = ", ".join(f"c{n} TEXT" for n in range(len(header)))
+                marks = ", ".join("?" * len(header))
+                connection.execute(f"CREATE TABLE t{index} ({columns})")
+                connection.executemany(f"INSERT INTO t{index} VALUES ({marks})", reader)
+        connection.commit()
+
+
+def import_into(database: Path, files: list[Path]) -> None:
+    """The workbench's import, as the CLI runs it."""
+    with Workbench.open(database) as workbench:
+        summary = workbench.import_files(files, today=TODAY)
+    if summary.rejected:
+        raise SystemExit(f"the benchmark export had {len(summary.rejected)} rejected rows")
+
+
+def timed_import(database: Path, files: list[Path]) -> float:
+    """Seconds of ``import_files`` alone (opening and migrating the store not counted)."""
+    with Workbench.open(database) as workbench:
+        return timed(lambda: workbench.import_files(files, today=TODAY))
+
+
+def peak_memory_mb(database: Path, files: list[Path]) -> float:
+    """Peak resident memory of a separate process that runs the import."""
+    command = [sys.executable, __file__, "--child-import", str(database), *map(str, files)]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    subprocess.run(command, check=True)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(before, after) / 1024
+
+
+def same_rows_in_new_files(files: list[Path], folder: Path) -> list[Path]:
+    """Copies with one blank line added: new content hashes, the very same rows."""
+    folder.mkdir()
+    copies = []
+    for path in files:
+        copy = folder / path.name
+        shutil.copyfile(path, copy)
+        with copy.open("ab") as stream:
+            stream.write(b"\r\n")
+        copies.append(copy)
+    return copies
+
+
+def status_times_ms(database: Path, caseworker: str, runs: int) -> tuple[list[float], int]:
+    """Times of ``caseload`` for one caseworker, and how many cases it returned."""
+    with Workbench.open(database) as workbench:
+        rows = workbench.caseload(TODAY, caseworker=caseworker)
+        times = [timed(lambda: workbench.caseload(TODAY, caseworker=caseworker)) * 1000
+                 for _ in range(runs)]
+    return times, len(rows)
+
+
+def cli_status_times_ms(database: Path, caseworker: str, runs: int) -> list[float]:
+    """Times of the whole ``workbench status`` command, in-process (opening included)."""
+    argv = ["--db", str(database), "status", "--today", TODAY.isoformat(), "--caseworker",
+            caseworker, "--format", "csv"]
+    times = []
+    for _ in range(runs):
+        with contextlib.redirect_stdout(io.StringIO()):
+            times.append(timed(lambda: cli_main(argv)) * 1000)
+    return times
+
+
+def caseworker_near(export: demo.DemoExport, size: int) -> str:
+    """The caseworker whose open caseload is closest to ``size`` cases."""
+    loads = Counter(case.caseworker for case in export.cases if case.closed_on is None)
+    return min(loads, key=lambda person: (abs(loads[person] - size), person))
+
+
+def report(figures: dict[str, float], checks: dict[str, tuple[float, float]]) -> bool:
+    """Print every figure, then each bound with its verdict; True if all are kept."""
+    for name, value in figures.items():
+        print(f"{name:48} {value:10.3f}")
+    print()
+    kept = True
+    for name, (value, bound) in checks.items():
+        verdict = "ok" if value <= bound else "MISSED"
+        kept = kept and value <= bound
+        print(f"{name:48} {value:8.2f}  (bound {bound:g})  {verdict}")
+    return kept
+
+
+@contextlib.contextmanager
+def workspace(keep: Path | None) -> Iterator[Path]:
+    """A scratch folder, removed afterwards unless the user named one."""
+    if keep is not None:
+        keep.mkdir(parents=True, exist_ok=True)
+        yield keep
+        return
+    with tempfile.TemporaryDirectory(prefix="workbench-bench-") as folder:
+        yield Path(folder)
+
+
+def run(arguments: argparse.Namespace) -> bool:
+    """Measure everything and print the report; True if every bound is kept."""
+    with workspace(arguments.dir) as folder:
+        export = build_export(arguments.cases, arguments.events, arguments.seed)
+        csv_files = demo.write_export(export, folder / "csv", "csv")
+        figures: dict[str, float] = {}
+        figures["baseline (s)"] = min(
+            timed(lambda n=n: baseline(csv_files, folder / f"baseline{n}.db"))  # type: ignore[misc]
+            for n in range(arguments.repeat)
+        )
+        figures["full import (s)"] = min(
+            timed_import(folder / f"full{n}.db", csv_files) for n in range(arguments.repeat)
+        )
+        database = folder / "full0.db"
+        figures["re-import, same files (s)"] = timed_import(database, csv_files)
+        copies = same_rows_in_new_files(csv_files, folder / "copies")
+        figures["re-import, same rows in new files (s)"] = timed_import(database, copies)
+        if not arguments.skip_xlsx:
+            xlsx_files = demo.write_export(export, folder / "xlsx", "xlsx")
+            figures["xlsx import (s)"] = timed_import(folder / "xlsx.db", xlsx_files)
+        figures["import peak memory (MB)"] = peak_memory_mb(folder / "memory.db", csv_files)
+        caseworker = caseworker_near(export, 150)
+        times, count = status_times_ms(database, caseworker, arguments.status_runs)
+        figures[f"status, {count} cases of {caseworker}: median (ms)"] = statistics.median(times)
+        cli_times = cli_status_times_ms(database, caseworker, max(5, arguments.status_runs // 4))
+        figures["`workbench status` in-process: median (ms)"] = statistics.median(cli_times)
+
+        base = figures["baseline (s)"]
+        checks = {
+            "full import / baseline": (figures["full import (s)"] / base,
+                                       BOUNDS["full import / baseline"]),
+            "re-import, same files / baseline": (
+                figures["re-import, same files (s)"] / base,
+                BOUNDS["re-import, same files / baseline"]),
+            "re-import, same rows in new files / baseline": (
+                figures["re-import, same rows in new files (s)"] / base,
+                BOUNDS["re-import, same rows in new files / baseline"]),
+            "status median (ms)": (statistics.median(times), STATUS_BOUND_MS),
+            "import peak memory (MB)": (figures["import peak memory (MB)"], MEMORY_BOUND_MB),
+        }
+        if "xlsx import (s)" in figures:
+            checks["xlsx import / csv import"] = (
+                figures["xlsx import (s)"] / figures["full import (s)"],
+                BOUNDS["xlsx import / csv import"])
+        print(f"{arguments.cases} cases, {arguments.events} events, seed {arguments.seed}")
+        return report(figures, checks)
+
+
+def main() -> int:
+    """Parse the options and run the benchmark (or, internally, one import to measure)."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cases", type=int, default=100_000)
+    parser.add_argument("--events", type=int, default=400_000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--repeat", type=int, default=1, help="take the best of N runs")
+    parser.add_argument("--status-runs", type=int, default=41)
+    parser.add_argument("--skip-xlsx", action="store_true", help="writing XLSX takes a while")
+    parser.add_argument("--dir", type=Path, help="keep the files and databases here")
+    parser.add_argument("--report-only", action="store_true",
+                        help="exit 0 even if a bound is missed (for a smoke run)")
+    parser.add_argument("--child-import", nargs="+", help=argparse.SUPPRESS)
+    arguments = parser.parse_args()
+    if arguments.child_import:
+        database, *files = arguments.child_import
+        import_into(Path(database), [Path(f) for f in files])
+        return 0
+    kept = run(arguments)
+    return 0 if kept or arguments.report_only else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
