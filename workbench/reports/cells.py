@@ -108,16 +108,19 @@ def clean_text(text: str) -> str:
 
 
 def to_cell(sheet: Any, value: Value) -> Any:
-    """What to append for ``value``: the plain value where that is safe, else a styled cell."""
-    if isinstance(value, Styled):
-        return _styled_cell(sheet, value.value, value.style)
-    if isinstance(value, Formula):
-        return _formula_cell(sheet, value)
+    """What to append for ``value``: the plain value where that is safe, else a styled cell.
+
+    Text comes first because most cells are text: a big sheet calls this for every cell.
+    """
     if isinstance(value, str):
         text = clean_text(value)
         return _guarded_text(sheet, text, None) if needs_text_guard(text) else text
     if isinstance(value, dt.date):
         return _styled_cell(sheet, value, DATE)
+    if isinstance(value, Styled):
+        return _styled_cell(sheet, value.value, value.style)
+    if isinstance(value, Formula):
+        return _formula_cell(sheet, value)
     return value
 
 
@@ -154,12 +157,14 @@ def _guarded_text(sheet: Any, text: str, style: str | None) -> Cell:
 
 def display_width(value: Value) -> int:
     """How many characters ``value`` takes on screen, for fitting the column to it."""
+    if isinstance(value, str):
+        return len(value)
+    if isinstance(value, dt.date):
+        return len(DATE_FORMAT)
     if isinstance(value, Styled):
         return display_width(value.value)
     if value is None or isinstance(value, Formula):
         return 0
-    if isinstance(value, dt.date):
-        return len(DATE_FORMAT)
     if isinstance(value, float):
-        return 7
+        return len(PERCENT_FORMAT) + 2
     return len(str(value))

@@ -86,16 +86,19 @@ def engine_window(case: EvaluatedCase, today: dt.date) -> Period:
     return Period(case.start, case.closed_on if closed and case.closed_on else today)
 
 
-def decided_deadlines(cases: Iterable[EvaluatedCase], today: dt.date) -> list[Deadline]:
+def decided_deadlines(
+    cases: Iterable[EvaluatedCase], today: dt.date, since: dt.date = dt.date.min
+) -> list[Deadline]:
     """The milestones that ``Milestone.timely_on(today)`` decides, with their caseworker.
 
-    Those due by ``today``, or by its closing date for a closed case.
+    Those due from ``since`` up to ``today``, or to its closing date for a closed case.
     """
     deadlines = []
     for case in cases:
         window = engine_window(case, today)
+        first, last = max(window.first, since), window.last
         for milestone in case.evaluation.milestones:
-            if milestone.due in window:
+            if first <= milestone.due <= last:
                 kept = milestone.timely_on(today)
                 if kept is not None:
                     deadlines.append(Deadline(case.caseworker, milestone.due, kept))
@@ -125,7 +128,7 @@ def inquiries_on_time(inquiries: Iterable[InquiryRow], period: Period, today: dt
 
 def closures(cases: Iterable[EvaluatedCase], period: Period) -> int:
     """How many of ``cases`` were closed within ``period``."""
-    return sum(1 for case in cases if case.closed_on in period)
+    return sum(1 for case in cases if case.closed_on is not None and case.closed_on in period)
 
 
 @dataclass(frozen=True)

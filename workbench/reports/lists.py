@@ -109,5 +109,6 @@ def supervision_sample(cases: Sequence[EvaluatedCase], seed: int) -> list[Evalua
 def inquiries_to_show(inquiries: Sequence[InquiryRow], today: dt.date) -> list[InquiryRow]:
     """Open inquiries, overdue first, then those answered in the last 4 weeks."""
     answered_recently = recent(today)
-    shown = [i for i in inquiries if i.is_open or i.answered_on in answered_recently]
+    shown = [i for i in inquiries
+             if i.answered_on is None or i.answered_on in answered_recently]
     return sorted(shown, key=lambda i: (not i.is_open, i.due, i.inquiry_id))

@@ -31,8 +31,8 @@ class Period:
     first: dt.date
     last: dt.date
 
-    def __contains__(self, day: object) -> bool:
-        return isinstance(day, dt.date) and self.first <= day <= self.last
+    def __contains__(self, day: dt.date) -> bool:
+        return self.first <= day <= self.last
 
     def up_to(self, today: dt.date) -> Period:
         """The period cut off at ``today`` (a week or month still running)."""

@@ -168,7 +168,7 @@ def write_overview(workbook: Workbook, context: ReportContext,
         FormulaRule(formula=[f"{closed}2>={norm}2"], fill=_fill(Status.GREEN),
                     font=_font(Status.GREEN)))
     if rows:
-        table.sheet.add_chart(_status_chart(table, len(rows)), "O2")
+        table.sheet.add_chart(_status_chart(table, len(rows)), f"A{table.end_row + 2}")
     return table
 
 

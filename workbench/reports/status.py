@@ -93,7 +93,7 @@ def write_workbook(data: ReportData, path: Path) -> ReportSummary:
     workbook.properties.title = f"Status {data.today.isoformat()}"
     workbook.properties.creator = "Caseworker Workbench"
     register_styles(workbook)
-    deadlines = figures.decided_deadlines(data.cases, data.today)
+    deadlines = figures.decided_deadlines(data.cases, data.today, earliest_needed(data.today))
     rows, total = figures.overview(data.cases, deadlines, data.inquiries, data.today,
                                    data.settings.closure_norm)
     sample = lists.supervision_sample(data.cases, data.sample_seed)

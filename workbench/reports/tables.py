@@ -8,6 +8,8 @@ all of the rows first, then the header, the rows, any footer rows and the notes 
 
 from __future__ import annotations
 
+import math
+import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -21,6 +23,10 @@ from workbench.reports.cells import HEADER, NOTE, Styled, Value, display_width, 
 MAX_WIDTH = 50
 #: Room for the filter button beside a header, and a little air.
 PADDING = 3
+#: Characters per line of a note: long notes are broken into rows of about a table's width.
+NOTE_LINE = 110
+#: Points per line of text in the default font: a wrapped heading gets a taller row.
+LINE_HEIGHT = 15
 
 
 @dataclass(frozen=True)
@@ -39,6 +45,8 @@ class Table:
     columns: tuple[Column, ...]
     #: Rows of data: 2 up to ``last_row`` (the header is row 1).
     last_row: int
+    #: The last row written, footer and notes included.
+    end_row: int
 
     def letter(self, header: str) -> str:
         """The column letter of the column headed ``header``."""
@@ -66,29 +74,51 @@ def write_table(
     The filter covers the rows only, so sorting never moves a total row into the data.
     """
     sheet = workbook.create_sheet(title)
-    for index, width in enumerate(_fitted_widths(columns, [*rows, *footer]), start=1):
+    widths = _fitted_widths(columns, [*rows, *footer])
+    for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.row_dimensions[1].height = LINE_HEIGHT * _header_lines(columns, widths)
     sheet.freeze_panes = "A2"
+    _print_landscape_one_page_wide(sheet)
     sheet.append([to_cell(sheet, Styled(column.header, HEADER)) for column in columns])
     for row in [*rows, *footer]:
         sheet.append([to_cell(sheet, value) for value in row])
     last_row = 1 + len(rows)
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(last_row, 2)}"
+    end_row = last_row + len(footer)
     if notes:
+        lines = [line for note in notes for line in textwrap.wrap(note, NOTE_LINE)]
         sheet.append([])
-        for note in notes:
-            sheet.append([to_cell(sheet, Styled(note, NOTE))])
-    return Table(sheet, tuple(columns), last_row)
+        for line in lines:
+            sheet.append([to_cell(sheet, Styled(line, NOTE))])
+        end_row += 1 + len(lines)
+    return Table(sheet, tuple(columns), last_row, end_row)
+
+
+def _header_lines(columns: Sequence[Column], widths: Sequence[float]) -> int:
+    """How many lines the tallest heading wraps to in its column."""
+    return max((len(textwrap.wrap(column.header, max(1, int(width) - PADDING)))
+                for column, width in zip(columns, widths, strict=True)), default=1)
+
+
+def _print_landscape_one_page_wide(sheet: Any) -> None:
+    """Print across, as wide as one page, with the header row on every page."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = "1:1"
 
 
 def _fitted_widths(columns: Sequence[Column], rows: Sequence[Sequence[Value]]) -> list[float]:
-    """Each column's width: its widest value or the longest word of its heading."""
+    """Each column's width: its widest value, or enough for its heading in two lines."""
     widths: list[float] = []
     for index, column in enumerate(columns):
         if column.width is not None:
             widths.append(column.width)
             continue
-        heading = max(len(word) for word in column.header.split())
+        heading = max([*(len(word) for word in column.header.split()),
+                       math.ceil(len(column.header) / 2)])
         content = max((display_width(row[index]) for row in rows if index < len(row)),
                       default=0)
         widths.append(min(max(heading, content) + PADDING, MAX_WIDTH))
