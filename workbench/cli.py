@@ -23,6 +23,7 @@ from workbench import demo
 from workbench.calendar import WorkingCalendar
 from workbench.errors import InputError, WorkbenchError
 from workbench.inquiries import reply_due
+from workbench.reports import write_status_report
 from workbench.resources import DEFAULT_PROFILE, load_named_profile
 from workbench.service import Workbench
 from workbench.views import CaseRow, ImportSummary
@@ -300,6 +301,28 @@ def _add_store_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
     demo_command.set_defaults(handler=_demo)
 
 
+def _report(arguments: argparse.Namespace) -> int:
+    """Write the team lead's status workbook and say what it holds."""
+    with _open(arguments) as workbench:
+        summary = write_status_report(workbench, arguments.out, _today(arguments),
+                                      team=arguments.team, include_cpr=arguments.include_cpr)
+    print(f"report: {summary.path} ({summary.open_cases} open cases: {summary.red} red, "
+          f"{summary.amber} amber, {summary.green} green; supervision sample of "
+          f"{summary.sample_size}, seed {summary.sample_seed})")
+    return EXIT_OK
+
+
+def _add_report_command(commands: argparse._SubParsersAction[_Parser]) -> None:
+    """The team lead's Excel status (workbench.reports)."""
+    report = commands.add_parser("report", help="the team lead's status workbook (.xlsx)")
+    report.add_argument("--out", required=True, metavar="FILE.xlsx")
+    report.add_argument("--today", type=iso_date, help="YYYY-MM-DD")
+    report.add_argument("--team")
+    report.add_argument("--include-cpr", action="store_true",
+                        help="full CPR numbers instead of DDMMYY-xxxx")
+    report.set_defaults(handler=_report)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The full command line, sub-command by sub-command."""
     parser = _Parser(prog="workbench", description="Caseworker Workbench (command line)")
@@ -317,6 +340,7 @@ def build_parser() -> argparse.ArgumentParser:
     rules.add_argument("--language", choices=["da", "en"], default="da")
     rules.set_defaults(handler=_rules)
     _add_store_commands(commands)
+    _add_report_command(commands)
     return parser
 
 
