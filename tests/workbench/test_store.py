@@ -155,3 +155,12 @@ def test_a_sqlite_file_in_an_unwritable_place_is_a_store_error(tmp_path: Path) -
     blocker.write_text("not a folder")
     with pytest.raises(StoreError, match="cannot open the database"):
         Workbench.open(blocker / "w.db")
+
+
+def test_a_database_from_a_newer_workbench_is_a_store_error(database_url: str) -> None:
+    with Workbench.open(database_url) as workbench, \
+            workbench.database.transaction(write=True) as connection:
+        connection.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+
+    with pytest.raises(StoreError, match="9999"):
+        Workbench.open(database_url)

@@ -22,6 +22,7 @@ from typing import Any
 import platformdirs
 from alembic import command
 from alembic.config import Config
+from alembic.util import CommandError
 from sqlalchemy import URL, Connection, Engine, create_engine, event, make_url, text
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
@@ -131,7 +132,7 @@ class Database:
         database = cls(engine, sqlite_path)
         try:
             database.migrate()
-        except (OSError, SQLAlchemyError) as error:
+        except (OSError, SQLAlchemyError, CommandError) as error:
             engine.dispose()
             raise StoreError(f"cannot open the database {where}: {_first_line(error)}") from None
         return database
