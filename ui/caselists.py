@@ -33,6 +33,8 @@ from workbench.vocabulary import Scheme
 
 # The lists top to bottom: the most urgent first.
 LIST_ORDER = (Status.RED, Status.AMBER, Status.GREEN)
+# Lines measured when columns are first sized to their contents.
+SIZE_SAMPLE = 60
 
 
 def configure_table(table: QTableView) -> None:
@@ -43,8 +45,11 @@ def configure_table(table: QTableView) -> None:
     table.setAlternatingRowColors(True)
     table.setSortingEnabled(True)
     table.setWordWrap(False)
-    table.verticalHeader().setVisible(False)
-    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+    rows = table.verticalHeader()
+    rows.setVisible(False)
+    # Fixed row heights: no per-row bookkeeping when 20,000 rows are filtered or reset.
+    rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    rows.setDefaultSectionSize(table.fontMetrics().height() + 8)
     header = table.horizontalHeader()
     header.setStretchLastSection(True)
     header.setSectionsMovable(True)
@@ -60,6 +65,7 @@ class CaseListSection(QWidget):
         super().__init__(parent)
         self.status = status
         self.amber_days = DEFAULT_AMBER_DAYS
+        self._quiet = False
         self.model = CaseTableModel(self)
         self.proxy = CaseFilterProxy(self.model, self)
         self.icon_label = QLabel()
@@ -75,9 +81,9 @@ class CaseListSection(QWidget):
         self.table.sortByColumn(CaseTableModel.DUE, Qt.SortOrder.AscendingOrder)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.activated.connect(self._row_activated)
-        for signal in (self.proxy.modelReset, self.proxy.rowsInserted, self.proxy.rowsRemoved,
-                       self.proxy.layoutChanged):
-            signal.connect(self._update_count)
+        # Not rowsInserted/rowsRemoved: a filter change sends one per stretch of lines.
+        self.proxy.modelReset.connect(self._update_count)
+        self.proxy.layoutChanged.connect(self._update_count)
         self._lay_out()
         self.retranslate()
 
@@ -114,18 +120,27 @@ class CaseListSection(QWidget):
     def set_filter(self, case_filter: CaseFilter) -> None:
         """Narrow the list."""
         self.proxy.set_case_filter(case_filter)
+        self._update_count()
 
-    def select_case(self, case_id: str) -> bool:
-        """Select and show ``case_id`` if this list has it (and the filter lets it through)."""
+    def select_case(self, case_id: str, *, quiet: bool = False) -> bool:
+        """Select and show ``case_id`` if this list has it (and the filter lets it through).
+
+        ``quiet`` keeps a selection across a reload or a filter change without announcing
+        it: the case is already the one shown.
+        """
         line = self.model.row_of_case(case_id)
         if line is None:
             return False
         index = self.proxy.mapFromSource(self.model.index(line, 0))
         if not index.isValid():
             return False
-        self.table.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows)
+        self._quiet = quiet
+        try:
+            self.table.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows)
+        finally:
+            self._quiet = False
         self.table.scrollTo(index)
         return True
 
@@ -159,7 +174,7 @@ class CaseListSection(QWidget):
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         case_id = self._case_at(current)
-        if case_id is not None:
+        if case_id is not None and not self._quiet:
             self.activated.emit(case_id)
 
     def _row_activated(self, index: QModelIndex) -> None:
@@ -242,8 +257,7 @@ class CaseListsView(QWidget):
             by_status[row.status].append(row)
         for status, section in self.sections.items():
             section.set_rows(by_status[status], amber_days)
-        if self._selected is not None:
-            self.select_case(self._selected)
+        self._keep_selection()
 
     def set_people(self, caseworkers: Sequence[str], teams: Sequence[str],
                    my_initials: str, my_team: str) -> None:
@@ -251,12 +265,12 @@ class CaseListsView(QWidget):
         self._people = (list(caseworkers), list(teams), my_initials, my_team)
         self._fill_owner_filter()
 
-    def select_case(self, case_id: str) -> bool:
+    def select_case(self, case_id: str, *, quiet: bool = False) -> bool:
         """Select ``case_id`` in whichever list has it; the others lose their selection."""
         self._selected = case_id
         found = False
         for section in self.sections.values():
-            if not found and section.select_case(case_id):
+            if not found and section.select_case(case_id, quiet=quiet):
                 found = True
             else:
                 section.clear_selection()
@@ -282,6 +296,12 @@ class CaseListsView(QWidget):
         case_filter = self.case_filter()
         for section in self.sections.values():
             section.set_filter(case_filter)
+        self._keep_selection()
+
+    def _keep_selection(self) -> None:
+        """Select the selected case again after a reload or filter (it may have moved list)."""
+        if self._selected is not None:
+            self.select_case(self._selected, quiet=True)
 
     def _section_activated(self, case_id: str) -> None:
         for section in self.sections.values():
@@ -378,6 +398,8 @@ class CaseListsView(QWidget):
         """Size every column to its contents (first start, before the user chose widths)."""
         for section in self.sections.values():
             header = section.table.horizontalHeader()
+            # Measure a sample of lines, not all 20,000 of a large view.
+            header.setResizeContentsPrecision(SIZE_SAMPLE)
             section.table.resizeColumnsToContents()
             for column in range(header.count()):
                 header.resizeSection(column, header.sectionSize(column) + 12)
