@@ -13,16 +13,17 @@ import sys
 import traceback
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 from types import TracebackType
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from ui import jobs
 from ui.backend import Backend
 from ui.i18n import DEFAULT_LANGUAGE, Translations
 from ui.icons import app_icon
 from ui.mainwindow import Clock, MainWindow
-from workbench.service import Workbench
 
 ORGANISATION = "Caseworker Workbench"
 APPLICATION = "caseworker-workbench"
@@ -73,8 +74,7 @@ def start_session(arguments: argparse.Namespace, state: QSettings,
     backend = Backend()
     window = MainWindow(backend, Clock(arguments.today), state, translations,
                         demo=arguments.demo)
-    database = arguments.db
-    backend.open(lambda: Workbench.open(database), on_done=lambda _: window.start(),
+    backend.open(partial(jobs.open_workbench, arguments.db), on_done=lambda _: window.start(),
                  on_error=window.cannot_open)
     window.show()
     return Session(window, backend)

@@ -15,18 +15,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from workbench.errors import WorkbenchError
-from workbench.service import Workbench
+
+if TYPE_CHECKING:
+    # Only for types: the UI thread never loads the database layer (it starts faster too).
+    from workbench.service import Workbench
 
 T = TypeVar("T")
-Job = Callable[[Workbench], T]
+Job = Callable[["Workbench"], T]
 ProgressReport = Callable[..., None]
-ProgressJob = Callable[[Workbench, ProgressReport], T]
-Opener = Callable[[], Workbench]
+ProgressJob = Callable[["Workbench", ProgressReport], T]
+Opener = Callable[[], "Workbench"]
 
 
 class BackendClosedError(WorkbenchError):

@@ -11,6 +11,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
@@ -42,9 +43,11 @@ from ui.casepanel import date_edit, picked_date
 from ui.i18n import LANGUAGES
 from workbench.calendar import WorkingCalendar
 from workbench.inquiries import reply_due
-from workbench.service import Settings
 from workbench.views import CaseRow, ImportSummary
 from workbench.vocabulary import Channel
+
+if TYPE_CHECKING:
+    from workbench.service import Settings
 
 #: Each language named in itself, so anyone can find their own.
 LANGUAGE_NAMES = {"da": "Dansk", "en": "English"}

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
@@ -19,11 +20,13 @@ from ui import jobs, texts
 from ui.backend import Backend, ProgressReport
 from ui.dialogs import ImportSummaryDialog
 from workbench.errors import TruncatedExportError, WorkbenchError
-from workbench.service import Workbench
 from workbench.views import ImportSummary
 
+if TYPE_CHECKING:
+    from workbench.service import Workbench
+
 #: What an import job does, given the worker's Workbench and a progress callback.
-ImportJob = Callable[[Workbench, ProgressReport], ImportSummary]
+ImportJob = Callable[["Workbench", ProgressReport], ImportSummary]
 
 
 def error_box(parent: QWidget, title: str, text: str, detail: str = "") -> QMessageBox:

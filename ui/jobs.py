@@ -13,14 +13,17 @@ import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ui.models import Owner
-from workbench import demo
 from workbench.errors import InputError
 from workbench.resources import available_profiles
-from workbench.service import Settings, Workbench
 from workbench.views import CaseDetail, CaseRow, ImportSummary, InquiryRow
 from workbench.vocabulary import Channel, EventKind
+
+if TYPE_CHECKING:
+    # The database layer is imported by the worker thread when it opens the database.
+    from workbench.service import Settings, Workbench
 
 #: How many cases the demo export has: a miniteam's caseload and then some.
 DEMO_CASES = 300
@@ -58,6 +61,13 @@ class StartUp:
     settings: Settings
     empty: bool
     profiles: tuple[str, ...]
+
+
+def open_workbench(database: str | None) -> Workbench:
+    """Open the database (in the worker thread, which also loads the database layer)."""
+    from workbench.service import Workbench
+
+    return Workbench.open(database)
 
 
 def start_up(workbench: Workbench) -> StartUp:
@@ -139,6 +149,8 @@ def import_demo(workbench: Workbench, today: dt.date,
     The local work (inquiries, notes, local events) is what the demo's inquiries view and
     case history would otherwise lack.
     """
+    from workbench import demo
+
     folder = Path(tempfile.mkdtemp(prefix="workbench-demo-"))
     try:
         export = demo.generate(DEMO_CASES, DEMO_SEED, today)

@@ -10,6 +10,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QProgressBar,
     QSplitter,
     QTabWidget,
     QToolBar,
@@ -34,9 +36,11 @@ from ui.icons import app_icon
 from ui.importing import ImportController, error_box
 from ui.inquiries import InquiriesView
 from workbench.errors import WorkbenchError
-from workbench.service import Settings, Workbench
 from workbench.views import CaseRow
 from workbench.vocabulary import Channel, EventKind
+
+if TYPE_CHECKING:
+    from workbench.service import Settings, Workbench
 
 CASES_TAB, INQUIRIES_TAB = 0, 1
 
@@ -68,7 +72,8 @@ class MainWindow(QMainWindow):
         self.clock = clock
         self.state = state
         self.translations = translations
-        self.settings = Settings()
+        # None until the worker has read them from the database.
+        self.settings: Settings | None = None
         self.profiles: tuple[str, ...] = ()
         self.cases: tuple[CaseRow, ...] = ()
         self.dialog: QWidget | None = None
@@ -106,7 +111,16 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.inquiries, "")
         self.setCentralWidget(self.tabs)
         self.today_label = QLabel()
+        self.busy = QProgressBar()
+        self.busy.setObjectName("busy")
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumWidth(120)
+        self.busy.setMaximumHeight(self.fontMetrics().height())
+        self.busy.setTextVisible(False)
+        self.busy.hide()
+        self.statusBar().addPermanentWidget(self.busy)
         self.statusBar().addPermanentWidget(self.today_label)
+        self.backend.busy_changed.connect(self.busy.setVisible)
         self.lists.case_selected.connect(self.show_case)
         self.panel.register_event_requested.connect(self.register_event)
         self.panel.note_requested.connect(self.add_note)
@@ -181,6 +195,16 @@ class MainWindow(QMainWindow):
         else:
             self.refresh()
 
+    @property
+    def initials(self) -> str:
+        """Who uses the workbench (empty until they said so in the settings)."""
+        return self.settings.my_initials if self.settings else ""
+
+    @property
+    def export_folder(self) -> str:
+        """Where the central system drops its exports (empty if not set)."""
+        return (self.settings.export_folder or "") if self.settings else ""
+
     def _view(self) -> jobs.View:
         """What the next snapshot should contain."""
         return jobs.View(self.clock.today(), self.inquiries.owner(), self.lists.selected_case)
@@ -247,26 +271,26 @@ class MainWindow(QMainWindow):
 
     def register_event(self, case_id: str, kind: EventKind, on: dt.date) -> None:
         """Register an event on the selected case (from the panel)."""
-        by = self.settings.my_initials
+        by = self.initials
         self._change(lambda workbench, view: jobs.register_event(
             workbench, dataclasses.replace(view, case_id=case_id), kind, on, by))
 
     def add_note(self, case_id: str, text: str) -> None:
         """Add a note to the selected case (from the panel)."""
-        by = self.settings.my_initials
+        by = self.initials
         self._change(lambda workbench, view: jobs.add_note(
             workbench, dataclasses.replace(view, case_id=case_id), text, by),
             then=self.panel.note_saved)
 
     def answer_inquiry(self, inquiry_id: int, answered_on: dt.date) -> None:
         """Register the reply to an inquiry (from the inquiries view)."""
-        by = self.settings.my_initials
+        by = self.initials
         self._change(lambda workbench, view: jobs.answer_inquiry(
             workbench, view, inquiry_id, answered_on, by))
 
     def add_inquiry(self, case_id: str, channel: Channel, received: dt.date) -> None:
         """Register a citizen's inquiry (from the new-inquiry dialog)."""
-        by = self.settings.my_initials
+        by = self.initials
         self._change(lambda workbench, view: jobs.add_inquiry(
             workbench, view, case_id, channel, received, by))
 
@@ -295,15 +319,18 @@ class MainWindow(QMainWindow):
         """Ctrl+N: register a phone or written inquiry, on the selected case by default."""
         if not self._have_initials():
             return
+        closure_days = self.settings.closure_days if self.settings else ()
         dialog = NewInquiryDialog(self.cases, case_id or self.lists.selected_case,
-                                  self.clock.today(), self.settings.closure_days, self)
+                                  self.clock.today(), closure_days, self)
         dialog.submitted.connect(self.add_inquiry)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         self.dialog = dialog
 
     def open_settings(self) -> None:
-        """Open the settings dialog."""
+        """Open the settings dialog (once they have been read from the database)."""
+        if self.settings is None:
+            return
         dialog = SettingsDialog(self.settings, self.profiles or (self.settings.profile_name,),
                                 sorted({row.team for row in self.cases if row.team}),
                                 self.clock.today(), self)
@@ -314,8 +341,7 @@ class MainWindow(QMainWindow):
 
     def choose_import_files(self) -> None:
         """Ctrl+O: pick export files to import."""
-        dialog = QFileDialog(self, self.tr("Import export files"),
-                             self.settings.export_folder or "")
+        dialog = QFileDialog(self, self.tr("Import export files"), self.export_folder)
         dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
         dialog.setNameFilter(self.tr("Exports (*.csv *.xlsx);;All files (*)"))
         dialog.filesSelected.connect(self.importer.import_paths)
@@ -325,8 +351,8 @@ class MainWindow(QMainWindow):
 
     def import_now(self) -> None:
         """F5: import what lies in the export folder (or ask for files if none is set)."""
-        if self.settings.export_folder:
-            self.importer.import_folder(self.settings.export_folder)
+        if self.export_folder:
+            self.importer.import_folder(self.export_folder)
         else:
             self.statusBar().showMessage(
                 self.tr("No export folder is set (Settings): choose the files instead."), 8000)
@@ -348,7 +374,7 @@ class MainWindow(QMainWindow):
 
     def _have_initials(self) -> bool:
         """Registrations carry the caseworker's initials: ask for them if they are missing."""
-        if self.settings.my_initials:
+        if self.initials:
             return True
         self.dialog = error_box(self, self.tr("Who are you?"),
                                 self.tr("Enter your initials in the settings first: every "
