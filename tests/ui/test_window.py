@@ -440,3 +440,18 @@ def test_tab_order_runs_from_search_through_the_lists(loaded: Session) -> None:
     assert next_tab_stop(lists.owner_filter) is tables[0]
     assert next_tab_stop(tables[0]) is tables[1]
     assert next_tab_stop(tables[1]) is tables[2]
+
+
+def test_the_selected_case_stays_selected_while_searching_without_reloading_it(
+        qtbot: QtBot, loaded: Session) -> None:
+    window = loaded.window
+    row = visible_rows(window, Status.AMBER)[3]
+    assert window.lists.select_case(row.case_id)
+    qtbot.waitUntil(lambda: window.panel.case_id == row.case_id)
+    wait_idle(qtbot, window)
+    qtbot.keyClicks(window.lists.search, row.name.split()[0])
+    assert not window.backend.busy, "typing must not reload the case from the database"
+    table = window.lists.sections[Status.AMBER].table
+    selected = table.selectionModel().selectedRows()
+    assert [table.model().index(index.row(), CaseTableModel.CASE_ID).data()
+            for index in selected] == [row.case_id]
