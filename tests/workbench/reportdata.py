@@ -21,6 +21,7 @@ from sqlalchemy import select
 
 from tests.workbench.conftest import _backends, _fresh_postgres_database
 from workbench import demo
+from workbench.calendar import add_months
 from workbench.service import Workbench
 from workbench.store.models import cases
 from workbench.vocabulary import Channel, EventKind, Scheme
@@ -37,6 +38,7 @@ WEEK_39 = "T-39"
 WEEK_47 = "T-47"
 WEEK_52 = "T-52"
 CLOSED_THIS_MONTH = ("T-C1", "T-C2")
+DUE_TODAY = "T-D0"
 
 
 def _case(case_id: str, name: str, start: dt.date, *, scheme: Scheme = Scheme.SYGEDAGPENGE,
@@ -61,6 +63,8 @@ def hand_made() -> tuple[list[demo.DemoCase], list[demo.DemoEvent]]:
         _case(WEEK_47, "Uge Syvogfyrre", TODAY + dt.timedelta(days=7) - dt.timedelta(weeks=46)),
         # The end of week 52 is start + 363 days: ten days from today.
         _case(WEEK_52, "Uge Tooghalvtreds", TODAY + dt.timedelta(days=10 - 363)),
+        # KH1 falls due 3 months after the start: today, and still open (not yet decided).
+        _case(DUE_TODAY, "Frist Idag", add_months(TODAY, -3), scheme=Scheme.KONTANTHJAELP),
     ]
     made += [
         _case(case_id, "Afsluttet Borger", TODAY - dt.timedelta(days=90),
