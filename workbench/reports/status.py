@@ -11,7 +11,7 @@ import contextlib
 import datetime as dt
 import os
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -83,7 +83,19 @@ def gather(
 
 
 def write_workbook(data: ReportData, path: Path) -> ReportSummary:
-    """Write the seven sheets to ``path`` (replacing it only once the file is complete)."""
+    """Write the seven sheets to ``path``, replacing it only once the new file is complete.
+
+    The temporary file is made first: write-only sheets stream to disk as they are written,
+    and a workbook that could not be saved would leave them dangling.
+    """
+    with _replacing(path) as temporary:
+        workbook, summary = _build(data, path)
+        workbook.save(temporary)
+    return summary
+
+
+def _build(data: ReportData, path: Path) -> tuple[Workbook, ReportSummary]:
+    """The workbook with its seven sheets written (not yet saved), and its summary."""
     context = sheets.ReportContext(
         today=data.today, team=data.team, include_cpr=data.include_cpr,
         amber_days=data.settings.amber_days, closure_norm=data.settings.closure_norm,
@@ -105,8 +117,7 @@ def write_workbook(data: ReportData, path: Path) -> ReportSummary:
                            lists.screening(data.cases, data.today, data.settings.amber_days))
     sheets.write_weeks(workbook, context, figures.weekly(data.cases, deadlines, data.today))
     sheets.write_sample(workbook, context, sample, data.sample_seed)
-    _save(workbook, path)
-    return ReportSummary(
+    return workbook, ReportSummary(
         path=path, today=data.today, team=data.team, open_cases=total.open_cases,
         red=total.red, amber=total.amber, green=total.green, sample_seed=data.sample_seed,
         sample_size=len(sample), include_cpr=data.include_cpr,
@@ -134,17 +145,24 @@ def write_status_report(
     target = Path(path)
     if target.suffix.lower() != ".xlsx":
         raise InputError(f"the report is an Excel workbook: give a .xlsx file, not '{target}'")
+    if not target.parent.is_dir():
+        raise InputError(f"the folder '{target.parent}' does not exist")
     data = gather(workbench, today, team=team, include_cpr=include_cpr, sample_seed=sample_seed)
     return write_workbook(data, target)
 
 
-def _save(workbook: Workbook, path: Path) -> None:
-    """Save next to ``path`` and then move into place, so a failed save leaves no half file."""
-    handle, temporary = tempfile.mkstemp(prefix=".report-", suffix=".xlsx", dir=path.parent)
+@contextlib.contextmanager
+def _replacing(path: Path) -> Iterator[Path]:
+    """A temporary file beside ``path`` that replaces it if the block succeeds.
+
+    A failed report thus leaves neither a half-written file nor a damaged older one.
+    """
+    handle, name = tempfile.mkstemp(prefix=".report-", suffix=".xlsx", dir=path.parent)
     os.close(handle)
+    temporary = Path(name)
     try:
-        workbook.save(temporary)
-        Path(temporary).replace(path)
+        yield temporary
+        temporary.replace(path)
     finally:
         with contextlib.suppress(FileNotFoundError):
-            Path(temporary).unlink()
+            temporary.unlink()
