@@ -9,7 +9,8 @@ both; the medians are compared.
 
 Bound: the report at most 1.5x the baseline, for 20,000 open cases.
 
-Run: ``.venv/bin/python benchmarks/bench_report.py`` (``--open-cases``, ``--rounds``).
+Run: ``.venv/bin/python benchmarks/bench_report.py`` (``--open-cases``, ``--rounds``;
+``--report-only`` prints without judging, for a smoke run on tiny data).
 """
 
 from __future__ import annotations
@@ -88,6 +89,8 @@ def main() -> int:
     parser.add_argument("--open-cases", type=int, default=20_000)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--report-only", action="store_true",
+                        help="print the figures without judging them (a smoke run)")
     arguments = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="bench-report-") as folder:
@@ -124,7 +127,7 @@ def main() -> int:
           f"(bound {BOUND}x)")
     print(f"report, writing stage:     {write_s:7.2f} s  = {write_s / dump_s:.2f}x the dump")
     print(f"report, reading+evaluating:{report_s - write_s:7.2f} s")
-    if ratio > BOUND:
+    if ratio > BOUND and not arguments.report_only:
         print(f"FAIL: the report took {ratio:.2f}x the bare dump (bound {BOUND}x)",
               file=sys.stderr)
         return 1

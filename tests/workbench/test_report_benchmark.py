@@ -1,0 +1,21 @@
+"""A smoke run of the report benchmark on tiny data: the script itself keeps working."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+SCRIPT = Path(__file__).resolve().parents[2] / "benchmarks" / "bench_report.py"
+
+
+def test_the_report_benchmark_runs_and_prints_every_figure() -> None:
+    result = subprocess.run(
+        [sys.executable, str(SCRIPT), "--open-cases", "150", "--rounds", "1", "--report-only"],
+        capture_output=True, text=True, check=False, timeout=300,
+    )
+
+    assert result.returncode == 0, result.stderr
+    for figure in ("open cases", "bare write-only dump", "report, end to end",
+                   "report, writing stage", "report, reading+evaluating"):
+        assert figure in result.stdout
