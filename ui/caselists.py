@@ -78,6 +78,10 @@ class CaseListSection(QWidget):
         self.table.setObjectName(f"cases-{status.value}")
         self.table.setModel(self.proxy)
         configure_table(self.table)
+        # The milestone's title takes the room left, so no column is pushed out of sight.
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.horizontalHeader().setSectionResizeMode(
+            CaseTableModel.MILESTONE, QHeaderView.ResizeMode.Stretch)
         self.table.sortByColumn(CaseTableModel.DUE, Qt.SortOrder.AscendingOrder)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.activated.connect(self._row_activated)
@@ -209,11 +213,13 @@ class CaseListsView(QWidget):
             section.activated.connect(self._section_activated)
         self._selected: str | None = None
         self._owner_chosen = False
+        self._heights_chosen = False
+        self.splitter.splitterMoved.connect(self._heights_moved)
         self._people: tuple[list[str], list[str], str, str] = ([], [], "", "")
         self._lay_out()
         self.search.textChanged.connect(self._apply_filter)
-        self.scheme_filter.currentIndexChanged.connect(self._apply_filter)
-        self.owner_filter.currentIndexChanged.connect(self._apply_filter)
+        self.scheme_filter.currentIndexChanged.connect(self._narrowed)
+        self.owner_filter.currentIndexChanged.connect(self._narrowed)
         self.owner_filter.activated.connect(self._owner_activated)
         self.retranslate()
 
@@ -258,6 +264,7 @@ class CaseListsView(QWidget):
         for status, section in self.sections.items():
             section.set_rows(by_status[status], amber_days)
         self._keep_selection()
+        self.fit_splitter()
 
     def set_people(self, caseworkers: Sequence[str], teams: Sequence[str],
                    my_initials: str, my_team: str) -> None:
@@ -297,6 +304,11 @@ class CaseListsView(QWidget):
         for section in self.sections.values():
             section.set_filter(case_filter)
         self._keep_selection()
+
+    def _narrowed(self) -> None:
+        """Scheme or owner changed: the lists' lengths change for good, so refit them too."""
+        self._apply_filter()
+        self.fit_splitter()
 
     def _keep_selection(self) -> None:
         """Select the selected case again after a reload or filter (it may have moved list)."""
@@ -387,7 +399,7 @@ class CaseListsView(QWidget):
         restored = False
         splitter = settings.value("cases/splitter")
         if splitter is not None:
-            self.splitter.restoreState(splitter)
+            self._heights_chosen = self.splitter.restoreState(splitter)
         for status, section in self.sections.items():
             state = settings.value(f"cases/{status.value}/header")
             if state is not None:
@@ -395,12 +407,29 @@ class CaseListsView(QWidget):
         return restored
 
     def fit_columns(self) -> None:
-        """Size every column to its contents (first start, before the user chose widths)."""
+        """Size columns and lists to their contents (first start, before the user chose)."""
         for section in self.sections.values():
             header = section.table.horizontalHeader()
             # Measure a sample of lines, not all 20,000 of a large view.
             header.setResizeContentsPrecision(SIZE_SAMPLE)
             section.table.resizeColumnsToContents()
             for column in range(header.count()):
-                header.resizeSection(column, header.sectionSize(column) + 12)
-            header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+                if column != CaseTableModel.MILESTONE:
+                    header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+                    header.resizeSection(column, header.sectionSize(column) + 12)
+
+    def _heights_moved(self) -> None:
+        """The user dragged a splitter handle: their heights win from now on."""
+        self._heights_chosen = True
+
+    def fit_splitter(self) -> None:
+        """Share the height between the lists by how many cases each shows.
+
+        A short list is not given a third of the screen while a long one scrolls; once the
+        user has dragged the handles, their choice stays.
+        """
+        if self._heights_chosen:
+            return
+        weights = [min(max(section.count, 2), 14) + 3 for section in self.sections.values()]
+        total = max(self.splitter.height(), 300)
+        self.splitter.setSizes([total * weight // sum(weights) for weight in weights])

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import itertools
+from collections.abc import Sequence
 
 from PySide6.QtCore import QDate, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QSplitter,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -56,13 +58,23 @@ def picked_date(edit: QDateEdit) -> dt.date:
     return value
 
 
-def panel_table(model: object) -> QTableView:
-    """A compact read-only table for one of the panel's tabs."""
+def panel_table(model: object, wrapped: Sequence[int]) -> QTableView:
+    """A read-only table for one of the panel's tabs.
+
+    The ``wrapped`` columns share the width the others leave and wrap their text, so the
+    narrow panel needs no sideways scrolling.
+    """
     table = QTableView()
     table.setModel(model)  # type: ignore[arg-type]
     configure_table(table)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
+    table.setWordWrap(True)
+    table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header = table.horizontalHeader()
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    for column in wrapped:
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
     return table
 
 
@@ -126,15 +138,19 @@ class CasePanel(QWidget):
         self.events = EventTableModel(self)
         self.notes = NoteTableModel(self)
         self.inquiries = InquiryTableModel(self)
+        self.milestone_label = QLabel()
+        self.milestone_label.setStyleSheet("font-weight: bold;")
         self.tabs = QTabWidget()
-        self.milestone_table = panel_table(self.milestones)
-        self.event_table = panel_table(self.events)
-        self.note_table = panel_table(self.notes)
-        self.inquiry_table = panel_table(self.inquiries)
-        for table in (self.milestone_table, self.event_table, self.note_table,
-                      self.inquiry_table):
+        self.milestone_table = panel_table(self.milestones, wrapped=(0,))
+        self.event_table = panel_table(self.events, wrapped=(3,))
+        self.note_table = panel_table(self.notes, wrapped=(2,))
+        self.inquiry_table = panel_table(self.inquiries, wrapped=(InquiryTableModel.CASEWORKER,))
+        # The panel shows one case: its name and Sags-ID need not be repeated per inquiry.
+        self.inquiry_table.setColumnHidden(InquiryTableModel.CITIZEN, True)
+        self.inquiry_table.setColumnHidden(InquiryTableModel.CASE_ID, True)
+        for table in (self.event_table, self.note_table, self.inquiry_table):
             self.tabs.addTab(table, "")
-        self.milestone_table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+        self.milestone_table.sortByColumn(2, Qt.SortOrder.AscendingOrder)
         self.event_table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.note_table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.inquiry_table.sortByColumn(InquiryTableModel.LEFT, Qt.SortOrder.AscendingOrder)
@@ -165,12 +181,23 @@ class CasePanel(QWidget):
         content.addLayout(status_row)
         content.addWidget(self.facts)
         content.addWidget(self.actions_box)
-        content.addWidget(self.tabs, 1)
+        milestones = QWidget()
+        milestone_layout = QVBoxLayout(milestones)
+        milestone_layout.setContentsMargins(0, 4, 0, 0)
+        milestone_layout.addWidget(self.milestone_label)
+        milestone_layout.addWidget(self.milestone_table)
+        # Milestones and history both in sight; notes and inquiries one tab away.
+        self.details = QSplitter(Qt.Orientation.Vertical)
+        self.details.setChildrenCollapsible(False)
+        self.details.addWidget(milestones)
+        self.details.addWidget(self.tabs)
+        content.addWidget(self.details, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.placeholder)
         layout.addWidget(self.content, 1)
         chain: list[QWidget] = [self.event_kind, self.event_date, self.register_button,
-                                self.note_text, self.note_button, self.inquiry_button, self.tabs]
+                                self.note_text, self.note_button, self.inquiry_button,
+                                self.milestone_table, self.tabs]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
 
@@ -209,6 +236,7 @@ class CasePanel(QWidget):
         self.events.set_rows(detail.events)
         self.notes.set_rows(detail.notes)
         self.inquiries.set_rows(detail.inquiries)
+        self._update_titles()
         self._show_facts(detail)
         self._update_enabled()
 
@@ -239,7 +267,8 @@ class CasePanel(QWidget):
             (self.tr("Case ID"), detail.case_id),
             (self.tr("CPR"), detail.cpr_masked),
             (self.tr("Scheme"), texts.scheme_name(detail.scheme)),
-            (self.tr("Caseworker"), texts.fill(self.tr("%1 (team %2)"), detail.caseworker, team)),
+            (self.tr("Caseworker"), detail.caseworker),
+            (self.tr("Team"), team),
             (self.tr("Start date"), start),
         ]
         if detail.case and detail.case.next_due:
@@ -247,7 +276,7 @@ class CasePanel(QWidget):
             left = texts.days_left_label(detail.case.days_left)
             facts.append((self.tr("Next deadline"), f"{due}, {left}"))
         cells = "".join(
-            f"<tr><td style='padding-right: 12px; color: palette(mid)'>{html.escape(label)}</td>"
+            f"<tr><td style='padding-right: 12px; color: #505050'>{html.escape(label)}</td>"
             f"<td>{html.escape(value)}</td></tr>"
             for label, value in facts)
         return f"<table>{cells}</table>"
@@ -304,14 +333,19 @@ class CasePanel(QWidget):
         self.note_button.setText(self.tr("Add n&ote"))
         self.inquiry_button.setText(self.tr("New &inquiry…"))
         self._fill_event_kinds()
-        titles = [self.tr("Milestones"), self.tr("History"), self.tr("Notes"),
-                  self.tr("Inquiries")]
-        for index, title in enumerate(titles):
-            self.tabs.setTabText(index, title)
+        self._update_titles()
         for model in (self.milestones, self.events, self.notes, self.inquiries):
             model.retranslate()
         if self._detail is not None:
             self._show_facts(self._detail)
+
+    def _update_titles(self) -> None:
+        """The headings with how many of each the case has: "Historik (5)"."""
+        self.milestone_label.setText(self.tr("Milestones"))
+        titles = [self.tr("History (%1)"), self.tr("Notes (%1)"), self.tr("Inquiries (%1)")]
+        counts = (self.events.rowCount(), self.notes.rowCount(), self.inquiries.rowCount())
+        for index, (title, count) in enumerate(zip(titles, counts, strict=True)):
+            self.tabs.setTabText(index, texts.fill(title, count))
 
     def _fill_event_kinds(self) -> None:
         """Every event kind, conversation first; the choice survives a language switch."""

@@ -44,6 +44,12 @@ def event_source_icon(source: str) -> QIcon:
 
 
 @cache
+def action_icon(name: str) -> QIcon:
+    """A toolbar icon: "conversation", "inquiry" or "settings"."""
+    return _icon(name)
+
+
+@cache
 def app_icon() -> QIcon:
     """The window icon."""
     return _icon("workbench")

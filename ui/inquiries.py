@@ -11,7 +11,7 @@ import datetime as dt
 import itertools
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -41,6 +41,7 @@ class InquiriesView(QWidget):
         super().__init__(parent)
         self._me = ("", "")
         self._scope_chosen = False
+        self._columns_fitted = False
         self.model = InquiryTableModel(self)
         self.scope_label = QLabel()
         self.scope = QComboBox()
@@ -108,7 +109,17 @@ class InquiriesView(QWidget):
     def set_rows(self, rows: Sequence[InquiryRow]) -> None:
         """Show ``rows`` (the worker already narrowed them to ``owner()``)."""
         self.model.set_rows(rows)
+        if rows and not self._columns_fitted:
+            self.table.resizeColumnsToContents()
+            header = self.table.horizontalHeader()
+            for column in range(header.count()):
+                header.resizeSection(column, header.sectionSize(column) + 12)
+            self._columns_fitted = True
         self._update_enabled()
+
+    def restore_header(self, state: QByteArray) -> None:
+        """Bring back the column widths the user left (instead of fitting them anew)."""
+        self._columns_fitted = self.table.horizontalHeader().restoreState(state)
 
     def set_today(self, today: dt.date) -> None:
         """Date replies today by default."""

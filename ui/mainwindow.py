@@ -32,7 +32,7 @@ from ui.caselists import CaseListsView
 from ui.casepanel import CasePanel
 from ui.dialogs import NewInquiryDialog, SettingsDialog
 from ui.i18n import Translations, current_language
-from ui.icons import app_icon
+from ui.icons import action_icon, app_icon
 from ui.importing import ImportController, error_box
 from ui.inquiries import InquiriesView
 from workbench.errors import WorkbenchError
@@ -102,8 +102,9 @@ class MainWindow(QMainWindow):
         self.case_splitter = QSplitter(Qt.Orientation.Horizontal)
         self.case_splitter.addWidget(self.lists)
         self.case_splitter.addWidget(self.panel)
-        self.case_splitter.setStretchFactor(0, 3)
-        self.case_splitter.setStretchFactor(1, 2)
+        self.case_splitter.setStretchFactor(0, 2)
+        self.case_splitter.setStretchFactor(1, 1)
+        self.panel.setMinimumWidth(440)
         self.inquiries = InquiriesView(today)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -156,6 +157,9 @@ class MainWindow(QMainWindow):
             self.style().StandardPixmap.SP_DialogOpenButton))
         self.import_now_action.setIcon(self.style().standardIcon(
             self.style().StandardPixmap.SP_BrowserReload))
+        self.conversation_action.setIcon(action_icon("conversation"))
+        self.new_inquiry_action.setIcon(action_icon("inquiry"))
+        self.settings_action.setIcon(action_icon("settings"))
 
     def _build_toolbar(self) -> None:
         self.toolbar = QToolBar()
@@ -472,14 +476,17 @@ class MainWindow(QMainWindow):
             if isinstance(window_state, QByteArray):
                 self.restoreState(window_state)
         else:
-            self.resize(1400, 860)
+            self.resize(1600, 900)
         splitter = self.state.value("window/case-splitter")
         if isinstance(splitter, QByteArray):
             self.case_splitter.restoreState(splitter)
+        else:
+            width = self.width()
+            self.case_splitter.setSizes([width * 2 // 3, width // 3])
         self._columns_fitted = self.lists.restore_state(self.state)
         inquiries = self.state.value("inquiries/header")
         if isinstance(inquiries, QByteArray):
-            self.inquiries.table.horizontalHeader().restoreState(inquiries)
+            self.inquiries.restore_header(inquiries)
 
     def save_state(self) -> None:
         """Remember the window's size, position, splitters and column widths."""

@@ -330,7 +330,7 @@ class CaseTableModel(RowTableModel[CaseRow]):
             Column(lambda: self.tr("Next milestone"),
                    lambda r: texts.localized(r.milestone_title_da, r.milestone_title_en),
                    lambda r: _nullable(r.milestone_id),
-                   tooltip=lambda r: r.milestone_id or ""),
+                   tooltip=lambda r: self._milestone_tooltip(r)),
             Column(lambda: self.tr("Due"), lambda r: texts.due_label(r.next_due, r.due_iso_week),
                    lambda r: _nullable(r.next_due)),
             Column(lambda: self.tr("Days"), lambda r: texts.days_left_label(r.days_left),
@@ -340,6 +340,14 @@ class CaseTableModel(RowTableModel[CaseRow]):
                    tooltip=lambda r: r.team or ""),
             Column(lambda: self.tr("Case ID"), lambda r: r.case_id, lambda r: r.case_id),
         ]
+
+    @staticmethod
+    def _milestone_tooltip(row: CaseRow) -> str:
+        """The whole title (the column may cut it short) and the rule's id."""
+        if row.milestone_id is None:
+            return ""
+        return f"{texts.localized(row.milestone_title_da, row.milestone_title_en)} " \
+               f"({row.milestone_id})"
 
     def _rows_changed(self) -> None:
         """Precompute the search keys, so a keystroke only does substring tests."""
@@ -437,29 +445,43 @@ class InquiryTableModel(RowTableModel[InquiryRow]):
 
 
 def _milestone_status_text(row: MilestoneRow, amber_days: int) -> str:
-    """An open milestone's traffic light, or how a closed one ended and when."""
+    """An open milestone's traffic light, or how a closed one ended and (below) when."""
     if row.status is not None:
         return texts.status_name(row.status, amber_days)
     words = texts.milestone_state_name(row.state)
-    return f"{words} {texts.format_date(row.met_on)}".strip()
+    return f"{words}\n{texts.format_date(row.met_on)}".strip()
+
+
+def _milestone_order(row: MilestoneRow) -> tuple[bool, int]:
+    """Open milestones first, soonest due first; then the met and missed, latest first."""
+    if row.state is MilestoneState.OPEN:
+        return (False, row.due.toordinal())
+    return (True, -row.due.toordinal())
+
+
+def _milestone_text(row: MilestoneRow) -> str:
+    """The milestone's title, and its legal reference on the line below."""
+    return f"{texts.localized(row.title_da, row.title_en)}\n{row.reference}"
 
 
 class MilestoneTableModel(RowTableModel[MilestoneRow]):
-    """Every milestone of one case: title, due date, status, legal reference."""
+    """Every milestone of one case: title and legal reference, due date, status.
+
+    The reference shares the title's cell (on a second line): the case panel is narrow,
+    and a fourth column would push the status out of sight.
+    """
 
     def __init__(self, parent: QObject | None = None) -> None:
         columns: list[Column[MilestoneRow]] = [
-            Column(lambda: self.tr("Milestone"), lambda r: texts.localized(r.title_da, r.title_en),
-                   lambda r: r.rule_id, tooltip=lambda r: r.rule_id),
+            Column(lambda: self.tr("Milestone and reference"), _milestone_text,
+                   lambda r: r.rule_id, tooltip=lambda r: f"{r.rule_id}: {r.reference}"),
             Column(lambda: self.tr("Due"), lambda r: texts.due_label(r.due, iso_week(r.due)),
                    lambda r: r.due),
             Column(lambda: self.tr("Status"), lambda r: _milestone_status_text(r, self.amber_days),
-                   lambda r: (r.status.severity if r.status else -1, r.state.value),
+                   _milestone_order,
                    icon=lambda r: status_icon(r.status) if r.status else None,
                    colour=lambda r: status_colour(r.status) if r.status else None,
                    bold=lambda r: r.state is MilestoneState.OPEN),
-            Column(lambda: self.tr("Reference"), lambda r: r.reference, lambda r: r.reference,
-                   tooltip=lambda r: r.reference),
         ]
         super().__init__(columns, parent)
         self.amber_days = DEFAULT_AMBER_DAYS

@@ -63,8 +63,8 @@
             <translation>Sagsbehandler</translation>
         </message>
         <message>
-            <source>%1 (team %2)</source>
-            <translation>%1 (team %2)</translation>
+            <source>Team</source>
+            <translation>Team</translation>
         </message>
         <message>
             <source>Start date</source>
@@ -107,22 +107,23 @@
             <translation>Milepæle</translation>
         </message>
         <message>
-            <source>History</source>
-            <translation>Historik</translation>
+            <source>History (%1)</source>
+            <translation>Historik (%1)</translation>
         </message>
         <message>
-            <source>Notes</source>
-            <translation>Noter</translation>
+            <source>Notes (%1)</source>
+            <translation>Noter (%1)</translation>
         </message>
         <message>
-            <source>Inquiries</source>
-            <translation>Henvendelser</translation>
+            <source>Inquiries (%1)</source>
+            <translation>Henvendelser (%1)</translation>
         </message>
     </context>
     <context>
         <name>CaseTableModel</name>
         <message>
             <source>Name</source>
+            <extracomment>Answers, for every line of the source in its current order, whether the line is shown.</extracomment>
             <translation>Navn</translation>
         </message>
         <message>
@@ -534,8 +535,8 @@ Importér det kun alligevel, hvis sagerne virkelig er afsluttet.</translation>
     <context>
         <name>MilestoneTableModel</name>
         <message>
-            <source>Milestone</source>
-            <translation>Milepæl</translation>
+            <source>Milestone and reference</source>
+            <translation>Milepæl og hjemmel</translation>
         </message>
         <message>
             <source>Due</source>
@@ -544,10 +545,6 @@ Importér det kun alligevel, hvis sagerne virkelig er afsluttet.</translation>
         <message>
             <source>Status</source>
             <translation>Status</translation>
-        </message>
-        <message>
-            <source>Reference</source>
-            <translation>Hjemmel</translation>
         </message>
     </context>
     <context>

@@ -63,8 +63,8 @@
             <translation>Caseworker</translation>
         </message>
         <message>
-            <source>%1 (team %2)</source>
-            <translation>%1 (team %2)</translation>
+            <source>Team</source>
+            <translation>Team</translation>
         </message>
         <message>
             <source>Start date</source>
@@ -107,22 +107,23 @@
             <translation>Milestones</translation>
         </message>
         <message>
-            <source>History</source>
-            <translation>History</translation>
+            <source>History (%1)</source>
+            <translation>History (%1)</translation>
         </message>
         <message>
-            <source>Notes</source>
-            <translation>Notes</translation>
+            <source>Notes (%1)</source>
+            <translation>Notes (%1)</translation>
         </message>
         <message>
-            <source>Inquiries</source>
-            <translation>Inquiries</translation>
+            <source>Inquiries (%1)</source>
+            <translation>Inquiries (%1)</translation>
         </message>
     </context>
     <context>
         <name>CaseTableModel</name>
         <message>
             <source>Name</source>
+            <extracomment>Answers, for every line of the source in its current order, whether the line is shown.</extracomment>
             <translation>Name</translation>
         </message>
         <message>
@@ -534,8 +535,8 @@ Import it anyway only if these cases really have ended.</translation>
     <context>
         <name>MilestoneTableModel</name>
         <message>
-            <source>Milestone</source>
-            <translation>Milestone</translation>
+            <source>Milestone and reference</source>
+            <translation>Milestone and reference</translation>
         </message>
         <message>
             <source>Due</source>
@@ -544,10 +545,6 @@ Import it anyway only if these cases really have ended.</translation>
         <message>
             <source>Status</source>
             <translation>Status</translation>
-        </message>
-        <message>
-            <source>Reference</source>
-            <translation>Reference</translation>
         </message>
     </context>
     <context>

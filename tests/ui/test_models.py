@@ -155,7 +155,8 @@ def test_case_panel_models_keep_qt_model_contract(qtmodeltester: ModelTester) ->
     for model in (milestones, events, notes):
         qtmodeltester.check(model)
     assert milestones.index(0, 2).data() == "Overdue"
-    assert milestones.index(1, 2).data() == "Met late 18-11-2026"
+    assert milestones.index(1, 2).data() == "Met late\n18-11-2026"
+    assert milestones.index(0, 0).data() == "First follow-up conversation\nSeed 000 #21"
     assert events.index(0, 2).data() == "Local"
     assert events.index(1, 2).data() == "Central"
     assert events.index(0, 3).data() == "AB 20-11-2026 10:15"
