@@ -1,0 +1,141 @@
+"""Take the README's screenshots: the main window, the case panel and the inquiries view.
+
+``xvfb-run -s "-screen 0 1920x1080x24" python -m ui.screenshots --out docs`` starts the
+workbench on a fresh demo database (fixed date, Danish, one caseworker's view) and saves
+``main-window.png``, ``case-panel.png`` and ``inquiries.png``. Running it again after a UI
+change keeps the pictures current with the code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QWidget
+
+from ui.app import APPLICATION, ORGANISATION, Session, iso_date, start_session
+from ui.i18n import Translations
+from ui.mainwindow import INQUIRIES_TAB, MainWindow
+from workbench.engine import Status
+from workbench.views import CaseDetail
+
+WIDTH, HEIGHT = 1800, 1000
+
+
+def wait_until(condition: Callable[[], bool], timeout: float = 120.0) -> None:
+    """Let Qt work until ``condition`` holds (the worker answers through the event loop)."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the workbench did not get there in time")
+        QApplication.processEvents()
+        time.sleep(0.01)
+
+
+def settle(window: MainWindow) -> None:
+    """Wait until the worker has answered, then let the window paint."""
+    wait_until(lambda: not window.backend.busy)
+    for _ in range(20):
+        QApplication.processEvents()
+        time.sleep(0.01)
+
+
+def save(widget: QWidget, path: Path) -> None:
+    """Grab ``widget`` as it is painted on screen and save it as PNG."""
+    if not widget.grab().save(str(path)):
+        raise OSError(f"could not write {path}")
+    print(path)
+
+
+def busiest_caseworker(window: MainWindow) -> tuple[str, str]:
+    """The caseworker (and team) with the most overdue cases: a telling first screen."""
+    red = Counter((row.caseworker, row.team or "") for row in window.cases
+                  if row.status is Status.RED)
+    return red.most_common(1)[0][0]
+
+
+def become(window: MainWindow, initials: str, team: str) -> None:
+    """Set the user's initials and team, as they would in the settings dialog."""
+    assert window.settings is not None
+    window.save_settings(dataclasses.replace(window.settings, my_initials=initials,
+                                             my_team=team, language="da"))
+    settle(window)
+
+
+def take(session: Session, out: Path) -> None:
+    """Drive the window to each view and save it."""
+    window = session.window
+    wait_until(lambda: bool(window.cases))
+    settle(window)
+    if window.importer.dialog is not None:
+        window.importer.dialog.close()
+    initials, team = busiest_caseworker(window)
+    become(window, initials, team)
+    red = window.lists.sections[Status.RED]
+    first = red.model.row_at(red.proxy.mapToSource(red.proxy.index(0, 0)).row())
+    window.lists.select_case(first.case_id)
+    wait_until(lambda: window.panel.case_id == first.case_id)
+    settle(window)
+    save(window, out / "main-window.png")
+    scope = window.inquiries.scope
+    scope.setCurrentIndex(scope.count() - 1)
+    scope.activated.emit(scope.count() - 1)
+    settle(window)
+    case_id = richest_case(window)
+    window.open_case(case_id)
+    wait_until(lambda: window.panel.case_id == case_id)
+    settle(window)
+    save(window.panel, out / "case-panel.png")
+    window.tabs.setCurrentIndex(INQUIRIES_TAB)
+    settle(window)
+    save(window, out / "inquiries.png")
+
+
+def richest_case(window: MainWindow) -> str:
+    """Of the cases with inquiries, the one with notes, local events and most milestones."""
+    today = window.clock.today()
+    case_ids = sorted({row.case_id for row in window.inquiries.model.rows})
+    found: list[CaseDetail] = []
+    window.backend.submit(lambda workbench: [workbench.case_detail(case_id, today)
+                                             for case_id in case_ids], on_done=found.extend)
+    settle(window)
+
+    def richness(detail: CaseDetail) -> tuple[bool, bool, int]:
+        local = any(event.source == "local" for event in detail.events)
+        return (bool(detail.notes), local, len(detail.milestones) + len(detail.events))
+
+    return max(found, key=richness).case_id
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Build a demo workbench and take the screenshots."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=Path("docs"))
+    parser.add_argument("--today", type=iso_date, default=iso_date("2026-11-23"))
+    arguments = parser.parse_args(argv)
+    app = QApplication(sys.argv[:1])
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APPLICATION)
+    arguments.out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="workbench-shots-") as folder:
+        state = QSettings(str(Path(folder) / "state.ini"), QSettings.Format.IniFormat)
+        options = argparse.Namespace(db=str(Path(folder) / "demo.db"), demo=True,
+                                     today=arguments.today)
+        session = start_session(options, state, Translations())
+        session.window.resize(WIDTH, HEIGHT)
+        try:
+            take(session, arguments.out)
+        finally:
+            session.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
