@@ -325,7 +325,8 @@ def _add_report_command(commands: argparse._SubParsersAction[_Parser]) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     """The full command line, sub-command by sub-command."""
-    parser = _Parser(prog="workbench", description="Caseworker Workbench (command line)")
+    parser = _Parser(prog="workbench", description="Caseworker Workbench (command line). "
+                     "`workbench --self-test` checks an installation.")
     parser.add_argument("--db", help="database path or URL (default: per-user data folder; "
                         "or WORKBENCH_DB)")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -344,10 +345,22 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _self_test() -> int:
+    """Check the installation (profiles, mappings, translations, database); see selftest.py."""
+    from workbench.selftest import run_self_test
+
+    passed = run_self_test(print)
+    print("self-test passed" if passed else "self-test FAILED", file=sys.stderr)
+    return EXIT_OK if passed else EXIT_INPUT
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; map every expected failure to its exit code and a one-line message."""
+    words = list(sys.argv[1:] if argv is None else argv)
+    if words == ["--self-test"]:
+        return _self_test()
     try:
-        arguments = build_parser().parse_args(argv)
+        arguments = build_parser().parse_args(words)
     except UsageError as error:
         print(error, file=sys.stderr)
         return EXIT_USAGE

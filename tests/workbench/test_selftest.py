@@ -1,0 +1,44 @@
+"""``workbench --self-test`` passes on a whole installation and names what is missing."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from workbench.cli import EXIT_INPUT, EXIT_OK, main
+from workbench.resources import resource_dir
+
+
+def test_self_test_passes_on_the_source_tree(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--self-test"]) == EXIT_OK
+    output = capsys.readouterr().out
+    assert "FAIL" not in output
+    assert "13 rules" in output
+    assert "demo export: 60 cases" in output
+
+
+@pytest.mark.parametrize(
+    ("removed", "complaint"),
+    [
+        ("demo/sager.csv", "demo export missing"),
+        ("translations", "translations missing"),
+        ("rules", "no rule profiles"),
+    ],
+)
+def test_self_test_names_what_the_bundle_lacks(
+    removed: str, complaint: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    bundle = tmp_path / "resources"
+    shutil.copytree(resource_dir(), bundle)
+    target = bundle / removed
+    if target.is_dir():
+        shutil.rmtree(target)
+    else:
+        target.unlink()
+    monkeypatch.setenv("WORKBENCH_RESOURCES", str(bundle))
+    assert main(["--self-test"]) == EXIT_INPUT
+    captured = capsys.readouterr()
+    assert complaint in captured.out
+    assert "self-test FAILED" in captured.err
+    assert "Traceback" not in captured.out + captured.err
