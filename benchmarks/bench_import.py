@@ -95,12 +95,24 @@ def timed_import(database: Path, files: list[Path]) -> float:
 
 
 def peak_memory_mb(database: Path, files: list[Path]) -> float:
-    """Peak resident memory of a separate process that runs the import."""
+    """Peak resident memory of a separate process that runs the import (it reports it)."""
     command = [sys.executable, __file__, "--child-import", str(database), *map(str, files)]
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    subprocess.run(command, check=True)
-    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return max(before, after) / 1024
+    result = subprocess.run(command, check=True, capture_output=True, text=True)
+    return float(result.stdout.strip().splitlines()[-1])
+
+
+def own_peak_memory_mb() -> float:
+    """The peak resident memory of the running process.
+
+    Linux's VmHWM belongs to the process image, so it starts afresh at exec; ru_maxrss
+    would also count the parent's memory that a forked child briefly shared.
+    """
+    status = Path("/proc/self/status")
+    if status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def same_rows_in_new_files(files: list[Path], folder: Path, blank_lines: int) -> list[Path]:
@@ -235,6 +247,7 @@ def main() -> int:
     if arguments.child_import:
         database, *files = arguments.child_import
         import_into(Path(database), [Path(f) for f in files])
+        print(f"{own_peak_memory_mb():.1f}")
         return 0
     kept = run(arguments)
     return 0 if kept or arguments.report_only else 1

@@ -48,7 +48,7 @@ from workbench.importing.reading import (
     read_export_file,
 )
 from workbench.importing.rows import CaseRecord, EventRecord, FieldError, RowReader
-from workbench.store.bulk import BulkInserter
+from workbench.store.bulk import BulkInserter, fetch_rows
 from workbench.store.database import Database
 from workbench.store.models import (
     SOURCE_CENTRAL,
@@ -61,7 +61,6 @@ from workbench.store.models import (
 )
 from workbench.store.models import import_files as import_files_table
 from workbench.views import ImportSummary, RejectedRow
-from workbench.vocabulary import EventKind
 
 Progress = Callable[[int, int], None]
 #: Rows per executemany: big enough to be fast, small enough to keep memory flat.
@@ -195,7 +194,6 @@ def _why_not_recognised(export: ExportFile) -> str:
 def read_cases(tables: Sequence[ExportTable]) -> CaseBatch:
     """Check every cases row; the first row of a Sags-ID wins, later ones are rejected."""
     batch = CaseBatch(has_snapshot=bool(tables))
-    first_seen: dict[str, tuple[str, int]] = {}
     for table in tables:
         reader = table.reader()
         count = 0
@@ -209,14 +207,14 @@ def read_cases(tables: Sequence[ExportTable]) -> CaseBatch:
                 if case_id:
                     batch.protected.add(case_id)
                 continue
-            if record.case_id in first_seen:
-                where, first_line = first_seen[record.case_id]
+            first = batch.records.get(record.case_id)
+            if first is not None:
                 batch.rejected.append(RejectedRow(
                     reader.label, line, reader.heading(CASE_ID),
-                    f"duplicate Sags-ID '{record.case_id}' (first on line {first_line} of {where})",
+                    f"duplicate Sags-ID '{record.case_id}' "
+                    f"(first on line {first.line} of {first.label})",
                 ))
                 continue
-            first_seen[record.case_id] = (reader.label, line)
             batch.records[record.case_id] = record
         batch.rows_per_table[table.raw.label] = count
     return batch
@@ -305,7 +303,7 @@ class _ImportRun:
             cases.c.case_id, cases.c.cpr, cases.c.name, cases.c.scheme, cases.c.caseworker,
             cases.c.team, cast(cases.c.start, String), cast(cases.c.closed_on, String),
         )
-        return {row[0]: StoredCase(*row[1:]) for row in self.connection.execute(query).all()}
+        return {row[0]: StoredCase(*row[1:]) for row in fetch_rows(self.connection, query)}
 
     def _as_stored(self, record: CaseRecord) -> StoredCase:
         """A record in the store's shape, for comparison."""
@@ -408,7 +406,7 @@ class _ImportRun:
     def apply_events(self, tables: Sequence[ExportTable]) -> None:
         """Add the events the store lacks and confirm the local ones the export contains."""
         key = self._event_key_column()
-        existing = set(self.connection.execute(select(key)).scalars().all())
+        existing = {row[0] for row in fetch_rows(self.connection, select(key))}
         unconfirmed: dict[str, int] = dict(self.connection.execute(
             select(key, events.c.id).where(
                 events.c.source == SOURCE_LOCAL, events.c.confirmed.is_(False)
@@ -431,9 +429,9 @@ class _ImportRun:
         An event already stored is skipped (and a local one noted in ``to_confirm``); a bad
         row, or one for a case that exists nowhere, becomes a rejection.
         """
-        date, iso, known = self.bulk.date, self.iso, self.known_cases
+        date, known = self.bulk.date, self.known_cases
+        isos = self._iso  # the memo of ``iso``, read directly in this hot loop
         central, not_confirmed = SOURCE_CENTRAL, self.bulk.flag(False)
-        kind_values = {kind: kind.value for kind in EventKind}
         for table in tables:
             reader = table.reader()
             count = 0
@@ -442,11 +440,12 @@ class _ImportRun:
                 record = reader.fast_event(line, cells) or self._checked_event(reader, line, cells)
                 if record is None:
                     continue
-                case_id, day, kind = record[0], record[1], kind_values[record[2]]
+                case_id, day, kind = record[0], record[1], record[2]._value_
                 if case_id not in known:
                     self._reject_unknown_case(reader, line, case_id)
                     continue
-                key = f"{case_id}{_KEY_SEPARATOR}{iso(day)}{_KEY_SEPARATOR}{kind}"
+                day_text = isos.get(day) or self.iso(day)
+                key = f"{case_id}{_KEY_SEPARATOR}{day_text}{_KEY_SEPARATOR}{kind}"
                 if key in existing:
                     if key in unconfirmed:
                         to_confirm.append(unconfirmed.pop(key))

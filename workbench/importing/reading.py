@@ -13,6 +13,7 @@ import codecs
 import csv
 import hashlib
 import io
+import itertools
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -131,7 +132,8 @@ def detect_delimiter(lines: Sequence[str]) -> str:
 def _csv_table(path: Path, content: bytes) -> RawTable:
     """The single table of a CSV file."""
     text = decode_text(path, content)
-    top = [line for line in text.splitlines()[:100] if line.strip()][:HEADER_SEARCH_ROWS]
+    first_lines = itertools.islice(io.StringIO(text), 100)  # not splitlines(): 10⁵ strings
+    top = [line for line in first_lines if line.strip()][:HEADER_SEARCH_ROWS]
     delimiter = detect_delimiter(top)
 
     def rows(after: int) -> Iterator[NumberedRow]:

@@ -12,8 +12,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from itertools import islice
+from typing import Any
 
-from sqlalchemy import Connection, Table
+from sqlalchemy import Connection, Select, Table
 
 #: Rows per executemany: big enough to be fast, small enough to keep memory flat.
 CHUNK = 20_000
@@ -63,3 +64,19 @@ class BulkInserter:
             count += len(chunk)
         return count
 
+
+
+def fetch_rows(connection: Connection, query: Select[Any]) -> list[tuple[Any, ...]]:
+    """All rows of ``query`` as plain tuples, straight from the driver.
+
+    For the 10⁵-row key lists of an import: SQLAlchemy's Row objects and result processing
+    cost more than the query itself there. Only for columns that need no result processing
+    (text, integers; dates cast to text), as no type conversion happens here.
+    """
+    sql = str(query.compile(dialect=connection.dialect, compile_kwargs={"literal_binds": True}))
+    cursor = connection.connection.cursor()
+    try:
+        cursor.execute(sql)
+        return list(cursor.fetchall())
+    finally:
+        cursor.close()
