@@ -46,6 +46,8 @@ def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--demo", action="store_true",
                         help="on an empty database, import a fictional demo caseload")
     parser.add_argument("--today", type=iso_date, help="show the lists as of this day")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check the installation (Qt, translations, icons, window) and exit")
     return parser.parse_args(argv)
 
 
@@ -70,7 +72,7 @@ def start_session(arguments: argparse.Namespace, state: QSettings,
     the first snapshot arrives, so a large caseload never delays the window.
     """
     if translations is not None:
-        translations.switch(str(state.value("language", DEFAULT_LANGUAGE)))
+        translations.try_switch(str(state.value("language", DEFAULT_LANGUAGE)))
     backend = Backend()
     window = MainWindow(backend, Clock(arguments.today), state, translations,
                         demo=arguments.demo)
@@ -101,6 +103,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(ORGANISATION)
     app.setWindowIcon(app_icon())
+    if arguments.self_test:
+        from ui.selftest import run_gui_self_test
+
+        passed = run_gui_self_test(app, print)
+        print("gui self-test passed" if passed else "gui self-test FAILED", file=sys.stderr)
+        return 0 if passed else 2
     sys.excepthook = _report_unexpected
     session = start_session(arguments, QSettings(), Translations())
     try:
