@@ -112,14 +112,27 @@ class Translations:
         global _current_language
         if language not in LANGUAGES:
             language = DEFAULT_LANGUAGE
+        loaded = [self._load_own(language), *self._load_qt(language)]
         for translator in self._installed:
             QCoreApplication.removeTranslator(translator)
-        self._installed = [self._load_own(language), *self._load_qt(language)]
+        self._installed = loaded
         _current_language = language
         QLocale.setDefault(QLocale(QLocale.Language.Danish if language == "da"
                                    else QLocale.Language.English, QLocale.Country.Denmark))
         for translator in self._installed:
             QCoreApplication.installTranslator(translator)
+
+    def try_switch(self, language: str) -> bool:
+        """Switch as ``switch`` does; if the translation cannot be had, say so and go on.
+
+        Better an English workbench than none: the caseworker can still work.
+        """
+        try:
+            self.switch(language)
+        except TranslationError as error:
+            print(f"warning: {error}; the window stays in English", file=sys.stderr)
+            return False
+        return True
 
     @staticmethod
     def _load_own(language: str) -> QTranslator:

@@ -418,7 +418,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.inquiries.set_me(settings.my_initials, settings.my_team or "")
         if self.translations is not None and settings.language != current_language():
-            self.translations.switch(settings.language)
+            self.translations.try_switch(settings.language)
         if self.state.value("language") != settings.language:
             # Remembered outside the database, so the next start opens in it at once.
             self.state.setValue("language", settings.language)

@@ -11,7 +11,7 @@ import PySide6
 import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
 
-from ui.i18n import LANGUAGES, compile_translations, source_dir
+from ui.i18n import LANGUAGES, Translations, compile_translations, current_language, source_dir
 from ui.texts import status_name
 from workbench.engine import Status
 
@@ -90,3 +90,15 @@ def test_compiled_translations_load_and_speak_danish(tmp_path: Path) -> None:
         assert status_name(Status.GREEN, 21) == "Rettidig"
     finally:
         QCoreApplication.removeTranslator(translator)
+
+
+def test_a_missing_translation_leaves_the_ui_working_in_its_language(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("WORKBENCH_RESOURCES", str(tmp_path / "resources"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    translations = Translations()
+    assert not translations.try_switch("da")
+    assert "cannot load the translation" in capsys.readouterr().err
+    assert current_language() == "en"
+    assert status_name(Status.RED, 21) == "Overdue"

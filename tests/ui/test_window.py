@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import shutil
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -457,3 +459,32 @@ def test_the_selected_case_stays_selected_while_searching_without_reloading_it(
     selected = table.selectionModel().selectedRows()
     assert [table.model().index(index.row(), CaseTableModel.CASE_ID).data()
             for index in selected] == [row.case_id]
+
+
+def test_a_shorter_amber_window_renames_the_list_and_matches_the_cli(
+        qtbot: QtBot, loaded: Session, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    window = loaded.window
+    window.settings_action.trigger()
+    dialog = window.dialog
+    assert isinstance(dialog, SettingsDialog)
+    dialog.amber_days.setValue(14)
+    dialog.closure_date.setDate(dialog.closure_date.date().addDays(3))
+    dialog.add_closure.click()
+    with qtbot.waitSignal(window.refreshed):
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    wait_idle(qtbot, window)
+    assert window.settings is not None
+    assert window.settings.amber_days == 14
+    assert len(window.settings.closure_days) == 1
+    assert window.lists.sections[Status.AMBER].title_label.text() == "Inden for 2 uger"
+    expected = cli_status(database_of(loaded, tmp_path), capsys)
+    assert list_counts(window) == {"red": expected["red"], "amber": expected["amber"],
+                                   "green": expected["green"]}
+
+
+def test_python_m_ui_offers_the_documented_options() -> None:
+    result = subprocess.run([sys.executable, "-m", "ui", "--help"], capture_output=True,
+                            text=True, check=True, timeout=60)
+    for option in ("--db", "--demo", "--today"):
+        assert option in result.stdout
