@@ -1,16 +1,17 @@
-"""Bulk inserts: the one place where the import trades SQLAlchemy's comfort for speed.
+"""Bulk inserts and reads: the one place where the import trades SQLAlchemy's comfort for speed.
 
 SQLAlchemy's executemany costs several microseconds per row in parameter processing; for
-the 5·10⁵ rows of a whole-centre export that is seconds. On SQLite the rows therefore go
-straight to the driver's executemany through ``exec_driver_sql``, with dates already turned
-into the ISO text SQLAlchemy itself stores them as (so both read back identically). Other
-databases get SQLAlchemy Core executemany, which on PostgreSQL is batched by the driver.
+the 5·10⁵ rows of a whole-centre export that is seconds. So on SQLite the rows go straight
+to the driver's executemany through ``exec_driver_sql``, with dates already turned into the
+ISO text SQLAlchemy itself stores them as (so both read back identically); on PostgreSQL
+with psycopg they go through COPY, in the same transaction. Any other database gets
+SQLAlchemy Core executemany.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
 from typing import Any
 
@@ -25,7 +26,9 @@ class BulkInserter:
 
     def __init__(self, connection: Connection) -> None:
         self.connection = connection
-        self._raw = connection.dialect.name == "sqlite"
+        self._dialect = connection.dialect.name
+        self._driver = connection.dialect.driver
+        self._raw = self._dialect == "sqlite"
         self._dates: dict[dt.date, object] = {}
 
     def date(self, day: dt.date | None) -> object:
@@ -44,26 +47,56 @@ class BulkInserter:
     def insert(self, table: Table, columns: Sequence[str],
                rows: Iterable[tuple[object, ...]]) -> int:
         """Insert ``rows`` (values in ``columns`` order, via ``date``/``flag``); count them."""
-        if self._raw:
-            names = ", ".join(columns)
-            marks = ", ".join("?" for _ in columns)
-            sql = f"INSERT INTO {table.name} ({names}) VALUES ({marks})"
+        if self._dialect == "sqlite":
+            return self._sqlite_insert(table, columns, rows)
+        if self._dialect == "postgresql" and self._driver == "psycopg":
+            return self._copy(table, columns, rows)
+        return self._core_insert(table, columns, rows)
 
-            def send(chunk: list[tuple[object, ...]]) -> None:
-                self.connection.exec_driver_sql(sql, chunk)
-        else:
-            statement = table.insert()
-
-            def send(chunk: list[tuple[object, ...]]) -> None:
-                self.connection.execute(statement, [dict(zip(columns, row, strict=True))
-                                                     for row in chunk])
+    def _sqlite_insert(self, table: Table, columns: Sequence[str],
+                       rows: Iterable[tuple[object, ...]]) -> int:
+        """The driver's executemany, chunk by chunk."""
+        marks = ", ".join("?" for _ in columns)
+        sql = f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({marks})"
         count = 0
-        iterator = iter(rows)
-        while chunk := list(islice(iterator, CHUNK)):
-            send(chunk)
+        for chunk in _chunks(rows):
+            self.connection.exec_driver_sql(sql, chunk)
             count += len(chunk)
         return count
 
+    def _copy(self, table: Table, columns: Sequence[str],
+              rows: Iterable[tuple[object, ...]]) -> int:
+        """PostgreSQL's COPY through psycopg, in the connection's open transaction."""
+        sql = f"COPY {table.name} ({', '.join(columns)}) FROM STDIN"
+        count = 0
+        psycopg_connection: Any = self.connection.connection.dbapi_connection
+        cursor = psycopg_connection.cursor()
+        try:
+            with cursor.copy(sql) as copy:
+                for row in rows:
+                    copy.write_row(row)
+                    count += 1
+        finally:
+            cursor.close()
+        return count
+
+    def _core_insert(self, table: Table, columns: Sequence[str],
+                     rows: Iterable[tuple[object, ...]]) -> int:
+        """SQLAlchemy Core executemany, for any other database."""
+        statement = table.insert()
+        count = 0
+        for chunk in _chunks(rows):
+            self.connection.execute(statement, [dict(zip(columns, row, strict=True))
+                                                for row in chunk])
+            count += len(chunk)
+        return count
+
+
+def _chunks(rows: Iterable[tuple[object, ...]]) -> Iterator[list[tuple[object, ...]]]:
+    """Lists of at most CHUNK rows."""
+    iterator = iter(rows)
+    while chunk := list(islice(iterator, CHUNK)):
+        yield chunk
 
 
 def fetch_rows(connection: Connection, query: Select[Any]) -> list[tuple[Any, ...]]:
