@@ -453,7 +453,7 @@ class MainWindow(QMainWindow):
         self.new_inquiry_action.setText(self.tr("&New inquiry…"))
         self.new_inquiry_action.setToolTip(self.tr("Register a phone or written inquiry "
                                                    "(Ctrl+N)"))
-        self.conversation_action.setText(self.tr("&Register conversation"))
+        self.conversation_action.setText(self.tr("&Register conversation…"))
         self.conversation_action.setToolTip(self.tr("Register a conversation today on the "
                                                     "selected case (Ctrl+R)"))
         self.settings_action.setText(self.tr("S&ettings…"))

@@ -508,8 +508,8 @@ Importér det kun alligevel, hvis sagerne virkelig er afsluttet.</translation>
             <translation>Registrér en telefonisk eller skriftlig henvendelse (Ctrl+N)</translation>
         </message>
         <message>
-            <source>&amp;Register conversation</source>
-            <translation>&amp;Registrér samtale</translation>
+            <source>&amp;Register conversation…</source>
+            <translation>&amp;Registrér samtale…</translation>
         </message>
         <message>
             <source>Register a conversation today on the selected case (Ctrl+R)</source>

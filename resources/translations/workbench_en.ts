@@ -508,8 +508,8 @@ Import it anyway only if these cases really have ended.</translation>
             <translation>Register a phone or written inquiry (Ctrl+N)</translation>
         </message>
         <message>
-            <source>&amp;Register conversation</source>
-            <translation>&amp;Register conversation</translation>
+            <source>&amp;Register conversation…</source>
+            <translation>&amp;Register conversation…</translation>
         </message>
         <message>
             <source>Register a conversation today on the selected case (Ctrl+R)</source>

@@ -279,7 +279,7 @@ def test_the_window_speaks_danish_and_switches_to_english(
     assert header == "Sagsbehandler"
     assert model.index(0, CaseTableModel.WEEK).data().startswith("uge ")
     assert window.tabs.tabText(0).startswith("Sager (")
-    assert window.conversation_action.text() == "&Registrér samtale"
+    assert window.conversation_action.text() == "&Registrér samtale…"
     assert lists.scheme_filter.itemText(1) == "Sygedagpenge"
     become(qtbot, window, "AB", language="en")
     assert window.state.value("language") == "en"
@@ -488,3 +488,25 @@ def test_python_m_ui_offers_the_documented_options() -> None:
                             text=True, check=True, timeout=60)
     for option in ("--db", "--demo", "--today"):
         assert option in result.stdout
+
+
+def test_a_note_added_in_the_panel_shows_at_once(qtbot: QtBot, loaded: Session) -> None:
+    window = loaded.window
+    become(qtbot, window, "AB")
+    show_everyones_cases(window)
+    row = visible_rows(window, Status.GREEN)[0]
+    assert window.lists.select_case(row.case_id)
+    qtbot.waitUntil(lambda: window.panel.case_id == row.case_id)
+    panel = window.panel
+    assert not panel.note_button.isEnabled()
+    qtbot.keyClicks(panel.note_text, "Ringede, aftalt møde")
+    assert panel.note_button.isEnabled()
+    with qtbot.waitSignal(window.refreshed):
+        qtbot.mouseClick(panel.note_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, window)
+    assert panel.detail is not None
+    assert [(note.author, note.text) for note in panel.detail.notes] == \
+        [("AB", "Ringede, aftalt møde")]
+    assert panel.notes.index(0, 2).data() == "Ringede, aftalt møde"
+    assert panel.tabs.tabText(1) == "Noter (1)"
+    assert panel.note_text.toPlainText() == ""
