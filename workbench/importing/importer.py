@@ -22,11 +22,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import islice
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, String, bindparam, cast, func, literal, select
+from sqlalchemy import ColumnElement, Connection, String, bindparam, cast, func, literal, select
 from sqlalchemy.sql.expression import Executable
 
 from workbench.errors import NotAnExportError, TruncatedExportError
@@ -48,7 +47,7 @@ from workbench.importing.reading import (
     read_export_file,
 )
 from workbench.importing.rows import CaseRecord, EventRecord, FieldError, RowReader
-from workbench.store.bulk import BulkInserter, fetch_rows
+from workbench.store.bulk import BulkInserter, chunks, fetch_rows
 from workbench.store.database import Database
 from workbench.store.models import (
     SOURCE_CENTRAL,
@@ -63,8 +62,6 @@ from workbench.store.models import import_files as import_files_table
 from workbench.views import ImportSummary, RejectedRow
 
 Progress = Callable[[int, int], None]
-#: Rows per executemany: big enough to be fast, small enough to keep memory flat.
-CHUNK = 20_000
 _KEY_SEPARATOR = "\x1f"
 _CASE_INSERT_COLUMNS = ("case_id", "cpr", "name", "scheme", "caseworker", "team", "start",
                         "closed_on")
@@ -246,13 +243,6 @@ def _previous_result(database: Database, files: Sequence[ExportFile]) -> ImportS
     )
 
 
-def _chunks(rows: Iterable[dict[str, Any]], size: int = CHUNK) -> Iterator[list[dict[str, Any]]]:
-    """Split parameter rows into lists of at most ``size``."""
-    iterator = iter(rows)
-    while chunk := list(islice(iterator, size)):
-        yield chunk
-
-
 class _ImportRun:
     """One import inside its transaction: the counts, the rejections and the writes."""
 
@@ -292,7 +282,7 @@ class _ImportRun:
 
     def _execute(self, statement: Executable, rows: Iterable[dict[str, Any]]) -> None:
         """Executemany ``statement`` over ``rows``, chunk by chunk."""
-        for chunk in _chunks(rows):
+        for chunk in chunks(rows):
             self.connection.execute(statement, chunk)
 
     # --- cases ---------------------------------------------------------------------
@@ -398,7 +388,7 @@ class _ImportRun:
 
     # --- events --------------------------------------------------------------------
 
-    def _event_key_column(self) -> Any:
+    def _event_key_column(self) -> ColumnElement[str]:
         """The SQL expression of an event's key: case, ISO date and kind in one string."""
         return (events.c.case_id + literal(_KEY_SEPARATOR) + cast(events.c.date, String)
                 + literal(_KEY_SEPARATOR) + events.c.kind)

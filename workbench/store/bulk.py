@@ -13,12 +13,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Select, Table
 
 #: Rows per executemany: big enough to be fast, small enough to keep memory flat.
 CHUNK = 20_000
+T = TypeVar("T")
 
 
 class BulkInserter:
@@ -59,7 +60,7 @@ class BulkInserter:
         marks = ", ".join("?" for _ in columns)
         sql = f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({marks})"
         count = 0
-        for chunk in _chunks(rows):
+        for chunk in chunks(rows):
             self.connection.exec_driver_sql(sql, chunk)
             count += len(chunk)
         return count
@@ -85,15 +86,15 @@ class BulkInserter:
         """SQLAlchemy Core executemany, for any other database."""
         statement = table.insert()
         count = 0
-        for chunk in _chunks(rows):
+        for chunk in chunks(rows):
             self.connection.execute(statement, [dict(zip(columns, row, strict=True))
                                                 for row in chunk])
             count += len(chunk)
         return count
 
 
-def _chunks(rows: Iterable[tuple[object, ...]]) -> Iterator[list[tuple[object, ...]]]:
-    """Lists of at most CHUNK rows."""
+def chunks(rows: Iterable[T]) -> Iterator[list[T]]:
+    """Lists of at most CHUNK rows: big enough to be fast, small enough to keep memory flat."""
     iterator = iter(rows)
     while chunk := list(islice(iterator, CHUNK)):
         yield chunk
