@@ -216,12 +216,29 @@ class RowFilterProxy(QSortFilterProxyModel):
 
         The proxy is reset rather than told of a filter change: a filter change reports
         every stretch of hidden or shown lines to the views one by one, which on a large
-        list costs more than the views' redrawing the whole list once.
+        list costs more than the views' redrawing the whole list once. A change that shows
+        exactly the lines shown already (typing on in a list that has no more matches)
+        resets nothing.
         """
+        if self._shows_the_same(matcher):
+            self._matcher = matcher
+            return
         self.beginResetModel()
         self._matcher = matcher
         self._generation = -1
         self.endResetModel()
+
+    def _shows_the_same(self, matcher: Matcher | None) -> bool:
+        """Whether ``matcher`` would show exactly the lines shown now."""
+        if matcher is None or self._matcher is None:
+            return matcher is None and self._matcher is None
+        if self._generation != self._source.generation:
+            return False
+        answers = matcher()
+        if answers != self._answers:
+            return False
+        self._answers = answers
+        return True
 
     def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:  # noqa: N802
         """Look up the matcher's answer for the line (asking it again if the lines changed)."""

@@ -167,3 +167,16 @@ def test_tables_have_no_children_below_rows() -> None:
     model, _ = filled_proxy()
     assert model.rowCount(model.index(0, 0)) == 0
     assert model.data(QModelIndex()) is None
+
+
+def test_a_filter_showing_the_same_lines_does_not_reset_the_list() -> None:
+    _, proxy = filled_proxy()
+    resets: list[None] = []
+    proxy.modelReset.connect(lambda: resets.append(None))
+    proxy.set_case_filter(CaseFilter(text="nobody"))
+    assert proxy.rowCount() == 0
+    proxy.set_case_filter(CaseFilter(text="nobodyx"))
+    assert len(resets) == 1
+    proxy.set_case_filter(CaseFilter(text="hansen"))
+    assert len(resets) == 2
+    assert sorted(names(proxy)) == ["Bo Hansen", "Eva Hansen"]
