@@ -24,3 +24,18 @@ bundle="dist/$name"
 echo "bundle: $bundle ($(du -sh "$bundle" | cut -f1))"
 "$bundle/workbench" --self-test
 QT_QPA_PLATFORM=offscreen "$bundle/workbench-gui" --self-test
+
+# The Linux desktop integration travels with the bundle, checked by the freedesktop validators.
+share="$bundle/share"
+mkdir -p "$share/applications" "$share/metainfo" "$share/icons/hicolor/scalable/apps"
+cp installer/linux/*.desktop "$share/applications/"
+cp installer/linux/*.metainfo.xml "$share/metainfo/"
+cp "$staging/icons/workbench.svg" "$share/icons/hicolor/scalable/apps/dk.jobcenter.CaseworkerWorkbench.svg"
+for size in 16 24 32 48 64 128 256; do
+    mkdir -p "$share/icons/hicolor/${size}x${size}/apps"
+    cp "$staging/icons/workbench-$size.png" \
+       "$share/icons/hicolor/${size}x${size}/apps/dk.jobcenter.CaseworkerWorkbench.png"
+done
+desktop-file-validate "$share/applications/"*.desktop
+appstreamcli validate --no-net "$share/metainfo/"*.metainfo.xml
+echo "bundle OK: $bundle"
