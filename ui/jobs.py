@@ -77,17 +77,21 @@ def start_up(workbench: Workbench) -> StartUp:
 
 def snapshot(workbench: Workbench, view: View) -> Snapshot:
     """The caseload, the inquiries and the selected case as the database has them now."""
-    owner = view.inquiry_owner
     return Snapshot(
         today=view.today,
         settings=workbench.load_settings(),
         cases=tuple(workbench.caseload(view.today)),
         caseworkers=tuple(workbench.caseworkers()),
         teams=tuple(workbench.teams()),
-        inquiries=tuple(workbench.inquiries(view.today, caseworker=owner.caseworker,
-                                            team=owner.team)),
+        inquiries=inquiries(workbench, view),
         detail=case_detail(workbench, view.case_id, view.today),
     )
+
+
+def inquiries(workbench: Workbench, view: View) -> tuple[InquiryRow, ...]:
+    """The open inquiries of the view's owner (mine, my team's, everyone's)."""
+    owner = view.inquiry_owner
+    return tuple(workbench.inquiries(view.today, caseworker=owner.caseworker, team=owner.team))
 
 
 def case_detail(workbench: Workbench, case_id: str | None, today: dt.date) -> CaseDetail | None:

@@ -36,7 +36,7 @@ from ui.icons import action_icon, app_icon
 from ui.importing import ImportController, error_box
 from ui.inquiries import InquiriesView
 from workbench.errors import WorkbenchError
-from workbench.views import CaseRow
+from workbench.views import CaseRow, InquiryRow
 from workbench.vocabulary import Channel, EventKind
 
 if TYPE_CHECKING:
@@ -80,6 +80,8 @@ class MainWindow(QMainWindow):
         self._demo = demo
         self._shown_day = clock.today()
         self._columns_fitted = False
+        self._refreshing = False
+        self._refresh_again = False
         self.importer = ImportController(backend, self, clock.today)
         self.importer.imported.connect(lambda _summary: self.refresh())
         self._build_views()
@@ -126,7 +128,7 @@ class MainWindow(QMainWindow):
         self.panel.register_event_requested.connect(self.register_event)
         self.panel.note_requested.connect(self.add_note)
         self.panel.inquiry_requested.connect(self.new_inquiry)
-        self.inquiries.scope_changed.connect(self.refresh)
+        self.inquiries.scope_changed.connect(self.refresh_inquiries)
         self.inquiries.new_inquiry_requested.connect(lambda: self.new_inquiry(None))
         self.inquiries.answer_requested.connect(self.answer_inquiry)
         self.inquiries.case_requested.connect(self.open_case)
@@ -214,10 +216,42 @@ class MainWindow(QMainWindow):
         return jobs.View(self.clock.today(), self.inquiries.owner(), self.lists.selected_case)
 
     def refresh(self) -> None:
-        """Read everything again from the database."""
+        """Read everything again from the database.
+
+        A refresh asked for while one is still being read is folded into one more read
+        after it, so a large caseload is not read over and over in a queue.
+        """
+        if self._refreshing:
+            self._refresh_again = True
+            return
+        self._refreshing = True
         view = self._view()
+
+        def done(snapshot: jobs.Snapshot) -> None:
+            self._refreshing = False
+            self.show_snapshot(snapshot)
+            if self._refresh_again:
+                self._refresh_again = False
+                self.refresh()
+
+        def failed(error: WorkbenchError) -> None:
+            self._refreshing = self._refresh_again = False
+            self.show_error(error)
+
         self.backend.submit(lambda workbench: jobs.snapshot(workbench, view),
-                            on_done=self.show_snapshot, on_error=self.show_error)
+                            on_done=done, on_error=failed)
+
+    def refresh_inquiries(self) -> None:
+        """Read the inquiries again (whose to see changed; the cases did not)."""
+        view = self._view()
+
+        def shown(rows: tuple[InquiryRow, ...]) -> None:
+            self.inquiries.set_rows(rows)
+            self._update_counts()
+            self.refreshed.emit()
+
+        self.backend.submit(lambda workbench: jobs.inquiries(workbench, view),
+                            on_done=shown, on_error=self.show_error)
 
     def _change(self, job: Callable[[Workbench, jobs.View], jobs.Snapshot],
                 then: Callable[[], None] | None = None) -> None:

@@ -510,3 +510,14 @@ def test_a_note_added_in_the_panel_shows_at_once(qtbot: QtBot, loaded: Session) 
     assert panel.notes.index(0, 2).data() == "Ringede, aftalt møde"
     assert panel.tabs.tabText(1) == "Noter (1)"
     assert panel.note_text.toPlainText() == ""
+
+
+def test_refreshes_asked_for_while_one_runs_fold_into_one(
+        qtbot: QtBot, loaded: Session) -> None:
+    window = loaded.window
+    drawn: list[None] = []
+    window.refreshed.connect(lambda: drawn.append(None))
+    for _ in range(4):
+        window.refresh()
+    wait_idle(qtbot, window)
+    assert len(drawn) == 2
