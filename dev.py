@@ -32,6 +32,8 @@ PG_BIN = Path("/usr/lib/postgresql/15/bin")
 APT_TEST_PACKAGES = [
     "postgresql-15",
     "libreoffice-calc-nogui",
+    "desktop-file-utils",
+    "appstream",
     "libegl1",
     "libgl1",
     "libxkbcommon0",
@@ -170,7 +172,11 @@ def command_test(pytest_args: list[str]) -> int:
          env=core_env)
     with postgres_server() as pg_url:
         env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "WORKBENCH_TEST_PG_URL": pg_url}
-        return run(python, "-m", "pytest", "--strict-config", *pytest_args, env=env)
+        code = run(python, "-m", "pytest", "--strict-config", *pytest_args, env=env)
+    if code != 0 or pytest_args or os.name == "nt":
+        return code
+    # A full run also builds the installable bundle and self-tests it: a broken bundle fails.
+    return run("bash", "installer/build.sh", python)
 
 
 def command_demo(gui_args: list[str]) -> int:

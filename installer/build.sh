@@ -17,7 +17,7 @@ rm -f "$staging"/resources/translations/*.ts
 "$python" -m ui.i18n --out "$staging/resources/translations" >/dev/null
 "$python" installer/make_icons.py "$staging/icons"
 
-"$python" -m PyInstaller --noconfirm --clean --log-level WARN \
+"$python" -m PyInstaller --noconfirm --log-level WARN \
     --distpath dist --workpath build/pyinstaller installer/workbench.spec
 
 bundle="dist/$name"
