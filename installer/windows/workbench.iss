@@ -2,7 +2,7 @@
 ;
 ; Per-user install without administrator rights, a start-menu entry, and an uninstaller
 ; that removes the program but never the caseworker's data (the database, its backups and
-; the logs live in %LOCALAPPDATA%\Caseworker Workbench, which this script does not touch).
+; the logs live in %LOCALAPPDATA%\caseworker-workbench, which this script does not touch).
 ;
 ; Build (on Windows, after PyInstaller made dist\caseworker-workbench):
 ;   iscc /DAppVersion=0.1.0 installer\windows\workbench.iss
@@ -12,7 +12,7 @@
 ;   CaseworkerWorkbench-0.1.0-setup.exe /VERYSILENT /SUPPRESSMSGBOXES /NORESTART [/DIR="..."]
 ; Silent uninstall:
 ;   "%LOCALAPPDATA%\Programs\Caseworker Workbench\unins000.exe" /VERYSILENT /SUPPRESSMSGBOXES
-; Machine-wide defaults go in %PROGRAMDATA%\Caseworker Workbench\config.toml (see README).
+; Machine-wide defaults go in %PROGRAMDATA%\caseworker-workbench\config.toml (see README).
 
 #ifndef AppVersion
   #error Pass the version: iscc /DAppVersion=X.Y.Z workbench.iss
