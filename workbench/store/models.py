@@ -71,6 +71,8 @@ class EventModel(Base):
     #: A local event that a later export also contained.
     confirmed: Mapped[bool] = mapped_column(default=False)
     import_id: Mapped[int | None] = mapped_column(ForeignKey("imports.id"))
+    #: The team entity of a local event (see workbench.sync); None for a central-only event.
+    entity_id: Mapped[str | None] = mapped_column(String(36), unique=True, index=True)
 
     __table_args__ = (
         UniqueConstraint("case_id", "date", "kind", name="uq_events_case_date_kind"),
@@ -91,6 +93,8 @@ class InquiryModel(Base):
     registered_by: Mapped[str] = mapped_column(String(100))
     registered_at: Mapped[dt.datetime] = mapped_column(DateTime)
     answered_by: Mapped[str | None] = mapped_column(String(100))
+    #: The inquiry's team entity: the same on every team member's replica.
+    entity_id: Mapped[str | None] = mapped_column(String(36), unique=True, index=True)
 
 
 class NoteModel(Base):
@@ -103,6 +107,8 @@ class NoteModel(Base):
     written_at: Mapped[dt.datetime] = mapped_column(DateTime)
     author: Mapped[str] = mapped_column(String(100))
     text: Mapped[str] = mapped_column(Text)
+    #: The note's team entity: the same on every team member's replica.
+    entity_id: Mapped[str | None] = mapped_column(String(36), unique=True, index=True)
 
 
 class ImportModel(Base):
@@ -160,6 +166,74 @@ class SettingModel(Base):
     value: Mapped[str] = mapped_column(Text)
 
 
+class SyncEntryModel(Base):
+    """A team entry (workbench.sync): every local change, and every one received from the team.
+
+    Local entries not yet sent are the outbox (``pending``). Entries are never changed or
+    deleted; their id makes receiving one twice a no-op.
+    """
+
+    __tablename__ = "sync_entries"
+
+    entry_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    author: Mapped[str] = mapped_column(String(100))
+    #: Hybrid logical clock timestamp, as text whose string order is the clock's order.
+    hlc: Mapped[str] = mapped_column(String(64), index=True)
+    entity_type: Mapped[str] = mapped_column(String(16))
+    entity_id: Mapped[str] = mapped_column(String(36), index=True)
+    #: Not a foreign key: an entry may name a case this database does not know yet.
+    case_id: Mapped[str | None] = mapped_column(String(64), index=True)
+    #: The entry's attribute and field values, as a JSON object.
+    payload: Mapped[str] = mapped_column(Text)
+    #: Made here (True) or received from a teammate (False).
+    local: Mapped[bool]
+    #: A local entry not yet sent to the team: the outbox.
+    pending: Mapped[bool] = mapped_column(index=True)
+    recorded_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class SyncEntityModel(Base):
+    """A team entity (conversation, note, inquiry, cover) and its fixed attributes.
+
+    ``parked`` while its case is unknown here (a teammate imported a newer export): it is
+    applied to the case tables when an import brings the case.
+    """
+
+    __tablename__ = "sync_entities"
+
+    entity_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    entity_type: Mapped[str] = mapped_column(String(16))
+    case_id: Mapped[str | None] = mapped_column(String(64), index=True)
+    #: The attributes as a JSON object, from the earliest entry that carried them.
+    attributes: Mapped[str] = mapped_column(Text)
+    attributes_hlc: Mapped[str] = mapped_column(String(64))
+    parked: Mapped[bool] = mapped_column(default=False, index=True)
+
+
+class FieldHistoryModel(Base):
+    """Every value a team entity's field was ever given, by whom and when.
+
+    The value with the latest timestamp is the field's value (``superseded_by`` None); each
+    other one names the timestamp of the value that came next. Nothing is dropped.
+    """
+
+    __tablename__ = "field_history"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    entity_id: Mapped[str] = mapped_column(String(36))
+    entity_type: Mapped[str] = mapped_column(String(16))
+    field: Mapped[str] = mapped_column(String(32))
+    #: The value as JSON text.
+    value: Mapped[str] = mapped_column(Text)
+    author: Mapped[str] = mapped_column(String(100))
+    hlc: Mapped[str] = mapped_column(String(64))
+    entry_id: Mapped[str] = mapped_column(String(36))
+    superseded_by: Mapped[str | None] = mapped_column(String(64))
+
+    __table_args__ = (
+        UniqueConstraint("entity_id", "field", "entry_id", name="uq_field_history_write"),
+        Index("ix_field_history_entity_field", "entity_id", "field"),
+    )
 
 
 def _table(model: type[Base]) -> Table:
@@ -177,6 +251,9 @@ imports = _table(ImportModel)
 import_files = _table(ImportFileModel)
 rejected_rows = _table(RejectedRowModel)
 settings = _table(SettingModel)
+sync_entries = _table(SyncEntryModel)
+sync_entities = _table(SyncEntityModel)
+field_history = _table(FieldHistoryModel)
 
 
 def utc_now() -> dt.datetime:
