@@ -83,3 +83,29 @@ class DuplicateEventError(InputError):
 
 class StoreError(WorkbenchError):
     """The database cannot be opened or upgraded; the message names it."""
+
+
+class NetworkDatabaseError(StoreError):
+    """The live database would be on a network share, where SQLite's locking is not safe.
+
+    A network file system may not honour SQLite's locks: two computers writing one database
+    over SMB or NFS can corrupt it. The database stays on the computer's own disk; a team
+    shares its work through a shared folder of batch files instead (``workbench team``).
+    """
+
+    def __init__(self, path: str, where: str) -> None:
+        self.path = path
+        self.where = where
+        super().__init__(
+            f"the database {path} is on {where}; keep the database on this computer's own "
+            "disk (SQLite is not safe on a network share) and share work with the team "
+            "through a shared folder: workbench team join --folder"
+        )
+
+
+class TeamSetupError(InputError):
+    """The team is not set up, or its settings make no sense (initials, members, transport)."""
+
+
+class SyncError(WorkbenchError):
+    """The team's shared folder or hub cannot be read or written; nothing local was lost."""

@@ -20,7 +20,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, TypeAlias
 
-from sqlalchemy import ColumnElement, Connection, Row, exists, or_, select
+from sqlalchemy import ColumnElement, Connection, Row, Table, exists, or_, select
 from sqlalchemy.exc import IntegrityError
 
 from workbench.calendar import WorkingCalendar, iso_week, week_since
@@ -43,7 +43,7 @@ from workbench.importing import import_files
 from workbench.inquiries import inquiry_standing
 from workbench.resources import DEFAULT_PROFILE, available_profiles, load_named_profile
 from workbench.rules import RuleProfile
-from workbench.store.database import Database
+from workbench.store.database import Database, resolve_url
 from workbench.store.models import (
     SOURCE_LOCAL,
     cases,
@@ -54,6 +54,20 @@ from workbench.store.models import (
     settings,
     utc_now,
 )
+from workbench.sync import team
+from workbench.sync import views as sync_views
+from workbench.sync.entries import (
+    EntityType,
+    FieldValue,
+    cover_entity_id,
+    event_entity_id,
+    new_entity_id,
+)
+from workbench.sync.location import refuse_network_database
+from workbench.sync.replica import Replica
+from workbench.sync.team import SyncReport, TeamSettings, TeamStatus
+from workbench.sync.transport import Transport
+from workbench.sync.views import CoverRow, FieldChange, TeamActivity
 from workbench.views import (
     CaseDetail,
     CaseRow,
@@ -184,7 +198,15 @@ class Workbench:
 
     @classmethod
     def open(cls, url_or_path: str | os.PathLike[str] | None = None) -> Workbench:
-        """Open (and migrate) a store; None means WORKBENCH_DB or the per-user database."""
+        """Open (and migrate) a store; None means WORKBENCH_DB or the per-user database.
+
+        NetworkDatabaseError for a SQLite file on a network share: a team shares its work
+        through a shared folder of batch files, never by sharing the live database.
+        """
+        url = resolve_url(url_or_path)
+        if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
+            given = os.fspath(url_or_path) if url_or_path is not None else None
+            refuse_network_database(Path(str(url.database)), given=given)
         return cls(Database.open(url_or_path))
 
     @property
@@ -220,7 +242,9 @@ class Workbench:
         rows = [{"key": key, "value": _encode_setting(value)}
                 for key, value in asdict(new).items()]
         with self._database.transaction(write=True) as connection:
-            connection.execute(settings.delete())
+            # Only the user's settings: the team's (workbench.sync) live in the same table.
+            keys = [row["key"] for row in rows]
+            connection.execute(settings.delete().where(settings.c.key.in_(keys)))
             connection.execute(settings.insert(), rows)
 
     @staticmethod
@@ -240,7 +264,11 @@ class Workbench:
         self, today: dt.date, *, caseworker: str | None = None, team: str | None = None
     ) -> list[CaseRow]:
         """The open cases (of a caseworker and/or team), soonest due first."""
-        conditions = [_open_on(today), *_owned_by(caseworker, team)]
+        return self._caseload(today, _owned_by(caseworker, team))
+
+    def _caseload(self, today: dt.date, owned: Sequence[ColumnElement[bool]]) -> list[CaseRow]:
+        """The open cases matching ``owned``, evaluated, soonest due first."""
+        conditions = [_open_on(today), *owned]
         with self._database.transaction() as connection:
             current = self._settings(connection)
             case_rows = connection.execute(select(*_CASE_COLUMNS).where(*conditions)).all()
@@ -374,9 +402,14 @@ class Workbench:
 
     # --- local registrations -----------------------------------------------------------
 
+    # Each registration is also a team entry (workbench.sync), written in the same
+    # transaction: Replica.record stores the entry and applies it to the case tables, exactly
+    # as a teammate's entry is applied, so both show the same rows.
+
     def register_event(self, case_id: str, kind: EventKind, on: dt.date, *, by: str) -> int:
         """Record a local event; DuplicateEventError if the case already has it."""
         initials = _required_initials(by)
+        entity_id = event_entity_id(case_id, on.isoformat(), kind.value)
         with self._database.transaction(write=True) as connection:
             self._case(connection, case_id)
             duplicate = connection.execute(select(events.c.id).where(
@@ -386,53 +419,99 @@ class Workbench:
                 raise _duplicate_event(case_id, kind, on)
             try:
                 with connection.begin_nested():
-                    result = connection.execute(events.insert().values(
-                        case_id=case_id, date=on, kind=kind.value, source=SOURCE_LOCAL,
-                        registered_by=initials, registered_at=utc_now(), confirmed=False,
-                    ))
+                    Replica(connection).record(initials, EntityType.EVENT, entity_id, case_id, {
+                        "case_id": case_id, "date": on.isoformat(), "kind": kind.value,
+                        "present": True, "registered_by": initials,
+                        "registered_at": utc_now().isoformat(),
+                    })
             except IntegrityError:  # registered by someone else meanwhile (PostgreSQL)
                 raise _duplicate_event(case_id, kind, on) from None
-            return _new_id(result.inserted_primary_key)
+            return _row_of(connection, events, entity_id)
+
+    def withdraw_event(self, event_id: int, *, by: str) -> None:
+        """Withdraw a local event registered in error (a tombstone the team receives too).
+
+        An event the central export contains cannot be withdrawn here: the export rules.
+        """
+        initials = _required_initials(by)
+        with self._database.transaction(write=True) as connection:
+            event = connection.execute(select(events).where(events.c.id == event_id)).first()
+            if event is None:
+                raise InputError(f"no event with id {event_id}")
+            if event.source != SOURCE_LOCAL or event.confirmed or event.entity_id is None:
+                raise InputError(f"event {event_id} comes from the central export and cannot "
+                                 "be withdrawn here")
+            Replica(connection).record(initials, EntityType.EVENT, event.entity_id,
+                                       event.case_id, {
+                                           "case_id": event.case_id,
+                                           "date": event.date.isoformat(), "kind": event.kind,
+                                           "present": False,
+                                       })
 
     def add_note(self, case_id: str, text: str, *, by: str) -> int:
         """Add a note to a case; InputError for an empty note."""
         author = _required_initials(by)
-        if not text.strip():
-            raise InputError("a note needs some text")
+        _required_text(text)
+        entity_id = new_entity_id()
         with self._database.transaction(write=True) as connection:
             self._case(connection, case_id)
-            result = connection.execute(notes.insert().values(
-                case_id=case_id, written_at=utc_now(), author=author, text=text,
-            ))
-            return _new_id(result.inserted_primary_key)
+            Replica(connection).record(author, EntityType.NOTE, entity_id, case_id, {
+                "case_id": case_id, "author": author, "written_at": utc_now().isoformat(),
+                "text": text,
+            })
+            return _row_of(connection, notes, entity_id)
+
+    def edit_note(self, note_id: int, text: str, *, by: str) -> None:
+        """Give a note a new text (a new revision; the old text stays in the field history)."""
+        editor = _required_initials(by)
+        _required_text(text)
+        self._change_note(note_id, editor, {"text": text})
+
+    def delete_note(self, note_id: int, *, by: str) -> None:
+        """Delete a note (a tombstone: its texts stay in the field history)."""
+        self._change_note(note_id, _required_initials(by), {"deleted": True})
+
+    def _change_note(self, note_id: int, by: str, values: dict[str, FieldValue]) -> None:
+        with self._database.transaction(write=True) as connection:
+            note = connection.execute(select(notes.c.case_id, notes.c.entity_id)
+                                      .where(notes.c.id == note_id)).first()
+            if note is None:
+                raise InputError(f"no note with id {note_id}")
+            Replica(connection).record(by, EntityType.NOTE, note.entity_id, note.case_id,
+                                       values)
 
     def add_inquiry(self, case_id: str, channel: Channel, received: dt.date, *, by: str) -> int:
         """Record a citizen's inquiry; its reply deadline follows from channel and date."""
         initials = _required_initials(by)
+        entity_id = new_entity_id()
         with self._database.transaction(write=True) as connection:
             self._case(connection, case_id)
-            result = connection.execute(inquiries.insert().values(
-                case_id=case_id, channel=channel.value, received=received,
-                registered_by=initials, registered_at=utc_now(),
-            ))
-            return _new_id(result.inserted_primary_key)
+            Replica(connection).record(initials, EntityType.INQUIRY, entity_id, case_id, {
+                "case_id": case_id, "channel": channel.value, "received": received.isoformat(),
+                "registered_by": initials, "registered_at": utc_now().isoformat(),
+            })
+            return _row_of(connection, inquiries, entity_id)
 
     def answer_inquiry(self, inquiry_id: int, answered_on: dt.date, *, by: str) -> None:
-        """Register the reply to an inquiry (a second answer corrects the first)."""
+        """Register the reply to an inquiry (a second answer corrects the first).
+
+        The answer is a last-writer-wins field: the answer with the latest clock reading is
+        the inquiry's, on every team member's replica; the others stay in the field history.
+        """
         initials = _required_initials(by)
         with self._database.transaction(write=True) as connection:
-            received = connection.execute(
-                select(inquiries.c.received).where(inquiries.c.id == inquiry_id)
-            ).scalar()
-            if received is None:
+            replica = Replica(connection)  # first: it gives older inquiries their entity ids
+            inquiry = connection.execute(
+                select(inquiries.c.received, inquiries.c.case_id, inquiries.c.entity_id)
+                .where(inquiries.c.id == inquiry_id)
+            ).first()
+            if inquiry is None:
                 raise UnknownInquiryError(inquiry_id)
-            if answered_on < received:
+            if answered_on < inquiry.received:
                 raise InputError(f"the reply date {answered_on.isoformat()} is before the "
-                                 f"inquiry was received ({received.isoformat()})")
-            connection.execute(
-                inquiries.update().where(inquiries.c.id == inquiry_id)
-                .values(answered_on=answered_on, answered_by=initials)
-            )
+                                 f"inquiry was received ({inquiry.received.isoformat()})")
+            replica.record(initials, EntityType.INQUIRY, inquiry.entity_id, inquiry.case_id,
+                           {"answered_on": answered_on.isoformat(), "answered_by": initials})
 
     def inquiries(
         self,
@@ -492,8 +571,119 @@ class Workbench:
     ) -> ImportSummary:
         """Import central export files (see ``workbench.importing.importer``)."""
         threshold = self.load_settings().truncation_threshold
-        return import_files(self._database, [Path(p) for p in paths], today=today, force=force,
-                            threshold=threshold, progress=progress)
+        summary = import_files(self._database, [Path(p) for p in paths], today=today,
+                               force=force, threshold=threshold, progress=progress)
+        # Teammates' work on cases this export brings in was parked until now.
+        with self._database.transaction(write=True) as connection:
+            Replica(connection).apply_parked()
+        return summary
+
+    # --- team (workbench.sync) ---------------------------------------------------------
+
+    def team_settings(self) -> TeamSettings | None:
+        """The team this database is in; None while it is in none."""
+        with self._database.transaction() as connection:
+            return team.load_settings(connection)
+
+    def join_team(
+        self, me: str, members: Iterable[str], *, folder: str | os.PathLike[str] | None = None,
+        server: str | None = None,
+    ) -> TeamSettings:
+        """Join a team over a shared folder or a PostgreSQL hub (exactly one of them).
+
+        Everything made here so far is sent to the team at the next sync. TeamSetupError for
+        settings that make no sense, SyncError if the folder or server cannot be used.
+        """
+        chosen = team.team_settings(me, members, server=server,
+                                    folder=None if folder is None else Path(folder))
+        team.join(self._database, chosen)
+        return chosen
+
+    def team_status(self) -> TeamStatus:
+        """Team settings, last sync time, entries still to send and entries parked."""
+        return team.status(self._database)
+
+    def sync_now(self, transport: Transport | None = None) -> SyncReport:
+        """Sync with the team now: send the outbox, apply what the team sent.
+
+        SyncError if the folder or hub cannot be reached (nothing local is lost: the outbox
+        waits for the next sync). ``transport`` replaces the configured one (for tests).
+        """
+        return team.sync(self._database, transport)
+
+    def last_sync(self) -> dt.datetime | None:
+        """When this database last synced with its team (UTC); None if never."""
+        return team.last_sync(self._database)
+
+    def assign_cover(
+        self, absent: str, covering: str, starts: dt.date, ends: dt.date, *, by: str,
+        case_id: str | None = None,
+    ) -> None:
+        """Let ``covering`` cover ``absent``'s cases (or one case) from ``starts`` to ``ends``.
+
+        One assignment per absent colleague (and per case): a new one replaces it for the
+        whole team, and the one it replaced stays in the field history.
+        """
+        initials = _required_initials(by)
+        if not absent.strip() or not covering.strip() or absent.strip() == covering.strip():
+            raise InputError("a cover needs an absent colleague and another one to cover")
+        if ends < starts:
+            raise InputError(f"the cover ends ({ends.isoformat()}) before it starts "
+                             f"({starts.isoformat()})")
+        self._record_cover(absent.strip(), case_id, initials, {
+            "covering": covering.strip(), "starts": starts.isoformat(), "ends": ends.isoformat(),
+        })
+
+    def cancel_cover(self, absent: str, *, by: str, case_id: str | None = None) -> None:
+        """End the cover of ``absent``'s cases (or one case) for the whole team."""
+        self._record_cover(absent.strip(), case_id, _required_initials(by),
+                           {"covering": None, "starts": None, "ends": None})
+
+    def _record_cover(self, absent: str, case_id: str | None, by: str,
+                      values: dict[str, FieldValue]) -> None:
+        with self._database.transaction(write=True) as connection:
+            if case_id is not None:
+                self._case(connection, case_id)
+            Replica(connection).record(by, EntityType.COVER, cover_entity_id(absent, case_id),
+                                       case_id, {"absent": absent, "case_id": case_id, **values})
+
+    def covers(self, on: dt.date | None = None) -> list[CoverRow]:
+        """The cover assignments (only those holding on ``on``, if given)."""
+        with self._database.transaction() as connection:
+            rows = sync_views.covers(connection)
+        return [row for row in rows if on is None or row.active_on(on)]
+
+    def covered_caseload(self, today: dt.date, *, covering: str) -> list[CaseRow]:
+        """The open cases ``covering`` covers today for absent colleagues, soonest due first."""
+        active = [row for row in self.covers(today) if row.covering == covering]
+        if not active:
+            return []
+        whole = [row.absent for row in active if row.case_id is None]
+        single = [row.case_id for row in active if row.case_id is not None]
+        return self._caseload(today, [or_(cases.c.caseworker.in_(whole),
+                                          cases.c.case_id.in_(single))])
+
+    def field_history(self, entity_id: str) -> list[FieldChange]:
+        """Every value each field of a team entity had, by whom and when; none is dropped."""
+        with self._database.transaction() as connection:
+            return sync_views.field_changes(connection, entity_id)
+
+    def entity_id(self, entity_type: EntityType, row_id: int) -> str | None:
+        """The team entity id of an inquiry or note (for ``field_history``)."""
+        with self._database.transaction() as connection:
+            return sync_views.entity_of(connection, entity_type, row_id)
+
+    def case_history(self, case_id: str) -> list[FieldChange]:
+        """The replaced values on a case's team entities (answers, note texts), oldest first."""
+        with self._database.transaction() as connection:
+            return sync_views.superseded_on_case(connection, case_id)
+
+    def team_activity(
+        self, *, case_id: str | None = None, author: str | None = None, limit: int = 200,
+    ) -> list[TeamActivity]:
+        """Who registered what: the newest team entries (of a case, of an author)."""
+        with self._database.transaction() as connection:
+            return sync_views.activity(connection, case_id=case_id, author=author, limit=limit)
 
 
 def _case_row(case: AnyRow, evaluation: CaseEvaluation, today: dt.date) -> CaseRow | None:
@@ -561,7 +751,15 @@ def _duplicate_event(case_id: str, kind: EventKind, on: dt.date) -> DuplicateEve
     )
 
 
-def _new_id(key: Sequence[Any] | None) -> int:
-    """The id the database gave a new row."""
-    assert key is not None
-    return int(key[0])
+def _required_text(text: str) -> None:
+    """A note must say something."""
+    if not text.strip():
+        raise InputError("a note needs some text")
+
+
+def _row_of(connection: Connection, table: Table, entity_id: str) -> int:
+    """The local id of the row a team entity was projected onto."""
+    row_id = connection.execute(select(table.c.id).where(table.c.entity_id == entity_id)
+                                ).scalar()
+    assert row_id is not None, f"entity {entity_id} has no row in {table.name}"
+    return int(row_id)

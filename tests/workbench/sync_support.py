@@ -1,0 +1,80 @@
+"""Helpers for the team sync tests: a small export, an in-memory transport, replica state."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from tests.workbench.exports import Case, write_cases, write_events
+from workbench.service import Workbench
+from workbench.store.models import events, field_history, inquiries, notes, sync_entries
+from workbench.sync.entries import Entry
+from workbench.sync.transport import Pulled
+
+EXPORT_DAY = dt.date(2026, 3, 10)
+CASE_IDS = ("S1", "S2", "S3")
+
+
+def write_export(folder: Path, case_ids: Sequence[str] = CASE_IDS,
+                 history: Sequence[tuple[str, str, str]] = ()) -> list[Path]:
+    """A cases file (caseworkers AB, CD, EF in turn) and an events file."""
+    folder.mkdir(parents=True, exist_ok=True)
+    owners = ("AB", "CD", "EF")
+    rows = [Case(case_id, caseworker=owners[n % 3]) for n, case_id in enumerate(case_ids)]
+    return [write_cases(folder / "sager.csv", rows),
+            write_events(folder / "haendelser.csv", list(history))]
+
+
+class MemoryTransport:
+    """A transport that keeps entries in a list: the test decides what each pull sees."""
+
+    def __init__(self) -> None:
+        self.log: list[Entry] = []
+
+    def describe(self) -> str:
+        return "memory"
+
+    def push(self, entries: Sequence[Entry]) -> None:
+        self.log.extend(entries)
+
+    def pull(self, cursor: str | None) -> Pulled:
+        start = int(cursor or 0)
+        return Pulled(list(self.log[start:]), str(len(self.log)))
+
+
+def outbox(workbench: Workbench) -> list[dict[str, Any]]:
+    """The pending entries, as stored."""
+    with workbench.database.transaction() as connection:
+        rows = connection.execute(select(sync_entries).where(sync_entries.c.pending.is_(True))
+                                  .order_by(sync_entries.c.hlc)).all()
+    return [dict(row._mapping) for row in rows]
+
+
+def team_state(workbench: Workbench) -> dict[str, Any]:
+    """What a replica holds of the team's work, without local autoincrement ids."""
+    with workbench.database.transaction() as connection:
+        event_rows = {
+            (row.case_id, row.date, row.kind): (row.source, row.registered_by, row.registered_at,
+                                                bool(row.confirmed), row.entity_id)
+            for row in connection.execute(select(events))
+        }
+        note_rows = {
+            row.entity_id: (row.case_id, row.author, row.written_at, row.text)
+            for row in connection.execute(select(notes))
+        }
+        inquiry_rows = {
+            row.entity_id: (row.case_id, row.channel, row.received, row.registered_by,
+                            row.registered_at, row.answered_on, row.answered_by)
+            for row in connection.execute(select(inquiries))
+        }
+        history = {
+            (row.entity_id, row.field, row.value, row.author, row.hlc, row.superseded_by)
+            for row in connection.execute(select(field_history))
+        }
+        entry_ids = set(connection.execute(select(sync_entries.c.entry_id)).scalars())
+    return {"events": event_rows, "notes": note_rows, "inquiries": inquiry_rows,
+            "history": history, "entries": entry_ids, "covers": workbench.covers()}

@@ -1,0 +1,52 @@
+"""The team's settings and bookkeeping, kept in the database's settings table.
+
+Every key starts with ``team.``; values are JSON, like the user's settings beside them. The
+user's settings (``workbench.service.Settings``) never touch these keys.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlalchemy import Connection, select
+
+from workbench.store.models import settings
+
+PREFIX = "team."
+#: This database's node id in the hybrid logical clock.
+NODE = "team.node"
+#: The clock's last reading: persisted so that it is monotonic across restarts.
+CLOCK = "team.clock"
+#: True once the local work made before the team feature existed has entries.
+ADOPTED = "team.adopted"
+ME = "team.me"
+MEMBERS = "team.members"
+TRANSPORT = "team.transport"
+TARGET = "team.target"
+#: The transport's pull cursor (opaque text).
+CURSOR = "team.cursor"
+LAST_SYNC = "team.last_sync"
+
+
+def read(connection: Connection, *keys: str, for_update: bool = False) -> dict[str, Any]:
+    """The stored values of ``keys`` (decoded); a key never stored is absent."""
+    query = select(settings.c.key, settings.c.value).where(settings.c.key.in_(keys))
+    if for_update:
+        query = query.with_for_update()
+    return {key: json.loads(value) for key, value in connection.execute(query)}
+
+
+def write(connection: Connection, values: dict[str, Any]) -> None:
+    """Store ``values`` (JSON-encoded), replacing what the keys held."""
+    for key, value in values.items():
+        encoded = json.dumps(value, ensure_ascii=False)
+        updated = connection.execute(
+            settings.update().where(settings.c.key == key).values(value=encoded))
+        if updated.rowcount == 0:
+            connection.execute(settings.insert().values(key=key, value=encoded))
+
+
+def forget(connection: Connection, *keys: str) -> None:
+    """Remove ``keys`` from the settings."""
+    connection.execute(settings.delete().where(settings.c.key.in_(keys)))
