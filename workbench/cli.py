@@ -323,6 +323,79 @@ def _add_report_command(commands: argparse._SubParsersAction[_Parser]) -> None:
     report.set_defaults(handler=_report)
 
 
+def _team_join(arguments: argparse.Namespace) -> int:
+    """Join a team over a shared folder or a hub, and say so."""
+    members = [member for member in arguments.members.split(",") if member.strip()]
+    with _open(arguments) as workbench:
+        chosen = workbench.join_team(arguments.me, members, folder=arguments.folder,
+                                     server=arguments.server)
+    print(f"joined the team {', '.join(chosen.members)} as {chosen.me} via {chosen.describe()}")
+    return EXIT_OK
+
+
+def _team_sync(arguments: argparse.Namespace) -> int:
+    """Sync with the team; print what was sent and received, kind by kind."""
+    with _open(arguments) as workbench:
+        report = workbench.sync_now()
+    print(f"sent: {_per_kind(report.sent)}")
+    print(f"received: {_per_kind(report.received)}")
+    print(f"conflicts: {report.conflicts} (the replaced values are kept in the history)")
+    print(f"parked: {report.parked} (waiting for cases a newer export brings)")
+    for batch in report.unreadable:
+        print(f"not readable yet, read at the next sync: {batch}")
+    print(f"synced at {_utc(report.time)}")
+    return EXIT_OK
+
+
+def _per_kind(counts: dict[str, int]) -> str:
+    """A total and its split by kind: "3 (event 2, note 1)"."""
+    total = sum(counts.values())
+    if not total:
+        return "0"
+    kinds = ", ".join(f"{kind} {count}" for kind, count in sorted(counts.items()))
+    return f"{total} ({kinds})"
+
+
+def _utc(moment: dt.datetime) -> str:
+    """A time in UTC to the second."""
+    return moment.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+
+
+def _team_status(arguments: argparse.Namespace) -> int:
+    """Me, the members, the transport, the last sync and what waits to be sent or applied."""
+    with _open(arguments) as workbench:
+        current = workbench.team_status()
+    if current.settings is None:
+        print("team: none (join one with: workbench team join --me AB --members AB,CD,EF "
+              "--folder DIR)")
+    else:
+        print(f"me: {current.settings.me}")
+        print(f"members: {', '.join(current.settings.members)}")
+        print(f"transport: {current.settings.describe()}")
+    print(f"last sync: {_utc(current.last_sync) if current.last_sync else 'never'}")
+    print(f"pending: {current.pending}")
+    print(f"parked: {current.parked}")
+    return EXIT_OK
+
+
+def _add_team_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
+    """Mini-teams (workbench.sync): join, sync, status."""
+    team = commands.add_parser("team", help="share local work with a mini-team")
+    actions = team.add_subparsers(dest="action", required=True, parser_class=_Parser)
+    join = actions.add_parser("join", help="join a team over a shared folder or a server")
+    join.add_argument("--me", required=True, metavar="INITIALS")
+    join.add_argument("--members", required=True, metavar="AB,CD,EF",
+                      help="every member's initials, yours included")
+    where = join.add_mutually_exclusive_group(required=True)
+    where.add_argument("--folder", metavar="DIR", help="a shared folder (an SMB share)")
+    where.add_argument("--server", metavar="URL", help="a PostgreSQL hub: postgresql://...")
+    join.set_defaults(handler=_team_join)
+    sync = actions.add_parser("sync", help="send local work, receive the team's")
+    sync.set_defaults(handler=_team_sync)
+    status = actions.add_parser("status", help="the team, the last sync, what waits")
+    status.set_defaults(handler=_team_status)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The full command line, sub-command by sub-command."""
     parser = _Parser(prog="workbench", description="Caseworker Workbench (command line). "
@@ -342,6 +415,7 @@ def build_parser() -> argparse.ArgumentParser:
     rules.set_defaults(handler=_rules)
     _add_store_commands(commands)
     _add_report_command(commands)
+    _add_team_commands(commands)
     return parser
 
 

@@ -1,0 +1,145 @@
+"""`workbench team join | sync | status`: two databases sharing a folder see each other's work."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from tests.workbench.sync_support import EXPORT_DAY, write_export
+from workbench.cli import EXIT_INPUT, EXIT_OK, EXIT_USAGE, main
+from workbench.service import Workbench
+
+Capture = pytest.CaptureFixture[str]
+
+
+def run(capsys: Capture, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+@pytest.fixture
+def pair(tmp_path: Path, capsys: Capture) -> tuple[str, str, Path]:
+    """Two imported databases (AB's and CD's) and an empty shared folder."""
+    share = tmp_path / "share"
+    share.mkdir()
+    files = [str(path) for path in write_export(tmp_path / "export")]
+    databases = (str(tmp_path / "ab.db"), str(tmp_path / "cd.db"))
+    for database in databases:
+        assert run(capsys, "--db", database, "import", *files, "--today",
+                   EXPORT_DAY.isoformat())[0] == EXIT_OK
+    return databases[0], databases[1], share
+
+
+def local_events(database: str, case_id: str) -> list[tuple[dt.date, str, str | None]]:
+    with Workbench.open(database) as workbench:
+        detail = workbench.case_detail(case_id, EXPORT_DAY)
+    return [(e.date, e.kind.value, e.registered_by) for e in detail.events if e.source == "local"]
+
+
+def test_two_databases_sharing_a_folder_see_each_others_conversations(
+    pair: tuple[str, str, Path], capsys: Capture,
+) -> None:
+    ab, cd, share = pair
+    code, out, err = run(capsys, "--db", ab, "team", "join", "--me", "ab",
+                         "--members", "AB,CD,EF", "--folder", str(share))
+    assert (code, err) == (EXIT_OK, "")
+    assert out == f"joined the team AB, CD, EF as AB via folder {share.resolve()}\n"
+    assert run(capsys, "--db", cd, "team", "join", "--me", "CD", "--members", "AB,CD,EF",
+               "--folder", str(share))[0] == EXIT_OK
+    assert run(capsys, "--db", ab, "register", "S1", "--kind", "samtale", "--date",
+               "2026-03-02", "--by", "AB")[0] == EXIT_OK
+    assert run(capsys, "--db", cd, "register", "S2", "--kind", "fællessamtale", "--date",
+               "2026-03-03", "--by", "CD")[0] == EXIT_OK
+    assert run(capsys, "--db", cd, "inquiry", "add", "S2", "--channel", "phone",
+               "--received", "2026-03-03", "--by", "CD")[0] == EXIT_OK
+
+    first = run(capsys, "--db", ab, "team", "sync")
+    second = run(capsys, "--db", cd, "team", "sync")
+    third = run(capsys, "--db", ab, "team", "sync")
+
+    assert [code for code, _, _ in (first, second, third)] == [EXIT_OK] * 3
+    assert first[1].splitlines()[:2] == ["sent: 1 (event 1)", "received: 0"]
+    assert second[1].splitlines()[:2] == ["sent: 2 (event 1, inquiry 1)",
+                                          "received: 1 (event 1)"]
+    assert third[1].splitlines()[:2] == ["sent: 0", "received: 2 (event 1, inquiry 1)"]
+    for database in (ab, cd):
+        assert local_events(database, "S1") == [(dt.date(2026, 3, 2), "samtale", "AB")]
+        assert local_events(database, "S2") == [(dt.date(2026, 3, 3), "fællessamtale", "CD")]
+
+
+def test_status_names_me_the_members_the_transport_and_what_waits(
+    pair: tuple[str, str, Path], capsys: Capture,
+) -> None:
+    ab, _, share = pair
+    code, out, _ = run(capsys, "--db", ab, "team", "status")
+    assert code == EXIT_OK
+    assert out.splitlines()[0].startswith("team: none")
+
+    run(capsys, "--db", ab, "team", "join", "--me", "AB", "--members", "AB,CD",
+        "--folder", str(share))
+    run(capsys, "--db", ab, "register", "S1", "--kind", "samtale", "--date", "2026-03-02",
+        "--by", "AB")
+    before = run(capsys, "--db", ab, "team", "status")[1].splitlines()
+    run(capsys, "--db", ab, "team", "sync")
+    after = run(capsys, "--db", ab, "team", "status")[1].splitlines()
+
+    assert before == ["me: AB", "members: AB, CD", f"transport: folder {share.resolve()}",
+                      "last sync: never", "pending: 1", "parked: 0"]
+    assert after[4] == "pending: 0"
+    assert after[3].startswith("last sync: 20") and after[3].endswith(" UTC")
+
+
+def test_sync_before_joining_is_an_input_error_on_one_line(
+    pair: tuple[str, str, Path], capsys: Capture,
+) -> None:
+    code, out, err = run(capsys, "--db", pair[0], "team", "sync")
+
+    assert (code, out) == (EXIT_INPUT, "")
+    assert err.startswith("error: this database is in no team yet") and err.count("\n") == 1
+
+
+@pytest.mark.parametrize(("arguments", "code", "message"), [
+    (["--me", "AB", "--members", "CD,EF", "--folder", "{share}"], EXIT_INPUT,
+     "must include you (AB)"),
+    (["--me", "A/B", "--members", "A/B", "--folder", "{share}"], EXIT_INPUT, "not initials"),
+    (["--me", "AB", "--members", "AB", "--folder", "{share}/missing"], EXIT_INPUT,
+     "does not exist"),
+    (["--me", "AB", "--members", "AB", "--server", "sqlite:///x.db"], EXIT_INPUT,
+     "must be a PostgreSQL server"),
+    (["--me", "AB", "--members", "AB", "--folder", "{share}", "--server", "postgresql://h/x"],
+     EXIT_USAGE, "not allowed with argument"),
+    (["--me", "AB", "--members", "AB"], EXIT_USAGE, "one of the arguments"),
+])
+def test_a_bad_join_changes_nothing_and_says_why(
+    pair: tuple[str, str, Path], capsys: Capture, arguments: list[str], code: int,
+    message: str,
+) -> None:
+    ab, _, share = pair
+    filled = [word.replace("{share}", str(share)) for word in arguments]
+
+    result = run(capsys, "--db", ab, "team", "join", *filled)
+
+    assert result[0] == code
+    assert message in result[2] and "Traceback" not in result[2]
+    with Workbench.open(ab) as workbench:
+        assert workbench.team_settings() is None
+
+
+def test_an_unreachable_folder_is_reported_and_the_outbox_kept(
+    pair: tuple[str, str, Path], capsys: Capture,
+) -> None:
+    ab, _, share = pair
+    run(capsys, "--db", ab, "team", "join", "--me", "AB", "--members", "AB,CD",
+        "--folder", str(share))
+    run(capsys, "--db", ab, "register", "S1", "--kind", "samtale", "--date", "2026-03-02",
+        "--by", "AB")
+    share.rename(share.with_name("share-offline"))
+
+    code, _, err = run(capsys, "--db", ab, "team", "sync")
+
+    assert code == EXIT_INPUT
+    assert "cannot be reached" in err
+    assert "pending: 1" in run(capsys, "--db", ab, "team", "status")[1]
