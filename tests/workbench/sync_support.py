@@ -7,13 +7,17 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import pytest
 from sqlalchemy import select
 
+from tests.workbench.conftest import _backends, _fresh_postgres_database
 from tests.workbench.exports import Case, write_cases, write_events
 from workbench.service import Workbench
 from workbench.store.models import events, field_history, inquiries, notes, sync_entries
 from workbench.sync.entries import Entry
-from workbench.sync.transport import Pulled
+from workbench.sync.folder import FolderTransport
+from workbench.sync.hub import HubTransport
+from workbench.sync.transport import Pulled, Transport
 
 EXPORT_DAY = dt.date(2026, 3, 10)
 CASE_IDS = ("S1", "S2", "S3")
@@ -78,3 +82,40 @@ def team_state(workbench: Workbench) -> dict[str, Any]:
         entry_ids = set(connection.execute(select(sync_entries.c.entry_id)).scalars())
     return {"events": event_rows, "notes": note_rows, "inquiries": inquiry_rows,
             "history": history, "entries": entry_ids, "covers": workbench.covers()}
+
+
+def transport_kinds() -> list[Any]:
+    """The shared folder always; the PostgreSQL hub wherever the store tests use the server."""
+    return ["folder" if backend == "sqlite" else pytest.param("hub", marks=pytest.mark.postgres)
+            for backend in _backends()]
+
+
+class Meeting:
+    """Where a test team's entries meet: a fresh shared folder, or a fresh hub database."""
+
+    def __init__(self, kind: str, folder: Path) -> None:
+        self.kind = kind
+        self.folder = folder
+        self._database = _fresh_postgres_database() if kind == "hub" else None
+        self.url = next(self._database) if self._database is not None else ""
+        folder.mkdir(parents=True, exist_ok=True)
+        if kind == "hub":
+            HubTransport(self.url, ()).prepare()
+
+    def transport(self, me: str, members: Sequence[str]) -> Transport:
+        """A member's transport to this meeting place."""
+        if self.kind == "hub":
+            return HubTransport(self.url, members)
+        return FolderTransport(self.folder, me, members)
+
+    def join(self, workbench: Workbench, me: str, members: Sequence[str]) -> None:
+        """Let a workbench join the team that meets here."""
+        if self.kind == "hub":
+            workbench.join_team(me, members, server=self.url)
+        else:
+            workbench.join_team(me, members, folder=self.folder)
+
+    def close(self) -> None:
+        """Drop the hub database (if any)."""
+        if self._database is not None:
+            next(self._database, None)

@@ -121,6 +121,24 @@ class MemberCursor:
             self.upto = name
 
 
+@dataclass(frozen=True)
+class StagedBatch:
+    """A batch written under its temporary name, waiting to be published."""
+
+    temporary: Path
+    final: Path
+    data: bytes
+
+    def publish(self) -> None:
+        """Rename into place, fsync the folder, read back: then the batch is there for good."""
+        self.temporary.replace(self.final)
+        _fsync_folder(self.final.parent)
+        if self.final.read_bytes() != self.data:
+            self.final.unlink()  # never leave a damaged batch of mine for the others to skip
+            raise SyncError(f"the batch {self.final} did not read back as written; it is "
+                            "sent again at the next sync")
+
+
 class FolderTransport:
     """Batch files in a shared folder: my subfolder for writing, everyone's for reading."""
 
@@ -143,28 +161,23 @@ class FolderTransport:
         try:
             if not self.root.is_dir():
                 raise SyncError(f"the shared folder {self.root} cannot be reached")
-            folder.mkdir(exist_ok=True)
             for start in range(0, len(entries), BATCH_ENTRIES):
-                self._write_batch(folder, entries[start:start + BATCH_ENTRIES])
+                self.stage(entries[start:start + BATCH_ENTRIES]).publish()
         except OSError as error:
             raise SyncError(f"cannot write to the shared folder {folder}: {error}") from None
 
-    def _write_batch(self, folder: Path, entries: Sequence[Entry]) -> None:
-        """Temporary name, flush, fsync, rename, read back: then the batch is there for good."""
+    def stage(self, entries: Sequence[Entry]) -> StagedBatch:
+        """Write a batch under a temporary name (readers ignore it), flushed and fsync'ed."""
+        folder = self.root / self.me
+        folder.mkdir(exist_ok=True)
         name = f"b-{self._next_number(folder):010d}-{secrets.token_hex(4)}.jsonl"
-        final = folder / name
-        temporary = folder / f".{name}{TEMPORARY_SUFFIX}"
-        data = encode_batch(self.me, entries)
-        with temporary.open("wb") as stream:
-            stream.write(data)
+        staged = StagedBatch(temporary=folder / f".{name}{TEMPORARY_SUFFIX}",
+                             final=folder / name, data=encode_batch(self.me, entries))
+        with staged.temporary.open("wb") as stream:
+            stream.write(staged.data)
             stream.flush()
             os.fsync(stream.fileno())
-        temporary.replace(final)
-        _fsync_folder(folder)
-        if final.read_bytes() != data:
-            final.unlink()  # never leave a damaged batch of mine for the others to skip
-            raise SyncError(f"the batch {final} did not read back as written; it is sent "
-                            "again at the next sync")
+        return staged
 
     @staticmethod
     def _next_number(folder: Path) -> int:

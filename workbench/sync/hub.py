@@ -96,21 +96,21 @@ class HubTransport:
         return create_engine(self.url, pool_pre_ping=True)
 
     def prepare(self) -> None:
-        """Create the entries table if the hub is new; SyncError if the server is unreachable."""
+        """Create the entries table if the hub is new (joining a team does this).
+
+        One member at a time (an advisory lock), so two joining at once do not both create
+        it. SyncError if the server cannot be reached.
+        """
         engine = self._engine()
         try:
             with engine.begin() as connection:
-                self._create_schema(connection)
+                connection.execute(text("SELECT pg_advisory_xact_lock(:key)"),
+                                   {"key": SCHEMA_LOCK})
+                metadata.create_all(connection, checkfirst=True)
         except SQLAlchemyError as error:
             raise _unreachable(self, error) from None
         finally:
             engine.dispose()
-
-    @staticmethod
-    def _create_schema(connection: Connection) -> None:
-        """The table, created by one member at a time."""
-        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": SCHEMA_LOCK})
-        metadata.create_all(connection, checkfirst=True)
 
     def push(self, entries: Sequence[Entry]) -> None:
         """Insert the entries (those already there are skipped), under the push lock."""
@@ -119,17 +119,20 @@ class HubTransport:
         engine = self._engine()
         try:
             with engine.begin() as connection:
-                self._create_schema(connection)
-                connection.execute(text("SELECT pg_advisory_xact_lock(:key)"),
-                                   {"key": PUSH_LOCK})
-                for start in range(0, len(entries), PAGE):
-                    rows = [_row(entry) for entry in entries[start:start + PAGE]]
-                    connection.execute(insert(hub_entries).values(rows)
-                                       .on_conflict_do_nothing(index_elements=["entry_id"]))
+                self.insert(connection, entries)
         except SQLAlchemyError as error:
             raise _unreachable(self, error) from None
         finally:
             engine.dispose()
+
+    @staticmethod
+    def insert(connection: Connection, entries: Sequence[Entry]) -> None:
+        """Insert entries in the caller's transaction, holding the push lock until it ends."""
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": PUSH_LOCK})
+        for start in range(0, len(entries), PAGE):
+            rows = [_row(entry) for entry in entries[start:start + PAGE]]
+            connection.execute(insert(hub_entries).values(rows)
+                               .on_conflict_do_nothing(index_elements=["entry_id"]))
 
     def pull(self, cursor: str | None) -> Pulled:
         """The members' entries with a sequence number after the cursor, in sequence order."""
@@ -138,7 +141,6 @@ class HubTransport:
         engine = self._engine()
         try:
             with engine.begin() as connection:
-                self._create_schema(connection)
                 while True:
                     rows = connection.execute(
                         select(hub_entries)
