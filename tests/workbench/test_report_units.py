@@ -5,9 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from openpyxl import Workbook
 
-from workbench.reports.cells import Formula, clean_text, needs_text_guard, to_cell
+from workbench.reports.cells import CellMaker, Formula, clean_text, needs_text_guard
 from workbench.reports.figures import Share
 from workbench.reports.lists import default_sample_seed, first_day_of_week
 from workbench.reports.periods import (
@@ -21,8 +20,14 @@ from workbench.reports.periods import (
     quarter_label,
     recent,
 )
+from workbench.reports.tables import ReportBook
 
 WEDNESDAY = dt.date(2026, 5, 20)
+
+
+def cell_maker() -> CellMaker:
+    book = ReportBook.new("test")
+    return CellMaker(book.workbook.create_sheet("x"), book.styles)
 
 
 def test_recent_is_the_last_28_days_and_quarter_runs_from_its_first_day() -> None:
@@ -78,14 +83,14 @@ def test_the_sample_seed_is_the_quarter() -> None:
 @pytest.mark.parametrize("text", ["=1+1", "+45 1234", "-5", "@SUM(A1)", "#N/A", "#DIV/0!"])
 def test_formula_like_text_is_guarded(text: str) -> None:
     assert needs_text_guard(text)
-    cell = to_cell(Workbook(write_only=True).create_sheet("x"), text)
+    cell = cell_maker()(text)
     assert cell.data_type == "s" and cell.value == text and cell.quotePrefix
 
 
 @pytest.mark.parametrize("text", ["Anne Jensen", "2026-000017", "1-2", "e-mail"])
 def test_ordinary_text_goes_out_as_it_is(text: str) -> None:
     assert not needs_text_guard(text)
-    assert to_cell(Workbook(write_only=True).create_sheet("x"), text) == text
+    assert cell_maker()(text) == text
 
 
 def test_control_characters_an_xlsx_cannot_hold_are_dropped() -> None:
@@ -94,4 +99,10 @@ def test_control_characters_an_xlsx_cannot_hold_are_dropped() -> None:
 
 def test_only_a_real_formula_is_written_as_one() -> None:
     with pytest.raises(ValueError, match="not a formula"):
-        to_cell(Workbook(write_only=True).create_sheet("x"), Formula("SUM(A1:A2)"))
+        cell_maker()(Formula("SUM(A1:A2)"))
+
+
+def test_dates_are_real_dates_in_danish_order() -> None:
+    cell = cell_maker()(WEDNESDAY)
+    assert cell.value == WEDNESDAY and cell.is_date
+    assert cell.number_format == "DD-MM-YYYY"

@@ -11,7 +11,6 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
 from openpyxl.formatting.rule import CellIsRule, FormulaRule
 from openpyxl.styles import Font, PatternFill
@@ -42,7 +41,7 @@ from workbench.reports.periods import (
     quarter_label,
     recent,
 )
-from workbench.reports.tables import Column, Table, write_table
+from workbench.reports.tables import Column, ReportBook, Table, write_table
 from workbench.service import EvaluatedCase
 from workbench.views import CaseRow, InquiryRow
 from workbench.vocabulary import Channel
@@ -150,11 +149,11 @@ def _mark_targets(table: Table, header: str, through: int) -> None:
 
 # --- Overblik ------------------------------------------------------------------------------
 
-def write_overview(workbook: Workbook, context: ReportContext,
+def write_overview(book: ReportBook, context: ReportContext,
                    rows: Sequence[CaseworkerFigures], total: CaseworkerFigures) -> Table:
     """Overblik: one row per caseworker and a total, the targets marked, and a bar chart."""
     table = write_table(
-        workbook, "Overblik", [Column(header) for header in OVERVIEW_HEADERS],
+        book, "Overblik", [Column(header) for header in OVERVIEW_HEADERS],
         [_overview_row(row) for row in rows],
         footer=[_overview_row(total, total=True)],
         notes=_overview_notes(context),
@@ -236,12 +235,12 @@ def _status_chart(table: Table, caseworkers: int) -> BarChart:
 
 # --- Sager ---------------------------------------------------------------------------------
 
-def write_cases(workbook: Workbook, context: ReportContext,
+def write_cases(book: ReportBook, context: ReportContext,
                 cases: Sequence[EvaluatedCase]) -> Table:
     """Sager: every open case, soonest due first, as the caseworkers' lists have them."""
     rows = [(case, case.row) for case in cases if case.row is not None]
     rows.sort(key=lambda pair: (pair[1].next_due or dt.date.max, pair[1].case_id))
-    return write_table(workbook, "Sager", [Column(header) for header in CASE_HEADERS],
+    return write_table(book, "Sager", [Column(header) for header in CASE_HEADERS],
                        [_case_cells(context, case, row) for case, row in rows])
 
 
@@ -254,11 +253,11 @@ def _case_cells(context: ReportContext, case: EvaluatedCase, row: CaseRow) -> li
 
 # --- Henvendelser --------------------------------------------------------------------------
 
-def write_inquiries(workbook: Workbook, context: ReportContext,
+def write_inquiries(book: ReportBook, context: ReportContext,
                     inquiries: Sequence[InquiryRow]) -> Table:
     """Henvendelser: open inquiries and those answered in the last 4 weeks."""
     return write_table(
-        workbook, "Henvendelser", [Column(header) for header in INQUIRY_HEADERS],
+        book, "Henvendelser", [Column(header) for header in INQUIRY_HEADERS],
         [_inquiry_cells(inquiry) for inquiry in inquiries],
         notes=[f"Åbne henvendelser og henvendelser besvaret i de sidste 4 uger, pr. "
                f"{_day(context.today)}. Svarfrist: telefon 2, mail 10 arbejdsdage efter "
@@ -285,7 +284,7 @@ def _inquiry_state(inquiry: InquiryRow) -> Value:
 
 # --- Afslutninger --------------------------------------------------------------------------
 
-def write_closures(workbook: Workbook, context: ReportContext, months: Sequence[Period],
+def write_closures(book: ReportBook, context: ReportContext, months: Sequence[Period],
                    table_rows: dict[str, list[int]]) -> Table:
     """Afslutninger: closures per caseworker per month, the last 12 months."""
     headers = ["Sagsbehandler", *(month_label(period) for period in months), "I alt"]
@@ -294,7 +293,7 @@ def write_closures(workbook: Workbook, context: ReportContext, months: Sequence[
     totals = [sum(column) for column in zip(*table_rows.values(), strict=True)] or [0] * len(
         months)
     table = write_table(
-        workbook, "Afslutninger", [Column(header) for header in headers], rows,
+        book, "Afslutninger", [Column(header) for header in headers], rows,
         footer=[[Styled(value, TOTAL) for value in ["I alt", *totals, sum(totals)]]],
         notes=[f"Afsluttede sager pr. måned, {context.scope}. Norm: {context.closure_norm} "
                "pr. sagsbehandler pr. måned; hele måneder under normen er markeret. "
@@ -311,12 +310,12 @@ def write_closures(workbook: Workbook, context: ReportContext, months: Sequence[
 
 # --- Screening -----------------------------------------------------------------------------
 
-def write_screening(workbook: Workbook, context: ReportContext,
+def write_screening(book: ReportBook, context: ReportContext,
                     rows: Sequence[ScreeningRow]) -> Table:
     """Screening: sickness benefit cases entering week 39 or 47, and assessments due."""
     days = coming(context.today)
     return write_table(
-        workbook, "Screening", [Column(header) for header in SCREENING_HEADERS],
+        book, "Screening", [Column(header) for header in SCREENING_HEADERS],
         [_screening_cells(context, row) for row in rows],
         notes=[f"Sygedagpengesager, der går ind i uge 39 eller 47 fra {_day(days.first)} til "
                f"{_day(days.last)} (Dato: dagen sagen går ind i ugen), og sager hvis vurdering "
@@ -338,11 +337,11 @@ def _screening_cells(context: ReportContext, row: ScreeningRow) -> list[Value]:
 
 # --- Ugestatistik --------------------------------------------------------------------------
 
-def write_weeks(workbook: Workbook, context: ReportContext,
+def write_weeks(book: ReportBook, context: ReportContext,
                 weeks: Sequence[WeekFigures]) -> Table:
     """Ugestatistik: per ISO week, conversations held, caseload and timeliness."""
     table = write_table(
-        workbook, "Ugestatistik", [Column(header) for header in WEEK_HEADERS],
+        book, "Ugestatistik", [Column(header) for header in WEEK_HEADERS],
         [[week.label, week.week.first, week.week.last, week.conversations, week.caseload,
           week.timeliness.counted, week.timeliness.kept, _percent(week.timeliness)]
          for week in weeks],
@@ -358,7 +357,7 @@ def write_weeks(workbook: Workbook, context: ReportContext,
 
 # --- Stikprøve -----------------------------------------------------------------------------
 
-def write_sample(workbook: Workbook, context: ReportContext,
+def write_sample(book: ReportBook, context: ReportContext,
                  sample: Sequence[EvaluatedCase], seed: int) -> Table:
     """Stikprøve: the supervision sample, with empty columns for the reviewer's marks."""
     columns = [Column(header) for header in SAMPLE_HEADERS[:-3]]
@@ -374,7 +373,7 @@ def write_sample(workbook: Workbook, context: ReportContext,
                                        TOTAL_PERCENT) for column in marks]
         footer = [[Styled("Andel med fejl", TOTAL), *[None] * (len(columns) - 4), *shares]]
     table = write_table(
-        workbook, "Stikprøve", columns, rows, footer=footer,
+        book, "Stikprøve", columns, rows, footer=footer,
         notes=[f"Stikprøve til ledelsestilsyn {quarter_label(context.today)}, "
                f"{context.scope}: op til {SAMPLE_PER_SCHEME} åbne sager pr. ordning (alle, "
                "hvis der er færre).",

@@ -15,12 +15,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from openpyxl import Workbook
-
 from workbench.errors import InputError
 from workbench.reports import figures, lists, sheets
-from workbench.reports.cells import register_styles
 from workbench.reports.periods import earliest_needed
+from workbench.reports.tables import ReportBook
 from workbench.service import EvaluatedCase, Settings, Workbench
 from workbench.views import InquiryRow
 
@@ -89,35 +87,32 @@ def write_workbook(data: ReportData, path: Path) -> ReportSummary:
     and a workbook that could not be saved would leave them dangling.
     """
     with _replacing(path) as temporary:
-        workbook, summary = _build(data, path)
-        workbook.save(temporary)
+        book, summary = _build(data, path)
+        book.workbook.save(temporary)
     return summary
 
 
-def _build(data: ReportData, path: Path) -> tuple[Workbook, ReportSummary]:
+def _build(data: ReportData, path: Path) -> tuple[ReportBook, ReportSummary]:
     """The workbook with its seven sheets written (not yet saved), and its summary."""
     context = sheets.ReportContext(
         today=data.today, team=data.team, include_cpr=data.include_cpr,
         amber_days=data.settings.amber_days, closure_norm=data.settings.closure_norm,
         profile_name=data.settings.profile_name,
     )
-    workbook = Workbook(write_only=True)
-    workbook.properties.title = f"Status {data.today.isoformat()}"
-    workbook.properties.creator = "Caseworker Workbench"
-    register_styles(workbook)
+    book = ReportBook.new(f"Status {data.today.isoformat()}")
     deadlines = figures.decided_deadlines(data.cases, data.today, earliest_needed(data.today))
     rows, total = figures.overview(data.cases, deadlines, data.inquiries, data.today,
                                    data.settings.closure_norm)
     sample = lists.supervision_sample(data.cases, data.sample_seed)
-    sheets.write_overview(workbook, context, rows, total)
-    sheets.write_cases(workbook, context, data.cases)
-    sheets.write_inquiries(workbook, context, lists.inquiries_to_show(data.inquiries, data.today))
-    sheets.write_closures(workbook, context, *figures.closures_per_month(data.cases, data.today))
-    sheets.write_screening(workbook, context,
+    sheets.write_overview(book, context, rows, total)
+    sheets.write_cases(book, context, data.cases)
+    sheets.write_inquiries(book, context, lists.inquiries_to_show(data.inquiries, data.today))
+    sheets.write_closures(book, context, *figures.closures_per_month(data.cases, data.today))
+    sheets.write_screening(book, context,
                            lists.screening(data.cases, data.today, data.settings.amber_days))
-    sheets.write_weeks(workbook, context, figures.weekly(data.cases, deadlines, data.today))
-    sheets.write_sample(workbook, context, sample, data.sample_seed)
-    return workbook, ReportSummary(
+    sheets.write_weeks(book, context, figures.weekly(data.cases, deadlines, data.today))
+    sheets.write_sample(book, context, sample, data.sample_seed)
+    return book, ReportSummary(
         path=path, today=data.today, team=data.team, open_cases=total.open_cases,
         red=total.red, amber=total.amber, green=total.green, sample_seed=data.sample_seed,
         sample_size=len(sample), include_cpr=data.include_cpr,

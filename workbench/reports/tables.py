@@ -10,14 +10,22 @@ from __future__ import annotations
 
 import math
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
-from workbench.reports.cells import HEADER, NOTE, Styled, Value, display_width, to_cell
+from workbench.reports.cells import (
+    HEADER,
+    NOTE,
+    CellMaker,
+    Styled,
+    Value,
+    display_width,
+    register_styles,
+)
 
 #: No column gets wider than this many characters, however long a name is.
 MAX_WIDTH = 50
@@ -27,6 +35,23 @@ PADDING = 3
 NOTE_LINE = 110
 #: Points per line of text in the default font: a wrapped heading gets a taller row.
 LINE_HEIGHT = 15
+
+
+@dataclass(frozen=True)
+class ReportBook:
+    """A write-only workbook with the report's named styles registered in it."""
+
+    workbook: Workbook
+    #: The style array of each named style, for making styled cells quickly.
+    styles: Mapping[str, Any]
+
+    @classmethod
+    def new(cls, title: str) -> ReportBook:
+        """An empty workbook titled ``title``, ready for the report's sheets."""
+        workbook = Workbook(write_only=True)
+        workbook.properties.title = title
+        workbook.properties.creator = "Caseworker Workbench"
+        return cls(workbook, register_styles(workbook))
 
 
 @dataclass(frozen=True)
@@ -61,7 +86,7 @@ class Table:
 
 
 def write_table(
-    workbook: Workbook,
+    book: ReportBook,
     title: str,
     columns: Sequence[Column],
     rows: Sequence[Sequence[Value]],
@@ -73,16 +98,17 @@ def write_table(
 
     The filter covers the rows only, so sorting never moves a total row into the data.
     """
-    sheet = workbook.create_sheet(title)
+    sheet = book.workbook.create_sheet(title)
+    to_cell = CellMaker(sheet, book.styles)
     widths = _fitted_widths(columns, [*rows, *footer])
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.row_dimensions[1].height = LINE_HEIGHT * _header_lines(columns, widths)
     sheet.freeze_panes = "A2"
     _print_landscape_one_page_wide(sheet)
-    sheet.append([to_cell(sheet, Styled(column.header, HEADER)) for column in columns])
+    sheet.append([to_cell(Styled(column.header, HEADER)) for column in columns])
     for row in [*rows, *footer]:
-        sheet.append([to_cell(sheet, value) for value in row])
+        sheet.append([to_cell(value) for value in row])
     last_row = 1 + len(rows)
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(last_row, 2)}"
     end_row = last_row + len(footer)
@@ -90,7 +116,7 @@ def write_table(
         lines = [line for note in notes for line in textwrap.wrap(note, NOTE_LINE)]
         sheet.append([])
         for line in lines:
-            sheet.append([to_cell(sheet, Styled(line, NOTE))])
+            sheet.append([to_cell(Styled(line, NOTE))])
         end_row += 1 + len(lines)
     return Table(sheet, tuple(columns), last_row, end_row)
 
