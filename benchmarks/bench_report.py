@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import math
 import statistics
 import sys
@@ -123,7 +124,7 @@ def measure(database: Path, work: Path, rounds: int) -> dict[str, Timings]:
             timings["status"].measure(lambda: workbench.caseload(TODAY))
             timings["report"].measure(lambda: write_status_report(workbench, report, TODAY))
             data = gather(workbench, TODAY)
-            timings["writing"].measure(lambda data=data: write_workbook(data, report))
+            timings["writing"].measure(functools.partial(write_workbook, data, report))
             timings["dump"].measure(lambda: bare_dump(cells, dump))
     return timings
 
