@@ -37,7 +37,7 @@ from tests.workbench.reportdata import (
 from workbench.calendar import add_months
 from workbench.engine import Status, status_for_due
 from workbench.reports import ReportSummary, write_status_report
-from workbench.service import EvaluatedCase
+from workbench.service import EvaluatedCase, Workbench
 from workbench.store.models import cases, events
 from workbench.views import InquiryRow
 from workbench.vocabulary import Channel, Scheme
@@ -400,3 +400,17 @@ def test_a_team_report_holds_only_that_team(store: Store, tmp_path: Path) -> Non
     assert summary.open_cases == len(team_rows) > 0
     assert {row["Sags-ID"] for row in sager} == {row.case_id for row in team_rows}
     assert {row["Sagsbehandler"] for row in sager} == {FORMULA_WORKER}
+
+
+def test_an_empty_store_gives_a_whole_workbook_of_empty_tables(
+    workbench: Workbench, tmp_path: Path
+) -> None:
+    summary = write_status_report(workbench, tmp_path / "empty.xlsx", TODAY)
+    report = load_workbook(summary.path)
+
+    assert (summary.open_cases, summary.sample_size) == (0, 0)
+    assert len(report.sheetnames) == 7
+    assert table_rows(report["Sager"]) == []
+    (total,) = table_rows(report["Overblik"])
+    assert total["Sagsbehandler"] == "I alt" and total["Åbne sager"] == 0
+    assert total["Rettidighed 4 uger"] is None  # nothing was due: no figure, not 0 %

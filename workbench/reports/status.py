@@ -22,9 +22,6 @@ from workbench.reports.tables import ReportBook
 from workbench.service import EvaluatedCase, Settings, Workbench
 from workbench.views import InquiryRow
 
-SHEET_NAMES = ("Overblik", "Sager", "Henvendelser", "Afslutninger", "Screening",
-               "Ugestatistik", "Stikprøve")
-
 
 @dataclass(frozen=True)
 class ReportSummary:
