@@ -23,6 +23,8 @@ from workbench import demo
 from workbench.calendar import WorkingCalendar
 from workbench.errors import InputError, WorkbenchError
 from workbench.inquiries import reply_due
+from workbench.nags import Nag, NagKind
+from workbench.reminders import due_reminders
 from workbench.reports import write_status_report
 from workbench.resources import DEFAULT_PROFILE, load_named_profile
 from workbench.service import Workbench
@@ -202,6 +204,33 @@ def _inquiries(arguments: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _local_moment(text: str) -> dt.datetime:
+    """An argparse type for a local time as YYYY-MM-DDTHH:MM."""
+    try:
+        return dt.datetime.fromisoformat(text).replace(tzinfo=None)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a time as YYYY-MM-DDTHH:MM: {text!r}") from None
+
+
+def _nag_line(nag: Nag) -> str:
+    """One reminder on one line, naming the inquiry and case or the caseload."""
+    if nag.kind is NagKind.DIGEST:
+        return f"digest caseload red={nag.red} amber={nag.amber}"
+    urgency = " urgent" if nag.urgent else ""
+    due = nag.due.isoformat() if nag.due else ""
+    return f"{nag.kind.value}{urgency} inquiry={nag.inquiry_id} case={nag.case_id} due={due}"
+
+
+def _nags(arguments: argparse.Namespace) -> int:
+    """The reminders due at a moment, recorded as shown unless --peek (as the app does)."""
+    now = arguments.now or dt.datetime.now()
+    with _open(arguments) as workbench:
+        nags = due_reminders(workbench, now, record=not arguments.peek)
+    for nag in nags:
+        print(_nag_line(nag))
+    return EXIT_OK
+
+
 def _demo_export(arguments: argparse.Namespace) -> int:
     """Write a synthetic export (cases and events file) and print the files' paths."""
     export = demo.generate(arguments.cases, arguments.seed, _today(arguments))
@@ -239,6 +268,15 @@ def _print_status_summary(rows: Sequence[CaseRow]) -> None:
     for caseworker, counts in sorted(per_caseworker.items()):
         print(f"{caseworker:12} {counts['red']:5} {counts['amber']:5} {counts['green']:5}")
     print(f"{'total':12} {total['red']:5} {total['amber']:5} {total['green']:5}")
+
+
+def _add_nags_command(commands: argparse._SubParsersAction[_Parser]) -> None:
+    """The ``nags`` sub-command: reminders for headless use."""
+    nags = commands.add_parser("nags", help="the reminders due now (or at --now)")
+    nags.add_argument("--now", type=_local_moment, help="local time as YYYY-MM-DDTHH:MM")
+    nags.add_argument("--peek", action="store_true",
+                      help="show what is due without recording it as shown")
+    nags.set_defaults(handler=_nags)
 
 
 def _add_store_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
@@ -414,6 +452,7 @@ def build_parser() -> argparse.ArgumentParser:
     rules.add_argument("--language", choices=["da", "en"], default="da")
     rules.set_defaults(handler=_rules)
     _add_store_commands(commands)
+    _add_nags_command(commands)
     _add_report_command(commands)
     _add_team_commands(commands)
     return parser

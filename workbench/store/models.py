@@ -236,6 +236,30 @@ class FieldHistoryModel(Base):
     )
 
 
+class NagRecordModel(Base):
+    """When each reminder was last shown, so none repeats within its interval after a restart.
+
+    Times are the local wall clock (naive): working hours are local hours.
+    """
+
+    __tablename__ = "nag_records"
+
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)
+    subject: Mapped[str] = mapped_column(String(64), primary_key=True)
+    last_shown: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class NagSnoozeModel(Base):
+    """An inquiry whose reminders are silenced until a chosen local time."""
+
+    __tablename__ = "nag_snoozes"
+
+    inquiry_id: Mapped[int] = mapped_column(
+        ForeignKey("inquiries.id", ondelete="CASCADE"), primary_key=True
+    )
+    until: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
 def _table(model: type[Base]) -> Table:
     """The Core table behind a model (typed as a Table, which it always is here)."""
     table = model.__table__
@@ -254,6 +278,8 @@ settings = _table(SettingModel)
 sync_entries = _table(SyncEntryModel)
 sync_entities = _table(SyncEntityModel)
 field_history = _table(FieldHistoryModel)
+nag_records = _table(NagRecordModel)
+nag_snoozes = _table(NagSnoozeModel)
 
 
 def utc_now() -> dt.datetime:
