@@ -124,11 +124,14 @@ class CellMaker:
     def __call__(self, value: Value) -> Any:
         """The plain value where that is safe, else a cell with its style and type set.
 
-        Text comes first because most cells are text: a big sheet calls this for every cell.
+        Text and numbers come first because most cells are: a big sheet calls this for every
+        cell.
         """
         if isinstance(value, str):
             text = clean_text(value)
             return self._guarded_text(text, None) if needs_text_guard(text) else text
+        if value is None or isinstance(value, int | float):
+            return value
         if isinstance(value, dt.date):
             return self._styled(value, DATE)
         if isinstance(value, Styled):
