@@ -20,7 +20,8 @@ from workbench.service import EvaluatedCase
 from workbench.views import InquiryRow
 from workbench.vocabulary import EventKind, Scheme
 
-#: Cases drawn per scheme for management supervision (seed 002: at least 10 per quarter).
+#: Cases drawn per scheme for management supervision (seed 000 #9: at least 10 per main
+#: area per quarter).
 SAMPLE_PER_SCHEME = 10
 
 #: The sickness benefit weeks a case is screened before (39) and clarified before (47).

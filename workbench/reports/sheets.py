@@ -46,10 +46,10 @@ from workbench.service import EvaluatedCase
 from workbench.views import CaseRow, InquiryRow
 from workbench.vocabulary import Channel
 
-#: Timeliness targets (seed 000: 80 % by the end of 2017, 90 % from Q1 2018).
+#: Timeliness targets (seed 002: 80 % by the end of 2017, 90 % from Q1 2018).
 TARGET_LOW = 0.80
 TARGET_HIGH = 0.90
-#: Supervision error ceilings (seed 002): formal errors 10 %, material errors 3 %.
+#: Supervision error ceilings (seed 000 #10): formal errors 10 %, material errors 3 %.
 FORMAL_CEILING = 0.10
 MATERIAL_CEILING = 0.03
 
