@@ -8,6 +8,7 @@ lists the UI shows next are exactly what the database holds after the change.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import shutil
 import tempfile
 from collections.abc import Callable, Sequence
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from ui.models import Owner
 from workbench.errors import InputError
+from workbench.nags import Nag
 from workbench.resources import available_profiles
 from workbench.views import CaseDetail, CaseRow, ImportSummary, InquiryRow
 from workbench.vocabulary import Channel, EventKind
@@ -30,6 +32,8 @@ DEMO_CASES = 300
 DEMO_SEED = 4
 #: The files an export folder may hold.
 EXPORT_SUFFIXES = (".csv", ".xlsx")
+#: What an export folder held, file by file: its name and the SHA-256 of its content.
+Fingerprint = tuple[tuple[str, str], ...]
 
 
 @dataclass(frozen=True)
@@ -164,3 +168,83 @@ def import_demo(workbench: Workbench, today: dt.date,
         return summary
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+@dataclass(frozen=True)
+class DueNag:
+    """A reminder the core says is due now, with what the UI needs to put it into words."""
+
+    nag: Nag
+    #: The citizen whose inquiry it is ("" for the digest).
+    citizen: str = ""
+    channel: Channel | None = None
+
+
+@dataclass(frozen=True)
+class NagCheck:
+    """What one check of the reminders found: the nags due now and how many inquiries wait."""
+
+    nags: tuple[DueNag, ...]
+    #: My inquiries still waiting for a reply (the tray icon's tooltip says how many).
+    waiting: int
+
+
+def check_nags(workbench: Workbench, now: dt.datetime) -> NagCheck:
+    """The reminders due at ``now`` (recorded as shown, so they do not repeat too soon).
+
+    The core decides which; this only adds the citizen's name and the channel, so the
+    reminder can say "call back Anna Jensen" rather than "inquiry 12".
+    """
+    from workbench.reminders import due_reminders
+
+    nags = due_reminders(workbench, now)
+    me = workbench.load_settings().my_initials or None
+    waiting = {row.inquiry_id: row
+               for row in workbench.inquiries(now.date(), open_only=True, caseworker=me)}
+
+    def described(nag: Nag) -> DueNag:
+        row = waiting.get(nag.inquiry_id) if nag.inquiry_id is not None else None
+        if row is None:
+            return DueNag(nag)
+        return DueNag(nag, row.citizen_name, row.channel)
+
+    return NagCheck(tuple(described(nag) for nag in nags), len(waiting))
+
+
+def snooze(workbench: Workbench, inquiry_id: int, until: dt.datetime) -> None:
+    """Silence one inquiry's reminders until ``until``."""
+    from workbench.reminders import snooze_inquiry
+
+    snooze_inquiry(workbench, inquiry_id, until)
+
+
+@dataclass(frozen=True)
+class NewExport:
+    """Export files in the export folder of which at least one was never imported."""
+
+    paths: tuple[Path, ...]
+    fingerprint: Fingerprint
+
+
+def new_export(workbench: Workbench) -> NewExport | None:
+    """The configured export folder's files if it holds a new export; None otherwise.
+
+    Which files are new is the core's call (by content hash, against the import history);
+    the fingerprint lets the UI tell a folder it already tried from one that changed since.
+    """
+    from workbench.reminders import new_export_files
+
+    folder = workbench.load_settings().export_folder
+    if not folder:
+        return None
+    try:
+        paths = new_export_files(workbench, Path(folder))
+        return NewExport(tuple(paths), fingerprint(paths)) if paths else None
+    except OSError:
+        # A file went away or is locked while being written: the next look will see.
+        return None
+
+
+def fingerprint(paths: Sequence[Path]) -> Fingerprint:
+    """Each file's name and content hash: changes whenever any file of the folder does."""
+    return tuple((path.name, hashlib.sha256(path.read_bytes()).hexdigest()) for path in paths)
