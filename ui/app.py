@@ -24,6 +24,9 @@ from ui.backend import Backend
 from ui.i18n import DEFAULT_LANGUAGE, Translations
 from ui.icons import app_icon
 from ui.mainwindow import Clock, MainWindow
+from ui.reminders import Reminders
+from ui.scheduling import ReminderClocks
+from ui.tray import NagTray
 
 ORGANISATION = "Caseworker Workbench"
 APPLICATION = "caseworker-workbench"
@@ -53,33 +56,38 @@ def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
 
 @dataclass
 class Session:
-    """A running workbench: the window and the worker that owns the database."""
+    """A running workbench: the window, its reminders and the worker that owns the database."""
 
     window: MainWindow
     backend: Backend
+    reminders: Reminders
 
     def close(self) -> None:
-        """Close the window and the database, and stop the worker thread."""
+        """Stop the reminders, close the window and the database, stop the worker thread."""
+        self.reminders.stop()
         self.window.close()
         self.backend.shutdown()
 
 
 def start_session(arguments: argparse.Namespace, state: QSettings,
-                  translations: Translations | None = None) -> Session:
+                  translations: Translations | None = None,
+                  clocks: ReminderClocks | None = None) -> Session:
     """Open the database in the worker thread and show the main window at once.
 
     The window appears before the database has answered: the lists fill in as soon as
-    the first snapshot arrives, so a large caseload never delays the window.
+    the first snapshot arrives, so a large caseload never delays the window. The reminders
+    start once the database is open; ``clocks`` lets tests and screenshots fix the time.
     """
     if translations is not None:
         translations.try_switch(str(state.value("language", DEFAULT_LANGUAGE)))
     backend = Backend()
-    window = MainWindow(backend, Clock(arguments.today), state, translations,
-                        demo=arguments.demo)
+    clock = Clock(arguments.today)
+    window = MainWindow(backend, clock, state, translations, demo=arguments.demo)
+    reminders = Reminders(window, clocks or ReminderClocks(clock.now), NagTray.if_available())
     backend.open(partial(jobs.open_workbench, arguments.db), on_done=lambda _: window.start(),
                  on_error=window.cannot_open)
     window.show()
-    return Session(window, backend)
+    return Session(window, backend, reminders)
 
 
 def _report_unexpected(kind: type[BaseException], error: BaseException,
@@ -114,6 +122,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return app.exec()
     finally:
+        session.reminders.stop()
         session.backend.shutdown()
 
 

@@ -4,6 +4,10 @@ The import runs in the worker thread while a progress dialog shows how far it go
 the summary opens, with the rejected rows listed. An export that would close an unusually
 large share of the open cases is refused by the core as probably truncated; the user is
 asked, in plain words, whether the closures are real, and only then is it imported anyway.
+
+A new export the scheduler finds in the export folder is imported the same way, but quietly:
+nobody asked for it, so no dialog pops up when all went well, only a status-bar message.
+Rejected rows, errors and the truncation question still need the user and still show.
 """
 
 from __future__ import annotations
@@ -47,6 +51,8 @@ class ImportController(QObject):
     imported = Signal(object)
     #: Emitted when an import was refused or failed; the database is unchanged.
     refused = Signal(object)
+    # A short message for the status bar (what a quiet import did).
+    status = Signal(str)
 
     def __init__(self, backend: Backend, parent: QWidget, today: Callable[[], dt.date]) -> None:
         super().__init__(parent)
@@ -55,11 +61,12 @@ class ImportController(QObject):
         self._today = today
         self.progress: QProgressDialog | None = None
         self.dialog: QWidget | None = None
+        self._running = False
 
     @property
     def running(self) -> bool:
         """True while an import is under way."""
-        return self.progress is not None
+        return self._running
 
     def import_paths(self, paths: Sequence[str | Path], *, force: bool = False) -> None:
         """Import the export files ``paths``."""
@@ -70,6 +77,20 @@ class ImportController(QObject):
             return workbench.import_files(chosen, today=today, force=force, progress=report)
 
         self._run(job, retry=lambda: self.import_paths(chosen, force=True))
+
+    def import_quietly(self, paths: Sequence[str | Path]) -> None:
+        """Import a new export nobody asked for (the export-folder job found it).
+
+        No progress dialog, and a status-bar message instead of the summary when no row
+        was rejected; errors and the truncation question show as for any import.
+        """
+        chosen = [str(path) for path in paths]
+        today = self._today()
+
+        def job(workbench: Workbench, report: ProgressReport) -> ImportSummary:
+            return workbench.import_files(chosen, today=today, progress=report)
+
+        self._run(job, retry=lambda: self.import_paths(chosen, force=True), quiet=True)
 
     def import_folder(self, folder: str) -> None:
         """Import the export files lying in the configured export folder (F5)."""
@@ -96,13 +117,16 @@ class ImportController(QObject):
         self._run(lambda workbench, report: jobs.import_demo(workbench, today, report),
                   retry=None)
 
-    def _run(self, job: ImportJob, retry: Callable[[], None] | None) -> None:
+    def _run(self, job: ImportJob, retry: Callable[[], None] | None, *,
+             quiet: bool = False) -> None:
         if self.running:
             return
-        self._show_progress()
+        self._running = True
+        if not quiet:
+            self._show_progress()
         self._backend.submit_with_progress(
             job,
-            on_done=self._finished,
+            on_done=lambda summary: self._finished(summary, quiet),
             on_error=lambda error: self._failed(error, retry),
             on_progress=self._progressed,
         )
@@ -133,15 +157,22 @@ class ImportController(QObject):
             self.progress.deleteLater()
             self.progress = None
 
-    def _finished(self, summary: ImportSummary) -> None:
+    def _finished(self, summary: ImportSummary, quiet: bool) -> None:
+        self._running = False
         self._close_progress()
-        dialog = ImportSummaryDialog(summary, self._window)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        self.dialog = dialog
+        if quiet and not summary.rejected:
+            self.status.emit(texts.fill(
+                self.tr("Imported the new export from the export folder: %1 new, %2 updated "
+                        "and %3 closed cases."), summary.new, summary.updated, summary.closed))
+        else:
+            dialog = ImportSummaryDialog(summary, self._window)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.open()
+            self.dialog = dialog
         self.imported.emit(summary)
 
     def _failed(self, error: WorkbenchError, retry: Callable[[], None] | None) -> None:
+        self._running = False
         self._close_progress()
         if isinstance(error, TruncatedExportError) and retry is not None:
             self.dialog = self._ask_truncated(error, retry)

@@ -134,6 +134,13 @@ class InquiriesView(QWidget):
         rows = self.table.selectionModel().selectedRows()
         return self.model.row_at(rows[0].row()) if rows else None
 
+    def show_everyones(self) -> None:
+        """Choose everyone's inquiries, as if the user had (``scope_changed`` is not sent)."""
+        blocked = self.scope.blockSignals(True)
+        self.scope.setCurrentIndex(self.scope.findData(Owner().key))
+        self.scope.blockSignals(blocked)
+        self._scope_chosen = True
+
     def select_inquiry(self, inquiry_id: int) -> bool:
         """Select the inquiry with ``inquiry_id`` if it is listed."""
         for line, row in enumerate(self.model.rows):

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTabWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -35,6 +36,8 @@ from ui.i18n import Translations, current_language
 from ui.icons import action_icon, app_icon
 from ui.importing import ImportController, error_box
 from ui.inquiries import InquiriesView
+from ui.nagbar import NagBar
+from workbench.engine import Status
 from workbench.errors import WorkbenchError
 from workbench.views import CaseRow, InquiryRow
 from workbench.vocabulary import Channel, EventKind
@@ -55,12 +58,19 @@ class Clock:
         """The date the lists are computed for."""
         return self.fixed or dt.date.today()
 
+    def now(self) -> dt.datetime:
+        """The moment now, on the fixed day if there is one (reminders follow ``--today``)."""
+        moment = dt.datetime.now()
+        return dt.datetime.combine(self.fixed, moment.time()) if self.fixed else moment
+
 
 class MainWindow(QMainWindow):
     """The caseworker's workbench."""
 
     # Emitted each time a snapshot from the database has been drawn (tests wait for it).
     refreshed = Signal()
+    # Emitted once the database is open and the settings are read: the reminders may start.
+    started = Signal()
 
     def __init__(self, backend: Backend, clock: Clock, state: QSettings,
                  translations: Translations | None = None, *, demo: bool = False,
@@ -84,6 +94,7 @@ class MainWindow(QMainWindow):
         self._refresh_again = False
         self.importer = ImportController(backend, self, clock.today)
         self.importer.imported.connect(lambda _summary: self.refresh())
+        self.importer.status.connect(lambda text: self.statusBar().showMessage(text, 15_000))
         self._build_views()
         self._build_actions()
         self._build_toolbar()
@@ -112,7 +123,14 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.case_splitter, "")
         self.tabs.addTab(self.inquiries, "")
-        self.setCentralWidget(self.tabs)
+        self.nag_bar = NagBar()
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.nag_bar)
+        layout.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
         self.today_label = QLabel()
         self.busy = QProgressBar()
         self.busy.setObjectName("busy")
@@ -200,6 +218,7 @@ class MainWindow(QMainWindow):
             self.dialog = self._offer_demo()
         else:
             self.refresh()
+        self.started.emit()
 
     @property
     def initials(self) -> str:
@@ -241,13 +260,15 @@ class MainWindow(QMainWindow):
         self.backend.submit(lambda workbench: jobs.snapshot(workbench, view),
                             on_done=done, on_error=failed)
 
-    def refresh_inquiries(self) -> None:
+    def refresh_inquiries(self, then: Callable[[], object] | None = None) -> None:
         """Read the inquiries again (whose to see changed; the cases did not)."""
         view = self._view()
 
         def shown(rows: tuple[InquiryRow, ...]) -> None:
             self.inquiries.set_rows(rows)
             self._update_counts()
+            if then is not None:
+                then()
             self.refreshed.emit()
 
         self.backend.submit(lambda workbench: jobs.inquiries(workbench, view),
@@ -306,6 +327,23 @@ class MainWindow(QMainWindow):
             self.lists.owner_filter.setCurrentIndex(0)
             self.lists.select_case(case_id)
         self.show_case(case_id)
+
+    def open_inquiry(self, inquiry_id: int) -> None:
+        """Show an inquiry from elsewhere (a reminder): the inquiries tab, with it selected.
+
+        One not listed (the view shows another team's, or was read before the inquiry came)
+        is looked for among everyone's, read anew.
+        """
+        self.tabs.setCurrentIndex(INQUIRIES_TAB)
+        self.inquiries.table.setFocus()
+        if not self.inquiries.select_inquiry(inquiry_id):
+            self.inquiries.show_everyones()
+            self.refresh_inquiries(then=lambda: self.inquiries.select_inquiry(inquiry_id))
+
+    def open_overdue_list(self) -> None:
+        """Show the overdue cases (the morning overview's reminder): the red list."""
+        self.tabs.setCurrentIndex(CASES_TAB)
+        self.lists.sections[Status.RED].table.setFocus()
 
     def register_event(self, case_id: str, kind: EventKind, on: dt.date) -> None:
         """Register an event on the selected case (from the panel)."""

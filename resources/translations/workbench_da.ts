@@ -242,6 +242,10 @@
             <translation>Import</translation>
         </message>
         <message>
+            <source>Imported the new export from the export folder: %1 new, %2 updated and %3 closed cases.</source>
+            <translation>Det nye udtræk i udtræksmappen er importeret: %1 nye, %2 opdaterede og %3 afsluttede sager.</translation>
+        </message>
+        <message>
             <source>Import refused</source>
             <translation>Importen blev afvist</translation>
         </message>
@@ -548,6 +552,71 @@ Importér det kun alligevel, hvis sagerne virkelig er afsluttet.</translation>
         </message>
     </context>
     <context>
+        <name>NagBar</name>
+        <message numerus="yes">
+            <source>%n more reminder(s)</source>
+            <translation>
+                <numerusform>%n påmindelse mere</numerusform>
+                <numerusform>%n påmindelser mere</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>&amp;Open</source>
+            <translation>&amp;Åbn</translation>
+        </message>
+        <message>
+            <source>Show the inquiry (or, for the morning overview, the overdue cases)</source>
+            <translation>Vis henvendelsen (eller, for morgenoversigten, de overskredne sager)</translation>
+        </message>
+        <message numerus="yes">
+            <source>Snooze %n hour(s)</source>
+            <translation>
+                <numerusform>Udsæt %n time</numerusform>
+                <numerusform>Udsæt %n timer</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>No reminders about this inquiry for %n hour(s)</source>
+            <translation>
+                <numerusform>Ingen påmindelser om denne henvendelse den næste %n time</numerusform>
+                <numerusform>Ingen påmindelser om denne henvendelse de næste %n timer</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Hide the reminders</source>
+            <translation>Skjul påmindelserne</translation>
+        </message>
+    </context>
+    <context>
+        <name>NagTray</name>
+        <message>
+            <source>Caseworker Workbench</source>
+            <translation>Sagsbehandlerens arbejdsbord</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n inquiry(s) waiting for a reply</source>
+            <translation>
+                <numerusform>%n henvendelse venter på svar</numerusform>
+                <numerusform>%n henvendelser venter på svar</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n more reminder(s) in the workbench</source>
+            <translation>
+                <numerusform>%n påmindelse mere i arbejdsbordet</numerusform>
+                <numerusform>%n påmindelser mere i arbejdsbordet</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Overdue inquiry</source>
+            <translation>Svarfristen er overskredet</translation>
+        </message>
+        <message>
+            <source>Reminder</source>
+            <translation>Påmindelse</translation>
+        </message>
+    </context>
+    <context>
         <name>NewInquiryDialog</name>
         <message>
             <source>New inquiry</source>
@@ -588,6 +657,21 @@ Importér det kun alligevel, hvis sagerne virkelig er afsluttet.</translation>
         <message>
             <source>Note</source>
             <translation>Note</translation>
+        </message>
+    </context>
+    <context>
+        <name>Reminders</name>
+        <message>
+            <source>The reminders could not be checked: %1</source>
+            <translation>Påmindelserne kunne ikke tjekkes: %1</translation>
+        </message>
+        <message>
+            <source>No reminders about %1 until %2.</source>
+            <translation>Ingen påmindelser om %1 før kl. %2.</translation>
+        </message>
+        <message>
+            <source>The export folder could not be read: %1</source>
+            <translation>Udtræksmappen kunne ikke læses: %1</translation>
         </message>
     </context>
     <context>
@@ -647,6 +731,37 @@ Importér det kun alligevel, hvis sagerne virkelig er afsluttet.</translation>
         <message>
             <source>Export folder</source>
             <translation>Udtræksmappe</translation>
+        </message>
+    </context>
+    <context>
+        <name>nags</name>
+        <message>
+            <source>Your caseload this morning: %1 overdue, %2 due soon</source>
+            <translation>Din sagsstamme i dag: %1 overskredet, %2 forfalder snart</translation>
+        </message>
+        <message>
+            <source>Overdue: reply to %1 (case %2), the reply was due %3</source>
+            <translation>Overskredet: svar %1 (sag %2), svarfristen var %3</translation>
+        </message>
+        <message>
+            <source>Overdue: call back %1 (case %2), the reply was due %3</source>
+            <translation>Overskredet: ring tilbage til %1 (sag %2), svarfristen var %3</translation>
+        </message>
+        <message>
+            <source>Reply: the inquiry from %1 (case %2) must be answered today</source>
+            <translation>Svar: henvendelsen fra %1 (sag %2) skal besvares i dag</translation>
+        </message>
+        <message>
+            <source>Call back: the inquiry from %1 (case %2) must be answered today</source>
+            <translation>Ring tilbage: henvendelsen fra %1 (sag %2) skal besvares i dag</translation>
+        </message>
+        <message>
+            <source>Reply: the inquiry from %1 (case %2) must be answered by %3</source>
+            <translation>Svar: henvendelsen fra %1 (sag %2) skal besvares senest %3</translation>
+        </message>
+        <message>
+            <source>Call back: the inquiry from %1 (case %2) must be answered by %3</source>
+            <translation>Ring tilbage: henvendelsen fra %1 (sag %2) skal besvares senest %3</translation>
         </message>
     </context>
     <context>

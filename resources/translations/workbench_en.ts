@@ -242,6 +242,10 @@
             <translation>Import</translation>
         </message>
         <message>
+            <source>Imported the new export from the export folder: %1 new, %2 updated and %3 closed cases.</source>
+            <translation>Imported the new export from the export folder: %1 new, %2 updated and %3 closed cases.</translation>
+        </message>
+        <message>
             <source>Import refused</source>
             <translation>Import refused</translation>
         </message>
@@ -548,6 +552,71 @@ Import it anyway only if these cases really have ended.</translation>
         </message>
     </context>
     <context>
+        <name>NagBar</name>
+        <message numerus="yes">
+            <source>%n more reminder(s)</source>
+            <translation>
+                <numerusform>%n more reminder</numerusform>
+                <numerusform>%n more reminders</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>&amp;Open</source>
+            <translation>&amp;Open</translation>
+        </message>
+        <message>
+            <source>Show the inquiry (or, for the morning overview, the overdue cases)</source>
+            <translation>Show the inquiry (or, for the morning overview, the overdue cases)</translation>
+        </message>
+        <message numerus="yes">
+            <source>Snooze %n hour(s)</source>
+            <translation>
+                <numerusform>Snooze %n hour</numerusform>
+                <numerusform>Snooze %n hours</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>No reminders about this inquiry for %n hour(s)</source>
+            <translation>
+                <numerusform>No reminders about this inquiry for %n hour</numerusform>
+                <numerusform>No reminders about this inquiry for %n hours</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Hide the reminders</source>
+            <translation>Hide the reminders</translation>
+        </message>
+    </context>
+    <context>
+        <name>NagTray</name>
+        <message>
+            <source>Caseworker Workbench</source>
+            <translation>Caseworker Workbench</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n inquiry(s) waiting for a reply</source>
+            <translation>
+                <numerusform>%n inquiry waiting for a reply</numerusform>
+                <numerusform>%n inquiries waiting for a reply</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n more reminder(s) in the workbench</source>
+            <translation>
+                <numerusform>%n more reminder in the workbench</numerusform>
+                <numerusform>%n more reminders in the workbench</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Overdue inquiry</source>
+            <translation>Overdue inquiry</translation>
+        </message>
+        <message>
+            <source>Reminder</source>
+            <translation>Reminder</translation>
+        </message>
+    </context>
+    <context>
         <name>NewInquiryDialog</name>
         <message>
             <source>New inquiry</source>
@@ -588,6 +657,21 @@ Import it anyway only if these cases really have ended.</translation>
         <message>
             <source>Note</source>
             <translation>Note</translation>
+        </message>
+    </context>
+    <context>
+        <name>Reminders</name>
+        <message>
+            <source>The reminders could not be checked: %1</source>
+            <translation>The reminders could not be checked: %1</translation>
+        </message>
+        <message>
+            <source>No reminders about %1 until %2.</source>
+            <translation>No reminders about %1 until %2.</translation>
+        </message>
+        <message>
+            <source>The export folder could not be read: %1</source>
+            <translation>The export folder could not be read: %1</translation>
         </message>
     </context>
     <context>
@@ -647,6 +731,37 @@ Import it anyway only if these cases really have ended.</translation>
         <message>
             <source>Export folder</source>
             <translation>Export folder</translation>
+        </message>
+    </context>
+    <context>
+        <name>nags</name>
+        <message>
+            <source>Your caseload this morning: %1 overdue, %2 due soon</source>
+            <translation>Your caseload this morning: %1 overdue, %2 due soon</translation>
+        </message>
+        <message>
+            <source>Overdue: reply to %1 (case %2), the reply was due %3</source>
+            <translation>Overdue: reply to %1 (case %2), the reply was due %3</translation>
+        </message>
+        <message>
+            <source>Overdue: call back %1 (case %2), the reply was due %3</source>
+            <translation>Overdue: call back %1 (case %2), the reply was due %3</translation>
+        </message>
+        <message>
+            <source>Reply: the inquiry from %1 (case %2) must be answered today</source>
+            <translation>Reply: the inquiry from %1 (case %2) must be answered today</translation>
+        </message>
+        <message>
+            <source>Call back: the inquiry from %1 (case %2) must be answered today</source>
+            <translation>Call back: the inquiry from %1 (case %2) must be answered today</translation>
+        </message>
+        <message>
+            <source>Reply: the inquiry from %1 (case %2) must be answered by %3</source>
+            <translation>Reply: the inquiry from %1 (case %2) must be answered by %3</translation>
+        </message>
+        <message>
+            <source>Call back: the inquiry from %1 (case %2) must be answered by %3</source>
+            <translation>Call back: the inquiry from %1 (case %2) must be answered by %3</translation>
         </message>
     </context>
     <context>
