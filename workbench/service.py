@@ -43,6 +43,7 @@ from workbench.importing import import_files
 from workbench.inquiries import inquiry_standing
 from workbench.resources import DEFAULT_PROFILE, available_profiles, load_named_profile
 from workbench.rules import RuleProfile
+from workbench.siteconfig import SiteDefaults, load_site_defaults
 from workbench.store.database import Database, resolve_url
 from workbench.store.models import (
     SOURCE_LOCAL,
@@ -132,9 +133,12 @@ def _encode_setting(value: object) -> str:
     return json.dumps(value)
 
 
-def _decode_settings(stored: dict[str, str]) -> Settings:
-    """Settings from their stored JSON; an unknown key is ignored, a missing one defaulted."""
-    values: dict[str, Any] = {}
+def _decode_settings(stored: dict[str, str], site: SiteDefaults) -> Settings:
+    """Settings from their stored JSON over IT's machine-wide defaults over the built-in ones.
+
+    An unknown stored key is ignored; a key never saved takes IT's value, else the default.
+    """
+    values: dict[str, Any] = site.as_settings()
     for item in fields(Settings):
         if item.name in stored:
             values[item.name] = json.loads(stored[item.name])
@@ -193,8 +197,10 @@ class EvaluatedCase:
 class Workbench:
     """One open case store and everything a caseworker does with it."""
 
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Database, site: SiteDefaults | None = None) -> None:
         self._database = database
+        #: IT's machine-wide defaults (a broken file is refused here, naming file and key).
+        self._site = site if site is not None else load_site_defaults()
 
     @classmethod
     def open(cls, url_or_path: str | os.PathLike[str] | None = None) -> Workbench:
@@ -237,20 +243,27 @@ class Workbench:
             return self._settings(connection)
 
     def save_settings(self, new: Settings) -> None:
-        """Store the settings; InputError (and nothing stored) if one makes no sense."""
+        """Store the user's own choices; InputError (and nothing stored) if one makes no sense.
+
+        Only values that differ from the defaults (IT's, else the built-in ones) are stored,
+        so a later change of IT's defaults still reaches every user who did not choose
+        otherwise.
+        """
         new.validated()
+        defaults = asdict(_decode_settings({}, self._site))
         rows = [{"key": key, "value": _encode_setting(value)}
-                for key, value in asdict(new).items()]
+                for key, value in asdict(new).items() if value != defaults[key]]
         with self._database.transaction(write=True) as connection:
             # Only the user's settings: the team's (workbench.sync) live in the same table.
-            keys = [row["key"] for row in rows]
+            keys = list(defaults)
             connection.execute(settings.delete().where(settings.c.key.in_(keys)))
-            connection.execute(settings.insert(), rows)
+            if rows:
+                connection.execute(settings.insert(), rows)
 
-    @staticmethod
-    def _settings(connection: Connection) -> Settings:
+    def _settings(self, connection: Connection) -> Settings:
+        """The effective settings: the user's over IT's over the built-in defaults."""
         stored = dict(connection.execute(select(settings.c.key, settings.c.value)).all())
-        return _decode_settings(stored)
+        return _decode_settings(stored, self._site)
 
     # --- cases -------------------------------------------------------------------------
 

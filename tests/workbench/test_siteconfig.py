@@ -70,3 +70,40 @@ def test_the_environment_points_elsewhere(tmp_path: Path, monkeypatch: pytest.Mo
     monkeypatch.delenv("WORKBENCH_SITE_CONFIG")
     assert site_config_path().name == "config.toml"
     assert "caseworker-workbench" in str(site_config_path())
+
+
+def test_users_choices_override_it_and_it_changes_still_reach_the_rest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from workbench.service import Settings, Workbench
+
+    config = tmp_path / "config.toml"
+    config.write_text('export_folder = "/srv/udtraek"\namber_days = 14\n', encoding="utf-8")
+    monkeypatch.setenv("WORKBENCH_SITE_CONFIG", str(config))
+    database = tmp_path / "user.db"
+    with Workbench.open(database) as workbench:
+        assert (workbench.load_settings().export_folder,
+                workbench.load_settings().amber_days) == ("/srv/udtraek", 14)
+        chosen = workbench.load_settings()
+        workbench.save_settings(Settings(**{**chosen.__dict__, "amber_days": 10,
+                                            "my_initials": "ABC"}))
+    # IT moves the export folder; the user's own amber window stays theirs.
+    config.write_text('export_folder = "/srv/ny"\namber_days = 14\n', encoding="utf-8")
+    with Workbench.open(database) as workbench:
+        settings = workbench.load_settings()
+    assert (settings.export_folder, settings.amber_days, settings.my_initials) == (
+        "/srv/ny", 10, "ABC")
+
+
+def test_a_broken_site_file_stops_the_workbench_with_its_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from workbench.cli import EXIT_INPUT, main
+
+    config = tmp_path / "config.toml"
+    config.write_text("amber_days = -1\n", encoding="utf-8")
+    monkeypatch.setenv("WORKBENCH_SITE_CONFIG", str(config))
+    assert main(["--db", str(tmp_path / "x.db"), "status"]) == EXIT_INPUT
+    error = capsys.readouterr().err
+    assert str(config) in error and "amber_days" in error
+    assert "Traceback" not in error
