@@ -52,6 +52,17 @@ def _check_translations() -> str:
     return ", ".join(LANGUAGES)
 
 
+def _check_site_config() -> str:
+    """IT's machine-wide configuration file, if one is deployed, is readable and valid."""
+    from workbench.siteconfig import load_site_defaults, site_config_path
+
+    defaults = load_site_defaults()
+    if defaults.source is None:
+        return f"none deployed ({site_config_path()})"
+    chosen = ", ".join(sorted(defaults.as_settings())) or "team settings only"
+    return f"{defaults.source}: {chosen}"
+
+
 def _demo_files() -> list[Path]:
     """The bundled demo export's files, each of which must exist."""
     folder = resource_dir() / "demo"
@@ -86,6 +97,7 @@ CHECKS: tuple[tuple[str, Check], ...] = (
     ("rule profiles", _check_profiles),
     ("column mappings", _check_mappings),
     ("translations", _check_translations),
+    ("machine-wide configuration", _check_site_config),
     ("database and statuses", _check_database_and_statuses),
 )
 

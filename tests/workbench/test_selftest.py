@@ -42,3 +42,15 @@ def test_self_test_names_what_the_bundle_lacks(
     assert complaint in captured.out
     assert "self-test FAILED" in captured.err
     assert "Traceback" not in captured.out + captured.err
+
+
+def test_self_test_reports_a_broken_it_configuration(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text('language = "de"\n', encoding="utf-8")
+    monkeypatch.setenv("WORKBENCH_SITE_CONFIG", str(config))
+    assert main(["--self-test"]) == EXIT_INPUT
+    output = capsys.readouterr().out
+    assert "FAIL  machine-wide configuration" in output
+    assert "key 'language'" in output
