@@ -26,6 +26,11 @@ from workbench.vocabulary import Channel
 SNOOZE_HOURS = 3
 
 
+# A pale wash of the status colour sets the strip apart from the lists below it; the status
+# colours keep their contrast on it (WCAG AA).
+_WASH = {Status.RED: "#fdecea", Status.AMBER: "#fff4e0"}
+
+
 def nag_text(due: DueNag) -> str:
     """A reminder in words: who is waiting, on which case, and by when they must hear back."""
     nag = due.nag
@@ -150,13 +155,13 @@ class NagBar(QFrame):
             self.hide()
             return
         status = Status.RED if due.nag.urgent else Status.AMBER
-        colour = status_colour(status).name()
+        colour = status_colour(status)
         self.icon.setPixmap(status_icon(status).pixmap(20, 20))
         self.text.setText(nag_text(due))
-        self.text.setStyleSheet(f"color: {colour};" + (" font-weight: bold;"
-                                                       if due.nag.urgent else ""))
-        self.setStyleSheet(f"#nag-bar {{ border: 1px solid {colour}; border-left: 4px solid "
-                           f"{colour}; }}")
+        self.text.setStyleSheet(f"color: {colour.name()};" + (" font-weight: bold;"
+                                                              if due.nag.urgent else ""))
+        self.setStyleSheet(f"#nag-bar {{ background: {_WASH[status]}; border: 1px solid "
+                           f"{colour.name()}; border-left: 4px solid {colour.name()}; }}")
         extra = len(self._nags) - 1
         self.more.setText(self.tr("%n more reminder(s)", "", extra) if extra else "")
         self.more.setVisible(bool(extra))

@@ -3,13 +3,15 @@
 ``xvfb-run -s "-screen 0 1920x1080x24" python -m ui.screenshots --out docs`` starts the
 workbench on a fresh demo database (fixed date, Danish, one caseworker's view) and saves
 ``main-window.png``, ``case-panel.png`` and ``inquiries.png``. Running it again after a UI
-change keeps the pictures current with the code.
+change keeps the pictures current with the code. The reminders are checked at 09:00 on that
+day, once the caseworker is set, so the nag bar shows what that caseworker would see.
 """
 
 from __future__ import annotations
 
 import argparse
 import dataclasses
+import datetime as dt
 import sys
 import tempfile
 import time
@@ -23,10 +25,24 @@ from PySide6.QtWidgets import QApplication, QWidget
 from ui.app import APPLICATION, ORGANISATION, Session, iso_date, start_session
 from ui.i18n import Translations
 from ui.mainwindow import INQUIRIES_TAB, MainWindow
+from ui.scheduling import ReminderClocks
 from workbench.engine import Status
 from workbench.views import CaseDetail
 
 WIDTH, HEIGHT = 1800, 1000
+#: Before working hours (no reminder yet), and the moment the screenshots show.
+EARLY, MORNING = dt.time(7, 0), dt.time(9, 0)
+
+
+@dataclasses.dataclass
+class Moment:
+    """The reminders' clock: a fixed moment the screenshots move on by hand."""
+
+    value: dt.datetime
+
+    def now(self) -> dt.datetime:
+        """The moment it is set to."""
+        return self.value
 
 
 def wait_until(condition: Callable[[], bool], timeout: float = 120.0) -> None:
@@ -69,7 +85,17 @@ def become(window: MainWindow, initials: str, team: str) -> None:
     settle(window)
 
 
-def take(session: Session, out: Path) -> None:
+def check_reminders(session: Session, moment: Moment) -> None:
+    """Check the reminders at 09:00 of the screenshots' day, and wait for the nag bar."""
+    checked: list[object] = []
+    session.reminders.checked.connect(checked.append)
+    moment.value = dt.datetime.combine(moment.value.date(), MORNING)
+    session.reminders.check_nags()
+    wait_until(lambda: bool(checked))
+    settle(session.window)
+
+
+def take(session: Session, moment: Moment, out: Path) -> None:
     """Drive the window to each view and save it."""
     window = session.window
     wait_until(lambda: bool(window.cases))
@@ -78,6 +104,7 @@ def take(session: Session, out: Path) -> None:
         window.importer.dialog.close()
     initials, team = busiest_caseworker(window)
     become(window, initials, team)
+    check_reminders(session, moment)
     red = window.lists.sections[Status.RED]
     first = red.model.row_at(red.proxy.mapToSource(red.proxy.index(0, 0)).row())
     window.lists.select_case(first.case_id)
@@ -128,10 +155,12 @@ def main(argv: list[str] | None = None) -> int:
         state = QSettings(str(Path(folder) / "state.ini"), QSettings.Format.IniFormat)
         options = argparse.Namespace(db=str(Path(folder) / "demo.db"), demo=True,
                                      today=arguments.today)
-        session = start_session(options, state, Translations())
+        moment = Moment(dt.datetime.combine(arguments.today, EARLY))
+        session = start_session(options, state, Translations(),
+                                clocks=ReminderClocks(moment.now))
         session.window.resize(WIDTH, HEIGHT)
         try:
-            take(session, arguments.out)
+            take(session, moment, arguments.out)
         finally:
             session.close()
     return 0
