@@ -11,6 +11,7 @@ import csv
 import datetime as dt
 import getpass
 import json
+import logging
 import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -23,6 +24,7 @@ from workbench import demo
 from workbench.calendar import WorkingCalendar
 from workbench.errors import InputError, WorkbenchError
 from workbench.inquiries import reply_due
+from workbench.logs import start_logging
 from workbench.nags import Nag, NagKind
 from workbench.reminders import due_reminders
 from workbench.reports import write_status_report
@@ -35,6 +37,8 @@ EXIT_OK = 0
 EXIT_USAGE = 1
 EXIT_INPUT = 2
 EXIT_REJECTED_ROWS = 3
+
+log = logging.getLogger(__name__)
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -361,6 +365,34 @@ def _add_report_command(commands: argparse._SubParsersAction[_Parser]) -> None:
     report.set_defaults(handler=_report)
 
 
+AUDIT_COLUMNS = ("at", "os_user", "initials", "action", "case_id", "file", "detail")
+
+
+def _audit(arguments: argparse.Namespace) -> int:
+    """The audit log: who revealed, imported or exported personal data, and when."""
+    with _open(arguments) as workbench:
+        entries = workbench.audit_log(arguments.since)
+    records = [
+        {
+            "at": _utc(entry.at), "os_user": entry.os_user, "initials": entry.initials,
+            "action": entry.action.value, "case_id": entry.case_id or "",
+            "file": entry.file or "", "detail": entry.detail or "",
+        }
+        for entry in entries
+    ]
+    _print_records(records, AUDIT_COLUMNS, arguments.format)
+    return EXIT_OK
+
+
+def _add_audit_command(commands: argparse._SubParsersAction[_Parser]) -> None:
+    """The audit log of personal data (workbench.audit)."""
+    audit = commands.add_parser("audit", help="who revealed, imported or exported personal "
+                                "data, and when")
+    audit.add_argument("--since", type=iso_date, help="from this day on (YYYY-MM-DD, UTC)")
+    audit.add_argument("--format", choices=["table", "csv"], default="table")
+    audit.set_defaults(handler=_audit)
+
+
 def _team_join(arguments: argparse.Namespace) -> int:
     """Join a team over a shared folder or a hub, and say so."""
     members = [member for member in arguments.members.split(",") if member.strip()]
@@ -455,6 +487,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_nags_command(commands)
     _add_report_command(commands)
     _add_team_commands(commands)
+    _add_audit_command(commands)
     return parser
 
 
@@ -478,16 +511,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(error, file=sys.stderr)
         return EXIT_USAGE
     handler: Handler = arguments.handler
+    start_logging()
     try:
         return handler(arguments)
     except InputError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return EXIT_INPUT
+        return _failed(arguments, str(error))
     except WorkbenchError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return EXIT_INPUT
+        return _failed(arguments, str(error))
     except (SQLAlchemyError, OSError) as error:
         # The first line only: a database error goes on with the SQL and its parameters.
         lines = str(error).strip().splitlines()
-        print(f"error: {lines[0] if lines else type(error).__name__}", file=sys.stderr)
-        return EXIT_INPUT
+        return _failed(arguments, lines[0] if lines else type(error).__name__)
+
+
+def _failed(arguments: argparse.Namespace, message: str) -> int:
+    """Say what went wrong on one line, log it (masked), and give the input-error code."""
+    print(f"error: {message}", file=sys.stderr)
+    log.warning("workbench %s failed: %s", arguments.command, message)
+    return EXIT_INPUT

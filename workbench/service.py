@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import os
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -23,6 +24,8 @@ from typing import Any, TypeAlias
 from sqlalchemy import ColumnElement, Connection, Row, Table, exists, or_, select
 from sqlalchemy.exc import IntegrityError
 
+from workbench import audit
+from workbench.audit import AuditAction, AuditEntry
 from workbench.calendar import WorkingCalendar, iso_week, week_since
 from workbench.cpr import Cpr
 from workbench.engine import (
@@ -81,6 +84,8 @@ from workbench.views import (
 from workbench.vocabulary import Channel, EventKind, Scheme
 
 LANGUAGES = ("da", "en")
+#: Operations and counts only: never a name or a CPR number (workbench.logs masks any).
+log = logging.getLogger(__name__)
 #: Stored words to members by dictionary: Enum(value) is slow in lists of thousands.
 _EVENT_KINDS = {kind.value: kind for kind in EventKind}
 _SCHEMES = {scheme.value: scheme for scheme in Scheme}
@@ -213,7 +218,9 @@ class Workbench:
         if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
             given = os.fspath(url_or_path) if url_or_path is not None else None
             refuse_network_database(Path(str(url.database)), given=given)
-        return cls(Database.open(url_or_path))
+        opened = cls(Database.open(url_or_path))
+        log.info("opened the database %s", url.render_as_string(hide_password=True))
+        return opened
 
     @property
     def database(self) -> Database:
@@ -582,14 +589,60 @@ class Workbench:
         force: bool = False,
         progress: Callable[[int, int], None] | None = None,
     ) -> ImportSummary:
-        """Import central export files (see ``workbench.importing.importer``)."""
-        threshold = self.load_settings().truncation_threshold
+        """Import central export files (see ``workbench.importing.importer``).
+
+        An import that changed the store is audited in its own transaction; files that were
+        imported already change nothing and leave no entry.
+        """
+        current = self.load_settings()
+
+        def record_import(connection: Connection, summary: ImportSummary) -> None:
+            audit.record(connection, AuditAction.IMPORT, initials=current.my_initials,
+                         file=", ".join(summary.files), detail=_import_counts(summary))
+
         summary = import_files(self._database, [Path(p) for p in paths], today=today,
-                               force=force, threshold=threshold, progress=progress)
+                               force=force, threshold=current.truncation_threshold,
+                               progress=progress, audit=record_import)
+        log.info("imported %s: %s%s", ", ".join(summary.files), _import_counts(summary),
+                 " (unchanged: imported before)" if summary.unchanged else "")
         # Teammates' work on cases this export brings in was parked until now.
         with self._database.transaction(write=True) as connection:
             Replica(connection).apply_parked()
         return summary
+
+    # --- personal data: reveals, exports and the audit log --------------------------------
+
+    def reveal_cpr(self, case_id: str, *, by: str | None = None) -> str:
+        """The full CPR number of a case (DDMMYY-SSSS), for a caseworker who asked to see it.
+
+        The reveal is audited in the same transaction that reads the number, so no number is
+        handed out without its audit entry committed. ``by`` defaults to the settings'
+        initials. UnknownCaseError if there is no such case.
+        """
+        with self._database.transaction(write=True) as connection:
+            case = self._case(connection, case_id)
+            initials = by if by is not None else self._settings(connection).my_initials
+            audit.record(connection, AuditAction.REVEAL_CPR, initials=initials,
+                         case_id=case_id)
+        return Cpr(case.cpr).formatted
+
+    def audit_export(
+        self, path: str | os.PathLike[str], *, with_cpr: bool, detail: str | None = None,
+    ) -> None:
+        """Record a written file with personal data (a report, a list) in the audit log.
+
+        ``with_cpr`` says that it holds full CPR numbers: a cpr_export rather than a
+        report_export. Call it right after the file was written.
+        """
+        action = AuditAction.CPR_EXPORT if with_cpr else AuditAction.REPORT_EXPORT
+        with self._database.transaction(write=True) as connection:
+            audit.record(connection, action, initials=self._settings(connection).my_initials,
+                         file=os.fspath(path), detail=detail)
+
+    def audit_log(self, since: dt.date | None = None) -> list[AuditEntry]:
+        """The audit log from ``since`` (a UTC day) on, or all of it, oldest first."""
+        with self._database.transaction() as connection:
+            return audit.entries(connection, since)
 
     # --- team (workbench.sync) ---------------------------------------------------------
 
@@ -622,7 +675,11 @@ class Workbench:
         SyncError if the folder or hub cannot be reached (nothing local is lost: the outbox
         waits for the next sync). ``transport`` replaces the configured one (for tests).
         """
-        return team.sync(self._database, transport)
+        report = team.sync(self._database, transport)
+        log.info("synced with the team: sent %d, received %d, conflicts %d, parked %d",
+                 sum(report.sent.values()), sum(report.received.values()), report.conflicts,
+                 report.parked)
+        return report
 
     def last_sync(self) -> dt.datetime | None:
         """When this database last synced with its team (UTC); None if never."""
@@ -750,6 +807,13 @@ def _event_row(event: AnyRow) -> EventRow:
         registered_by=event.registered_by, registered_at=from_store_time(event.registered_at),
         confirmed=bool(event.confirmed),
     )
+
+
+def _import_counts(summary: ImportSummary) -> str:
+    """What an import did, in counts only: the audit log's detail holds no personal data."""
+    return (f"new {summary.new}, updated {summary.updated}, closed {summary.closed}, "
+            f"reopened {summary.reopened}, events added {summary.events_added}, "
+            f"rejected rows {len(summary.rejected)}")
 
 
 def _aware(value: dt.datetime) -> dt.datetime:

@@ -62,6 +62,8 @@ from workbench.store.models import import_files as import_files_table
 from workbench.views import ImportSummary, RejectedRow
 
 Progress = Callable[[int, int], None]
+#: Records an import in the audit log, inside the import's own transaction.
+Audit = Callable[[Connection, ImportSummary], None]
 _KEY_SEPARATOR = "\x1f"
 _CASE_INSERT_COLUMNS = ("case_id", "cpr", "name", "scheme", "caseworker", "team", "start",
                         "closed_on")
@@ -119,8 +121,13 @@ def import_files(
     force: bool = False,
     threshold: float = 0.20,
     progress: Progress | None = None,
+    audit: Audit | None = None,
 ) -> ImportSummary:
-    """Import export files; raises NotAnExportError or TruncatedExportError, changing nothing."""
+    """Import export files; raises NotAnExportError or TruncatedExportError, changing nothing.
+
+    ``audit`` is called with the import's transaction and summary before it commits, so the
+    audit entry of an import exists exactly when the import does.
+    """
     report = progress or _no_progress
     steps = len(paths) + 3
     files = []
@@ -141,6 +148,8 @@ def import_files(
         report(len(paths) + 2, steps)
         run.apply_events([t for t in tables if t.recognised.kind is TableKind.EVENTS])
         summary = run.finish(files, tables, batch)
+        if audit is not None:
+            audit(connection, summary)
     report(steps, steps)
     return summary
 

@@ -133,6 +133,7 @@ def write_status_report(
     ``today``, that were met on time, as ``Milestone.timely_on(today)`` judges each one
     (details in ``workbench.reports.figures``). CPR numbers are masked (DDMMYY-xxxx) unless
     ``include_cpr``. The sample's seed defaults to the quarter's (20262 for 2026 K2).
+    The written report is recorded in the audit log (a cpr_export with ``include_cpr``).
     """
     target = Path(path)
     if target.suffix.lower() != ".xlsx":
@@ -140,7 +141,11 @@ def write_status_report(
     if not target.parent.is_dir():
         raise InputError(f"the folder '{target.parent}' does not exist")
     data = gather(workbench, today, team=team, include_cpr=include_cpr, sample_seed=sample_seed)
-    return write_workbook(data, target)
+    summary = write_workbook(data, target)
+    # Audited once written: a report that failed exported nothing.
+    workbench.audit_export(target, with_cpr=include_cpr,
+                           detail=f"status report, team {team}" if team else "status report")
+    return summary
 
 
 @contextlib.contextmanager

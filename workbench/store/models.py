@@ -260,6 +260,31 @@ class NagSnoozeModel(Base):
     until: Mapped[dt.datetime] = mapped_column(DateTime)
 
 
+class AuditEntryModel(Base):
+    """Who did what with personal data, and when: revealed a CPR number, imported, exported.
+
+    Append-only: the core has no way to change or remove an entry, and a database trigger
+    (migration 0004) refuses UPDATE and DELETE. It names the case or the file, never the CPR
+    number itself.
+    """
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    #: Naive UTC, like every time in the store.
+    at: Mapped[dt.datetime] = mapped_column(DateTime, index=True)
+    #: The operating system's login name of whoever did it.
+    os_user: Mapped[str] = mapped_column(String(100))
+    #: The caseworker's initials from the settings ("" while none are set).
+    initials: Mapped[str] = mapped_column(String(100))
+    #: reveal_cpr, import, report_export or cpr_export (workbench.audit.AuditAction).
+    action: Mapped[str] = mapped_column(String(32))
+    case_id: Mapped[str | None] = mapped_column(String(64))
+    file: Mapped[str | None] = mapped_column(String(500))
+    #: A short description without personal data (counts, the team of a report).
+    detail: Mapped[str | None] = mapped_column(String(300))
+
+
 def _table(model: type[Base]) -> Table:
     """The Core table behind a model (typed as a Table, which it always is here)."""
     table = model.__table__
@@ -280,6 +305,7 @@ sync_entities = _table(SyncEntityModel)
 field_history = _table(FieldHistoryModel)
 nag_records = _table(NagRecordModel)
 nag_snoozes = _table(NagSnoozeModel)
+audit_log = _table(AuditEntryModel)
 
 
 def utc_now() -> dt.datetime:

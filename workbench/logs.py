@@ -1,0 +1,130 @@
+"""The workbench's log file, which never holds a CPR number.
+
+The app and the command line both call ``configure_logging``: a rotating log (1 MB × 5) in
+the per-user log folder. Its handler masks anything that looks like a CPR number (six digits
+that are a real date, an optional dash, four digits) in every record — message, arguments,
+exception and stack — so even a careless ``log.info("... %s", cpr_text)`` cannot leak one.
+The log says what happened (database opened, import counts, sync counts, errors), never to
+whom.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import re
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+
+import platformdirs
+
+from workbench.cpr import Cpr
+
+APP_NAME = "caseworker-workbench"
+#: Points the log somewhere else (tests, IT's diagnostics).
+LOG_DIR_ENV = "WORKBENCH_LOG_DIR"
+LOG_FILE_NAME = "workbench.log"
+MAX_BYTES = 1_000_000
+BACKUP_COUNT = 5
+_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+#: Ten digits with an optional dash after the sixth, not part of a longer number.
+_CPR_LIKE = re.compile(r"(?<!\d)(\d{6})-?(\d{4})(?!\d)")
+
+
+def mask_cpr_numbers(text: str) -> str:
+    """``text`` with every CPR-looking number masked as DDMMYY-xxxx.
+
+    Only ten digits whose first six are a real date count (the same century rule as
+    ``workbench.cpr``), so phone numbers, counts and timestamps stay readable.
+    """
+    return _CPR_LIKE.sub(_masked_match, text)
+
+
+def _masked_match(match: re.Match[str]) -> str:
+    """One match masked if it is a date-shaped CPR number, else as it was."""
+    cpr = Cpr(match.group(1) + match.group(2))
+    try:
+        cpr.birth_date  # noqa: B018 - a real date is what makes it look like a CPR number
+    except ValueError:
+        return match.group(0)
+    return cpr.masked
+
+
+class CprMaskingFilter(logging.Filter):
+    """Masks CPR-looking numbers in a record before any handler formats it.
+
+    The message is rendered with its arguments first, because a CPR number is as likely to
+    arrive as an argument as in the format string; the exception and stack text are
+    rendered and masked too, so the formatter uses the masked text.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        """Mask the record in place; never drop it."""
+        record.msg = mask_cpr_numbers(record.getMessage())
+        record.args = None
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = mask_cpr_numbers(record.exc_text)
+        if record.stack_info:
+            record.stack_info = mask_cpr_numbers(record.stack_info)
+        return True
+
+
+class WorkbenchLogHandler(RotatingFileHandler):
+    """The rotating log file with the CPR mask: the one handler ``configure_logging`` adds."""
+
+
+def log_folder() -> Path:
+    """Where the log goes: ``WORKBENCH_LOG_DIR``, else the per-user log folder."""
+    chosen = os.environ.get(LOG_DIR_ENV)
+    return Path(chosen) if chosen else platformdirs.user_log_path(APP_NAME, appauthor=False)
+
+
+def configure_logging(folder: Path | None = None, *, level: int = logging.INFO) -> Path:
+    """Log to a rotating, CPR-masked file in ``folder`` (default ``log_folder()``).
+
+    Calling it again replaces the handler (closing the old file) instead of adding a second.
+    Returns the log file's path.
+    """
+    target = (folder or log_folder()) / LOG_FILE_NAME
+    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    stop_logging()
+    handler = WorkbenchLogHandler(target, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT,
+                                  encoding="utf-8", delay=True)
+    handler.setFormatter(_UtcFormatter(_FORMAT))
+    handler.addFilter(CprMaskingFilter())
+    root = logging.getLogger()
+    root.addHandler(handler)
+    if root.getEffectiveLevel() > level:
+        root.setLevel(level)
+    return target
+
+
+def start_logging() -> Path | None:
+    """``configure_logging`` for the app and the CLI: None if the log cannot be written.
+
+    A log folder that cannot be made (a locked-down profile) must not stop the work.
+    """
+    try:
+        return configure_logging()
+    except OSError:
+        return None
+
+
+def stop_logging() -> None:
+    """Remove and close the workbench's log handler, if there is one."""
+    root = logging.getLogger()
+    for handler in [h for h in root.handlers if isinstance(h, WorkbenchLogHandler)]:
+        root.removeHandler(handler)
+        handler.close()
+
+
+class _UtcFormatter(logging.Formatter):
+    """Times in UTC with the offset shown, so logs from different machines line up."""
+
+    def formatTime(self, record: logging.LogRecord, datefmt: str | None = None) -> str:  # noqa: N802
+        """The record's time as ISO 8601 UTC to the millisecond."""
+        moment = dt.datetime.fromtimestamp(record.created, dt.UTC)
+        return moment.isoformat(timespec="milliseconds")
