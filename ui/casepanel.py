@@ -12,7 +12,7 @@ import html
 import itertools
 from collections.abc import Sequence
 
-from PySide6.QtCore import QDate, QEvent, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -84,6 +84,10 @@ class CasePanel(QWidget):
     register_event_requested = Signal(str, object, object)
     note_requested = Signal(str, str)
     inquiry_requested = Signal(str)
+    #: The caseworker asked to see the full CPR number of this case (audited by the core).
+    reveal_requested = Signal(str)
+    #: How long a revealed CPR number stays on screen before it is masked again.
+    REVEAL_MS = 30_000
 
     def __init__(self, today: dt.date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -103,6 +107,7 @@ class CasePanel(QWidget):
         self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status_icon = QLabel()
         self.status_text = QLabel()
+        self._build_reveal()
         self._build_actions(today)
         self._build_tabs()
         self._lay_out()
@@ -110,6 +115,18 @@ class CasePanel(QWidget):
         self.show_detail(None)
 
     # -- construction ---------------------------------------------------------------------
+
+    def _build_reveal(self) -> None:
+        """The deliberate "show CPR number" button, and the timer that masks it again."""
+        #: The full number of the case shown, while revealed; None while masked.
+        self._revealed: str | None = None
+        self.reveal_button = QPushButton()
+        self.reveal_button.setObjectName("reveal-cpr")
+        self.reveal_button.clicked.connect(self._reveal_clicked)
+        self.reveal_timer = QTimer(self)
+        self.reveal_timer.setSingleShot(True)
+        self.reveal_timer.setInterval(self.REVEAL_MS)
+        self.reveal_timer.timeout.connect(self.mask_cpr)
 
     def _build_actions(self, today: dt.date) -> None:
         self.actions_box = QGroupBox()
@@ -180,6 +197,10 @@ class CasePanel(QWidget):
         content.addWidget(self.title)
         content.addLayout(status_row)
         content.addWidget(self.facts)
+        reveal_row = QHBoxLayout()
+        reveal_row.addWidget(self.reveal_button)
+        reveal_row.addStretch(1)
+        content.addLayout(reveal_row)
         content.addWidget(self.actions_box)
         milestones = QWidget()
         milestone_layout = QVBoxLayout(milestones)
@@ -222,6 +243,8 @@ class CasePanel(QWidget):
         """Show ``detail`` (None: nothing selected)."""
         keep_date = self._detail is not None and detail is not None \
             and detail.case_id == self._detail.case_id
+        if not keep_date:
+            self._forget_revealed()
         self._detail = detail
         self.placeholder.setVisible(detail is None)
         self.content.setVisible(detail is not None)
@@ -265,7 +288,7 @@ class CasePanel(QWidget):
         team = detail.team or "—"
         facts = [
             (self.tr("Case ID"), detail.case_id),
-            (self.tr("CPR"), detail.cpr_masked),
+            (self.tr("CPR"), self._revealed or detail.cpr_masked),
             (self.tr("Scheme"), texts.scheme_name(detail.scheme)),
             (self.tr("Caseworker"), detail.caseworker),
             (self.tr("Team"), team),
@@ -280,6 +303,55 @@ class CasePanel(QWidget):
             f"<td>{html.escape(value)}</td></tr>"
             for label, value in facts)
         return f"<table>{cells}</table>"
+
+    # -- revealing the CPR number ---------------------------------------------------------
+
+    @property
+    def cpr_revealed(self) -> bool:
+        """True while the full CPR number of the case shown is on screen."""
+        return self._revealed is not None
+
+    def _reveal_clicked(self) -> None:
+        if self._detail is None:
+            return
+        if self.cpr_revealed:
+            self.mask_cpr()
+        else:
+            self.reveal_requested.emit(self._detail.case_id)
+
+    def show_revealed_cpr(self, case_id: str, number: str) -> None:
+        """Show the full number the core handed out (and audited) for ``case_id``.
+
+        Only if that case is still the one shown; masked again after REVEAL_MS.
+        """
+        if self._detail is None or self._detail.case_id != case_id:
+            return
+        self._revealed = number
+        self.reveal_timer.start()
+        self._show_facts(self._detail)
+        self._update_reveal_text()
+
+    def mask_cpr(self) -> None:
+        """Mask the CPR number again (the timer ran out, or the caseworker hid it)."""
+        self._forget_revealed()
+        if self._detail is not None:
+            self._show_facts(self._detail)
+
+    def _forget_revealed(self) -> None:
+        """Drop the full number, so nothing else can show it."""
+        self._revealed = None
+        self.reveal_timer.stop()
+        self._update_reveal_text()
+
+    def _update_reveal_text(self) -> None:
+        if self.cpr_revealed:
+            self.reveal_button.setText(self.tr("Hide CPR number"))
+            self.reveal_button.setToolTip(self.tr("Mask the CPR number again"))
+        else:
+            self.reveal_button.setText(self.tr("Show CPR number"))
+            self.reveal_button.setToolTip(self.tr(
+                "Show the full CPR number of this case for 30 seconds; the audit log records "
+                "who saw it and when"))
 
     # -- actions --------------------------------------------------------------------------
 
@@ -332,6 +404,7 @@ class CasePanel(QWidget):
         self.note_text.setPlaceholderText(self.tr("Write a note…"))
         self.note_button.setText(self.tr("Add n&ote"))
         self.inquiry_button.setText(self.tr("New &inquiry…"))
+        self._update_reveal_text()
         self._fill_event_kinds()
         self._update_titles()
         for model in (self.milestones, self.events, self.notes, self.inquiries):

@@ -146,6 +146,7 @@ class MainWindow(QMainWindow):
         self.panel.register_event_requested.connect(self.register_event)
         self.panel.note_requested.connect(self.add_note)
         self.panel.inquiry_requested.connect(self.new_inquiry)
+        self.panel.reveal_requested.connect(self.reveal_cpr)
         self.inquiries.scope_changed.connect(self.refresh_inquiries)
         self.inquiries.new_inquiry_requested.connect(lambda: self.new_inquiry(None))
         self.inquiries.answer_requested.connect(self.answer_inquiry)
@@ -318,6 +319,13 @@ class MainWindow(QMainWindow):
 
         self.backend.submit(lambda workbench: jobs.case_detail(workbench, case_id, today),
                             on_done=shown, on_error=self.show_error)
+
+    def reveal_cpr(self, case_id: str) -> None:
+        """Show one case's full CPR number in the panel, once the core has audited it."""
+        by = self.initials
+        self.backend.submit(lambda workbench: workbench.reveal_cpr(case_id, by=by or None),
+                            on_done=lambda number: self.panel.show_revealed_cpr(case_id, number),
+                            on_error=self.show_error)
 
     def open_case(self, case_id: str) -> None:
         """Show a case from elsewhere (an inquiry): switch to the lists and select it."""

@@ -118,6 +118,22 @@
             <source>Inquiries (%1)</source>
             <translation>Henvendelser (%1)</translation>
         </message>
+        <message>
+            <source>Hide CPR number</source>
+            <translation>Skjul CPR-nr.</translation>
+        </message>
+        <message>
+            <source>Mask the CPR number again</source>
+            <translation>Vis CPR-nummeret maskeret igen</translation>
+        </message>
+        <message>
+            <source>Show CPR number</source>
+            <translation>Vis CPR-nr.</translation>
+        </message>
+        <message>
+            <source>Show the full CPR number of this case for 30 seconds; the audit log records who saw it and when</source>
+            <translation>Vis sagens fulde CPR-nummer i 30 sekunder; revisionsloggen registrerer, hvem der så det og hvornår</translation>
+        </message>
     </context>
     <context>
         <name>CaseTableModel</name>

@@ -118,6 +118,22 @@
             <source>Inquiries (%1)</source>
             <translation>Inquiries (%1)</translation>
         </message>
+        <message>
+            <source>Hide CPR number</source>
+            <translation>Hide CPR number</translation>
+        </message>
+        <message>
+            <source>Mask the CPR number again</source>
+            <translation>Mask the CPR number again</translation>
+        </message>
+        <message>
+            <source>Show CPR number</source>
+            <translation>Show CPR number</translation>
+        </message>
+        <message>
+            <source>Show the full CPR number of this case for 30 seconds; the audit log records who saw it and when</source>
+            <translation>Show the full CPR number of this case for 30 seconds; the audit log records who saw it and when</translation>
+        </message>
     </context>
     <context>
         <name>CaseTableModel</name>
