@@ -9,27 +9,33 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import logging
 import sys
-import traceback
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
 from types import TracebackType
 
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication, QWidget
 
 from ui import jobs
 from ui.backend import Backend
+from ui.crash import CrashDialog
 from ui.i18n import DEFAULT_LANGUAGE, Translations
 from ui.icons import app_icon
 from ui.mainwindow import Clock, MainWindow
 from ui.reminders import Reminders
 from ui.scheduling import ReminderClocks
 from ui.tray import NagTray
+from workbench.crash import crash_report
+from workbench.logs import start_logging
 
+log = logging.getLogger(__name__)
 ORGANISATION = "Caseworker Workbench"
 APPLICATION = "caseworker-workbench"
+#: Crash dialogs still open: held here so that one without a parent window stays alive.
+_open_reports: list[CrashDialog] = []
 
 
 def iso_date(text: str) -> dt.date:
@@ -91,15 +97,24 @@ def start_session(arguments: argparse.Namespace, state: QSettings,
 
 
 def _report_unexpected(kind: type[BaseException], error: BaseException,
-                       trace: TracebackType | None) -> None:
-    """A bug: print the traceback and tell the user, instead of failing silently."""
-    text = "".join(traceback.format_exception(kind, error, trace))
-    print(text, file=sys.stderr)
-    if QApplication.instance() is not None:
-        box = QMessageBox(QMessageBox.Icon.Critical, "Caseworker Workbench",
-                          f"An unexpected error occurred: {error}")
-        box.setDetailedText(text)
-        box.open()
+                       trace: TracebackType | None) -> CrashDialog | None:
+    """A bug: log it and show a copyable report, instead of vanishing without a word.
+
+    The report has every CPR-looking number masked and no local variable values.
+    """
+    report = crash_report(kind, error, trace)
+    log.error("unexpected error\n%s", report)
+    print(report, file=sys.stderr)
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        return None
+    window = app.activeWindow()
+    dialog = CrashDialog(report, window if isinstance(window, QWidget) else None)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    _open_reports.append(dialog)
+    dialog.finished.connect(lambda _result: _open_reports.remove(dialog))
+    dialog.open()
+    return dialog
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -117,6 +132,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         passed = run_gui_self_test(app, print)
         print("gui self-test passed" if passed else "gui self-test FAILED", file=sys.stderr)
         return 0 if passed else 2
+    start_logging()
     sys.excepthook = _report_unexpected
     session = start_session(arguments, QSettings(), Translations())
     try:

@@ -887,4 +887,23 @@ Importér det kun alligevel, hvis sagerne virkelig er afsluttet.</translation>
             <translation>Lokal</translation>
         </message>
     </context>
+    <context>
+        <name>CrashDialog</name>
+        <message>
+            <source>Caseworker Workbench</source>
+            <translation>Caseworker Workbench</translation>
+        </message>
+        <message>
+            <source>Something unexpected went wrong: %1
+
+What you registered before is saved. Please copy the report below and send it to IT; it holds no CPR numbers.</source>
+            <translation>Der skete en uventet fejl: %1
+
+Det, du har registreret, er gemt. Kopiér rapporten herunder og send den til IT; den indeholder ingen CPR-numre.</translation>
+        </message>
+        <message>
+            <source>&amp;Copy report</source>
+            <translation>&amp;Kopiér rapport</translation>
+        </message>
+    </context>
 </TS>

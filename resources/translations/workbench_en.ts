@@ -887,4 +887,23 @@ Import it anyway only if these cases really have ended.</translation>
             <translation>Local</translation>
         </message>
     </context>
+    <context>
+        <name>CrashDialog</name>
+        <message>
+            <source>Caseworker Workbench</source>
+            <translation>Caseworker Workbench</translation>
+        </message>
+        <message>
+            <source>Something unexpected went wrong: %1
+
+What you registered before is saved. Please copy the report below and send it to IT; it holds no CPR numbers.</source>
+            <translation>Something unexpected went wrong: %1
+
+What you registered before is saved. Please copy the report below and send it to IT; it holds no CPR numbers.</translation>
+        </message>
+        <message>
+            <source>&amp;Copy report</source>
+            <translation>&amp;Copy report</translation>
+        </message>
+    </context>
 </TS>
