@@ -30,6 +30,8 @@ from workbench.reminders import due_reminders
 from workbench.reports import write_status_report
 from workbench.resources import DEFAULT_PROFILE, load_named_profile
 from workbench.service import Workbench
+from workbench.store.database import resolve_url
+from workbench.store.recovery import backup_time, latest_backup, restore_backup
 from workbench.views import CaseRow, ImportSummary
 from workbench.vocabulary import Channel, parse_channel, parse_event_kind
 
@@ -393,6 +395,35 @@ def _add_audit_command(commands: argparse._SubParsersAction[_Parser]) -> None:
     audit.set_defaults(handler=_audit)
 
 
+def _restore_backup(arguments: argparse.Namespace) -> int:
+    """Put a backup in place of a (damaged) SQLite database; the old file is kept aside."""
+    url = resolve_url(arguments.db)
+    if url.get_backend_name() != "sqlite" or not url.database:
+        raise InputError("only a SQLite database file has backups here; a PostgreSQL "
+                         "database is restored by whoever runs the server")
+    database = Path(url.database)
+    backup = Path(arguments.file) if arguments.file else latest_backup(database)
+    if backup is None:
+        raise InputError(f"no intact backup of {database} in {database.parent / 'backups'}")
+    kept = restore_backup(database, backup)
+    log.warning("restored %s from the backup %s; the old file is kept as %s",
+                database, backup, kept)
+    print(f"restored {database} from {backup} ({backup_time(backup):%Y-%m-%d %H:%M})")
+    print(f"the old file is kept as {kept}")
+    return EXIT_OK
+
+
+def _add_restore_command(commands: argparse._SubParsersAction[_Parser]) -> None:
+    """Restoring a backup of a damaged database (workbench.store.recovery)."""
+    restore = commands.add_parser("restore-backup",
+                                  help="replace the database with a backup (the old file is "
+                                  "kept aside as .corrupt-<time>)")
+    which = restore.add_mutually_exclusive_group(required=True)
+    which.add_argument("--latest", action="store_true", help="the newest intact backup")
+    which.add_argument("file", nargs="?", metavar="FILE", help="a backup file")
+    restore.set_defaults(handler=_restore_backup)
+
+
 def _team_join(arguments: argparse.Namespace) -> int:
     """Join a team over a shared folder or a hub, and say so."""
     members = [member for member in arguments.members.split(",") if member.strip()]
@@ -488,6 +519,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_report_command(commands)
     _add_team_commands(commands)
     _add_audit_command(commands)
+    _add_restore_command(commands)
     return parser
 
 

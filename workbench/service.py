@@ -58,6 +58,7 @@ from workbench.store.models import (
     settings,
     utc_now,
 )
+from workbench.store.recovery import ensure_intact
 from workbench.sync import team
 from workbench.sync import views as sync_views
 from workbench.sync.entries import (
@@ -213,11 +214,13 @@ class Workbench:
 
         NetworkDatabaseError for a SQLite file on a network share: a team shares its work
         through a shared folder of batch files, never by sharing the live database.
+        CorruptDatabaseError, naming the latest intact backup, for a damaged SQLite file.
         """
         url = resolve_url(url_or_path)
         if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
             given = os.fspath(url_or_path) if url_or_path is not None else None
             refuse_network_database(Path(str(url.database)), given=given)
+            ensure_intact(Path(str(url.database)))
         opened = cls(Database.open(url_or_path))
         log.info("opened the database %s", url.render_as_string(hide_password=True))
         return opened

@@ -1,0 +1,116 @@
+"""A damaged database at start: find it, name the latest good backup, restore it safely.
+
+``Database.backup`` keeps the newest copies in ``backups/`` beside the database. When the
+live file is no SQLite database any more, or ``PRAGMA integrity_check`` finds damage, the
+front ends offer the newest backup that is itself intact. Restoring never deletes the
+damaged file: it is copied aside as ``workbench.db.corrupt-<stamp>`` (with its -wal and -shm
+files moved beside it, so they cannot be replayed onto the backup), then the backup is
+copied in with SQLite's backup API into a temporary file that replaces the database.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import shutil
+import sqlite3
+from pathlib import Path
+
+from workbench.errors import StoreError
+
+BACKUP_FOLDER = "backups"
+_STAMP_FORMAT = "%Y%m%d-%H%M%S-%f"
+
+
+def integrity_problem(path: Path) -> str | None:
+    """What is wrong with the SQLite file ``path``; None if it is intact (or not there yet)."""
+    if not path.exists() or path.stat().st_size == 0:
+        return None
+    try:
+        # Read-write on purpose: read-only cannot open a WAL database whose -shm is missing.
+        with contextlib.closing(sqlite3.connect(path)) as db:
+            results = [row[0] for row in db.execute("PRAGMA integrity_check")]
+    except sqlite3.DatabaseError as error:
+        return f"not a readable SQLite database ({error})"
+    if results == ["ok"]:
+        return None
+    return f"integrity check failed ({results[0]})"
+
+
+def backups_of(path: Path) -> list[Path]:
+    """The backups of the database ``path``, oldest first (their names sort by time)."""
+    return sorted((path.parent / BACKUP_FOLDER).glob(f"{path.stem}-*.db"))
+
+
+def latest_backup(path: Path) -> Path | None:
+    """The newest backup of ``path`` that is itself intact; None if there is none."""
+    for candidate in reversed(backups_of(path)):
+        if integrity_problem(candidate) is None:
+            return candidate
+    return None
+
+
+def backup_time(backup: Path) -> dt.datetime:
+    """When a backup was made (local time), from its name, else from the file's time."""
+    stamp = backup.stem.rsplit("-", 3)[-3:]
+    try:
+        return dt.datetime.strptime("-".join(stamp), _STAMP_FORMAT)
+    except ValueError:
+        return dt.datetime.fromtimestamp(backup.stat().st_mtime)
+
+
+class CorruptDatabaseError(StoreError):
+    """The database file is damaged; the message names the latest backup and how to restore."""
+
+    def __init__(self, path: Path, problem: str, backup: Path | None) -> None:
+        self.path = path
+        self.problem = problem
+        self.backup = backup
+        if backup is None:
+            advice = "no intact backup was found in its backups folder"
+        else:
+            advice = (f"the latest backup is {backup} from "
+                      f"{backup_time(backup):%Y-%m-%d %H:%M}; restore it with: "
+                      f"workbench --db {path} restore-backup --latest")
+        super().__init__(f"the database {path} is damaged: {problem}; {advice}")
+
+
+def ensure_intact(path: Path) -> None:
+    """Raise CorruptDatabaseError, naming the latest backup, if ``path`` is damaged."""
+    problem = integrity_problem(path)
+    if problem is not None:
+        raise CorruptDatabaseError(path, problem, latest_backup(path))
+
+
+def restore_backup(path: Path, backup: Path) -> Path:
+    """Put ``backup`` in place of the database ``path``; return where the old file was kept.
+
+    Nothing is deleted: the old database (and its -wal and -shm files) stays beside it as
+    ``<name>.corrupt-<stamp>``. StoreError if the backup is itself damaged.
+    """
+    problem = integrity_problem(backup)
+    if problem is not None or not backup.is_file():
+        raise StoreError(f"the backup {backup} cannot be restored: {problem or 'no such file'}")
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    kept = path.with_name(f"{path.name}.corrupt-{stamp}")
+    if path.exists():
+        shutil.copy2(path, kept)
+    for suffix in ("-wal", "-shm"):
+        companion = path.with_name(path.name + suffix)
+        if companion.exists():
+            companion.replace(kept.with_name(kept.name + suffix))
+    _copy_with_backup_api(backup, path)
+    return kept
+
+
+def _copy_with_backup_api(source: Path, target: Path) -> None:
+    """Copy a database page by page (SQLite's backup API), then swap it in at once."""
+    temporary = target.with_name(f"{target.name}.restoring")
+    with contextlib.suppress(FileNotFoundError):
+        temporary.unlink()
+    os.close(os.open(temporary, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    with contextlib.closing(sqlite3.connect(source)) as origin, \
+            contextlib.closing(sqlite3.connect(temporary)) as copy:
+        origin.backup(copy)
+    temporary.replace(target)
