@@ -79,12 +79,17 @@ def end_of_week(anchor: dt.date, week: int) -> dt.date:
     return anchor + dt.timedelta(days=7 * week - 1)
 
 
+_DAYS_IN_MONTH = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def add_months(day: dt.date, months: int) -> dt.date:
     """Same day-of-month ``months`` later (or earlier), clamped to that month's last day."""
-    month_index = day.year * 12 + (day.month - 1) + months
-    year, month = divmod(month_index, 12)
-    last_day = _stdlib_calendar.monthrange(year, month + 1)[1]
-    return dt.date(year, month + 1, min(day.day, last_day))
+    year, month_index = divmod(day.year * 12 + (day.month - 1) + months, 12)
+    month = month_index + 1
+    if day.day <= 28:
+        return dt.date(year, month, day.day)
+    last_day = 29 if month == 2 and _stdlib_calendar.isleap(year) else _DAYS_IN_MONTH[month - 1]
+    return dt.date(year, month, min(day.day, last_day))
 
 
 def week_since(anchor: dt.date, today: dt.date) -> int:

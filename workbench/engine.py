@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import operator
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from workbench.cpr import Cpr
 from workbench.rules import ChainStart, Offset, Rule, RuleKind, RuleProfile, Unit
 from workbench.vocabulary import EventKind, Scheme
+
+_BY_DATE = operator.attrgetter("date")
 
 #: Days ahead in which an open milestone is amber rather than green (a setting).
 DEFAULT_AMBER_DAYS = 21
@@ -27,10 +30,16 @@ class Status(enum.Enum):
     AMBER = "amber"
     GREEN = "green"
 
+    #: Members are singletons, so identity hashing is exact (and Enum's own is slow).
+    __hash__ = object.__hash__
+
     @property
     def severity(self) -> int:
         """Higher is worse: red 2, amber 1, green 0."""
-        return {Status.RED: 2, Status.AMBER: 1, Status.GREEN: 0}[self]
+        return _SEVERITY[self]
+
+
+_SEVERITY = {Status.RED: 2, Status.AMBER: 1, Status.GREEN: 0}
 
 
 class MilestoneState(enum.Enum):
@@ -139,13 +148,17 @@ def evaluate_case(
     """Evaluate ``case`` under ``profile`` as of ``today``: exactly domain.md's definitions."""
     closed = case.closed_on is not None and case.closed_on <= today
     as_of = case.closed_on if closed and case.closed_on else today
-    # By date, then kind: EventKind has no order, and two kinds on one day are common.
-    events = sorted((e for e in case.events if case.start <= e.date <= as_of),
-                    key=lambda e: (e.date, e.kind.value))
+    # By date only: EventKind has no order, and same-day events may come in any order
+    # (no rule's outcome depends on the order of events on one day).
+    events = sorted((e for e in case.events if case.start <= e.date <= as_of), key=_BY_DATE)
     age = case.cpr.age_on(case.start) if case.cpr else None
+    by_kind: dict[EventKind, list[CaseEvent]] = {}
+    for event in events:
+        by_kind.setdefault(event.kind, []).append(event)
     milestones: list[Milestone] = []
     for rule in profile.rules_for(case.scheme, case.start):
-        milestones.extend(_milestones_of(rule, case.start, events, age, as_of, milestones))
+        matching = _matching(rule, by_kind)
+        milestones.extend(_milestones_of(rule, case.start, matching, age, as_of, milestones))
     if closed:
         return CaseEvaluation(tuple(milestones), status=None)
     return _with_status(milestones, profile, today, amber_days)
@@ -165,16 +178,23 @@ def _with_status(
     return CaseEvaluation(tuple(milestones), status=worst, deciding=deciding)
 
 
+def _matching(rule: Rule, by_kind: dict[EventKind, list[CaseEvent]]) -> list[CaseEvent]:
+    """The case's events that can satisfy ``rule``, in date order."""
+    groups = [by_kind[kind] for kind in rule.satisfied_by if kind in by_kind]
+    if len(groups) == 1:
+        return groups[0]
+    return sorted((event for group in groups for event in group), key=_BY_DATE)
+
+
 def _milestones_of(
     rule: Rule,
     anchor: dt.date,
-    events: Sequence[CaseEvent],
+    matching: Sequence[CaseEvent],
     age: int | None,
     as_of: dt.date,
     earlier: Sequence[Milestone],
 ) -> list[Milestone]:
     """Dispatch on the rule's kind; ``earlier`` holds the milestones of preceding rules."""
-    matching = [e for e in events if e.kind in rule.satisfied_by]
     match rule.kind:
         case RuleKind.ONCE:
             return _once(rule, anchor, matching, age)

@@ -46,6 +46,9 @@ class Unit(enum.Enum):
     END_OF_MONTHS = "end_of_months"
 
 
+_ONE_DAY = dt.timedelta(days=1)
+
+
 class RuleKind(enum.Enum):
     """The shape of a rule (see the module docstring)."""
 
@@ -72,17 +75,17 @@ class Offset:
 
     def after(self, base: dt.date) -> dt.date:
         """The date this offset lands on, counted from ``base``."""
-        match self.unit:
-            case Unit.DAYS:
-                return base + dt.timedelta(days=self.amount)
-            case Unit.WEEKS:
-                return base + dt.timedelta(weeks=self.amount)
-            case Unit.MONTHS:
-                return add_months(base, self.amount)
-            case Unit.END_OF_WEEK:
-                return base + dt.timedelta(days=7 * self.amount - 1)
-            case Unit.END_OF_MONTHS:
-                return add_months(base, self.amount) - dt.timedelta(days=1)
+        # An if-chain on identity: this runs for every deadline of every case.
+        unit = self.unit
+        if unit is Unit.MONTHS:
+            return add_months(base, self.amount)
+        if unit is Unit.END_OF_MONTHS:
+            return add_months(base, self.amount) - _ONE_DAY
+        if unit is Unit.DAYS:
+            return base + dt.timedelta(days=self.amount)
+        if unit is Unit.WEEKS:
+            return base + dt.timedelta(days=7 * self.amount)
+        return base + dt.timedelta(days=7 * self.amount - 1)  # Unit.END_OF_WEEK
 
     def __str__(self) -> str:
         """Readable form, as in a rule's description."""

@@ -18,6 +18,9 @@ M = TypeVar("M", bound=enum.Enum)
 class Scheme(enum.Enum):
     """A benefit scheme (ordning); the value is the Danish name as domain.md writes it."""
 
+    #: Members are singletons, so identity hashing is exact (and Enum's own is slow).
+    __hash__ = object.__hash__
+
     SYGEDAGPENGE = "sygedagpenge"
     FORSIKRET_LEDIG = "forsikret ledig"
     JOBAFKLARINGSFORLOB = "jobafklaringsforløb"
@@ -42,6 +45,9 @@ _SCHEME_CODES = {
 class EventKind(enum.Enum):
     """What happened on a case on a date; the value is the Danish word."""
 
+    #: Members are singletons, so identity hashing is exact (and Enum's own is slow).
+    __hash__ = object.__hash__
+
     SAMTALE = "samtale"
     FAELLESSAMTALE = "fællessamtale"
     SCREENING = "screening"
@@ -58,6 +64,9 @@ class EventKind(enum.Enum):
 
 class Channel(enum.Enum):
     """How a citizen's inquiry (henvendelse) arrived, which sets its reply deadline."""
+
+    #: Members are singletons, so identity hashing is exact (and Enum's own is slow).
+    __hash__ = object.__hash__
 
     PHONE = "phone"
     MAIL = "mail"
