@@ -74,6 +74,15 @@ def open_workbench(database: str | None) -> Workbench:
     return Workbench.open(database)
 
 
+def restore_and_open(database: Path, backup: Path) -> Workbench:
+    """Put a backup in place of the damaged database (which is kept aside), then open it."""
+    from workbench.service import Workbench
+    from workbench.store.recovery import restore_backup
+
+    restore_backup(database, backup)
+    return Workbench.open(database)
+
+
 def start_up(workbench: Workbench) -> StartUp:
     """Read the settings and whether the database is still empty."""
     return StartUp(workbench.load_settings(), workbench.is_empty(), tuple(available_profiles()))

@@ -39,6 +39,7 @@ from ui.inquiries import InquiriesView
 from ui.nagbar import NagBar
 from workbench.engine import Status
 from workbench.errors import WorkbenchError
+from workbench.store.recovery import CorruptDatabaseError, backup_time
 from workbench.views import CaseRow, InquiryRow
 from workbench.vocabulary import Channel, EventKind
 
@@ -466,11 +467,40 @@ class MainWindow(QMainWindow):
         return False
 
     def cannot_open(self, error: WorkbenchError) -> None:
-        """The database cannot be opened: say so, and close when the user has read it."""
+        """The database cannot be opened: say so, and close when the user has read it.
+
+        A damaged database with an intact backup is offered that backup instead.
+        """
+        if isinstance(error, CorruptDatabaseError) and error.backup is not None:
+            self.dialog = self._offer_backup(error.path, error.backup)
+            return
         box = error_box(self, self.tr("Caseworker Workbench"),
                         self.tr("The database could not be opened."), str(error))
         box.finished.connect(self.close)
         self.dialog = box
+
+    def _offer_backup(self, database: Path, backup: Path) -> QMessageBox:
+        """Ask to restore the latest backup (named by its time); No closes the window."""
+        made = backup_time(backup)
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Caseworker Workbench"), texts.fill(
+            self.tr("The database is damaged and cannot be opened. Restore the latest "
+                    "backup, from %1?"), f"{texts.format_date(made.date())} {made:%H:%M}"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setObjectName("restore-offer")
+        box.setInformativeText(self.tr("Work registered after the backup must be registered "
+                                       "again. The damaged file is kept beside it."))
+        box.setDefaultButton(QMessageBox.StandardButton.Yes)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        restore = box.button(QMessageBox.StandardButton.Yes)
+        box.finished.connect(lambda _result: self._restore(database, backup)
+                             if box.clickedButton() is restore else self.close())
+        box.open()
+        return box
+
+    def _restore(self, database: Path, backup: Path) -> None:
+        """Restore the backup in the worker thread, then start as usual."""
+        self.backend.open(lambda: jobs.restore_and_open(database, backup),
+                          on_done=lambda _: self.start(), on_error=self.cannot_open)
 
     def show_error(self, error: WorkbenchError) -> None:
         """Show an error the core raised on purpose; nothing was changed."""

@@ -551,6 +551,14 @@ Importér det kun alligevel, hvis sagerne virkelig er afsluttet.</translation>
             <source>&amp;Case</source>
             <translation>&amp;Sag</translation>
         </message>
+        <message>
+            <source>The database is damaged and cannot be opened. Restore the latest backup, from %1?</source>
+            <translation>Databasen er beskadiget og kan ikke åbnes. Vil du gendanne den seneste sikkerhedskopi fra %1?</translation>
+        </message>
+        <message>
+            <source>Work registered after the backup must be registered again. The damaged file is kept beside it.</source>
+            <translation>Det, der er registreret efter sikkerhedskopien, skal registreres igen. Den beskadigede fil gemmes ved siden af.</translation>
+        </message>
     </context>
     <context>
         <name>MilestoneTableModel</name>

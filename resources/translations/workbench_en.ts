@@ -551,6 +551,14 @@ Import it anyway only if these cases really have ended.</translation>
             <source>&amp;Case</source>
             <translation>&amp;Case</translation>
         </message>
+        <message>
+            <source>The database is damaged and cannot be opened. Restore the latest backup, from %1?</source>
+            <translation>The database is damaged and cannot be opened. Restore the latest backup, from %1?</translation>
+        </message>
+        <message>
+            <source>Work registered after the backup must be registered again. The damaged file is kept beside it.</source>
+            <translation>Work registered after the backup must be registered again. The damaged file is kept beside it.</translation>
+        </message>
     </context>
     <context>
         <name>MilestoneTableModel</name>

@@ -5,11 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from tests.ui.conftest import wait_idle
+from tests.ui.conftest import DEMO_CASES, arguments, wait_idle
+from tests.ui.rows import TODAY
 from tests.ui.test_window import (
     become,
     close_summary,
@@ -18,12 +20,14 @@ from tests.ui.test_window import (
     show_everyones_cases,
     visible_rows,
 )
-from ui.app import Session
+from ui.app import Session, start_session
+from ui.i18n import Translations
 from workbench.audit import AuditAction
 from workbench.cpr import Cpr
 from workbench.engine import Status
 from workbench.service import Workbench
 from workbench.store.models import cases
+from workbench.store.recovery import backup_time, backups_of
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support (propagateSizeHints|"
                                        r"raise|grabbing)")
@@ -105,3 +109,33 @@ def test_a_revealed_number_is_masked_again_after_a_while_or_on_request(
     panel.reveal_button.click()  # hide it at once
     assert not panel.cpr_revealed and full not in panel.facts.text()
     assert reveals(tmp_path / "workbench.db") == [(row.case_id, "AB")] * 2
+
+
+def test_a_damaged_database_offers_its_latest_backup_and_restores_it(
+        qtbot: QtBot, tmp_path: Path, state: QSettings, translations: Translations,
+        demo_export: list[Path]) -> None:
+    database = tmp_path / "workbench.db"
+    with Workbench.open(database) as workbench:
+        workbench.import_files(demo_export, today=TODAY)  # backed up (empty) before
+        workbench.import_files(demo_export[:1], today=TODAY, force=True)  # backed up again
+    newest = backups_of(database)[-1]
+    database.write_bytes(b"not a database" * 512)
+
+    session = start_session(arguments(database), state, translations)
+    qtbot.addWidget(session.window)
+    try:
+        wait_idle(qtbot, session.window)
+        offer = session.window.dialog
+        assert isinstance(offer, QMessageBox) and offer.objectName() == "restore-offer"
+        made = backup_time(newest)
+        assert f"{made:%d-%m-%Y %H:%M}" in offer.text()
+
+        offer.button(QMessageBox.StandardButton.Yes).click()
+        # The demo's open cases, from the backup taken before the second import.
+        qtbot.waitUntil(lambda: len(session.window.cases) > DEMO_CASES * 0.9, timeout=20_000)
+        wait_idle(qtbot, session.window)
+        assert session.window.isVisible()
+        kept = list(tmp_path.glob("workbench.db.corrupt-*"))
+        assert [path.read_bytes() for path in kept] == [b"not a database" * 512]
+    finally:
+        session.close()
