@@ -406,8 +406,6 @@ def _restore_backup(arguments: argparse.Namespace) -> int:
     if backup is None:
         raise InputError(f"no intact backup of {database} in {database.parent / 'backups'}")
     kept = restore_backup(database, backup)
-    log.warning("restored %s from the backup %s; the old file is kept as %s",
-                database, backup, kept)
     print(f"restored {database} from {backup} ({backup_time(backup):%Y-%m-%d %H:%M})")
     print(f"the old file is kept as {kept}")
     return EXIT_OK

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import logging
 import os
 import shutil
 import sqlite3
@@ -19,6 +20,7 @@ from pathlib import Path
 
 from workbench.errors import StoreError
 
+log = logging.getLogger(__name__)
 BACKUP_FOLDER = "backups"
 _STAMP_FORMAT = "%Y%m%d-%H%M%S-%f"
 
@@ -80,6 +82,7 @@ def ensure_intact(path: Path) -> None:
     """Raise CorruptDatabaseError, naming the latest backup, if ``path`` is damaged."""
     problem = integrity_problem(path)
     if problem is not None:
+        log.error("the database %s is damaged: %s", path, problem)
         raise CorruptDatabaseError(path, problem, latest_backup(path))
 
 
@@ -101,6 +104,8 @@ def restore_backup(path: Path, backup: Path) -> Path:
         if companion.exists():
             companion.replace(kept.with_name(kept.name + suffix))
     _copy_with_backup_api(backup, path)
+    log.warning("restored %s from the backup %s; the damaged file is kept as %s",
+                path, backup, kept)
     return kept
 
 
