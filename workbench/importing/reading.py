@@ -124,7 +124,10 @@ def _decode(path: Path, content: bytes, encoding: str) -> str:
 def detect_delimiter(lines: Sequence[str]) -> str:
     """The delimiter that splits the top lines into the most columns (; then tab then ,)."""
     def width(delimiter: str) -> int:
-        return max((len(row) for row in csv.reader(lines, delimiter=delimiter)), default=0)
+        try:
+            return max((len(row) for row in csv.reader(lines, delimiter=delimiter)), default=0)
+        except csv.Error:  # a field beyond the csv module's limit: reading the rows says so
+            return 0
 
     return max(_DELIMITERS, key=width)
 
