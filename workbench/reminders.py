@@ -26,6 +26,8 @@ from workbench.store.models import import_files, nag_records, nag_snoozes
 
 #: The files an export folder may hold.
 EXPORT_SUFFIXES = (".csv", ".xlsx")
+#: A file changed more recently than this may still be being copied in: wait for it.
+SETTLE_TIME = dt.timedelta(seconds=60)
 
 
 def reminder_context(
@@ -97,16 +99,23 @@ def _last_shown(workbench: Workbench) -> dict[NagKey, dt.datetime]:
     return {NagKey(NagKind(kind), subject): shown for kind, subject, shown in rows}
 
 
-def new_export_files(workbench: Workbench, folder: Path) -> list[Path]:
+def new_export_files(
+    workbench: Workbench, folder: Path, now: dt.datetime | None = None
+) -> list[Path]:
     """The folder's export files if any of them was never imported (by content); else none.
 
     The whole folder is returned, not only the new file: a new cases snapshot is imported
-    together with the events file beside it, as the caseworker's F5 would.
+    together with the events file beside it, as the caseworker's F5 would. Nothing is
+    returned while any file changed within SETTLE_TIME of ``now``: a half-copied export
+    must not be imported (the next check takes it once it has settled).
     """
     if not folder.is_dir():
         return []
     files = sorted(path for path in folder.iterdir()
                    if path.is_file() and path.suffix.lower() in EXPORT_SUFFIXES)
+    newest_allowed = (now or dt.datetime.now()).timestamp() - SETTLE_TIME.total_seconds()
+    if any(path.stat().st_mtime > newest_allowed for path in files):
+        return []
     with workbench.database.transaction() as connection:
         known = set(connection.execute(select(import_files.c.content_hash)).scalars())
     if all(_content_hash(path) in known for path in files):

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import os
 import shutil
 import threading
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -85,9 +87,18 @@ class FakeClock:
         self.moment += delta
 
 
+def settled(*paths: Path) -> None:
+    """Date files ten minutes back: an export that has finished being copied in."""
+    moment = time.time() - 600
+    for path in paths:
+        os.utime(path, (moment, moment))
+
+
 def export_files(folder: Path, cases: list[Case]) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
-    return [write_cases(folder / "sager.csv", cases), write_events(folder / "haendelser.csv", [])]
+    files = [write_cases(folder / "sager.csv", cases), write_events(folder / "haendelser.csv", [])]
+    settled(*files)
+    return files
 
 
 @pytest.fixture
@@ -409,6 +420,7 @@ def test_a_failed_export_is_not_tried_again_until_the_folder_changes(
         qtbot: QtBot, start: Starter, export_folder: Path) -> None:
     (export_folder / "sager.csv").write_text("Fornavn;Efternavn\nAnna;Jensen\n",
                                              encoding="utf-8")
+    settled(export_folder / "sager.csv")
     session = start()  # its first look, at start, tried the broken export
     window = session.window
     box = window.importer.dialog
@@ -420,6 +432,7 @@ def test_a_failed_export_is_not_tried_again_until_the_folder_changes(
     assert look_in_folder(qtbot, session) is not None
     assert refusals == [], "the same broken folder is not imported again at every tick"
     (export_folder / "sager.csv").write_text("Fornavn;Efternavn\nBo;Hansen\n", encoding="utf-8")
+    settled(export_folder / "sager.csv")
     look_in_folder(qtbot, session)
     assert len(refusals) == 1
     assert import_count(qtbot, session) == 1

@@ -84,12 +84,24 @@ def test_a_new_export_in_the_folder_is_found_once(workbench: Workbench, tmp_path
     cases = write_cases(folder / "sager.csv", [Case("S1", start="2026-01-05")])
     events = write_events(folder / "haendelser.csv", [])
     (folder / "notes.txt").write_text("not an export", encoding="utf-8")
-    assert new_export_files(workbench, folder) == [events, cases]
-    workbench.import_files(new_export_files(workbench, folder), today=WEDNESDAY.date())
-    assert new_export_files(workbench, folder) == []
+    settled = dt.datetime.now() + dt.timedelta(minutes=2)
+    assert new_export_files(workbench, folder, settled) == [events, cases]
+    workbench.import_files(new_export_files(workbench, folder, settled), today=WEDNESDAY.date())
+    assert new_export_files(workbench, folder, settled) == []
     write_cases(folder / "sager.csv", [Case("S1", start="2026-01-05"), Case("S2")])
-    assert new_export_files(workbench, folder) == [events, cases]
+    assert new_export_files(workbench, folder, settled) == [events, cases]
     assert new_export_files(workbench, tmp_path / "missing") == []
+
+
+def test_a_file_still_being_copied_in_is_left_until_it_settles(
+    workbench: Workbench, tmp_path: Path
+) -> None:
+    folder = tmp_path / "udtraek"
+    folder.mkdir()
+    write_cases(folder / "sager.csv", [Case("S1", start="2026-01-05")])
+    just_written = dt.datetime.now()
+    assert new_export_files(workbench, folder, just_written) == []
+    assert new_export_files(workbench, folder, just_written + dt.timedelta(seconds=61))
 
 
 def test_cli_prints_one_line_per_nag(with_inquiries: Workbench, database_url: str,
