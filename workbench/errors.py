@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+
 
 class WorkbenchError(Exception):
     """Base of every error the core raises on purpose; the CLI and UI show its message."""
@@ -83,6 +85,26 @@ class DuplicateEventError(InputError):
 
 class StoreError(WorkbenchError):
     """The database cannot be opened or upgraded; the message names it."""
+
+
+class WriteError(WorkbenchError):
+    """A file the workbench writes (a report, a backup) could not be written completely.
+
+    Typically the disk is full. Nothing half-written is left behind, and the file it was to
+    replace, if any, is untouched; the message names the file and the cause.
+    """
+
+    def __init__(self, path: str, cause: OSError | str) -> None:
+        self.path = path
+        reason = cause if isinstance(cause, str) else describe_os_error(cause)
+        super().__init__(f"cannot write {path}: {reason}; nothing was changed")
+
+
+def describe_os_error(error: OSError) -> str:
+    """An operating system error in words: "the disk is full" rather than "[Errno 28] ..."."""
+    if error.errno == errno.ENOSPC:
+        return "the disk is full"
+    return error.strerror or str(error)
 
 
 class NetworkDatabaseError(StoreError):

@@ -10,12 +10,17 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
+import struct
 import tempfile
+import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
-from workbench.errors import InputError
+from openpyxl.writer.excel import ExcelWriter
+
+from workbench.errors import InputError, WriteError
 from workbench.reports import figures, lists, sheets
 from workbench.reports.periods import earliest_needed
 from workbench.reports.tables import ReportBook
@@ -83,10 +88,32 @@ def write_workbook(data: ReportData, path: Path) -> ReportSummary:
     The temporary file is made first: write-only sheets stream to disk as they are written,
     and a workbook that could not be saved would leave them dangling.
     """
-    with _replacing(path) as temporary:
-        book, summary = _build(data, path)
-        book.workbook.save(temporary)
+    try:
+        with _replacing(path) as stream:
+            book, summary = _build(data, path)
+            _save(book, stream)
+    except OSError as error:  # a full disk, most likely: say which file, and that it is safe
+        raise WriteError(str(path), error) from None
     return summary
+
+
+def _save(book: ReportBook, stream: BinaryIO) -> None:
+    """Save the workbook into ``stream``; if that fails, leave nothing of it unfinished.
+
+    This is openpyxl's ``save_workbook`` with the zip archive in our hands: after a failure
+    (a full disk) the archive and the write-only sheets are closed here, quietly, instead of
+    trying to finish themselves into a closed file when they are garbage-collected.
+    """
+    archive = zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
+    try:
+        ExcelWriter(book.workbook, archive).save()
+    except BaseException:
+        for sheet in book.workbook.worksheets:
+            with contextlib.suppress(Exception):  # those already written refuse: fine
+                sheet.close()
+        with contextlib.suppress(OSError, ValueError, struct.error):
+            archive.close()
+        raise
 
 
 def _build(data: ReportData, path: Path) -> tuple[ReportBook, ReportSummary]:
@@ -149,17 +176,27 @@ def write_status_report(
 
 
 @contextlib.contextmanager
-def _replacing(path: Path) -> Iterator[Path]:
-    """A temporary file beside ``path`` that replaces it if the block succeeds.
+def _replacing(path: Path) -> Iterator[BinaryIO]:
+    """A temporary file beside ``path``, open for writing, that replaces it if the block succeeds.
 
-    A failed report thus leaves neither a half-written file nor a damaged older one.
+    A failed report thus leaves neither a half-written file nor a damaged older one. The file
+    is made by ``mkstemp``, so it is readable by its owner only (it may hold CPR numbers), and
+    it is fsync'ed before the rename, so a power cut cannot leave an empty report in its place.
+    On Windows the per-user profile folders already keep other users out.
     """
     handle, name = tempfile.mkstemp(prefix=".report-", suffix=".xlsx", dir=path.parent)
-    os.close(handle)
     temporary = Path(name)
     try:
-        yield temporary
+        with _open_temporary(handle) as stream:
+            yield stream
+            stream.flush()
+            os.fsync(stream.fileno())
         temporary.replace(path)
     finally:
         with contextlib.suppress(FileNotFoundError):
             temporary.unlink()
+
+
+def _open_temporary(handle: int) -> BinaryIO:
+    """The temporary report file, open for writing and reading back (zip needs to seek)."""
+    return os.fdopen(handle, "w+b")

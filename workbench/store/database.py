@@ -26,7 +26,8 @@ from alembic.util import CommandError
 from sqlalchemy import URL, Connection, Engine, create_engine, event, make_url, text
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
-from workbench.errors import StoreError
+from workbench.errors import StoreError, WriteError
+from workbench.sync.location import refuse_network_database
 
 APP_NAME = "caseworker-workbench"
 DATABASE_ENV = "WORKBENCH_DB"
@@ -123,6 +124,9 @@ class Database:
         url = resolve_url(url_or_path)
         sqlite_path = _sqlite_file(url)
         where = str(sqlite_path) if sqlite_path else url.render_as_string(hide_password=True)
+        if sqlite_path is not None:
+            given = os.fspath(url_or_path) if url_or_path is not None else None
+            refuse_network_database(sqlite_path, given=given)
         try:
             if sqlite_path is not None:
                 _create_private_file(sqlite_path)
@@ -160,22 +164,34 @@ class Database:
     def backup(self) -> Path | None:
         """Copy a SQLite database with SQLite's online backup API; keep the newest few.
 
-        The copies go to ``backups/`` beside the database, readable by the owner only.
-        PostgreSQL is backed up by whoever runs the server: None is returned.
+        The copies go to ``backups/`` beside the database: the folder is the owner's only
+        (0700), each copy readable by the owner only (0600), as the database itself; on
+        Windows the per-user profile folder already keeps other users out. A copy that cannot
+        be completed (a full disk) is removed and WriteError names it: a half copy is no
+        backup. PostgreSQL is backed up by whoever runs the server: None is returned.
         """
         if self.sqlite_path is None:
             return None
         folder = self.sqlite_path.parent / "backups"
-        folder.mkdir(mode=0o700, exist_ok=True)
-        folder.chmod(0o700)
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
         target = folder / f"{self.sqlite_path.stem}-{stamp}.db"
-        os.close(os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+        try:
+            folder.mkdir(mode=0o700, exist_ok=True)
+            folder.chmod(0o700)
+            os.close(os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+            self._copy_into(target)
+        except (OSError, sqlite3.Error) as error:
+            _remove_partial_copy(target)
+            raise WriteError(str(target), _storage_failure(error)) from None
+        self._prune_backups(folder)
+        return target
+
+    def _copy_into(self, target: Path) -> None:
+        """Copy the live database page by page into the empty file ``target``."""
+        assert self.sqlite_path is not None
         with contextlib.closing(sqlite3.connect(self.sqlite_path)) as source, \
                 contextlib.closing(sqlite3.connect(target)) as copy:
             source.backup(copy)
-        self._prune_backups(folder)
-        return target
 
     def _prune_backups(self, folder: Path) -> None:
         """Delete all but the newest BACKUPS_KEPT copies (names sort by time)."""
@@ -187,6 +203,22 @@ class Database:
     def dispose(self) -> None:
         """Close every pooled connection."""
         self.engine.dispose()
+
+
+def _remove_partial_copy(target: Path) -> None:
+    """Delete a backup copy that failed half-way, with any journal SQLite left beside it."""
+    for leftover in (target, target.with_name(target.name + "-journal")):
+        with contextlib.suppress(FileNotFoundError):
+            leftover.unlink()
+
+
+def _storage_failure(error: OSError | sqlite3.Error) -> OSError | str:
+    """What went wrong writing a file, as WriteError words it (SQLite's "full" included)."""
+    if isinstance(error, OSError):
+        return error
+    if getattr(error, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL:
+        return "the disk is full"
+    return _first_line(error)
 
 
 def _first_line(error: BaseException) -> str:
