@@ -124,9 +124,9 @@ class Database:
         url = resolve_url(url_or_path)
         sqlite_path = _sqlite_file(url)
         where = str(sqlite_path) if sqlite_path else url.render_as_string(hide_password=True)
-        if sqlite_path is not None:
+        if sqlite_path is not None:  # as the user wrote it: resolving loses a UNC prefix
             given = os.fspath(url_or_path) if url_or_path is not None else None
-            refuse_network_database(sqlite_path, given=given)
+            refuse_network_database(sqlite_path, given=given or os.environ.get(DATABASE_ENV))
         try:
             if sqlite_path is not None:
                 _create_private_file(sqlite_path)
