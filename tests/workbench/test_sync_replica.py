@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import random
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -118,6 +119,34 @@ def test_the_clock_never_runs_backwards_across_a_restart(database_url: str, tmp_
 
     assert hlcs[1] > Timestamp(9 * 10**13, 5, "ab") > hlcs[0]
     assert hlcs[0].node == hlcs[1].node
+
+
+def test_two_first_ever_changes_at_once_share_one_clock(database_url: str) -> None:
+    failures: list[BaseException] = []
+
+    def assign_cover(workbench: Workbench) -> None:
+        try:
+            workbench.assign_cover("AB", "EF", DAY, DAY, by="CD")
+        except BaseException as error:  # handed to the test thread
+            failures.append(error)
+
+    with Workbench.open(database_url) as first, Workbench.open(database_url) as second:
+        with first.database.transaction(write=True) as connection:
+            replica = Replica(connection)  # creates and locks the clock; not committed yet
+            other = threading.Thread(target=assign_cover, args=(second,))
+            other.start()
+            other.join(timeout=0.5)
+            assert other.is_alive()  # waits for the clock instead of making a second one
+            replica.record("AB", EntityType.COVER, cover_entity_id("CD", None), None, {
+                "absent": "CD", "case_id": None, "covering": "AB",
+                "starts": DAY.isoformat(), "ends": DAY.isoformat()})
+        other.join(timeout=30)
+        entries = outbox(first)
+
+    assert failures == []
+    stamps = [Timestamp.parse(entry["hlc"]) for entry in entries]
+    assert [entry["author"] for entry in entries] == ["AB", "CD"]
+    assert stamps[0] < stamps[1] and stamps[0].node == stamps[1].node
 
 
 def test_saving_the_users_settings_keeps_the_team_settings(loaded: Workbench, tmp_path: Path,

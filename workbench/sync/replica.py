@@ -66,14 +66,12 @@ class Replica:
 
     def __init__(self, connection: Connection) -> None:
         self.connection = connection
-        stored = state.read(connection, state.NODE, state.CLOCK, state.ADOPTED,
-                            for_update=True)
-        node = stored.get(state.NODE) or new_node_id()
-        last = Timestamp.parse(stored[state.CLOCK]) if state.CLOCK in stored else None
-        self.clock = HybridClock(node, last)
-        if state.NODE not in stored:
-            state.write(connection, {state.NODE: node})
-        if not stored.get(state.ADOPTED):
+        node = new_node_id()
+        stored = state.lock(connection, {state.NODE: node,
+                                         state.CLOCK: Timestamp(0, 0, node).encode(),
+                                         state.ADOPTED: False})
+        self.clock = HybridClock(stored[state.NODE], Timestamp.parse(stored[state.CLOCK]))
+        if not stored[state.ADOPTED]:
             self._adopt_untracked_work()
             state.write(connection, {state.ADOPTED: True})
 
@@ -235,12 +233,13 @@ class Replica:
         self._adopt_inquiries()
 
     def _adopt_events(self) -> None:
+        """Local events registered before entries existed."""
         rows = self.connection.execute(
             select(events).where(events.c.source == SOURCE_LOCAL, events.c.entity_id.is_(None))
         ).all()
         for row in rows:
             date_iso = row.date.isoformat()
-            self.record(row.registered_by or "?", EntityType.EVENT,
+            self.record(row.registered_by or "unknown", EntityType.EVENT,
                         event_entity_id(row.case_id, date_iso, row.kind), row.case_id, {
                             "case_id": row.case_id, "date": date_iso, "kind": row.kind,
                             "present": True, "registered_by": row.registered_by,
@@ -248,6 +247,7 @@ class Replica:
                         })
 
     def _adopt_notes(self) -> None:
+        """Notes written before entries existed: they get an entity id first."""
         rows = self.connection.execute(select(notes).where(notes.c.entity_id.is_(None))).all()
         for row in rows:
             entity_id = self._claim(notes, row.id)
@@ -257,6 +257,7 @@ class Replica:
             })
 
     def _adopt_inquiries(self) -> None:
+        """Inquiries (and their answers) registered before entries existed."""
         rows = self.connection.execute(
             select(inquiries).where(inquiries.c.entity_id.is_(None))).all()
         for row in rows:

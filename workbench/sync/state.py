@@ -10,6 +10,7 @@ import json
 from typing import Any
 
 from sqlalchemy import Connection, select
+from sqlalchemy.dialects import postgresql, sqlite
 
 from workbench.store.models import settings
 
@@ -35,6 +36,27 @@ def read(connection: Connection, *keys: str, for_update: bool = False) -> dict[s
     if for_update:
         query = query.with_for_update()
     return {key: json.loads(value) for key, value in connection.execute(query)}
+
+
+def lock(connection: Connection, defaults: dict[str, Any]) -> dict[str, Any]:
+    """The values of ``defaults``' keys, locked until the transaction ends.
+
+    A key never stored is created with its default first, with INSERT ... ON CONFLICT DO
+    NOTHING: on a PostgreSQL store shared by several people, two first-ever changes at once
+    must not both create the clock (a missing row cannot be locked), and the second must then
+    wait for, and see, the first one's clock.
+    """
+    stored = read(connection, *defaults, for_update=True)
+    missing = [key for key in defaults if key not in stored]
+    if not missing:
+        return stored
+    dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
+    connection.execute(
+        dialect.insert(settings)
+        .values([{"key": key, "value": json.dumps(defaults[key])} for key in missing])
+        .on_conflict_do_nothing(index_elements=["key"])
+    )
+    return read(connection, *defaults, for_update=True)
 
 
 def write(connection: Connection, values: dict[str, Any]) -> None:

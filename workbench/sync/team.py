@@ -57,7 +57,7 @@ class SyncReport:
     received: dict[str, int]
     #: Field values that met a different value (the older one is kept in the field history).
     conflicts: int
-    #: Teammates' entries waiting for a case this database does not know yet.
+    #: Team entities (a conversation, a note, ...) waiting for a case not imported here yet.
     parked: int
     #: Batches seen but not readable yet (torn or still being copied); read next time.
     unreadable: tuple[str, ...]
@@ -83,7 +83,7 @@ class TeamStatus:
     last_sync: dt.datetime | None
     #: Local entries not sent yet.
     pending: int
-    #: Teammates' entries waiting for a case this database does not know yet.
+    #: Team entities waiting for a case this database does not know yet.
     parked: int
 
 
