@@ -30,7 +30,8 @@ from workbench.reminders import due_reminders
 from workbench.reports import write_status_report
 from workbench.resources import DEFAULT_PROFILE, load_named_profile
 from workbench.service import Workbench
-from workbench.store.database import resolve_url
+from workbench.store.database import encrypt_database_file, resolve_url
+from workbench.store.encryption import KEYRING_SERVICE
 from workbench.store.recovery import backup_time, latest_backup, restore_backup
 from workbench.views import CaseRow, ImportSummary
 from workbench.vocabulary import Channel, parse_channel, parse_event_kind
@@ -367,6 +368,21 @@ def _add_report_command(commands: argparse._SubParsersAction[_Parser]) -> None:
     report.set_defaults(handler=_report)
 
 
+def _encrypt(arguments: argparse.Namespace) -> int:
+    """Encrypt the (plain SQLite) database in place; its key goes to the user's keyring."""
+    path = encrypt_database_file(arguments.db)
+    print(f"encrypted: {path} (its key is in this user's keyring, service {KEYRING_SERVICE})")
+    return EXIT_OK
+
+
+def _add_encrypt_command(commands: argparse._SubParsersAction[_Parser]) -> None:
+    """Encrypting the database with SQLCipher (workbench.store.encryption)."""
+    encrypt = commands.add_parser(
+        "encrypt", help="encrypt the database with SQLCipher, the key in your keyring "
+        "(close the app first)")
+    encrypt.set_defaults(handler=_encrypt)
+
+
 AUDIT_COLUMNS = ("at", "os_user", "initials", "action", "case_id", "file", "detail")
 
 
@@ -515,6 +531,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_store_commands(commands)
     _add_nags_command(commands)
     _add_report_command(commands)
+    _add_encrypt_command(commands)
     _add_team_commands(commands)
     _add_audit_command(commands)
     _add_restore_command(commands)

@@ -27,6 +27,7 @@ from sqlalchemy import URL, Connection, Engine, create_engine, event, make_url, 
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from workbench.errors import StoreError, WriteError
+from workbench.store import encryption
 from workbench.sync.location import refuse_network_database
 
 APP_NAME = "caseworker-workbench"
@@ -95,10 +96,12 @@ def _on_sqlite_begin(connection: Connection) -> None:
     connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
-def _create_engine(url: URL) -> Engine:
-    """An engine for ``url``, with the SQLite set-up when it is SQLite."""
+def _create_engine(url: URL, key: str | None = None) -> Engine:
+    """An engine for ``url``, with the SQLite set-up when it is SQLite (SQLCipher with a key)."""
     if url.get_backend_name() != "sqlite":
         return create_engine(url)
+    if key is not None:
+        url = url.set(drivername="sqlite+pysqlcipher", password=encryption.raw_key(key))
     engine = create_engine(
         url,
         # One Workbench is used by one thread at a time, but not always the thread that
@@ -113,10 +116,17 @@ def _create_engine(url: URL) -> Engine:
 class Database:
     """An open, migrated store: an engine plus the transactions and backups built on it."""
 
-    def __init__(self, engine: Engine, sqlite_path: Path | None) -> None:
+    def __init__(self, engine: Engine, sqlite_path: Path | None, key: str | None = None) -> None:
         self.engine = engine
         #: The SQLite database file; None for PostgreSQL.
         self.sqlite_path = sqlite_path
+        #: The SQLCipher key of an encrypted database file; None for a plain one.
+        self._key = key
+
+    @property
+    def encrypted(self) -> bool:
+        """True for a SQLite database encrypted with SQLCipher."""
+        return self._key is not None
 
     @classmethod
     def open(cls, url_or_path: str | os.PathLike[str] | None = None) -> Database:
@@ -128,12 +138,13 @@ class Database:
             given = os.fspath(url_or_path) if url_or_path is not None else None
             refuse_network_database(sqlite_path, given=given or os.environ.get(DATABASE_ENV))
         try:
+            key = _encryption_key(sqlite_path) if sqlite_path is not None else None
             if sqlite_path is not None:
                 _create_private_file(sqlite_path)
-            engine = _create_engine(url)
+            engine = _create_engine(url, key)
         except (OSError, SQLAlchemyError, ImportError) as error:
             raise StoreError(f"cannot open the database {where}: {_first_line(error)}") from None
-        database = cls(engine, sqlite_path)
+        database = cls(engine, sqlite_path, key)
         try:
             database.migrate()
         except (OSError, SQLAlchemyError, CommandError) as error:
@@ -187,8 +198,15 @@ class Database:
         return target
 
     def _copy_into(self, target: Path) -> None:
-        """Copy the live database page by page into the empty file ``target``."""
+        """Copy the live database page by page into the empty file ``target``.
+
+        The copy of an encrypted database is encrypted with the same key.
+        """
         assert self.sqlite_path is not None
+        if self._key is not None:
+            encryption.backup(self.sqlite_path, target, self._key)
+            encryption.remember_key(target, self._key)
+            return
         with contextlib.closing(sqlite3.connect(self.sqlite_path)) as source, \
                 contextlib.closing(sqlite3.connect(target)) as copy:
             source.backup(copy)
@@ -199,10 +217,42 @@ class Database:
         copies = sorted(folder.glob(f"{self.sqlite_path.stem}-*.db"))
         for old in copies[:-BACKUPS_KEPT]:
             old.unlink()
+            if self._key is not None:
+                encryption.forget_key(old)
 
     def dispose(self) -> None:
         """Close every pooled connection."""
         self.engine.dispose()
+
+
+def _encryption_key(path: Path) -> str | None:
+    """The key an encrypted database (or a new one with WORKBENCH_ENCRYPT=1) opens with.
+
+    None for a plain database. StoreError if the key is missing or does not fit, or the
+    optional encryption packages are not installed.
+    """
+    if encryption.is_encrypted(path):
+        key = encryption.database_key(path)
+        encryption.connect(path, key).close()  # a wrong key fails here, with a clear message
+        return key
+    is_new = not path.exists() or path.stat().st_size == 0
+    if is_new and encryption.encryption_requested():
+        encryption.sqlcipher()
+        return encryption.database_key(path, create=True)
+    return None
+
+
+def encrypt_database_file(url_or_path: str | os.PathLike[str] | None = None) -> Path:
+    """Encrypt a plain SQLite database in place (see ``workbench.store.encryption``)."""
+    url = resolve_url(url_or_path)
+    path = _sqlite_file(url)
+    if path is None:
+        raise StoreError("only a SQLite database file can be encrypted here; a PostgreSQL "
+                         "server's storage is encrypted on the server")
+    given = os.fspath(url_or_path) if url_or_path is not None else None
+    refuse_network_database(path, given=given or os.environ.get(DATABASE_ENV))
+    encryption.encrypt_database(path)
+    return path
 
 
 def _remove_partial_copy(target: Path) -> None:

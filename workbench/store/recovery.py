@@ -19,6 +19,7 @@ import sqlite3
 from pathlib import Path
 
 from workbench.errors import StoreError
+from workbench.store import encryption
 
 log = logging.getLogger(__name__)
 BACKUP_FOLDER = "backups"
@@ -35,6 +36,9 @@ def integrity_problem(path: Path, *, thorough: bool = True) -> str | None:
     if not path.exists() or path.stat().st_size == 0:
         return None
     pragma = "integrity_check" if thorough else "quick_check"
+    key = encryption.file_key(path)
+    if key is not None:  # encrypted with SQLCipher: only its key reads it
+        return encryption.integrity_problem(path, key, pragma)
     try:
         # Read-write on purpose: read-only cannot open a WAL database whose -shm is missing.
         with contextlib.closing(sqlite3.connect(path)) as db:
