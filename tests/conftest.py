@@ -1,4 +1,4 @@
-"""Fixtures of every test: the workbench's log goes to the test's own folder, never the user's."""
+"""Fixtures of every test: its log and configuration are its own, never the machine's."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from workbench import logs
+from workbench.siteconfig import SITE_CONFIG_ENV
 
 
 @pytest.fixture(autouse=True)
@@ -17,3 +18,9 @@ def private_log_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Itera
     monkeypatch.setenv(logs.LOG_DIR_ENV, str(folder))
     yield folder
     logs.stop_logging()
+
+
+@pytest.fixture(autouse=True)
+def no_machine_wide_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep a real /etc or %PROGRAMDATA% config.toml on the test machine out of every test."""
+    monkeypatch.setenv(SITE_CONFIG_ENV, str(tmp_path / "no-machine-wide-config.toml"))

@@ -501,7 +501,8 @@ def _add_team_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
     join.add_argument("--me", required=True, metavar="INITIALS")
     join.add_argument("--members", required=True, metavar="AB,CD,EF",
                       help="every member's initials, yours included")
-    where = join.add_mutually_exclusive_group(required=True)
+    # Neither given: IT's machine-wide team_folder or team_server (see README, For IT).
+    where = join.add_mutually_exclusive_group()
     where.add_argument("--folder", metavar="DIR", help="a shared folder (an SMB share)")
     where.add_argument("--server", metavar="URL", help="a PostgreSQL hub: postgresql://...")
     join.set_defaults(handler=_team_join)

@@ -661,8 +661,11 @@ class Workbench:
         """Join a team over a shared folder or a PostgreSQL hub (exactly one of them).
 
         Everything made here so far is sent to the team at the next sync. TeamSetupError for
-        settings that make no sense, SyncError if the folder or server cannot be used.
+        settings that make no sense, SyncError if the folder or server cannot be used. Given
+        neither, IT's machine-wide team_folder or team_server is used (see siteconfig).
         """
+        if folder is None and server is None:
+            folder, server = self._site.team_folder, self._site.team_server
         chosen = team.team_settings(me, members, server=server,
                                     folder=None if folder is None else Path(folder))
         team.join(self._database, chosen)

@@ -107,3 +107,23 @@ def test_a_broken_site_file_stops_the_workbench_with_its_name(
     error = capsys.readouterr().err
     assert str(config) in error and "amber_days" in error
     assert "Traceback" not in error
+
+
+def test_team_join_takes_its_shared_folder_from_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from workbench.cli import EXIT_INPUT, EXIT_OK, main
+
+    share = tmp_path / "miniteams"
+    share.mkdir()
+    config = tmp_path / "config.toml"
+    monkeypatch.setenv("WORKBENCH_SITE_CONFIG", str(config))
+    config.write_text("", encoding="utf-8")
+    database = str(tmp_path / "ab.db")
+    assert main(["--db", database, "team", "join", "--me", "AB", "--members", "AB,CD"]) == (
+        EXIT_INPUT)
+    assert "names neither" in capsys.readouterr().err
+    config.write_text(f"team_folder = '{share}'\n", encoding="utf-8")
+    assert main(["--db", database, "team", "join", "--me", "AB", "--members", "AB,CD"]) == (
+        EXIT_OK)
+    assert str(share) in capsys.readouterr().out

@@ -111,7 +111,7 @@ def test_sync_before_joining_is_an_input_error_on_one_line(
      "must be a PostgreSQL server"),
     (["--me", "AB", "--members", "AB", "--folder", "{share}", "--server", "postgresql://h/x"],
      EXIT_USAGE, "not allowed with argument"),
-    (["--me", "AB", "--members", "AB"], EXIT_USAGE, "one of the arguments"),
+    (["--me", "AB", "--members", "AB"], EXIT_INPUT, "names neither"),
 ])
 def test_a_bad_join_changes_nothing_and_says_why(
     pair: tuple[str, str, Path], capsys: Capture, arguments: list[str], code: int,

@@ -117,7 +117,10 @@ def team_settings(
     chosen = tuple(dict.fromkeys(_initials(member) for member in members))
     if mine not in chosen:
         raise TeamSetupError(f"the members ({', '.join(chosen)}) must include you ({mine})")
-    if (folder is None) == (server is None):
+    if folder is None and server is None:
+        raise TeamSetupError("give the team a shared folder (--folder) or a server (--server); "
+                             "IT's machine-wide configuration names neither")
+    if folder is not None and server is not None:
         raise TeamSetupError("give the team either a shared folder or a server, not both")
     if folder is not None:
         root = Path(folder).expanduser().resolve()
