@@ -115,7 +115,8 @@ def test_an_encrypted_database_without_its_key_fails_clearly(
 
     with pytest.raises(StoreError, match="encrypted and its key is not in this user's keyring"):
         Database.open(database)
-    with pytest.raises(StoreError):  # at start the app calls it damaged, offering no backup
+    # From outside a lost key looks like a damaged file: the message names both.
+    with pytest.raises(StoreError, match="damaged, or encrypted with a key this user's keyring"):
         Workbench.open(database)
 
     ring.passwords[(encryption.KEYRING_SERVICE, str(database))] = "00" * 32
@@ -197,3 +198,28 @@ def test_without_the_optional_packages_encryption_is_refused_clearly(
 
     assert capsys.readouterr().err.strip() == f"error: {encryption.MISSING_PACKAGES}"
     assert not database.exists()
+
+
+@pytest.mark.usefixtures("encrypt_new")
+def test_a_damaged_encrypted_database_is_restored_from_its_encrypted_backup(
+    ring: MemoryKeyring, tmp_path: Path,
+) -> None:
+    from workbench.store.recovery import CorruptDatabaseError, latest_backup, restore_backup
+
+    database = tmp_path / "workbench.db"
+    contents = filled(database, tmp_path)
+    with Workbench.open(database) as workbench:
+        workbench.database.backup()
+    with database.open("r+b") as damaged:  # keep SQLCipher's salt, ruin the pages after it
+        damaged.seek(4096)
+        damaged.write(b"\xff" * 8192)
+    with pytest.raises(CorruptDatabaseError) as caught:
+        Workbench.open(database)
+    backup = latest_backup(database)
+    assert backup is not None and caught.value.backup == backup
+    kept = restore_backup(database, backup)
+    assert kept.exists()
+    assert header(database) != encryption.PLAIN_HEADER
+    with Workbench.open(database) as workbench:
+        assert workbench.database.encrypted
+        assert snapshot(workbench) == contents

@@ -233,4 +233,6 @@ def integrity_problem(path: Path, key: str, pragma: str = "integrity_check") -> 
             results = [row[0] for row in connection.execute(f"PRAGMA {pragma}")]
     except StoreError as error:
         return str(error)
+    except sqlcipher().DatabaseError as error:  # damaged pages fail SQLCipher's HMAC check
+        return f"not a readable encrypted database ({error})"
     return None if results == ["ok"] else f"integrity check failed ({results[0]})"

@@ -36,8 +36,11 @@ def integrity_problem(path: Path, *, thorough: bool = True) -> str | None:
     if not path.exists() or path.stat().st_size == 0:
         return None
     pragma = "integrity_check" if thorough else "quick_check"
-    key = encryption.file_key(path)
-    if key is not None:  # encrypted with SQLCipher: only its key reads it
+    if encryption.is_encrypted(path):  # SQLCipher: only its key reads it
+        key = encryption.file_key(path)
+        if key is None:  # a damaged header and a lost key look the same from outside
+            return ("not a readable SQLite database: damaged, or encrypted with a key this "
+                    "user's keyring does not hold")
         return encryption.integrity_problem(path, key, pragma)
     try:
         # Read-write on purpose: read-only cannot open a WAL database whose -shm is missing.
@@ -123,12 +126,21 @@ def restore_backup(path: Path, backup: Path) -> Path:
 
 
 def _copy_with_backup_api(source: Path, target: Path) -> None:
-    """Copy a database page by page (SQLite's backup API), then swap it in at once."""
+    """Copy a database page by page (SQLite's backup API), then swap it in at once.
+
+    An encrypted backup is copied with its key and stays encrypted; the restored database
+    keeps that key in the keyring under its own path.
+    """
     temporary = target.with_name(f"{target.name}.restoring")
     with contextlib.suppress(FileNotFoundError):
         temporary.unlink()
     os.close(os.open(temporary, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
-    with contextlib.closing(sqlite3.connect(source)) as origin, \
-            contextlib.closing(sqlite3.connect(temporary)) as copy:
-        origin.backup(copy)
+    key = encryption.file_key(source)
+    if key is not None:
+        encryption.backup(source, temporary, key)
+        encryption.remember_key(target, key)
+    else:
+        with contextlib.closing(sqlite3.connect(source)) as origin, \
+                contextlib.closing(sqlite3.connect(temporary)) as copy:
+            origin.backup(copy)
     temporary.replace(target)
