@@ -8,7 +8,7 @@ over each table names the list in words, with its icon and its count.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QSettings, Qt, Signal
 from PySide6.QtWidgets import (
@@ -216,6 +216,7 @@ class CaseListsView(QWidget):
         self._heights_chosen = False
         self.splitter.splitterMoved.connect(self._heights_moved)
         self._people: tuple[list[str], list[str], str, str] = ([], [], "", "")
+        self._covers: dict[str, frozenset[str]] = {}
         self._lay_out()
         self.search.textChanged.connect(self._apply_filter)
         self.scheme_filter.currentIndexChanged.connect(self._narrowed)
@@ -272,6 +273,11 @@ class CaseListsView(QWidget):
         self._people = (list(caseworkers), list(teams), my_initials, my_team)
         self._fill_owner_filter()
 
+    def set_covers(self, covers: Mapping[str, frozenset[str]]) -> None:
+        """Offer "Covering for CD" for each absent colleague I cover today, with their cases."""
+        self._covers = dict(covers)
+        self._fill_owner_filter()
+
     def select_case(self, case_id: str, *, quiet: bool = False) -> bool:
         """Select ``case_id`` in whichever list has it; the others lose their selection."""
         self._selected = case_id
@@ -297,6 +303,7 @@ class CaseListsView(QWidget):
             scheme=Scheme(scheme) if scheme else None,
             caseworker=owner.caseworker,
             team=owner.team,
+            case_ids=self._covers.get(owner.cover, frozenset()) if owner.cover else None,
         )
 
     def _apply_filter(self) -> None:
@@ -363,6 +370,9 @@ class CaseListsView(QWidget):
         if my_team:
             self.owner_filter.addItem(
                 texts.fill(self.tr("My team (%1)"), my_team), Owner(team=my_team).key)
+        for absent in sorted(self._covers):
+            self.owner_filter.addItem(texts.fill(self.tr("Covering for %1"), absent),
+                                      Owner(cover=absent).key)
         self.owner_filter.insertSeparator(self.owner_filter.count())
         for caseworker in caseworkers:
             if caseworker != my_initials:

@@ -26,6 +26,7 @@ from workbench.vocabulary import Channel, EventKind
 if TYPE_CHECKING:
     # The database layer is imported by the worker thread when it opens the database.
     from workbench.service import Settings, Workbench
+    from workbench.sync.team import SyncReport, TeamStatus
 
 #: How many cases the demo export has: a miniteam's caseload and then some.
 DEMO_CASES = 300
@@ -47,6 +48,18 @@ class Snapshot:
     teams: tuple[str, ...]
     inquiries: tuple[InquiryRow, ...]
     detail: CaseDetail | None
+    #: The miniteam as this database sees it (settings None: in no team).
+    team: TeamStatus
+    #: Absent colleagues I cover today, each with the open cases I cover for them.
+    covers: tuple[tuple[str, frozenset[str]], ...] = ()
+
+
+@dataclass(frozen=True)
+class Synced:
+    """What a sync did, and everything read again after it."""
+
+    report: SyncReport
+    snapshot: Snapshot
 
 
 @dataclass(frozen=True)
@@ -98,7 +111,47 @@ def snapshot(workbench: Workbench, view: View) -> Snapshot:
         teams=tuple(workbench.teams()),
         inquiries=inquiries(workbench, view),
         detail=case_detail(workbench, view.case_id, view.today),
+        team=workbench.team_status(),
+        covers=covers(workbench, view.today),
     )
+
+
+def covers(workbench: Workbench, today: dt.date) -> tuple[tuple[str, frozenset[str]], ...]:
+    """The colleagues I cover today, each with the cases of theirs I cover."""
+    me = workbench.load_settings().my_initials
+    if not me:
+        return ()
+    active = [row for row in workbench.covers(today) if row.covering == me]
+    if not active:
+        return ()
+    covered = workbench.covered_caseload(today, covering=me)
+    found: dict[str, set[str]] = {row.absent: set() for row in active}
+    for cover in active:
+        found[cover.absent].update(
+            row.case_id for row in covered
+            if (cover.case_id is None and row.caseworker == cover.absent)
+            or row.case_id == cover.case_id)
+    return tuple((absent, frozenset(ids)) for absent, ids in sorted(found.items()))
+
+
+def sync_now(workbench: Workbench, view: View) -> Synced:
+    """Sync with the team, then read everything again (teammates' work shows at once)."""
+    report = workbench.sync_now()
+    return Synced(report, snapshot(workbench, view))
+
+
+def join_team(workbench: Workbench, view: View, me: str, members: Sequence[str],
+              folder: str | None, server: str | None) -> Snapshot:
+    """Join a miniteam over a folder or a server (neither: IT's default), then read again."""
+    workbench.join_team(me, members, folder=folder, server=server)
+    return snapshot(workbench, view)
+
+
+def assign_cover(workbench: Workbench, view: View, absent: str, starts: dt.date,
+                 ends: dt.date, by: str) -> Snapshot:
+    """Let me (``by``) cover an absent colleague's cases, then read everything again."""
+    workbench.assign_cover(absent, by, starts, ends, by=by)
+    return snapshot(workbench, view)
 
 
 def inquiries(workbench: Workbench, view: View) -> tuple[InquiryRow, ...]:

@@ -37,6 +37,7 @@ from ui.icons import action_icon, app_icon
 from ui.importing import ImportController, error_box
 from ui.inquiries import InquiriesView
 from ui.nagbar import NagBar
+from ui.team import CoverDialog, TeamDialog, format_moment
 from workbench.engine import Status
 from workbench.errors import WorkbenchError
 from workbench.store.recovery import CorruptDatabaseError, backup_time
@@ -45,6 +46,7 @@ from workbench.vocabulary import Channel, EventKind
 
 if TYPE_CHECKING:
     from workbench.service import Settings, Workbench
+    from workbench.sync.team import TeamStatus
 
 CASES_TAB, INQUIRIES_TAB = 0, 1
 
@@ -72,6 +74,10 @@ class MainWindow(QMainWindow):
     refreshed = Signal()
     # Emitted once the database is open and the settings are read: the reminders may start.
     started = Signal()
+    # Emitted with True when the database joined a team (or is found in one), False if not.
+    team_changed = Signal(bool)
+    # Emitted when a sync has been shown, or has failed (tests wait for it).
+    synced = Signal()
 
     def __init__(self, backend: Backend, clock: Clock, state: QSettings,
                  translations: Translations | None = None, *, demo: bool = False,
@@ -87,6 +93,9 @@ class MainWindow(QMainWindow):
         self.settings: Settings | None = None
         self.profiles: tuple[str, ...] = ()
         self.cases: tuple[CaseRow, ...] = ()
+        self.caseworkers: tuple[str, ...] = ()
+        self.team: TeamStatus | None = None
+        self._syncing = False
         self.dialog: QWidget | None = None
         self._demo = demo
         self._shown_day = clock.today()
@@ -174,6 +183,9 @@ class MainWindow(QMainWindow):
         self.conversation_action = self._action("Ctrl+R", self.prepare_conversation,
                                                 "register-conversation")
         self.settings_action = self._action("Ctrl+,", self.open_settings, "settings")
+        self.team_action = self._action(None, self.open_team, "team")
+        self.sync_action = self._action("Ctrl+Shift+S", self.sync_now, "sync-now")
+        self.cover_action = self._action(None, self.open_cover, "cover")
         self.quit_action = self._action(QKeySequence.StandardKey.Quit, self.close, "quit")
         self.import_files_action.setIcon(self.style().standardIcon(
             self.style().StandardPixmap.SP_DialogOpenButton))
@@ -182,6 +194,8 @@ class MainWindow(QMainWindow):
         self.conversation_action.setIcon(action_icon("conversation"))
         self.new_inquiry_action.setIcon(action_icon("inquiry"))
         self.settings_action.setIcon(action_icon("settings"))
+        self.sync_action.setIcon(self.style().standardIcon(
+            self.style().StandardPixmap.SP_ArrowUp))
 
     def _build_toolbar(self) -> None:
         self.toolbar = QToolBar()
@@ -194,10 +208,14 @@ class MainWindow(QMainWindow):
         for action in (self.conversation_action, self.new_inquiry_action):
             self.toolbar.addAction(action)
         self.toolbar.addSeparator()
+        self.toolbar.addAction(self.sync_action)
         self.toolbar.addAction(self.settings_action)
         self.addToolBar(self.toolbar)
         self.file_menu = self.menuBar().addMenu("")
         for action in (self.import_now_action, self.import_files_action, self.settings_action):
+            self.file_menu.addAction(action)
+        self.file_menu.addSeparator()
+        for action in (self.team_action, self.sync_action, self.cover_action):
             self.file_menu.addAction(action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
@@ -295,7 +313,10 @@ class MainWindow(QMainWindow):
         """Draw what the database holds now."""
         self._shown_day = snapshot.today
         self.cases = snapshot.cases
+        self.caseworkers = snapshot.caseworkers
         self._apply_settings(snapshot.settings)
+        self._apply_team(snapshot.team)
+        self.lists.set_covers(dict(snapshot.covers))
         amber = snapshot.settings.amber_days
         self.lists.set_people(snapshot.caseworkers, snapshot.teams,
                               snapshot.settings.my_initials, snapshot.settings.my_team or "")
@@ -385,7 +406,86 @@ class MainWindow(QMainWindow):
         self.backend.submit(lambda workbench: jobs.save_settings(workbench, view, settings),
                             on_done=self.show_snapshot, on_error=self.show_error)
 
+    def _apply_team(self, status: TeamStatus) -> None:
+        """Remember the team; say so when this database joined one (the schedule follows)."""
+        was_in = self.team is not None and self.team.settings is not None
+        self.team = status
+        joined = status.settings is not None
+        if joined != was_in:
+            self.team_changed.emit(joined)
+
+    def sync_now(self, *, quiet: bool = False) -> None:
+        """Sync with the team on the worker, then show what came and the sync time.
+
+        ``quiet`` (the scheduled sync) says a failure in the status bar, not in a box.
+        """
+        if self.team is None or self.team.settings is None:
+            if not quiet:
+                self.statusBar().showMessage(
+                    self.tr("This workbench is in no team: join one first (Team…)."), 8000)
+            return
+        if self._syncing:
+            return
+        self._syncing = True
+        view = self._view()
+
+        def done(result: jobs.Synced) -> None:
+            self._syncing = False
+            self.show_snapshot(result.snapshot)
+            report = result.report
+            self.statusBar().showMessage(texts.fill(
+                self.tr("Synced: sent %1, received %2 (%3)"), report.total_sent,
+                report.total_received, format_moment(report.time)), 15_000)
+            self.synced.emit()
+
+        def failed(error: WorkbenchError) -> None:
+            self._syncing = False
+            if quiet:
+                self.statusBar().showMessage(texts.fill(
+                    self.tr("The team sync failed; it is tried again: %1"), error), 15_000)
+            else:
+                self.show_error(error)
+            self.synced.emit()
+
+        self.backend.submit(lambda workbench: jobs.sync_now(workbench, view),
+                            on_done=done, on_error=failed)
+
+    def join_team(self, me: str, members: list[str], folder: str | None,
+                  server: str | None) -> None:
+        """Join a miniteam (from the team dialog), then redraw."""
+        view = self._view()
+        self.backend.submit(
+            lambda workbench: jobs.join_team(workbench, view, me, members, folder, server),
+            on_done=self.show_snapshot, on_error=self.show_error)
+
+    def assign_cover(self, absent: str, starts: dt.date, ends: dt.date) -> None:
+        """Cover an absent colleague's cases myself (from the cover dialog)."""
+        by = self.initials
+        self._change(lambda workbench, view: jobs.assign_cover(
+            workbench, view, absent, starts, ends, by))
+
     # -- actions --------------------------------------------------------------------------
+
+    def open_team(self) -> None:
+        """Show the team's status and offer to join one."""
+        dialog = TeamDialog(self.team, self.initials, self)
+        dialog.submitted.connect(self.join_team)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.dialog = dialog
+
+    def open_cover(self) -> None:
+        """Cover an absent colleague's cases from one day to another."""
+        if not self._have_initials():
+            return
+        members = self.team.settings.members if self.team and self.team.settings else ()
+        colleagues = [name for name in dict.fromkeys((*members, *self.caseworkers))
+                      if name != self.initials]
+        dialog = CoverDialog(colleagues, self.clock.today(), self)
+        dialog.submitted.connect(self.assign_cover)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.dialog = dialog
 
     def focus_search(self) -> None:
         """Ctrl+F: go to the case lists' search field."""
@@ -567,6 +667,10 @@ class MainWindow(QMainWindow):
         self.conversation_action.setToolTip(self.tr("Register a conversation today on the "
                                                     "selected case (Ctrl+R)"))
         self.settings_action.setText(self.tr("S&ettings…"))
+        self.team_action.setText(self.tr("&Team…"))
+        self.sync_action.setText(self.tr("S&ync now"))
+        self.sync_action.setToolTip(self.tr("Sync with the team now (Ctrl+Shift+S)"))
+        self.cover_action.setText(self.tr("&Cover for a colleague…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.file_menu.setTitle(self.tr("&File"))
         self.case_menu.setTitle(self.tr("&Case"))

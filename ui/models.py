@@ -268,10 +268,14 @@ class Owner:
 
     caseworker: str | None = None
     team: str | None = None
+    #: The absent colleague whose cases I cover today.
+    cover: str | None = None
 
     @property
     def key(self) -> str:
-        """"caseworker:AB", "team:Nord", or "" for everyone."""
+        """"caseworker:AB", "team:Nord", "cover:CD", or "" for everyone."""
+        if self.cover is not None:
+            return f"cover:{self.cover}"
         if self.caseworker is not None:
             return f"caseworker:{self.caseworker}"
         if self.team is not None:
@@ -286,6 +290,8 @@ class Owner:
             return cls(caseworker=name)
         if kind == "team":
             return cls(team=name)
+        if kind == "cover":
+            return cls(cover=name)
         return cls()
 
 
@@ -297,6 +303,8 @@ class CaseFilter:
     scheme: Scheme | None = None
     caseworker: str | None = None
     team: str | None = None
+    #: Only these cases (those I cover for an absent colleague); None: any case.
+    case_ids: frozenset[str] | None = None
 
     def needles(self) -> tuple[str, ...]:
         """The texts a row's search key may contain to match; empty when not searching.
@@ -314,7 +322,8 @@ class CaseFilter:
 
     def is_empty(self) -> bool:
         """True when nothing is filtered out."""
-        return not (self.needles() or self.scheme or self.caseworker or self.team)
+        return not (self.needles() or self.scheme or self.caseworker or self.team
+                    or self.case_ids is not None)
 
 
 def case_search_key(row: CaseRow) -> str:
@@ -385,7 +394,8 @@ class CaseTableModel(RowTableModel[CaseRow]):
         """Whether each line, in its current order, passes ``case_filter``."""
         needles = case_filter.needles()
         scheme, caseworker, team = case_filter.scheme, case_filter.caseworker, case_filter.team
-        if len(needles) == 1 and not (scheme or caseworker or team):
+        case_ids = case_filter.case_ids
+        if len(needles) == 1 and not (scheme or caseworker or team) and case_ids is None:
             # Plain typing in the search field: one substring test per line, nothing else.
             needle = needles[0]
             return [needle in key for key in self._keys]
@@ -394,6 +404,7 @@ class CaseTableModel(RowTableModel[CaseRow]):
             and (scheme is None or row.scheme is scheme)
             and (caseworker is None or row.caseworker == caseworker)
             and (team is None or row.team == team)
+            and (case_ids is None or row.case_id in case_ids)
             for row, key in zip(self._rows, self._keys, strict=True)
         ]
 

@@ -54,6 +54,9 @@ class Reminders(QObject):
         queued = Qt.ConnectionType.QueuedConnection
         self.schedule.nag_check_due.connect(self.check_nags, queued)
         self.schedule.folder_check_due.connect(self.check_folder, queued)
+        self.schedule.team_sync_due.connect(self.sync_team, queued)
+        self._in_team = False
+        window.team_changed.connect(self._team_changed)
         self.watch.woke.connect(self.schedule.run_soon)
         window.nag_bar.open_requested.connect(self.open)
         window.nag_bar.snooze_requested.connect(self.snooze)
@@ -71,7 +74,20 @@ class Reminders(QObject):
         if self.tray is not None:
             self.tray.show()
         self.schedule.start()
+        self.schedule.set_team_sync(self._in_team)
         self.watch.start()
+
+    @Slot()
+    def sync_team(self) -> None:
+        """The scheduled team sync: like "Sync now", but a failure is said quietly."""
+        if self._active:
+            self.window.sync_now(quiet=True)
+
+    def _team_changed(self, joined: bool) -> None:
+        """Sync on schedule only while the database is in a team."""
+        self._in_team = joined
+        if self._active:
+            self.schedule.set_team_sync(joined)
 
     def stop(self) -> None:
         """Stop checking (the window is closing)."""

@@ -1,7 +1,8 @@
 """When the reminders are checked: APScheduler's ``QtScheduler`` and a watch for sleep.
 
 Two jobs run on a schedule: ``nag-check`` asks the core every few minutes which reminders
-are due, and ``export-folder`` looks for a new export in the export folder. APScheduler runs
+are due, and ``export-folder`` looks for a new export in the export folder; a third,
+``team-sync``, syncs with the miniteam while this database is in one. APScheduler runs
 a job's function on a thread of its own pool, where nothing may touch a widget or the
 database; so a job function only emits a signal, which Qt queues to the UI thread, and the
 UI thread sends the real work to the worker that owns the database.
@@ -23,8 +24,10 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 NAG_CHECK = "nag-check"
 EXPORT_FOLDER = "export-folder"
+TEAM_SYNC = "team-sync"
 NAG_CHECK_MINUTES = 5
 EXPORT_FOLDER_MINUTES = 10
+TEAM_SYNC_MINUTES = 5
 #: A tick late by up to this much still runs (once: missed ticks are coalesced).
 MISFIRE_GRACE_SECONDS = 3600
 
@@ -71,6 +74,7 @@ class ReminderSchedule(QObject):
 
     nag_check_due = Signal()
     folder_check_due = Signal()
+    team_sync_due = Signal()
 
     def __init__(self, parent: QObject | None = None, *,
                  nag_minutes: float = NAG_CHECK_MINUTES,
@@ -99,13 +103,24 @@ class ReminderSchedule(QObject):
                                     id=job_id, next_run_time=now, replace_existing=True)
         self._scheduler.start()
 
+    def set_team_sync(self, on: bool, minutes: float = TEAM_SYNC_MINUTES) -> None:
+        """Sync with the team every few minutes (first tick after one interval), or stop."""
+        if not self.running:
+            return
+        if on and self.job(TEAM_SYNC) is None:
+            self._scheduler.add_job(self._announce_team_sync, "interval", minutes=minutes,
+                                    id=TEAM_SYNC, replace_existing=True)
+        elif not on and self.job(TEAM_SYNC) is not None:
+            self._scheduler.remove_job(TEAM_SYNC)
+
     def run_soon(self) -> None:
         """Run both jobs at once (after a sleep): their next regular tick follows from then."""
         if not self.running:
             return
         now = self._now()
-        for job_id in self._minutes:
-            self._scheduler.modify_job(job_id, next_run_time=now)
+        for job_id in (*self._minutes, TEAM_SYNC):
+            if self.job(job_id) is not None:
+                self._scheduler.modify_job(job_id, next_run_time=now)
         self._scheduler.wakeup()
 
     def job(self, job_id: str) -> Any:
@@ -127,6 +142,9 @@ class ReminderSchedule(QObject):
 
     def _announce_folder_check(self) -> None:
         self.folder_check_due.emit()
+
+    def _announce_team_sync(self) -> None:
+        self.team_sync_due.emit()
 
 
 class SleepWatch(QObject):

@@ -39,6 +39,10 @@
             <source>Team %1</source>
             <translation>Team %1</translation>
         </message>
+        <message>
+            <source>Covering for %1</source>
+            <translation>Dækker for %1</translation>
+        </message>
     </context>
     <context>
         <name>CasePanel</name>
@@ -225,6 +229,25 @@
                 <numerusform>Inden for %n dag</numerusform>
                 <numerusform>Inden for %n dage</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>CoverDialog</name>
+        <message>
+            <source>Cover for a colleague</source>
+            <translation>Dæk for kollega</translation>
+        </message>
+        <message>
+            <source>&amp;Absent colleague:</source>
+            <translation>&amp;Fraværende kollega:</translation>
+        </message>
+        <message>
+            <source>&amp;From:</source>
+            <translation>F&amp;ra:</translation>
+        </message>
+        <message>
+            <source>&amp;To:</source>
+            <translation>&amp;Til:</translation>
         </message>
     </context>
     <context>
@@ -559,6 +582,34 @@ Importér det kun alligevel, hvis sagerne virkelig er afsluttet.</translation>
             <source>Work registered after the backup must be registered again. The damaged file is kept beside it.</source>
             <translation>Det, der er registreret efter sikkerhedskopien, skal registreres igen. Den beskadigede fil gemmes ved siden af.</translation>
         </message>
+        <message>
+            <source>This workbench is in no team: join one first (Team…).</source>
+            <translation>Arbejdsbordet er ikke i et miniteam: tilslut først (Miniteam…).</translation>
+        </message>
+        <message>
+            <source>Synced: sent %1, received %2 (%3)</source>
+            <translation>Synkroniseret: sendt %1, modtaget %2 (%3)</translation>
+        </message>
+        <message>
+            <source>The team sync failed; it is tried again: %1</source>
+            <translation>Synkroniseringen mislykkedes; den prøves igen: %1</translation>
+        </message>
+        <message>
+            <source>&amp;Team…</source>
+            <translation>&amp;Miniteam…</translation>
+        </message>
+        <message>
+            <source>S&amp;ync now</source>
+            <translation>S&amp;ynkronisér nu</translation>
+        </message>
+        <message>
+            <source>Sync with the team now (Ctrl+Shift+S)</source>
+            <translation>Synkronisér med miniteamet nu (Ctrl+Shift+S)</translation>
+        </message>
+        <message>
+            <source>&amp;Cover for a colleague…</source>
+            <translation>&amp;Dæk for kollega…</translation>
+        </message>
     </context>
     <context>
         <name>MilestoneTableModel</name>
@@ -755,6 +806,53 @@ Importér det kun alligevel, hvis sagerne virkelig er afsluttet.</translation>
         <message>
             <source>Export folder</source>
             <translation>Udtræksmappe</translation>
+        </message>
+    </context>
+    <context>
+        <name>TeamDialog</name>
+        <message>
+            <source>Miniteam</source>
+            <translation>Miniteam</translation>
+        </message>
+        <message>
+            <source>This workbench is in no team yet.</source>
+            <translation>Arbejdsbordet er ikke i et miniteam endnu.</translation>
+        </message>
+        <message>
+            <source>Me: %1. Members: %2. Shared over: %3. Last sync: %4. Waiting to be sent: %5.</source>
+            <translation>Mig: %1. Medlemmer: %2. Deles via: %3. Seneste synkronisering: %4. Venter på at blive sendt: %5.</translation>
+        </message>
+        <message>
+            <source>never</source>
+            <translation>aldrig</translation>
+        </message>
+        <message>
+            <source>Empty: the folder or server IT set up</source>
+            <translation>Tom: mappen eller serveren IT har sat op</translation>
+        </message>
+        <message>
+            <source>postgresql://… (instead of a folder)</source>
+            <translation>postgresql://… (i stedet for en mappe)</translation>
+        </message>
+        <message>
+            <source>My &amp;initials:</source>
+            <translation>Mine &amp;initialer:</translation>
+        </message>
+        <message>
+            <source>&amp;Members:</source>
+            <translation>&amp;Medlemmer:</translation>
+        </message>
+        <message>
+            <source>Shared &amp;folder:</source>
+            <translation>Delt &amp;mappe:</translation>
+        </message>
+        <message>
+            <source>&amp;Server:</source>
+            <translation>&amp;Server:</translation>
+        </message>
+        <message>
+            <source>&amp;Join</source>
+            <translation>&amp;Tilslut</translation>
         </message>
     </context>
     <context>

@@ -39,6 +39,10 @@
             <source>Team %1</source>
             <translation>Team %1</translation>
         </message>
+        <message>
+            <source>Covering for %1</source>
+            <translation>Covering for %1</translation>
+        </message>
     </context>
     <context>
         <name>CasePanel</name>
@@ -225,6 +229,25 @@
                 <numerusform>Within %n day</numerusform>
                 <numerusform>Within %n days</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>CoverDialog</name>
+        <message>
+            <source>Cover for a colleague</source>
+            <translation>Cover for a colleague</translation>
+        </message>
+        <message>
+            <source>&amp;Absent colleague:</source>
+            <translation>&amp;Absent colleague:</translation>
+        </message>
+        <message>
+            <source>&amp;From:</source>
+            <translation>&amp;From:</translation>
+        </message>
+        <message>
+            <source>&amp;To:</source>
+            <translation>&amp;To:</translation>
         </message>
     </context>
     <context>
@@ -559,6 +582,34 @@ Import it anyway only if these cases really have ended.</translation>
             <source>Work registered after the backup must be registered again. The damaged file is kept beside it.</source>
             <translation>Work registered after the backup must be registered again. The damaged file is kept beside it.</translation>
         </message>
+        <message>
+            <source>This workbench is in no team: join one first (Team…).</source>
+            <translation>This workbench is in no team: join one first (Team…).</translation>
+        </message>
+        <message>
+            <source>Synced: sent %1, received %2 (%3)</source>
+            <translation>Synced: sent %1, received %2 (%3)</translation>
+        </message>
+        <message>
+            <source>The team sync failed; it is tried again: %1</source>
+            <translation>The team sync failed; it is tried again: %1</translation>
+        </message>
+        <message>
+            <source>&amp;Team…</source>
+            <translation>&amp;Team…</translation>
+        </message>
+        <message>
+            <source>S&amp;ync now</source>
+            <translation>S&amp;ync now</translation>
+        </message>
+        <message>
+            <source>Sync with the team now (Ctrl+Shift+S)</source>
+            <translation>Sync with the team now (Ctrl+Shift+S)</translation>
+        </message>
+        <message>
+            <source>&amp;Cover for a colleague…</source>
+            <translation>&amp;Cover for a colleague…</translation>
+        </message>
     </context>
     <context>
         <name>MilestoneTableModel</name>
@@ -755,6 +806,53 @@ Import it anyway only if these cases really have ended.</translation>
         <message>
             <source>Export folder</source>
             <translation>Export folder</translation>
+        </message>
+    </context>
+    <context>
+        <name>TeamDialog</name>
+        <message>
+            <source>Miniteam</source>
+            <translation>Miniteam</translation>
+        </message>
+        <message>
+            <source>This workbench is in no team yet.</source>
+            <translation>This workbench is in no team yet.</translation>
+        </message>
+        <message>
+            <source>Me: %1. Members: %2. Shared over: %3. Last sync: %4. Waiting to be sent: %5.</source>
+            <translation>Me: %1. Members: %2. Shared over: %3. Last sync: %4. Waiting to be sent: %5.</translation>
+        </message>
+        <message>
+            <source>never</source>
+            <translation>never</translation>
+        </message>
+        <message>
+            <source>Empty: the folder or server IT set up</source>
+            <translation>Empty: the folder or server IT set up</translation>
+        </message>
+        <message>
+            <source>postgresql://… (instead of a folder)</source>
+            <translation>postgresql://… (instead of a folder)</translation>
+        </message>
+        <message>
+            <source>My &amp;initials:</source>
+            <translation>My &amp;initials:</translation>
+        </message>
+        <message>
+            <source>&amp;Members:</source>
+            <translation>&amp;Members:</translation>
+        </message>
+        <message>
+            <source>Shared &amp;folder:</source>
+            <translation>Shared &amp;folder:</translation>
+        </message>
+        <message>
+            <source>&amp;Server:</source>
+            <translation>&amp;Server:</translation>
+        </message>
+        <message>
+            <source>&amp;Join</source>
+            <translation>&amp;Join</translation>
         </message>
     </context>
     <context>

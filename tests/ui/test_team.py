@@ -1,0 +1,141 @@
+"""The miniteam in the window: joining, syncing now and on schedule, who registered what, cover."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from pytestqt.qtbot import QtBot
+
+from tests.ui.conftest import arguments, wait_idle
+from tests.ui.test_reminders import CASES, MONDAY, NINE, WEDNESDAY, FakeClock, export_files
+from tests.ui.test_window import visible_rows
+from ui.app import Session, start_session
+from ui.i18n import Translations
+from ui.models import Owner
+from ui.scheduling import TEAM_SYNC
+from ui.team import CoverDialog, TeamDialog
+from workbench.engine import Status
+from workbench.service import Settings, Workbench
+from workbench.vocabulary import EventKind
+
+Starter = Callable[[Path], Session]
+
+pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support (propagateSizeHints|"
+                                       r"raise|grabbing)")
+
+
+def make_database(path: Path, export: Path, me: str) -> Path:
+    with Workbench.open(str(path)) as workbench:
+        workbench.import_files(export_files(export, CASES), today=MONDAY)
+        workbench.save_settings(Settings(my_initials=me, language="en"))
+    return path
+
+
+@pytest.fixture
+def databases(tmp_path: Path) -> tuple[Path, Path, Path]:
+    """AB's and CD's databases, each with the same export; and the folder they could share."""
+    folder = tmp_path / "share"
+    folder.mkdir()
+    return (make_database(tmp_path / "ab.db", tmp_path / "export-ab", "AB"),
+            make_database(tmp_path / "cd.db", tmp_path / "export-cd", "CD"), folder)
+
+
+@pytest.fixture
+def start(qtbot: QtBot, state: QSettings, translations: Translations) -> Iterator[Starter]:
+    sessions: list[Session] = []
+
+    def started(database: Path) -> Session:
+        session = start_session(arguments(database, today=WEDNESDAY), state, translations,
+                                clocks=FakeClock(NINE).clocks())
+        sessions.append(session)
+        qtbot.addWidget(session.window)
+        qtbot.waitUntil(lambda: session.window.team is not None, timeout=20_000)
+        wait_idle(qtbot, session.window)
+        return session
+
+    yield started
+    for session in sessions:
+        session.close()
+
+
+def join_in_window(qtbot: QtBot, session: Session, members: str, folder: Path) -> None:
+    window = session.window
+    window.team_action.trigger()
+    dialog = window.dialog
+    assert isinstance(dialog, TeamDialog)
+    assert "no team" in dialog.status.text()
+    dialog.members.setText(members)
+    dialog.folder.setText(str(folder))
+    with qtbot.waitSignal(window.team_changed):
+        dialog.buttons.accepted.emit()
+    wait_idle(qtbot, window)
+
+
+def test_a_teammates_conversation_arrives_with_its_author_at_sync_now(
+        qtbot: QtBot, databases: tuple[Path, Path, Path], start: Starter) -> None:
+    ab, cd, folder = databases
+    with Workbench.open(str(ab)) as workbench:
+        workbench.join_team("AB", ["AB", "CD"], folder=folder)
+        workbench.register_event("S1", EventKind.SAMTALE, MONDAY, by="AB")
+        workbench.sync_now()
+    session: Session = start(cd)
+    window = session.window
+    assert session.reminders.schedule.job(TEAM_SYNC) is None
+    join_in_window(qtbot, session, "AB, CD", folder)
+    assert session.reminders.schedule.job(TEAM_SYNC).id == TEAM_SYNC
+    assert session.reminders.schedule.job(TEAM_SYNC).trigger.interval == dt.timedelta(minutes=5)
+    window.lists.owner_filter.setCurrentIndex(0)
+    assert window.lists.select_case("S1")
+    window.show_case("S1")
+    wait_idle(qtbot, window)
+    assert not [row for row in window.panel.events.rows if row.registered_by == "AB"]
+    with qtbot.waitSignal(window.synced, timeout=20_000):
+        window.sync_action.trigger()
+    wait_idle(qtbot, window)
+    assert "received 1" in window.statusBar().currentMessage()
+    assert window.team is not None and window.team.last_sync is not None
+    events = window.panel.events
+    mine = [line for line in range(events.rowCount())
+            if events.rows[line].kind is EventKind.SAMTALE]
+    assert mine
+    column = next(column for column in range(events.columnCount())
+                  if events.headerData(column, Qt.Orientation.Horizontal) == "Registered by")
+    text = events.index(mine[0], column).data()
+    assert text.startswith("AB ")
+    # The team dialog now tells the team's state.
+    window.team_action.trigger()
+    dialog = window.dialog
+    assert isinstance(dialog, TeamDialog)
+    assert "AB, CD" in dialog.status.text() and "never" not in dialog.status.text()
+    dialog.reject()
+
+
+def test_no_team_no_scheduled_sync_and_sync_now_says_so(
+        qtbot: QtBot, databases: tuple[Path, Path, Path], start: Starter) -> None:
+    session: Session = start(databases[0])
+    assert session.reminders.schedule.job(TEAM_SYNC) is None
+    session.window.sync_action.trigger()
+    assert "no team" in session.window.statusBar().currentMessage()
+
+
+def test_cover_shows_the_absent_colleagues_cases(
+        qtbot: QtBot, databases: tuple[Path, Path, Path], start: Starter) -> None:
+    session: Session = start(databases[0])
+    window = session.window
+    window.cover_action.trigger()
+    dialog = window.dialog
+    assert isinstance(dialog, CoverDialog)
+    dialog.absent.setCurrentText("CD")
+    with qtbot.waitSignal(window.refreshed):
+        dialog.buttons.accepted.emit()
+    wait_idle(qtbot, window)
+    combo = window.lists.owner_filter
+    index = combo.findData(Owner(cover="CD").key)
+    assert index >= 0 and combo.itemText(index) == "Covering for CD"
+    combo.setCurrentIndex(index)
+    shown = {row.case_id for status in Status for row in visible_rows(window, status)}
+    assert shown == {"S3"}
