@@ -47,7 +47,7 @@ from workbench.inquiries import inquiry_standing
 from workbench.resources import DEFAULT_PROFILE, available_profiles, load_named_profile
 from workbench.rules import RuleProfile
 from workbench.siteconfig import SiteDefaults, load_site_defaults
-from workbench.store.database import Database, resolve_url
+from workbench.store.database import Database, refuse_network_file, resolve_url
 from workbench.store.models import (
     SOURCE_LOCAL,
     cases,
@@ -68,7 +68,6 @@ from workbench.sync.entries import (
     event_entity_id,
     new_entity_id,
 )
-from workbench.sync.location import refuse_network_database
 from workbench.sync.replica import Replica
 from workbench.sync.team import SyncReport, TeamSettings, TeamStatus
 from workbench.sync.transport import Transport
@@ -218,8 +217,8 @@ class Workbench:
         """
         url = resolve_url(url_or_path)
         if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
-            given = os.fspath(url_or_path) if url_or_path is not None else None
-            refuse_network_database(Path(str(url.database)), given=given)
+            # Refused before the integrity check, which would read the file over the network.
+            refuse_network_file(Path(str(url.database)), url_or_path)
             ensure_intact(Path(str(url.database)))
         opened = cls(Database.open(url_or_path))
         log.info("opened the database %s", url.render_as_string(hide_password=True))

@@ -134,9 +134,8 @@ class Database:
         url = resolve_url(url_or_path)
         sqlite_path = _sqlite_file(url)
         where = str(sqlite_path) if sqlite_path else url.render_as_string(hide_password=True)
-        if sqlite_path is not None:  # as the user wrote it: resolving loses a UNC prefix
-            given = os.fspath(url_or_path) if url_or_path is not None else None
-            refuse_network_database(sqlite_path, given=given or os.environ.get(DATABASE_ENV))
+        if sqlite_path is not None:
+            refuse_network_file(sqlite_path, url_or_path)
         try:
             key = _encryption_key(sqlite_path) if sqlite_path is not None else None
             if sqlite_path is not None:
@@ -242,6 +241,16 @@ def _encryption_key(path: Path) -> str | None:
     return None
 
 
+def refuse_network_file(path: Path, url_or_path: str | os.PathLike[str] | None) -> None:
+    """NetworkDatabaseError if the SQLite file ``path`` lies on a network share.
+
+    The path is also judged as the user wrote it (``url_or_path``, else ``WORKBENCH_DB``):
+    resolving it loses a UNC prefix.
+    """
+    given = os.fspath(url_or_path) if url_or_path is not None else None
+    refuse_network_database(path, given=given or os.environ.get(DATABASE_ENV))
+
+
 def encrypt_database_file(url_or_path: str | os.PathLike[str] | None = None) -> Path:
     """Encrypt a plain SQLite database in place (see ``workbench.store.encryption``)."""
     url = resolve_url(url_or_path)
@@ -249,8 +258,7 @@ def encrypt_database_file(url_or_path: str | os.PathLike[str] | None = None) -> 
     if path is None:
         raise StoreError("only a SQLite database file can be encrypted here; a PostgreSQL "
                          "server's storage is encrypted on the server")
-    given = os.fspath(url_or_path) if url_or_path is not None else None
-    refuse_network_database(path, given=given or os.environ.get(DATABASE_ENV))
+    refuse_network_file(path, url_or_path)
     encryption.encrypt_database(path)
     return path
 
