@@ -124,10 +124,14 @@ def nags_due(now: dt.datetime, context: NagContext) -> list[Nag]:
                                         nag.due or now.date(), nag.inquiry_id or 0))
 
 
+def digest_key(day: dt.date) -> NagKey:
+    """The record key of ``day``'s morning digest: one a day."""
+    return NagKey(NagKind.DIGEST, f"digest:{day.isoformat()}")
+
+
 def _digest(now: dt.datetime, context: NagContext) -> Nag:
     """The morning digest of today's red and amber counts."""
-    key = NagKey(NagKind.DIGEST, f"digest:{now.date().isoformat()}")
-    return Nag(key, urgent=False, red=context.red, amber=context.amber)
+    return Nag(digest_key(now.date()), urgent=False, red=context.red, amber=context.amber)
 
 
 def _inquiry_nags(now: dt.datetime, context: NagContext) -> list[Nag]:

@@ -20,9 +20,18 @@ from sqlalchemy import delete, insert, select
 
 from workbench.engine import Status
 from workbench.errors import InputError
-from workbench.nags import Nag, NagContext, NagKey, NagKind, OpenInquiry, WorkingHours, nags_due
+from workbench.nags import (
+    Nag,
+    NagContext,
+    NagKey,
+    NagKind,
+    OpenInquiry,
+    WorkingHours,
+    digest_key,
+    nags_due,
+)
 from workbench.service import Workbench
-from workbench.store.models import import_files, nag_records, nag_snoozes
+from workbench.store.models import import_files, inquiries, nag_records, nag_snoozes
 
 #: The files an export folder may hold.
 EXPORT_SUFFIXES = (".csv", ".xlsx")
@@ -37,19 +46,24 @@ def reminder_context(
     settings = workbench.load_settings()
     me = settings.my_initials or None
     today = now.date()
+    calendar, hours = settings.calendar(), hours or WorkingHours()
+    last_shown = _last_shown(workbench)
     snoozed = _snoozes(workbench)
-    inquiries = [
+    waiting = [
         OpenInquiry(row.inquiry_id, row.case_id, row.due, snoozed.get(row.inquiry_id))
         for row in workbench.inquiries(today, open_only=True, caseworker=me)
     ]
-    counts = Counter(row.status for row in workbench.caseload(today, caseworker=me))
+    # Evaluating the caseload is the costly part, and only the digest uses it: once a day.
+    counts: Counter[Status] = Counter()
+    if hours.contain(now, calendar) and digest_key(today) not in last_shown:
+        counts.update(row.status for row in workbench.caseload(today, caseworker=me))
     return NagContext(
-        inquiries=inquiries,
+        inquiries=waiting,
         red=counts[Status.RED],
         amber=counts[Status.AMBER],
-        last_shown=_last_shown(workbench),
-        calendar=settings.calendar(),
-        hours=hours or WorkingHours(),
+        last_shown=last_shown,
+        calendar=calendar,
+        hours=hours,
     )
 
 
@@ -76,10 +90,11 @@ def record_shown(workbench: Workbench, keys: Iterable[NagKey], now: dt.datetime)
 
 def snooze_inquiry(workbench: Workbench, inquiry_id: int, until: dt.datetime) -> None:
     """Silence one inquiry's reminders until ``until`` (local time)."""
-    known = {row.inquiry_id for row in workbench.inquiries(until.date(), open_only=False)}
-    if inquiry_id not in known:
-        raise InputError(f"no inquiry with id {inquiry_id}")
     with workbench.database.transaction(write=True) as connection:
+        known = connection.execute(
+            select(inquiries.c.id).where(inquiries.c.id == inquiry_id)).first()
+        if known is None:
+            raise InputError(f"no inquiry with id {inquiry_id}")
         connection.execute(delete(nag_snoozes).where(nag_snoozes.c.inquiry_id == inquiry_id))
         connection.execute(insert(nag_snoozes), [{"inquiry_id": inquiry_id, "until": until}])
 
