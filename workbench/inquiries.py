@@ -20,6 +20,11 @@ def reply_due(received: dt.date, channel: Channel, calendar: WorkingCalendar) ->
     return calendar.add_working_days(received, REPLY_WORKING_DAYS[channel])
 
 
+def is_overdue(answered_on: dt.date | None, working_days_left: int) -> bool:
+    """The one definition of an overdue inquiry: unanswered and past its due date."""
+    return answered_on is None and working_days_left < 0
+
+
 @dataclass(frozen=True)
 class InquiryStanding:
     """How an inquiry stands on a given day."""
@@ -37,7 +42,7 @@ class InquiryStanding:
     @property
     def is_overdue(self) -> bool:
         """Open and past its due date."""
-        return self.is_open and self.working_days_left < 0
+        return is_overdue(self.answered_on, self.working_days_left)
 
     @property
     def answered_on_time(self) -> bool | None:

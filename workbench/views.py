@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from workbench.engine import MilestoneState, Status
+from workbench.inquiries import is_overdue
 from workbench.vocabulary import Channel, EventKind, Scheme
 
 
@@ -102,8 +103,8 @@ class InquiryRow:
 
     @property
     def is_overdue(self) -> bool:
-        """Open and past its due date."""
-        return self.is_open and self.working_days_left < 0
+        """Open and past its due date (the rule lives in workbench.inquiries)."""
+        return is_overdue(self.answered_on, self.working_days_left)
 
 
 @dataclass(frozen=True)
