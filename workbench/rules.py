@@ -23,7 +23,7 @@ import enum
 import itertools
 import tomllib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -72,10 +72,22 @@ class Offset:
 
     amount: int
     unit: Unit
+    #: Where the offset has landed from each base so far: month arithmetic is the engine's
+    #: costliest step, and a caseload's deadlines start from a few thousand dates at most.
+    _landings: dict[dt.date, dt.date] = field(
+        default_factory=dict, init=False, repr=False, compare=False, hash=False
+    )
 
     def after(self, base: dt.date) -> dt.date:
         """The date this offset lands on, counted from ``base``."""
-        # An if-chain on identity: this runs for every deadline of every case.
+        landing = self._landings.get(base)
+        if landing is None:
+            landing = self._land(base)
+            self._landings[base] = landing
+        return landing
+
+    def _land(self, base: dt.date) -> dt.date:
+        """``after`` worked out."""
         unit = self.unit
         if unit is Unit.MONTHS:
             return add_months(base, self.amount)
@@ -169,6 +181,16 @@ class Rule:
 
 
 @dataclass(frozen=True)
+class RulePlan:
+    """The rules that govern the cases of one scheme and anchor, worked out once for all."""
+
+    #: In profile order: the order that breaks ties between milestones due the same day.
+    rules: tuple[Rule, ...]
+    #: Whether any of them depends on the citizen's age (only then is the CPR number read).
+    needs_age: bool
+
+
+@dataclass(frozen=True)
 class RuleProfile:
     """A named, ordered set of rules; order decides ties between milestones due the same day."""
 
@@ -176,10 +198,24 @@ class RuleProfile:
     title: str
     source: str
     rules: tuple[Rule, ...]
+    #: Plans by scheme and anchor: a caseload has a few thousand distinct start dates at most.
+    _plans: dict[tuple[Scheme, dt.date], RulePlan] = field(
+        default_factory=dict, init=False, repr=False, compare=False, hash=False
+    )
 
     def rules_for(self, scheme: Scheme, anchor: dt.date) -> list[Rule]:
         """The rules that govern a case of ``scheme`` started on ``anchor``, in profile order."""
         return [rule for rule in self.rules if rule.scheme is scheme and rule.applies_to(anchor)]
+
+    def plan_for(self, scheme: Scheme, anchor: dt.date) -> RulePlan:
+        """``rules_for`` as a plan, remembered: the engine asks for it once per case."""
+        key = (scheme, anchor)
+        plan = self._plans.get(key)
+        if plan is None:
+            rules = tuple(self.rules_for(scheme, anchor))
+            plan = RulePlan(rules, needs_age=any(rule.age_bands for rule in rules))
+            self._plans[key] = plan
+        return plan
 
     def rule(self, rule_id: str) -> Rule:
         """The rule with ``rule_id``; KeyError if the profile has none."""

@@ -298,9 +298,10 @@ class Workbench:
         profile = load_named_profile(current.profile_name)
         rows = []
         for case in case_rows:
-            evaluation = self._evaluate(case, history.get(case.case_id, ()), profile, today,
-                                        current.amber_days)
-            row = _case_row(case, evaluation, today)
+            cpr = Cpr(case.cpr)
+            evaluation = self._evaluate(case, cpr, history.get(case.case_id, ()), profile,
+                                        today, current.amber_days)
+            row = _case_row(case, cpr, evaluation, today)
             if row is not None:
                 rows.append(row)
         return sorted(rows, key=lambda r: (r.next_due or dt.date.max, r.case_id))
@@ -326,13 +327,14 @@ class Workbench:
         profile = load_named_profile(current.profile_name)
         evaluated = []
         for case in case_rows:
-            case_events = tuple(history.get(case.case_id, ()))
-            evaluation = self._evaluate(case, case_events, profile, today, current.amber_days)
+            cpr, case_events = Cpr(case.cpr), tuple(history.get(case.case_id, ()))
+            evaluation = self._evaluate(case, cpr, case_events, profile, today,
+                                        current.amber_days)
             evaluated.append(EvaluatedCase(
-                case_id=case.case_id, cpr=Cpr(case.cpr), name=case.name,
-                scheme=Scheme(case.scheme), caseworker=case.caseworker, team=case.team,
+                case_id=case.case_id, cpr=cpr, name=case.name,
+                scheme=_SCHEMES[case.scheme], caseworker=case.caseworker, team=case.team,
                 start=case.start, closed_on=case.closed_on, events=case_events,
-                evaluation=evaluation, row=_case_row(case, evaluation, today),
+                evaluation=evaluation, row=_case_row(case, cpr, evaluation, today),
             ))
         return sorted(evaluated, key=lambda c: c.case_id)
 
@@ -354,14 +356,15 @@ class Workbench:
     @staticmethod
     def _evaluate(
         case: AnyRow,
-        history: Iterable[CaseEvent],
+        cpr: Cpr,
+        history: Sequence[CaseEvent],
         profile: RuleProfile,
         today: dt.date,
         amber_days: int,
     ) -> CaseEvaluation:
         """The engine's evaluation of one stored case: the one definition of its status."""
-        facts = CaseFacts(scheme=_SCHEMES[case.scheme], start=case.start, events=tuple(history),
-                          cpr=Cpr(case.cpr), closed_on=case.closed_on)
+        facts = CaseFacts(scheme=_SCHEMES[case.scheme], start=case.start, events=history,
+                          cpr=cpr, closed_on=case.closed_on)
         return evaluate_case(facts, profile, today, amber_days)
 
     def case_detail(self, case_id: str, today: dt.date) -> CaseDetail:
@@ -380,12 +383,13 @@ class Workbench:
                                               conditions=[inquiries.c.case_id == case_id])
         profile = load_named_profile(current.profile_name)
         history = [CaseEvent(e.date, EventKind(e.kind)) for e in event_rows]
-        evaluation = self._evaluate(case, history, profile, today, current.amber_days)
+        cpr = Cpr(case.cpr)
+        evaluation = self._evaluate(case, cpr, history, profile, today, current.amber_days)
         return CaseDetail(
-            case=_case_row(case, evaluation, today),
+            case=_case_row(case, cpr, evaluation, today),
             case_id=case.case_id,
             name=case.name,
-            cpr_masked=Cpr(case.cpr).masked,
+            cpr_masked=cpr.masked,
             scheme=Scheme(case.scheme),
             caseworker=case.caseworker,
             team=case.team,
@@ -761,7 +765,9 @@ class Workbench:
             return sync_views.activity(connection, case_id=case_id, author=author, limit=limit)
 
 
-def _case_row(case: AnyRow, evaluation: CaseEvaluation, today: dt.date) -> CaseRow | None:
+def _case_row(
+    case: AnyRow, cpr: Cpr, evaluation: CaseEvaluation, today: dt.date
+) -> CaseRow | None:
     """The list row of an open case; None for a closed one (closed cases are in no list)."""
     if evaluation.status is None:
         return None
@@ -770,7 +776,7 @@ def _case_row(case: AnyRow, evaluation: CaseEvaluation, today: dt.date) -> CaseR
     return CaseRow(
         case_id=case.case_id,
         name=case.name,
-        cpr_masked=Cpr(case.cpr).masked,
+        cpr_masked=cpr.masked,
         scheme=_SCHEMES[case.scheme],
         caseworker=case.caseworker,
         team=case.team,

@@ -7,6 +7,8 @@ before the anchor and after the day.
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from workbench.cpr import parse_cpr
 from workbench.engine import (
@@ -294,3 +296,39 @@ def _profile_text_with_rf2_first() -> str:
     rf2, kh = rf2_and_after.split('[[rule]]\nid = "KH1"', 1)
     return (head + '[[rule]]\nid = "RF2"' + rf2 + '[[rule]]\nid = "RF1"' + rf1
             + '[[rule]]\nid = "KH1"' + kh)
+
+
+class TestTheDecidingMilestoneByDefinition:
+    """The engine takes the earliest open milestone as the decider and its status as the case's.
+
+    That is a shortcut: domain.md defines the status as the worst of all open milestones, and
+    ties as going to the rule listed first, then the earlier occurrence. Random cases check
+    that the shortcut always gives what the definition gives.
+    """
+
+    @settings(max_examples=300, deadline=None)
+    @given(
+        scheme=st.sampled_from(list(Scheme)),
+        start=st.dates(D(2023, 1, 1), D(2026, 6, 30)),
+        events=st.lists(st.tuples(st.integers(0, 900), st.sampled_from(list(EventKind))),
+                        max_size=25),
+        today_after=st.integers(0, 1000),
+        amber_days=st.integers(0, 40),
+    )
+    def test_status_and_decider_match_the_definition(
+        self, scheme: Scheme, start: dt.date, events: list[tuple[int, EventKind]],
+        today_after: int, amber_days: int,
+    ) -> None:
+        today = start + dt.timedelta(days=today_after)
+        evaluation = evaluate(scheme, today,
+                              *((start + dt.timedelta(days=d), kind) for d, kind in events),
+                              start=start, cpr="010190-1234", amber_days=amber_days)
+        open_ones = [m for m in evaluation.milestones if m.state is OPEN]
+        if not open_ones:
+            assert evaluation.status is Status.GREEN and evaluation.deciding is None
+            return
+        position = {rule.id: index for index, rule in enumerate(PROFILE.rules)}
+        statuses = [status_for_due(m.due, today, amber_days) for m in open_ones]
+        assert evaluation.status is max(statuses, key=lambda status: status.severity)
+        assert evaluation.deciding == min(
+            open_ones, key=lambda m: (m.due, position[m.rule_id], m.occurrence))
