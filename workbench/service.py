@@ -26,6 +26,7 @@ from sqlalchemy.exc import IntegrityError
 
 from workbench import audit
 from workbench.audit import AuditAction, AuditEntry
+from workbench.bulk import collector_paused
 from workbench.calendar import WorkingCalendar, iso_week, week_since
 from workbench.cpr import Cpr
 from workbench.engine import (
@@ -290,21 +291,18 @@ class Workbench:
 
     def _caseload(self, today: dt.date, owned: Sequence[ColumnElement[bool]]) -> list[CaseRow]:
         """The open cases matching ``owned``, evaluated, soonest due first."""
-        conditions = [_open_on(today), *owned]
-        with self._database.transaction() as connection:
-            current = self._settings(connection)
-            case_rows = connection.execute(select(*_CASE_COLUMNS).where(*conditions)).all()
-            history = self._events_of(connection, conditions)
-        profile = load_named_profile(current.profile_name)
-        rows = []
-        for case in case_rows:
-            cpr = Cpr(case.cpr)
-            evaluation = self._evaluate(case, cpr, history.get(case.case_id, ()), profile,
-                                        today, current.amber_days)
-            row = _case_row(case, cpr, evaluation, today)
-            if row is not None:
-                rows.append(row)
-        return sorted(rows, key=lambda r: (r.next_due or dt.date.max, r.case_id))
+        with collector_paused():
+            current, case_rows, history = self._cases_with_events([_open_on(today), *owned])
+            profile = load_named_profile(current.profile_name)
+            rows = []
+            for case in case_rows:
+                cpr = Cpr(case.cpr)
+                evaluation = self._evaluate(case, cpr, history.get(case.case_id, ()), profile,
+                                            today, current.amber_days)
+                row = _case_row(case, cpr, evaluation, today)
+                if row is not None:
+                    rows.append(row)
+            return sorted(rows, key=lambda r: (r.next_due or dt.date.max, r.case_id))
 
     def evaluated_cases(
         self, today: dt.date, *, team: str | None = None, closed_since: dt.date | None = None
@@ -319,24 +317,31 @@ class Workbench:
         in_scope = _open_on(today)
         if closed_since is not None:
             in_scope = or_(in_scope, cases.c.closed_on >= closed_since)
-        conditions = [in_scope, *_owned_by(None, team)]
+        with collector_paused():
+            current, case_rows, history = self._cases_with_events(
+                [in_scope, *_owned_by(None, team)])
+            profile = load_named_profile(current.profile_name)
+            evaluated = []
+            for case in case_rows:
+                cpr, case_events = Cpr(case.cpr), tuple(history.get(case.case_id, ()))
+                evaluation = self._evaluate(case, cpr, case_events, profile, today,
+                                            current.amber_days)
+                evaluated.append(EvaluatedCase(
+                    case_id=case.case_id, cpr=cpr, name=case.name,
+                    scheme=_SCHEMES[case.scheme], caseworker=case.caseworker, team=case.team,
+                    start=case.start, closed_on=case.closed_on, events=case_events,
+                    evaluation=evaluation, row=_case_row(case, cpr, evaluation, today),
+                ))
+            return sorted(evaluated, key=lambda c: c.case_id)
+
+    def _cases_with_events(
+        self, conditions: Sequence[ColumnElement[bool]]
+    ) -> tuple[Settings, Sequence[AnyRow], dict[str, list[CaseEvent]]]:
+        """The settings, the cases matching ``conditions`` and their events, read together."""
         with self._database.transaction() as connection:
             current = self._settings(connection)
             case_rows = connection.execute(select(*_CASE_COLUMNS).where(*conditions)).all()
-            history = self._events_of(connection, conditions)
-        profile = load_named_profile(current.profile_name)
-        evaluated = []
-        for case in case_rows:
-            cpr, case_events = Cpr(case.cpr), tuple(history.get(case.case_id, ()))
-            evaluation = self._evaluate(case, cpr, case_events, profile, today,
-                                        current.amber_days)
-            evaluated.append(EvaluatedCase(
-                case_id=case.case_id, cpr=cpr, name=case.name,
-                scheme=_SCHEMES[case.scheme], caseworker=case.caseworker, team=case.team,
-                start=case.start, closed_on=case.closed_on, events=case_events,
-                evaluation=evaluation, row=_case_row(case, cpr, evaluation, today),
-            ))
-        return sorted(evaluated, key=lambda c: c.case_id)
+            return current, case_rows, self._events_of(connection, conditions)
 
     @staticmethod
     def _events_of(
