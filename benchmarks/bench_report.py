@@ -5,13 +5,13 @@ cell values of the finished report (read back from it), sheet by sheet, with no 
 rules, no chart and no database. Three things are timed, in alternating rounds so that a
 busy machine slows each alike, and compared by their medians:
 
-* the report's writing stage: figures, sheets, styles, rules and chart, from data already
-  read — against the bare dump, bound 1.5x;
-* the report end to end, reading and evaluating the cases through the service included —
-  against ``workbench status`` for the same cases (the same engine evaluation, which any
-  report must do) plus the bare dump, bound 1.5x;
-* the report end to end against the bare dump alone, printed: the engine's evaluation of
-  20,000 cases alone costs about half a bare dump, so this ratio is mostly the engine's.
+* the report end to end — reading and evaluating the cases through the service, the
+  figures, the sheets, styles, rules and chart, the save — against the bare dump: the
+  issue's bound, 1.5x;
+* the report's writing stage alone (from data already read), against the bare dump,
+  printed: what the sheets cost beyond the cells themselves;
+* ``workbench status`` for the same cases, printed: the engine's evaluation, which any
+  report must do.
 
 Times are CPU seconds of this process (``time.process_time``): the machines that run this
 are shared, and CPU time is what the report's own work costs. Wall-clock times are printed
@@ -137,17 +137,12 @@ def judge(timings: dict[str, Timings], rounds: int) -> list[str]:
     for label, timing in (("bare write-only dump", dump), ("workbench status", status),
                           ("report, end to end", report), ("report, writing stage", writing)):
         print(f"  {label:24} {timing.median_cpu:7.2f} s  ({timing.median_wall:6.2f} s)")
-    ratios = {
-        "report writing stage / bare dump": writing.median_cpu / dump.median_cpu,
-        "report end to end / (status + bare dump)":
-            report.median_cpu / (status.median_cpu + dump.median_cpu),
-    }
-    for label, ratio in ratios.items():
-        print(f"  {label:42} {ratio:5.2f}x  (bound {BOUND}x)")
-    print(f"  {'report end to end / bare dump':42} "
-          f"{report.median_cpu / dump.median_cpu:5.2f}x  (the engine's share: "
-          f"{status.median_cpu / dump.median_cpu:.2f}x)")
-    return [label for label, ratio in ratios.items() if ratio > BOUND]
+    end_to_end = report.median_cpu / dump.median_cpu
+    print(f"  {'report end to end / bare dump':40} {end_to_end:5.2f}x  (bound {BOUND}x)")
+    print(f"  {'report writing stage / bare dump':40} "
+          f"{writing.median_cpu / dump.median_cpu:5.2f}x")
+    print(f"  {'workbench status / bare dump':40} {status.median_cpu / dump.median_cpu:5.2f}x")
+    return ["report end to end / bare dump"] if end_to_end > BOUND else []
 
 
 def main() -> int:
