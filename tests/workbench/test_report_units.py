@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 
-from workbench.reports.cells import CellMaker, Formula, clean_text, needs_text_guard
+from workbench.reports.cells import (
+    NOTE,
+    CellMaker,
+    Formula,
+    Styled,
+    clean_text,
+    needs_text_guard,
+)
 from workbench.reports.figures import Share
 from workbench.reports.lists import default_sample_seed, first_day_of_week
 from workbench.reports.periods import (
@@ -20,7 +29,7 @@ from workbench.reports.periods import (
     quarter_label,
     recent,
 )
-from workbench.reports.tables import ReportBook
+from workbench.reports.tables import Column, ReportBook, write_table
 
 WEDNESDAY = dt.date(2026, 5, 20)
 
@@ -106,3 +115,21 @@ def test_dates_are_real_dates_in_danish_order() -> None:
     cell = cell_maker()(WEDNESDAY)
     assert cell.value == WEDNESDAY and cell.is_date
     assert cell.number_format == "DD-MM-YYYY"
+
+
+def test_rows_sharing_a_column_keep_their_own_values_and_styles(tmp_path: Path) -> None:
+    book = ReportBook.new("test")
+    write_table(book, "x", [Column("Dato"), Column("Note")], [
+        [WEDNESDAY, Styled("=SUM(A1)", NOTE)],
+        [dt.date(2026, 5, 21), Styled("Anne", NOTE)],
+        [None, Styled(7, NOTE)],
+    ])
+    book.workbook.save(tmp_path / "x.xlsx")
+
+    rows = list(load_workbook(tmp_path / "x.xlsx")["x"].iter_rows(min_row=2))
+    assert [(row[0].value, row[1].value) for row in rows] == [
+        (dt.datetime(2026, 5, 20), "=SUM(A1)"), (dt.datetime(2026, 5, 21), "Anne"), (None, 7)]
+    assert [row[0].number_format for row in rows[:2]] == ["DD-MM-YYYY"] * 2
+    assert [row[1].style for row in rows] == [NOTE] * 3
+    assert [row[1].quotePrefix for row in rows] == [True, False, False]
+    assert rows[0][1].data_type == "s"

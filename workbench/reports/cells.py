@@ -10,7 +10,7 @@ dates in the Danish order, so they sort and filter as dates.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeAlias
 
@@ -114,61 +114,146 @@ def clean_text(text: str) -> str:
     return cleaned
 
 
+#: The first characters of the texts ``needs_text_guard`` is true for (error values: ``#``).
+_FIRST_OF_GUARDED = frozenset(FORMULA_STARTS) | {code[0] for code in ERROR_CODES}
+
+
+def is_plain_text(text: str) -> bool:
+    """True for text that can go out as it is: nothing to drop, nothing to guard.
+
+    Nearly every text of a report is plain, and this answers in two C calls; text that is
+    not (a tab, a line break, a leading ``#``) is then cleaned and guarded the long way.
+    """
+    return text.isprintable() and text[:1] not in _FIRST_OF_GUARDED
+
+
+
 class CellMaker:
-    """Turns the report's values into what one write-only sheet appends."""
+    """Turns the report's values into what one write-only sheet appends.
+
+    A plain value goes out as it is; anything styled becomes a cell. Cells are made once per
+    column and style, and given each row's value: ``sheet.append`` writes a row before it
+    returns, so a row's cells are free again for the next row once it is appended. A big
+    Sager sheet has 60,000 dates and statuses, and making a cell costs more than filling it.
+    """
 
     def __init__(self, sheet: Any, styles: Mapping[str, Any]) -> None:
         self._sheet = sheet
         self._styles = styles
+        self._reusable: dict[tuple[int, str], Cell] = {}
+        self._by_type: dict[type, Callable[[Any, int | None], Any]] = {
+            str: self._text,
+            int: _as_is,
+            float: _as_is,
+            type(None): _as_is,
+            dt.date: self._date,
+            Styled: self._styled_value,
+            Formula: self._formula,
+        }
+
+    def row(self, values: Sequence[Value]) -> list[Any]:
+        """What ``sheet.append`` takes for ``values``; append it before making the next row."""
+        by_type = self._by_type
+        other: Callable[[Any, int | None], Any] = self._any
+        return [by_type.get(type(value), other)(value, column)
+                for column, value in enumerate(values)]
 
     def __call__(self, value: Value) -> Any:
-        """The plain value where that is safe, else a cell with its style and type set.
+        """The plain value where that is safe, else a new cell with its style and type set."""
+        return self._any(value, None)
 
-        Text and numbers come first because most cells are: a big sheet calls this for every
-        cell.
-        """
+    def _any(self, value: Value, column: int | None) -> Any:
+        """Whatever ``value`` is, an instance of a subclass too (a datetime, a bool)."""
         if isinstance(value, str):
-            text = clean_text(value)
-            return self._guarded_text(text, None) if needs_text_guard(text) else text
+            return self._text(value, column)
         if value is None or isinstance(value, int | float):
             return value
         if isinstance(value, dt.date):
-            return self._styled(value, DATE)
+            return self._date(value, column)
         if isinstance(value, Styled):
-            return self._styled(value.value, value.style)
+            return self._styled_value(value, column)
         if isinstance(value, Formula):
-            return self._formula(value)
+            return self._formula(value, column)
         return value
 
-    def _cell(self, value: Plain, style: str | None) -> Cell:
-        """A cell at A1 (write-only mode places it), in the named ``style`` if any."""
-        return Cell(self._sheet, row=1, column=1, value=value,
-                    style_array=self._styles[style] if style else None)
+    def _text(self, text: str, column: int | None) -> Any:
+        """The text itself if it is plain, else a cell that holds it cleaned, as text."""
+        if is_plain_text(text):
+            return text
+        cleaned = clean_text(text)
+        return self._guarded_text(cleaned, None) if needs_text_guard(cleaned) else cleaned
 
-    def _styled(self, value: Plain, style: str) -> Cell:
+    def _date(self, day: dt.date, column: int | None) -> Cell:
+        """A real date, shown in the Danish order."""
+        return self._styled(day, DATE, column)
+
+    def _styled_value(self, value: Styled, column: int | None) -> Cell:
+        """The value in its named style."""
+        return self._styled(value.value, value.style, column)
+
+    def _styled(self, value: Plain, style: str, column: int | None) -> Cell:
         """A cell holding ``value`` in the named ``style`` (text guarded like any other)."""
-        if isinstance(value, str):
+        if isinstance(value, str) and not is_plain_text(value):
             return self._guarded_text(clean_text(value), style)
-        return self._cell(value, style)
+        if isinstance(value, dt.date) and style != DATE:
+            column = None  # openpyxl would give the cell a date format: not a shared cell
+        cell = self._cell(style, column)
+        cell.value = value
+        return cell
 
-    def _formula(self, formula: Formula) -> Cell:
+    def _formula(self, formula: Formula, column: int | None) -> Cell:
         """A cell computing ``formula``; refuses anything that is not one."""
         if not formula.text.startswith("="):
             raise ValueError(f"not a formula: {formula.text!r}")
-        return self._cell(formula.text, formula.style)
+        cell = self._cell(formula.style, None)
+        cell.value = formula.text
+        return cell
 
     def _guarded_text(self, text: str, style: str | None) -> Cell:
-        """A cell that holds ``text`` as text, whatever it begins with."""
-        cell = self._cell(text, style)
+        """A new cell that holds ``text`` as text, whatever it begins with."""
+        cell = self._cell(style, None)
+        cell.value = text
         # openpyxl has already taken "=..." for a formula and "#N/A" for an error: undo that.
         cell.data_type = "s"
         if needs_text_guard(text):
             cell.quotePrefix = True
         return cell
 
+    def _cell(self, style: str | None, column: int | None) -> Cell:
+        """The cell of ``column`` in the named ``style``; a new one for no column or style.
+
+        Write-only mode places it; it starts at A1.
+        """
+        if column is None or style is None:
+            return Cell(self._sheet, row=1, column=1,
+                        style_array=self._styles[style] if style else None)
+        cell = self._reusable.get((column, style))
+        if cell is None:
+            cell = self._reusable[column, style] = self._cell(style, None)
+        return cell
+
+
+def _as_is(value: Plain, column: int | None) -> Plain:
+    """A number or an empty cell, which openpyxl writes as it is."""
+    return value
+
+
+#: How wide a value of each of these types is shown, whatever the value.
+_FIXED_WIDTHS: dict[type, int] = {
+    dt.date: len(DATE_FORMAT),
+    float: len(PERCENT_FORMAT) + 2,
+    type(None): 0,
+    Formula: 0,
+}
+
 
 def display_width(value: Value) -> int:
     """How many characters ``value`` takes on screen, for fitting the column to it."""
+    if type(value) is str:
+        return len(value)
+    fixed = _FIXED_WIDTHS.get(type(value))
+    if fixed is not None:
+        return fixed
     if isinstance(value, str):
         return len(value)
     if isinstance(value, dt.date):

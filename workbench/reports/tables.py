@@ -8,6 +8,7 @@ all of the rows first, then the header, the rows, any footer rows and the notes 
 
 from __future__ import annotations
 
+import itertools
 import math
 import textwrap
 from collections.abc import Mapping, Sequence
@@ -106,9 +107,9 @@ def write_table(
     sheet.row_dimensions[1].height = LINE_HEIGHT * _header_lines(columns, widths)
     sheet.freeze_panes = "A2"
     _print_landscape_one_page_wide(sheet)
-    sheet.append([to_cell(Styled(column.header, HEADER)) for column in columns])
+    sheet.append(to_cell.row([Styled(column.header, HEADER) for column in columns]))
     for row in [*rows, *footer]:
-        sheet.append([to_cell(value) for value in row])
+        sheet.append(to_cell.row(row))
     last_row = 1 + len(rows)
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(last_row, 2)}"
     end_row = last_row + len(footer)
@@ -116,7 +117,7 @@ def write_table(
         lines = [line for note in notes for line in textwrap.wrap(note, NOTE_LINE)]
         sheet.append([])
         for line in lines:
-            sheet.append([to_cell(Styled(line, NOTE))])
+            sheet.append(to_cell.row([Styled(line, NOTE)]))
         end_row += 1 + len(lines)
     return Table(sheet, tuple(columns), last_row, end_row)
 
@@ -138,6 +139,8 @@ def _print_landscape_one_page_wide(sheet: Any) -> None:
 
 def _fitted_widths(columns: Sequence[Column], rows: Sequence[Sequence[Value]]) -> list[float]:
     """Each column's width: its widest value, or enough for its heading in two lines."""
+    contents = [max(map(display_width, values), default=0)
+                for values in itertools.zip_longest(*rows)]
     widths: list[float] = []
     for index, column in enumerate(columns):
         if column.width is not None:
@@ -145,7 +148,6 @@ def _fitted_widths(columns: Sequence[Column], rows: Sequence[Sequence[Value]]) -
             continue
         heading = max([*(len(word) for word in column.header.split()),
                        math.ceil(len(column.header) / 2)])
-        content = max((display_width(row[index]) for row in rows if index < len(row)),
-                      default=0)
+        content = contents[index] if index < len(contents) else 0
         widths.append(min(max(heading, content) + PADDING, MAX_WIDTH))
     return widths
