@@ -18,11 +18,13 @@ then counted per period.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import itertools
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from workbench.engine import Status
 from workbench.inquiries import InquiryStanding
@@ -65,9 +67,11 @@ class Share:
         return Share(self.kept + other.kept, self.counted + other.counted)
 
 
-@dataclass(frozen=True)
-class Deadline:
-    """A milestone that fell due, and whether it was kept (decided on the report date)."""
+class Deadline(NamedTuple):
+    """A milestone that fell due, and whether it was kept (decided on the report date).
+
+    A named tuple, as the engine's milestones are: a big report decides some 10⁵ of them.
+    """
 
     caseworker: str
     due: dt.date
@@ -79,10 +83,10 @@ def is_open(case: EvaluatedCase) -> bool:
     return case.row is not None
 
 
-def engine_window(case: EvaluatedCase, today: dt.date) -> Period:
-    """The days the engine looks at for ``case``: from its start to its closing date or today."""
-    closed = case.closed_on is not None and case.closed_on <= today
-    return Period(case.start, case.closed_on if closed and case.closed_on else today)
+def last_day_seen(case: EvaluatedCase, today: dt.date) -> dt.date:
+    """The last day the engine looks at for ``case``: its closing date if closed by today."""
+    closed_on = case.closed_on
+    return closed_on if closed_on is not None and closed_on <= today else today
 
 
 def decided_deadlines(
@@ -94,8 +98,7 @@ def decided_deadlines(
     """
     deadlines = []
     for case in cases:
-        window = engine_window(case, today)
-        first, last = max(window.first, since), window.last
+        first, last = max(case.start, since), last_day_seen(case, today)
         for milestone in case.evaluation.milestones:
             if first <= milestone.due <= last:
                 kept = milestone.timely_on(today)
@@ -106,7 +109,8 @@ def decided_deadlines(
 
 def timeliness(deadlines: Iterable[Deadline], period: Period) -> Share:
     """The share of the ``deadlines`` due in ``period`` that were kept."""
-    return Share.of(d.kept for d in deadlines if d.due in period)
+    first, last = period.first, period.last
+    return Share.of(d.kept for d in deadlines if first <= d.due <= last)
 
 
 def inquiry_outcome(inquiry: InquiryRow) -> bool | None:
@@ -246,18 +250,34 @@ class WeekFigures:
         return f"{year}-W{number:02d}"
 
 
-def conversations(cases: Iterable[EvaluatedCase], today: dt.date) -> Iterator[dt.date]:
-    """The dates of the conversations (samtale, fællessamtale) the engine counts."""
+def conversations(
+    cases: Iterable[EvaluatedCase], today: dt.date, since: dt.date = dt.date.min
+) -> Iterator[dt.date]:
+    """The dates of the conversations (samtale, fællessamtale) the engine counts.
+
+    Those held from ``since`` up to ``today``, or to its closing date for a closed case.
+    """
     for case in cases:
-        window = engine_window(case, today)
+        first, last = max(case.start, since), last_day_seen(case, today)
         for event in case.events:
-            if event.kind.is_conversation and event.date in window:
+            if first <= event.date <= last and event.kind.is_conversation:
                 yield event.date
 
 
-def open_on(case: EvaluatedCase, day: dt.date) -> bool:
-    """Part of the caseload on ``day``: started by then and not yet closed."""
-    return case.start <= day and (case.closed_on is None or case.closed_on > day)
+def caseloads(cases: Iterable[EvaluatedCase], days: Sequence[dt.date]) -> list[int]:
+    """The caseload on each of ``days`` (ascending): the cases started by then, not yet closed.
+
+    One pass over the cases: each is open on a run of the days, from the first day it has
+    started by up to the last day before its closing date.
+    """
+    changes = [0] * (len(days) + 1)
+    for case in cases:
+        opened = bisect.bisect_left(days, case.start)
+        closed = len(days) if case.closed_on is None else bisect.bisect_left(days, case.closed_on)
+        if opened < closed:
+            changes[opened] += 1
+            changes[closed] -= 1
+    return list(itertools.accumulate(changes[:-1]))
 
 
 def weekly(
@@ -265,14 +285,15 @@ def weekly(
 ) -> list[WeekFigures]:
     """The last 12 ISO weeks: conversations held, the caseload at the week's end, timeliness."""
     weeks = last_iso_weeks(today)
-    held = _count_by_period(conversations(cases, today), weeks)
+    held = _count_by_period(conversations(cases, today, since=weeks[0].first), weeks)
     kept = _count_by_period((d.due for d in deadlines if d.kept), weeks)
     due = _count_by_period((d.due for d in deadlines), weeks)
+    caseload = caseloads(cases, [week.last for week in weeks])
     return [
         WeekFigures(
             week=week,
             conversations=held[index],
-            caseload=sum(1 for case in cases if open_on(case, week.last)),
+            caseload=caseload[index],
             timeliness=Share(kept[index], due[index]),
         )
         for index, week in enumerate(weeks)

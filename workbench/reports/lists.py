@@ -75,10 +75,13 @@ def _entering_weeks(cases: Sequence[EvaluatedCase], today: dt.date) -> Iterator[
 def _assessments_due(
     cases: Sequence[EvaluatedCase], today: dt.date, amber_days: int
 ) -> Iterator[ScreeningRow]:
-    """Open assessment milestones that are red or amber by the engine's status rule."""
+    """Open assessment milestones that are red or amber by the engine's status rule.
+
+    A milestone is asked whether it is an assessment first: few are, and that is a set lookup.
+    """
     for case in cases:
-        for milestone in case.evaluation.open_milestones:
-            if EventKind.VURDERING not in milestone.rule.satisfied_by:
+        for milestone in case.evaluation.milestones:
+            if EventKind.VURDERING not in milestone.rule.satisfied_by or not milestone.is_open:
                 continue
             if status_for_due(milestone.due, today, amber_days) is Status.GREEN:
                 continue

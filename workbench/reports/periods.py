@@ -89,5 +89,9 @@ def coming(today: dt.date) -> Period:
 
 def earliest_needed(today: dt.date) -> dt.date:
     """The first day any figure of the report looks back to (cases closed since matter)."""
-    return min(last_months(today)[0].first, last_iso_weeks(today)[0].first,
-               quarter(today).first, recent(today).first)
+    return min(last_months(today)[0].first, earliest_timeliness(today))
+
+
+def earliest_timeliness(today: dt.date) -> dt.date:
+    """The first due date a timeliness figure counts: in the weeks, the quarter or 4 weeks."""
+    return min(last_iso_weeks(today)[0].first, quarter(today).first, recent(today).first)

@@ -22,7 +22,7 @@ from openpyxl.writer.excel import ExcelWriter
 
 from workbench.errors import InputError, WriteError
 from workbench.reports import figures, lists, sheets
-from workbench.reports.periods import earliest_needed
+from workbench.reports.periods import earliest_needed, earliest_timeliness
 from workbench.reports.tables import ReportBook
 from workbench.service import EvaluatedCase, Settings, Workbench
 from workbench.views import InquiryRow
@@ -124,7 +124,8 @@ def _build(data: ReportData, path: Path) -> tuple[ReportBook, ReportSummary]:
         profile_name=data.settings.profile_name,
     )
     book = ReportBook.new(f"Status {data.today.isoformat()}")
-    deadlines = figures.decided_deadlines(data.cases, data.today, earliest_needed(data.today))
+    deadlines = figures.decided_deadlines(data.cases, data.today,
+                                          earliest_timeliness(data.today))
     rows, total = figures.overview(data.cases, deadlines, data.inquiries, data.today,
                                    data.settings.closure_norm)
     sample = lists.supervision_sample(data.cases, data.sample_seed)
