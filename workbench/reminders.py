@@ -11,6 +11,7 @@ Nag times are the local wall clock: working hours are local hours.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 from collections import Counter
 from collections.abc import Iterable
@@ -139,5 +140,18 @@ def new_export_files(
 
 
 def _content_hash(path: Path) -> str:
-    """The SHA-256 of a file's bytes, as the import records it."""
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    """The SHA-256 of a file's bytes, as the import records it; read again only once changed.
+
+    The export-folder job asks every 10 minutes, and the folder may be on a network drive
+    with big exports in it: a file whose size and modification time are as they were is not
+    read again.
+    """
+    status = path.stat()
+    return _hash_as_it_was(path, status.st_size, status.st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=64)
+def _hash_as_it_was(path: Path, size: int, modified_ns: int) -> str:
+    """The SHA-256 of ``path`` as it was at ``size`` bytes, last modified at ``modified_ns``."""
+    with path.open("rb") as stream:
+        return hashlib.file_digest(stream, "sha256").hexdigest()

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import os
 from pathlib import Path
+from typing import Any, BinaryIO
 
 import pytest
 
@@ -91,6 +94,33 @@ def test_a_new_export_in_the_folder_is_found_once(workbench: Workbench, tmp_path
     write_cases(folder / "sager.csv", [Case("S1", start="2026-01-05"), Case("S2")])
     assert new_export_files(workbench, folder, settled) == [events, cases]
     assert new_export_files(workbench, tmp_path / "missing") == []
+
+
+def test_an_unchanged_export_is_not_read_again(
+    workbench: Workbench, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "udtraek"
+    folder.mkdir()
+    cases = write_cases(folder / "sager.csv", [Case("S1", start="2026-01-05")])
+    write_events(folder / "haendelser.csv", [])
+    settled = dt.datetime.now() + dt.timedelta(minutes=2)
+    read: list[str] = []
+    real_digest = hashlib.file_digest
+
+    def counting_digest(stream: BinaryIO, name: str) -> Any:
+        read.append(Path(stream.name).name)
+        return real_digest(stream, name)
+
+    monkeypatch.setattr(hashlib, "file_digest", counting_digest)
+    workbench.import_files(new_export_files(workbench, folder, settled), today=WEDNESDAY.date())
+    assert new_export_files(workbench, folder, settled) == []
+    assert sorted(read) == ["haendelser.csv", "sager.csv"]
+    # Rewritten in place with the same size: the new modification time has it read again.
+    modified = cases.stat().st_mtime_ns
+    cases.write_bytes(cases.read_bytes().replace(b"S1", b"S9"))
+    os.utime(cases, ns=(modified + 10**9, modified + 10**9))
+    assert new_export_files(workbench, folder, settled)
+    assert sorted(read) == ["haendelser.csv", "sager.csv", "sager.csv"]
 
 
 def test_a_file_still_being_copied_in_is_left_until_it_settles(
