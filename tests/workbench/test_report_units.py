@@ -123,13 +123,16 @@ def test_rows_sharing_a_column_keep_their_own_values_and_styles(tmp_path: Path) 
         [WEDNESDAY, Styled("=SUM(A1)", NOTE)],
         [dt.date(2026, 5, 21), Styled("Anne", NOTE)],
         [None, Styled(7, NOTE)],
+        [WEDNESDAY, Styled(7, NOTE)],
     ])
     book.workbook.save(tmp_path / "x.xlsx")
 
     rows = list(load_workbook(tmp_path / "x.xlsx")["x"].iter_rows(min_row=2))
     assert [(row[0].value, row[1].value) for row in rows] == [
-        (dt.datetime(2026, 5, 20), "=SUM(A1)"), (dt.datetime(2026, 5, 21), "Anne"), (None, 7)]
-    assert [row[0].number_format for row in rows[:2]] == ["DD-MM-YYYY"] * 2
-    assert [row[1].style for row in rows] == [NOTE] * 3
-    assert [row[1].quotePrefix for row in rows] == [True, False, False]
+        (dt.datetime(2026, 5, 20), "=SUM(A1)"), (dt.datetime(2026, 5, 21), "Anne"), (None, 7),
+        (dt.datetime(2026, 5, 20), 7)]
+    assert [row[0].number_format for row in rows] == ["DD-MM-YYYY"] * 2 + ["General"] + [
+        "DD-MM-YYYY"]
+    assert [row[1].style for row in rows] == [NOTE] * 4
+    assert [row[1].quotePrefix for row in rows] == [True, False, False, False]
     assert rows[0][1].data_type == "s"

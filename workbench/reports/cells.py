@@ -10,9 +10,10 @@ dates in the Danish order, so they sort and filter as dates.
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, TypeAlias
+from typing import Any, TypeAlias, cast
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE, Cell
@@ -115,7 +116,10 @@ def clean_text(text: str) -> str:
 
 
 #: The first characters of the texts ``needs_text_guard`` is true for (error values: ``#``).
-_FIRST_OF_GUARDED = frozenset(FORMULA_STARTS) | {code[0] for code in ERROR_CODES}
+_GUARDED_FIRST = frozenset(FORMULA_STARTS) | {code[0] for code in ERROR_CODES}
+#: The types of the values that go out as they are (text only if it is plain).
+_AS_IS_TYPES = frozenset({str, int, float, type(None)})
+_first_character = operator.itemgetter(slice(0, 1))
 
 
 def is_plain_text(text: str) -> bool:
@@ -124,8 +128,22 @@ def is_plain_text(text: str) -> bool:
     Nearly every text of a report is plain, and this answers in two C calls; text that is
     not (a tab, a line break, a leading ``#``) is then cleaned and guarded the long way.
     """
-    return text.isprintable() and text[:1] not in _FIRST_OF_GUARDED
+    return text.isprintable() and text[:1] not in _GUARDED_FIRST
 
+
+def all_as_is(values: Sequence[Value]) -> bool:
+    """True if every one of ``values`` goes out as it is: numbers, empty cells, plain text.
+
+    Asked of a whole column at once, with no Python call per value: most columns of a
+    big table are such, and their values then need no look one by one.
+    """
+    kinds = set(map(type, values))
+    if not kinds <= _AS_IS_TYPES:
+        return False
+    texts = [value for value in values if isinstance(value, str)] if kinds != {str} else cast(
+        "Sequence[str]", values)
+    return "".join(texts).isprintable() and _GUARDED_FIRST.isdisjoint(
+        map(_first_character, texts))
 
 
 class CellMaker:
@@ -135,12 +153,15 @@ class CellMaker:
     column and style, and given each row's value: ``sheet.append`` writes a row before it
     returns, so a row's cells are free again for the next row once it is appended. A big
     Sager sheet has 60,000 dates and statuses, and making a cell costs more than filling it.
+    Dates repeat from row to row, and openpyxl is slow to set one, so a column keeps a cell
+    for each date it has held.
     """
 
     def __init__(self, sheet: Any, styles: Mapping[str, Any]) -> None:
         self._sheet = sheet
         self._styles = styles
         self._reusable: dict[tuple[int, str], Cell] = {}
+        self._dates: dict[tuple[int, dt.date], Cell] = {}
         self._by_type: dict[type, Callable[[Any, int | None], Any]] = {
             str: self._text,
             int: _as_is,
@@ -151,12 +172,23 @@ class CellMaker:
             Formula: self._formula,
         }
 
-    def row(self, values: Sequence[Value]) -> list[Any]:
-        """What ``sheet.append`` takes for ``values``; append it before making the next row."""
+    def row(self, values: Sequence[Value], only: Sequence[int] | None = None) -> list[Any]:
+        """What ``sheet.append`` takes for ``values``; append it before making the next row.
+
+        ``only``: the columns whose values may need a cell (see ``all_as_is``); the values
+        of the others go out as they are. None: every column's.
+        """
         by_type = self._by_type
         other: Callable[[Any, int | None], Any] = self._any
-        return [by_type.get(type(value), other)(value, column)
-                for column, value in enumerate(values)]
+        if only is None:
+            return [by_type.get(type(value), other)(value, column)
+                    for column, value in enumerate(values)]
+        made = list(values)
+        for column in only:
+            if column < len(made):
+                value = made[column]
+                made[column] = by_type.get(type(value), other)(value, column)
+        return made
 
     def __call__(self, value: Value) -> Any:
         """The plain value where that is safe, else a new cell with its style and type set."""
@@ -184,8 +216,13 @@ class CellMaker:
         return self._guarded_text(cleaned, None) if needs_text_guard(cleaned) else cleaned
 
     def _date(self, day: dt.date, column: int | None) -> Cell:
-        """A real date, shown in the Danish order."""
-        return self._styled(day, DATE, column)
+        """A real date, shown in the Danish order: the column's cell for that date."""
+        if column is None:
+            return _filled(self._cell(DATE, None), day)
+        cell = self._dates.get((column, day))
+        if cell is None:
+            cell = self._dates[column, day] = _filled(self._cell(DATE, None), day)
+        return cell
 
     def _styled_value(self, value: Styled, column: int | None) -> Cell:
         """The value in its named style."""
@@ -197,9 +234,7 @@ class CellMaker:
             return self._guarded_text(clean_text(value), style)
         if isinstance(value, dt.date) and style != DATE:
             column = None  # openpyxl would give the cell a date format: not a shared cell
-        cell = self._cell(style, column)
-        cell.value = value
-        return cell
+        return _filled(self._cell(style, column), value)
 
     def _formula(self, formula: Formula, column: int | None) -> Cell:
         """A cell computing ``formula``; refuses anything that is not one."""
@@ -233,6 +268,18 @@ class CellMaker:
         return cell
 
 
+def _filled(cell: Cell, value: Plain) -> Cell:
+    """``cell`` holding ``value``; left as it is if it holds that value already.
+
+    Rows in date order repeat their due dates and statuses, and openpyxl's setter is slow:
+    for a date it reads and parses the cell's number format every time.
+    """
+    held = cell.value
+    if type(held) is not type(value) or held != value:
+        cell.value = value
+    return cell
+
+
 def _as_is(value: Plain, column: int | None) -> Plain:
     """A number or an empty cell, which openpyxl writes as it is."""
     return value
@@ -249,11 +296,11 @@ _FIXED_WIDTHS: dict[type, int] = {
 
 def display_width(value: Value) -> int:
     """How many characters ``value`` takes on screen, for fitting the column to it."""
-    if type(value) is str:
-        return len(value)
-    fixed = _FIXED_WIDTHS.get(type(value))
-    if fixed is not None:
-        return fixed
+    kind = type(value)  # the common kinds first: a big table asks this of every value
+    if kind is int:
+        return len(str(value))
+    if kind is Styled:
+        return display_width(cast(Styled, value).value)
     if isinstance(value, str):
         return len(value)
     if isinstance(value, dt.date):
@@ -265,3 +312,16 @@ def display_width(value: Value) -> int:
     if isinstance(value, float):
         return len(PERCENT_FORMAT) + 2
     return len(str(value))
+
+
+def widest(values: Sequence[Value]) -> int:
+    """The ``display_width`` of the widest of ``values``, 0 if none.
+
+    A column of text, or of dates, is measured without a Python call per value.
+    """
+    kinds = set(map(type, values))
+    if kinds <= {str, type(None)}:
+        return max(map(len, filter(None, cast("Sequence[str | None]", values))), default=0)
+    if kinds <= _FIXED_WIDTHS.keys():
+        return max(_FIXED_WIDTHS[kind] for kind in kinds)
+    return max(map(display_width, values), default=0)

@@ -24,8 +24,9 @@ from workbench.reports.cells import (
     CellMaker,
     Styled,
     Value,
-    display_width,
+    all_as_is,
     register_styles,
+    widest,
 )
 
 #: No column gets wider than this many characters, however long a name is.
@@ -101,15 +102,19 @@ def write_table(
     """
     sheet = book.workbook.create_sheet(title)
     to_cell = CellMaker(sheet, book.styles)
-    widths = _fitted_widths(columns, [*rows, *footer])
+    body = [*rows, *footer]
+    values_by_column = list(itertools.zip_longest(*body))
+    widths = _fitted_widths(columns, values_by_column)
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.row_dimensions[1].height = LINE_HEIGHT * _header_lines(columns, widths)
     sheet.freeze_panes = "A2"
     _print_landscape_one_page_wide(sheet)
     sheet.append(to_cell.row([Styled(column.header, HEADER) for column in columns]))
-    for row in [*rows, *footer]:
-        sheet.append(to_cell.row(row))
+    may_need_cells = [index for index, values in enumerate(values_by_column)
+                      if not all_as_is(values)]
+    for row in body:
+        sheet.append(to_cell.row(row, only=may_need_cells))
     last_row = 1 + len(rows)
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(last_row, 2)}"
     end_row = last_row + len(footer)
@@ -137,10 +142,9 @@ def _print_landscape_one_page_wide(sheet: Any) -> None:
     sheet.print_title_rows = "1:1"
 
 
-def _fitted_widths(columns: Sequence[Column], rows: Sequence[Sequence[Value]]) -> list[float]:
+def _fitted_widths(columns: Sequence[Column],
+                   values_by_column: Sequence[Sequence[Value]]) -> list[float]:
     """Each column's width: its widest value, or enough for its heading in two lines."""
-    contents = [max(map(display_width, values), default=0)
-                for values in itertools.zip_longest(*rows)]
     widths: list[float] = []
     for index, column in enumerate(columns):
         if column.width is not None:
@@ -148,6 +152,6 @@ def _fitted_widths(columns: Sequence[Column], rows: Sequence[Sequence[Value]]) -
             continue
         heading = max([*(len(word) for word in column.header.split()),
                        math.ceil(len(column.header) / 2)])
-        content = contents[index] if index < len(contents) else 0
+        content = widest(values_by_column[index]) if index < len(values_by_column) else 0
         widths.append(min(max(heading, content) + PADDING, MAX_WIDTH))
     return widths
