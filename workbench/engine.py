@@ -157,28 +157,17 @@ def evaluate_case(
     closed = case.closed_on is not None and case.closed_on <= today
     as_of = case.closed_on if closed and case.closed_on else today
     plan = profile.plan_for(case.scheme, case.start)
-    by_kind = _events_by_kind(case.events, case.start, as_of)
+    # By date only: EventKind has no order, and same-day events may come in any order
+    # (no rule's outcome depends on the order of events on one day).
+    events = sorted((e for e in case.events if case.start <= e.date <= as_of), key=_BY_DATE)
     age = case.cpr.age_on(case.start) if case.cpr and plan.needs_age else None
     milestones: list[Milestone] = []
     for rule in plan.rules:
-        matching = _matching(rule, by_kind)
+        matching = [event for event in events if event.kind in rule.satisfied_by]
         milestones.extend(_milestones_of(rule, case.start, matching, age, as_of, milestones))
     if closed:
         return CaseEvaluation(tuple(milestones), status=None)
     return _with_status(milestones, today, amber_days)
-
-
-def _events_by_kind(
-    events: Iterable[CaseEvent], start: dt.date, as_of: dt.date
-) -> dict[EventKind, list[CaseEvent]]:
-    """The events from ``start`` to ``as_of``, grouped by kind, each group in date order."""
-    # By date only: EventKind has no order, and same-day events may come in any order
-    # (no rule's outcome depends on the order of events on one day).
-    in_range = sorted((e for e in events if start <= e.date <= as_of), key=_BY_DATE)
-    by_kind: dict[EventKind, list[CaseEvent]] = {}
-    for event in in_range:
-        by_kind.setdefault(event.kind, []).append(event)
-    return by_kind
 
 
 def _with_status(milestones: list[Milestone], today: dt.date, amber_days: int) -> CaseEvaluation:
@@ -194,14 +183,6 @@ def _with_status(milestones: list[Milestone], today: dt.date, amber_days: int) -
     deciding = min(open_ones, key=_BY_DUE)
     status = status_for_due(deciding.due, today, amber_days)
     return CaseEvaluation(tuple(milestones), status=status, deciding=deciding)
-
-
-def _matching(rule: Rule, by_kind: dict[EventKind, list[CaseEvent]]) -> list[CaseEvent]:
-    """The case's events that can satisfy ``rule``, in date order."""
-    groups = [by_kind[kind] for kind in rule.satisfied_by if kind in by_kind]
-    if len(groups) == 1:
-        return groups[0]
-    return sorted((event for group in groups for event in group), key=_BY_DATE)
 
 
 def _milestones_of(
@@ -242,11 +223,11 @@ def _recurring(
 ) -> list[Milestone]:
     """A chain of deadlines, each an interval after the event that met the one before."""
     assert rule.every is not None  # guaranteed by the profile loader
+    required_met = _first_met(rule.requires, earlier) if rule.requires else None
+    if rule.requires and required_met is None:
+        return []
     dates = list(dict.fromkeys(e.date for e in matching))  # in date order already
-    if rule.requires is not None:
-        required_met = _first_met(rule.requires, earlier)
-        if required_met is None:
-            return []
+    if required_met is not None:
         dates = [d for d in dates if d >= required_met]
     if rule.chain_start is ChainStart.FIRST_EVENT:
         if not dates:
@@ -310,11 +291,14 @@ def _count_window(
 ) -> Milestone:
     """Count the window's events until every requirement is reached (if ever)."""
     counted = [0] * len(rule.counts)
+    unmet = len(rule.counts)
     for event in in_window:
         for index, requirement in enumerate(rule.counts):
             if event.kind in requirement.kinds:
                 counted[index] += 1
-        if all(n >= r.at_least for n, r in zip(counted, rule.counts, strict=True)):
+                if counted[index] == requirement.at_least:  # counts go up one at a time
+                    unmet -= 1
+        if not unmet:
             return Milestone(rule, period, last, MilestoneState.MET_ON_TIME, event.date,
                              tuple(counted))
     state = MilestoneState.MISSED if as_of > last else MilestoneState.OPEN
