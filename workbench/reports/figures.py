@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import itertools
+import operator
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -38,9 +39,11 @@ from workbench.reports.periods import (
 )
 from workbench.service import EvaluatedCase
 from workbench.views import InquiryRow
-from workbench.vocabulary import Channel
+from workbench.vocabulary import Channel, EventKind
 
 TOTAL_LABEL = "I alt"
+#: The event kinds that count as a conversation held.
+CONVERSATIONS = frozenset(kind for kind in EventKind if kind.is_conversation)
 
 T = TypeVar("T")
 
@@ -195,9 +198,9 @@ def overview(
     A caseworker whose only cases were closed months ago has nothing to follow up, so a row
     needs an open case, an inquiry, a closure this month or a deadline in the periods shown.
     """
-    cases_of = _grouped(cases, lambda c: c.caseworker)
-    deadlines_of = _grouped(deadlines, lambda d: d.caseworker)
-    inquiries_of = _grouped(inquiries, lambda i: i.caseworker)
+    cases_of = _grouped(cases, _caseworker)
+    deadlines_of = _grouped(deadlines, _caseworker)
+    inquiries_of = _grouped(inquiries, _caseworker)
     names = sorted(cases_of.keys() | inquiries_of.keys())
     rows = [caseworker_figures(name, cases_of.get(name, []), deadlines_of.get(name, []),
                                inquiries_of.get(name, []), today, closure_norm)
@@ -206,6 +209,9 @@ def overview(
     total = caseworker_figures(TOTAL_LABEL, cases, deadlines, inquiries, today,
                                closure_norm * len(active))
     return active, total
+
+
+_caseworker = operator.attrgetter("caseworker")
 
 
 def _grouped(items: Iterable[T], key: Callable[[T], str]) -> dict[str, list[T]]:
@@ -230,7 +236,7 @@ def closures_per_month(
     """The last 12 months and, per caseworker (by name), the closures in each of them."""
     months = last_months(today)
     table = {name: [closures(own, period) for period in months]
-             for name, own in sorted(_grouped(cases, lambda c: c.caseworker).items())}
+             for name, own in sorted(_grouped(cases, _caseworker).items())}
     return months, table
 
 
@@ -260,7 +266,7 @@ def conversations(
     for case in cases:
         first, last = max(case.start, since), last_day_seen(case, today)
         for event in case.events:
-            if first <= event.date <= last and event.kind.is_conversation:
+            if first <= event.date <= last and event.kind in CONVERSATIONS:
                 yield event.date
 
 
@@ -286,8 +292,9 @@ def weekly(
     """The last 12 ISO weeks: conversations held, the caseload at the week's end, timeliness."""
     weeks = last_iso_weeks(today)
     held = _count_by_period(conversations(cases, today, since=weeks[0].first), weeks)
-    kept = _count_by_period((d.due for d in deadlines if d.kept), weeks)
-    due = _count_by_period((d.due for d in deadlines), weeks)
+    kept = _count_by_period(itertools.compress(map(_due, deadlines), map(_kept, deadlines)),
+                            weeks)
+    due = _count_by_period(map(_due, deadlines), weeks)
     caseload = caseloads(cases, [week.last for week in weeks])
     return [
         WeekFigures(
@@ -303,14 +310,15 @@ def weekly(
 def _count_by_period(days: Iterable[dt.date], periods: Sequence[Period]) -> list[int]:
     """How many of ``days`` fall in each of the (short) ``periods``.
 
-    A day-to-period table answers each of the 200,000 dates of a big report in one lookup.
+    A day-to-period table answers each of the 200,000 dates of a big report in one lookup,
+    and the lookups are counted without a Python call per date.
     """
     period_of = {period.first + dt.timedelta(days=offset): index
                  for index, period in enumerate(periods)
                  for offset in range((period.last - period.first).days + 1)}
-    counts = [0] * len(periods)
-    for day in days:
-        index = period_of.get(day)
-        if index is not None:
-            counts[index] += 1
-    return counts
+    counts = Counter(map(period_of.get, days))
+    return [counts[index] for index in range(len(periods))]
+
+
+_due = operator.attrgetter("due")
+_kept = operator.attrgetter("kept")

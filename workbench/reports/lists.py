@@ -8,6 +8,7 @@ afklaring, vurdering), not by a rule id, so a new rule profile needs no change h
 from __future__ import annotations
 
 import datetime as dt
+import operator
 import random
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -66,9 +67,10 @@ def _entering_weeks(cases: Sequence[EvaluatedCase], today: dt.date) -> Iterator[
     """The cases that enter week 39 or 47 between tomorrow and a week from today."""
     days = coming(today)
     for week, kind in SCREENING_WEEKS.items():
+        into_week = first_day_of_week(today, week) - today  # the same for every start date
         for case in cases:
-            entering = first_day_of_week(case.start, week)
-            if entering in days:
+            entering = case.start + into_week
+            if days.first <= entering <= days.last:
                 yield ScreeningRow(f"Uge {week}", case, entering, milestone_for(case, kind))
 
 
@@ -100,14 +102,20 @@ def supervision_sample(cases: Sequence[EvaluatedCase], seed: int) -> list[Evalua
     The draw goes scheme by scheme in a fixed order over cases sorted by Sags-ID, so the
     same seed and the same open cases always give the same sample.
     """
+    open_cases: dict[Scheme, list[EvaluatedCase]] = {scheme: [] for scheme in Scheme}
+    for case in cases:
+        if is_open(case):
+            open_cases[case.scheme].append(case)
     rng = random.Random(seed)
     sample: list[EvaluatedCase] = []
     for scheme in Scheme:
-        population = sorted((c for c in cases if is_open(c) and c.scheme is scheme),
-                            key=lambda c: c.case_id)
+        population = sorted(open_cases[scheme], key=_case_id)
         drawn = rng.sample(population, min(SAMPLE_PER_SCHEME, len(population)))
-        sample.extend(sorted(drawn, key=lambda c: c.case_id))
+        sample.extend(sorted(drawn, key=_case_id))
     return sample
+
+
+_case_id = operator.attrgetter("case_id")
 
 
 def inquiries_to_show(inquiries: Sequence[InquiryRow], today: dt.date) -> list[InquiryRow]:

@@ -119,7 +119,11 @@ def _percent(share: Share, style: str = PERCENT) -> Value:
 
 def _status(status: Status) -> Styled:
     """A status as its Danish word on its colour."""
-    return Styled(STATUS_WORDS[status], status_style(status))
+    return _STATUS_CELLS[status]
+
+
+_STATUS_CELLS = {status: Styled(word, status_style(status))
+                 for status, word in STATUS_WORDS.items()}
 
 
 def _fill(status: Status) -> PatternFill:
