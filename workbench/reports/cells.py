@@ -140,8 +140,8 @@ def all_as_is(values: Sequence[Value]) -> bool:
     kinds = set(map(type, values))
     if not kinds <= _AS_IS_TYPES:
         return False
-    texts = [value for value in values if isinstance(value, str)] if kinds != {str} else cast(
-        "Sequence[str]", values)
+    texts = cast("Sequence[str]", values) if kinds == {str} else [
+        value for value in values if isinstance(value, str)]
     return "".join(texts).isprintable() and _GUARDED_FIRST.isdisjoint(
         map(_first_character, texts))
 
@@ -149,12 +149,11 @@ def all_as_is(values: Sequence[Value]) -> bool:
 class CellMaker:
     """Turns the report's values into what one write-only sheet appends.
 
-    A plain value goes out as it is; anything styled becomes a cell. Cells are made once per
-    column and style, and given each row's value: ``sheet.append`` writes a row before it
-    returns, so a row's cells are free again for the next row once it is appended. A big
-    Sager sheet has 60,000 dates and statuses, and making a cell costs more than filling it.
-    Dates repeat from row to row, and openpyxl is slow to set one, so a column keeps a cell
-    for each date it has held.
+    A plain value goes out as it is; anything styled becomes a cell. A big Sager sheet has
+    60,000 dates and statuses, and making a cell costs more than filling it, so a column
+    keeps its cell of each style and gives it each row's value: ``sheet.append`` writes a
+    row before it returns, which frees the row's cells for the next. A date column keeps a
+    cell for each date it has held instead, as openpyxl is slow to set a date.
     """
 
     def __init__(self, sheet: Any, styles: Mapping[str, Any]) -> None:
@@ -225,7 +224,14 @@ class CellMaker:
         return cell
 
     def _styled_value(self, value: Styled, column: int | None) -> Cell:
-        """The value in its named style."""
+        """The value in its named style; the column's cell as it is if it holds that very value.
+
+        A status is one of three such values, each written thousands of times.
+        """
+        if column is not None:
+            cell = self._reusable.get((column, value.style))
+            if cell is not None and cell.value is value.value:
+                return cell
         return self._styled(value.value, value.style, column)
 
     def _styled(self, value: Plain, style: str, column: int | None) -> Cell:
@@ -296,32 +302,29 @@ _FIXED_WIDTHS: dict[type, int] = {
 
 def display_width(value: Value) -> int:
     """How many characters ``value`` takes on screen, for fitting the column to it."""
-    kind = type(value)  # the common kinds first: a big table asks this of every value
-    if kind is int:
-        return len(str(value))
-    if kind is Styled:
-        return display_width(cast(Styled, value).value)
     if isinstance(value, str):
         return len(value)
-    if isinstance(value, dt.date):
-        return len(DATE_FORMAT)
     if isinstance(value, Styled):
         return display_width(value.value)
-    if value is None or isinstance(value, Formula):
-        return 0
-    if isinstance(value, float):
-        return len(PERCENT_FORMAT) + 2
-    return len(str(value))
+    fixed = next((width for kind, width in _FIXED_WIDTHS.items() if isinstance(value, kind)),
+                 None)
+    return len(str(value)) if fixed is None else fixed
 
 
 def widest(values: Sequence[Value]) -> int:
     """The ``display_width`` of the widest of ``values``, 0 if none.
 
-    A column of text, or of dates, is measured without a Python call per value.
+    A column of text, numbers or dates (styled or not) is measured without a Python call
+    per value.
     """
     kinds = set(map(type, values))
     if kinds <= {str, type(None)}:
         return max(map(len, filter(None, cast("Sequence[str | None]", values))), default=0)
+    if kinds <= {int, type(None)}:
+        return max(map(len, map(str, [value for value in values if value is not None])),
+                   default=0)
     if kinds <= _FIXED_WIDTHS.keys():
         return max(_FIXED_WIDTHS[kind] for kind in kinds)
+    if kinds == {Styled}:
+        return widest([cast(Styled, value).value for value in values])
     return max(map(display_width, values), default=0)
