@@ -20,6 +20,7 @@ from typing import BinaryIO
 
 from openpyxl.writer.excel import ExcelWriter
 
+from workbench.bulk import collector_paused
 from workbench.errors import InputError, WriteError
 from workbench.reports import figures, lists, sheets
 from workbench.reports.periods import earliest_needed, earliest_timeliness
@@ -86,10 +87,12 @@ def write_workbook(data: ReportData, path: Path) -> ReportSummary:
     """Write the seven sheets to ``path``, replacing it only once the new file is complete.
 
     The temporary file is made first: write-only sheets stream to disk as they are written,
-    and a workbook that could not be saved would leave them dangling.
+    and a workbook that could not be saved would leave them dangling. The cycle collector is
+    paused meanwhile (``workbench.bulk``): the report's rows and figures live until the file
+    is written, and each collection they set off would walk the whole caseload for nothing.
     """
     try:
-        with _replacing(path) as stream:
+        with _replacing(path) as stream, collector_paused():
             book, summary = _build(data, path)
             _save(book, stream)
     except OSError as error:  # a full disk, most likely: say which file, and that it is safe
