@@ -12,7 +12,6 @@ import enum
 import functools
 import operator
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from workbench.cpr import Cpr
@@ -75,9 +74,8 @@ class CaseEvent(NamedTuple):
     kind: EventKind
 
 
-@dataclass(frozen=True)
-class CaseFacts:
-    """What the engine needs to know of a case."""
+class CaseFacts(NamedTuple):
+    """What the engine needs to know of a case (a named tuple, like ``CaseEvent``)."""
 
     scheme: Scheme
     start: dt.date
@@ -122,14 +120,16 @@ class Milestone(NamedTuple):
                 return False if self.due < day else None
 
 
-@dataclass(frozen=True)
-class CaseEvaluation:
-    """A case's milestones and, for an open case, its status, next due and milestone."""
+class CaseEvaluation(NamedTuple):
+    """A case's milestones and, for an open case, its status, next due and milestone.
+
+    A named tuple, like ``Milestone``: one is made for every case of a caseload.
+    """
 
     milestones: tuple[Milestone, ...]
     #: None for a closed case: closed cases are in no list.
     status: Status | None
-    deciding: Milestone | None = field(default=None)
+    deciding: Milestone | None = None
 
     @property
     def next_due(self) -> dt.date | None:
@@ -226,7 +226,7 @@ def _recurring(
     required_met = _first_met(rule.requires, earlier) if rule.requires else None
     if rule.requires and required_met is None:
         return []
-    dates = list(dict.fromkeys(e.date for e in matching))  # in date order already
+    dates = list(dict.fromkeys([e.date for e in matching]))  # in date order already
     if required_met is not None:
         dates = [d for d in dates if d >= required_met]
     if rule.chain_start is ChainStart.FIRST_EVENT:
