@@ -266,12 +266,28 @@ class CellMaker:
         Write-only mode places it; it starts at A1.
         """
         if column is None or style is None:
-            return Cell(self._sheet, row=1, column=1,
-                        style_array=self._styles[style] if style else None)
+            return _ReportCell(self._sheet, row=1, column=1,
+                               style_array=self._styles[style] if style else None)
         cell = self._reusable.get((column, style))
         if cell is None:
             cell = self._reusable[column, style] = self._cell(style, None)
         return cell
+
+
+class _ReportCell(Cell):  # type: ignore[misc]  # openpyxl has no type hints
+    """An openpyxl cell that is quick to describe.
+
+    ``sheet.append`` tells a ready cell from a plain value by failing to take it as a value,
+    and the error it then drops describes the cell with ``repr``: for openpyxl's own cell
+    that is the sheet's title and the cell's coordinate, spelled out for each of the 60,000
+    styled cells of a big Sager sheet. A cell reused from row to row has no one coordinate
+    to show anyway.
+    """
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "<report cell>"
 
 
 def _filled(cell: Cell, value: Plain) -> Cell:
