@@ -92,14 +92,14 @@ def test_the_sample_seed_is_the_quarter() -> None:
 @pytest.mark.parametrize("text", ["=1+1", "+45 1234", "-5", "@SUM(A1)", "#N/A", "#DIV/0!"])
 def test_formula_like_text_is_guarded(text: str) -> None:
     assert needs_text_guard(text)
-    cell = cell_maker()(text)
+    cell = cell_maker().row([text])[0]
     assert cell.data_type == "s" and cell.value == text and cell.quotePrefix
 
 
 @pytest.mark.parametrize("text", ["Anne Jensen", "2026-000017", "1-2", "e-mail"])
 def test_ordinary_text_goes_out_as_it_is(text: str) -> None:
     assert not needs_text_guard(text)
-    assert cell_maker()(text) == text
+    assert cell_maker().row([text])[0] == text
 
 
 def test_control_characters_an_xlsx_cannot_hold_are_dropped() -> None:
@@ -108,11 +108,11 @@ def test_control_characters_an_xlsx_cannot_hold_are_dropped() -> None:
 
 def test_only_a_real_formula_is_written_as_one() -> None:
     with pytest.raises(ValueError, match="not a formula"):
-        cell_maker()(Formula("SUM(A1:A2)"))
+        cell_maker().row([Formula("SUM(A1:A2)")])[0]
 
 
 def test_dates_are_real_dates_in_danish_order() -> None:
-    cell = cell_maker()(WEDNESDAY)
+    cell = cell_maker().row([WEDNESDAY])[0]
     assert cell.value == WEDNESDAY and cell.is_date
     assert cell.number_format == "DD-MM-YYYY"
 

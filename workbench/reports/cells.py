@@ -189,10 +189,6 @@ class CellMaker:
                 made[column] = by_type.get(type(value), other)(value, column)
         return made
 
-    def __call__(self, value: Value) -> Any:
-        """The plain value where that is safe, else a new cell with its style and type set."""
-        return self._any(value, None)
-
     def _any(self, value: Value, column: int | None) -> Any:
         """Whatever ``value`` is, an instance of a subclass too (a datetime, a bool)."""
         if isinstance(value, str):
