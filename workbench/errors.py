@@ -4,9 +4,28 @@ from __future__ import annotations
 
 import errno
 
+from workbench.messages import render
+
 
 class WorkbenchError(Exception):
-    """Base of every error the core raises on purpose; the CLI and UI show its message."""
+    """Base of every error the core raises on purpose; the CLI and UI show its message.
+
+    An error made with a message ``key`` (``workbench.messages``) and its parameters renders
+    in the current language, and ``in_language`` renders it in any other; an error made with
+    a finished sentence says that sentence in every language.
+    """
+
+    def __init__(self, message: str = "", *, key: str | None = None,
+                 **params: object) -> None:
+        self.key = key
+        self.params = params
+        super().__init__(message if key is None else render(key, params))
+
+    def in_language(self, language: str) -> str:
+        """The message in ``language``; a keyed message is rendered anew, others as they are."""
+        if self.key is None:
+            return str(self)
+        return render(self.key, self.params, language)
 
 
 class InputError(WorkbenchError):
