@@ -20,7 +20,27 @@ def private_log_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Itera
     logs.stop_logging()
 
 
+def _seed_profile_config(folder: Path) -> Path:
+    """A machine-wide config in which IT chose the seed profile kbh-2006-2017."""
+    config = folder / "seed-profile-config.toml"
+    config.write_text('profile_name = "kbh-2006-2017"\n', encoding="utf-8")
+    return config
+
+
+@pytest.fixture(autouse=True, scope="session")
+def seed_profile_config(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The same for module- and session-scoped fixtures, made before any test's own."""
+    config = _seed_profile_config(tmp_path_factory.mktemp("site"))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(SITE_CONFIG_ENV, str(config))
+        yield config
+
+
 @pytest.fixture(autouse=True)
-def no_machine_wide_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Keep a real /etc or %PROGRAMDATA% config.toml on the test machine out of every test."""
-    monkeypatch.setenv(SITE_CONFIG_ENV, str(tmp_path / "no-machine-wide-config.toml"))
+def no_machine_wide_config(seed_profile_config: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep a real /etc or %PROGRAMDATA% config.toml on the test machine out of every test.
+
+    In its place IT "chose" the seed profile kbh-2006-2017: the figures of most tests are
+    worked by hand from domain.md's seed table. Tests of today's law choose gaeldende-2026.
+    """
+    monkeypatch.setenv(SITE_CONFIG_ENV, str(seed_profile_config))

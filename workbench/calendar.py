@@ -92,6 +92,11 @@ def add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month, min(day.day, last_day))
 
 
+def last_of_month(day: dt.date) -> dt.date:
+    """The last day of the calendar month ``day`` falls in."""
+    return day.replace(day=_stdlib_calendar.monthrange(day.year, day.month)[1])
+
+
 def week_since(anchor: dt.date, today: dt.date) -> int:
     """The week number ``today`` falls in when ``anchor`` is day 1 of week 1."""
     return (today - anchor).days // 7 + 1

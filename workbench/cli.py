@@ -28,7 +28,7 @@ from workbench.logs import start_logging
 from workbench.nags import Nag, NagKind
 from workbench.reminders import due_reminders
 from workbench.reports import write_status_report
-from workbench.resources import DEFAULT_PROFILE, load_named_profile
+from workbench.resources import load_named_profile
 from workbench.service import Workbench
 from workbench.store.database import encrypt_database_file, resolve_url
 from workbench.store.encryption import KEYRING_SERVICE
@@ -74,16 +74,28 @@ def _deadline(arguments: argparse.Namespace) -> int:
 
 
 def _rules(arguments: argparse.Namespace) -> int:
-    """Print the rules of a profile: id, scheme, title and legal reference."""
-    profile = load_named_profile(arguments.profile)
+    """Print the rules of a profile (--profile, else the database's): citation, verification."""
+    name: str | None = arguments.profile
+    if name is None:
+        with _open(arguments) as workbench:
+            name = workbench.load_settings().profile_name
+    profile = load_named_profile(name)
+    english = arguments.language == "en"
+    unverified = "not legally verified" if english else "ikke juridisk verificeret"
     print(f"{profile.id}: {profile.title}")
     for rule in profile.rules:
-        title = rule.title(arguments.language)
-        print(f"{rule.id:5} {rule.scheme.value:20} {title} [{rule.reference}]")
+        mark = "" if rule.verified else f" ({unverified})"
+        print(f"{rule.id:8} {rule.scheme.value:20} {rule.title(arguments.language)} "
+              f"[{rule.reference}]{mark}")
+    for reason in profile.reasons:
+        mark = "" if reason.verified else f" ({unverified})"
+        print(f"{reason.effect.value}: {reason.key:10} {reason.title(arguments.language)} "
+              f"[{reason.reference}]{mark}")
     return EXIT_OK
 
 
-STATUS_COLUMNS = ("case_id", "caseworker", "scheme", "status", "next_due", "milestone")
+STATUS_COLUMNS = ("case_id", "caseworker", "scheme", "status", "next_due", "milestone",
+                  "plan_by")
 INQUIRY_COLUMNS = ("inquiry_id", "case_id", "caseworker", "channel", "received", "due",
                    "answered_on", "working_days_left")
 
@@ -137,6 +149,7 @@ def _status_record(row: CaseRow) -> dict[str, str]:
         "status": row.status.value,
         "next_due": row.next_due.isoformat() if row.next_due else "",
         "milestone": row.milestone_id or "",
+        "plan_by": row.plan_by.isoformat() if row.plan_by else "",
     }
 
 
@@ -526,7 +539,7 @@ def build_parser() -> argparse.ArgumentParser:
     deadline.set_defaults(handler=_deadline)
 
     rules = commands.add_parser("rules", help="list the rules of a rule profile")
-    rules.add_argument("--profile", default=DEFAULT_PROFILE)
+    rules.add_argument("--profile", help="a profile name (default: the database's profile)")
     rules.add_argument("--language", choices=["da", "en"], default="da")
     rules.set_defaults(handler=_rules)
     _add_store_commands(commands)

@@ -11,15 +11,25 @@ import datetime as dt
 import enum
 import functools
 import operator
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import NamedTuple
 
 from workbench.cpr import Cpr
-from workbench.rules import ChainStart, Offset, Rule, RuleKind, RuleProfile, Unit
+from workbench.rules import (
+    ChainRule,
+    ChainStart,
+    CountRule,
+    Offset,
+    OnceRule,
+    Rule,
+    RuleProfile,
+    Unit,
+)
 from workbench.vocabulary import EventKind, Scheme
 
 _BY_DATE = operator.attrgetter("date")
 _BY_DUE = operator.attrgetter("due")
+_ONE_DAY = dt.timedelta(days=1)
 
 #: Days ahead in which an open milestone is amber rather than green (a setting).
 DEFAULT_AMBER_DAYS = 21
@@ -50,7 +60,8 @@ class MilestoneState(enum.Enum):
     OPEN = "open"
     MET_ON_TIME = "met_on_time"
     MET_LATE = "met_late"
-    #: A count window that ended unmet: counts against timeliness, no longer affects status.
+    #: Open when the rule stopped applying (``applies_until``): counts against timeliness,
+    #: no longer affects status. (A count window that ends unmet stays OPEN until caught up.)
     MISSED = "missed"
 
 
@@ -74,6 +85,13 @@ class CaseEvent(NamedTuple):
     kind: EventKind
 
 
+class Pause(NamedTuple):
+    """Days on which a case's deadlines stand still: from ``start``, to ``end`` (or still on)."""
+
+    start: dt.date
+    end: dt.date | None = None
+
+
 class CaseFacts(NamedTuple):
     """What the engine needs to know of a case (a named tuple, like ``CaseEvent``)."""
 
@@ -82,6 +100,11 @@ class CaseFacts(NamedTuple):
     events: Sequence[CaseEvent] = ()
     cpr: Cpr | None = None
     closed_on: dt.date | None = None
+    #: Case attributes (maalgruppe, beskaeftiget, kategori), lower-case; missing if unknown.
+    attributes: Mapping[str, str] | None = None
+    pauses: Sequence[Pause] = ()
+    #: Ids of the rules this case is exempt from.
+    exemptions: frozenset[str] = frozenset()
 
 
 class Milestone(NamedTuple):
@@ -98,6 +121,8 @@ class Milestone(NamedTuple):
     met_on: dt.date | None = None
     #: Count rules: events counted so far, one number per requirement of the rule.
     counted: tuple[int, ...] = ()
+    #: Count rules, while the window runs: the day the next event should be held by.
+    plan_by: dt.date | None = None
 
     @property
     def rule_id(self) -> str:
@@ -161,13 +186,74 @@ def evaluate_case(
     # (no rule's outcome depends on the order of events on one day).
     events = sorted((e for e in case.events if case.start <= e.date <= as_of), key=_BY_DATE)
     age = case.cpr.age_on(case.start) if case.cpr and plan.needs_age else None
+    pauses = _paused_days(case.pauses, as_of) if case.pauses else None
+    exempt = case.exemptions
     milestones: list[Milestone] = []
     for rule in plan.rules:
+        if exempt and rule.id in exempt:
+            continue
+        anchor = case.start
         matching = [event for event in events if event.kind in rule.satisfied_by]
-        milestones.extend(_milestones_of(rule, case.start, matching, age, as_of, milestones))
+        if plan.special:
+            if rule.conditional and not rule.admits(case.attributes or {}):
+                continue
+            if rule.applies_from is not None and as_of < rule.applies_from:
+                continue
+            if rule.counted_from is not None:
+                started = [e.date for e in events if e.kind is rule.counted_from]
+                if not started:
+                    continue
+                anchor = started[0]
+                matching = [event for event in matching if event.date >= anchor]
+        found = _milestones_of(rule, anchor, matching, age, as_of, milestones)
+        if pauses:
+            found = [_paused(m, pauses) for m in found]
+        if rule.applies_from is not None or rule.applies_until is not None:
+            found = _in_force(rule, found, as_of)
+        milestones.extend(found)
     if closed:
         return CaseEvaluation(tuple(milestones), status=None)
     return _with_status(milestones, today, amber_days)
+
+
+def _paused_days(pauses: Sequence[Pause], as_of: dt.date) -> list[dt.date]:
+    """Every paused day, in order (a pause still on runs to ``as_of``)."""
+    days: set[dt.date] = set()
+    for pause in pauses:
+        end = pause.end if pause.end is not None else as_of
+        days.update(pause.start + dt.timedelta(days=n) for n in range((end - pause.start).days + 1))
+    return sorted(days)
+
+
+def _paused(milestone: Milestone, paused: Sequence[dt.date]) -> Milestone:
+    """The milestone with its due date moved by the paused days up to it (domain.md, Pauses).
+
+    Paused days count from the case's start; a day paused after the (moved) due date does
+    not move it, so a pause that begins after a deadline was missed does not excuse it.
+    """
+    due = milestone.due
+    for day in paused:
+        if day > due:
+            break
+        due += _ONE_DAY
+    if due == milestone.due:
+        return milestone
+    state = milestone.state
+    if milestone.met_on is not None and state is not MilestoneState.OPEN:
+        state = MilestoneState.MET_ON_TIME if milestone.met_on <= due else MilestoneState.MET_LATE
+    plan_by = milestone.plan_by + (due - milestone.due) if milestone.plan_by else None
+    return milestone._replace(due=due, state=state, plan_by=plan_by)
+
+
+def _in_force(rule: Rule, found: list[Milestone], as_of: dt.date) -> list[Milestone]:
+    """Only deadlines the rule sets while it is in force; once repealed, none stays open."""
+    start, until = rule.applies_from, rule.applies_until
+    kept = [m for m in found if (start is None or m.due >= start)
+            and (until is None or m.due <= until)]
+    if until is not None and as_of > until:
+        kept = [m._replace(state=MilestoneState.MISSED, plan_by=None) if m.is_open else m
+                for m in kept]
+    return kept
 
 
 def _with_status(milestones: list[Milestone], today: dt.date, amber_days: int) -> CaseEvaluation:
@@ -193,18 +279,17 @@ def _milestones_of(
     as_of: dt.date,
     earlier: Sequence[Milestone],
 ) -> list[Milestone]:
-    """Dispatch on the rule's kind; ``earlier`` holds the milestones of preceding rules."""
-    match rule.kind:
-        case RuleKind.ONCE:
-            return _once(rule, anchor, matching, age)
-        case RuleKind.RECURRING:
-            return _recurring(rule, anchor, matching, earlier)
-        case RuleKind.COUNT_IN_WINDOW:
-            return _count_windows(rule, anchor, matching, as_of)
+    """Dispatch on the rule's type; ``earlier`` holds the milestones of preceding rules."""
+    if isinstance(rule, OnceRule):
+        return _once(rule, anchor, matching, age)
+    if isinstance(rule, ChainRule):
+        return _recurring(rule, anchor, matching, earlier)
+    assert isinstance(rule, CountRule)  # the loader makes no other kind
+    return _count_windows(rule, anchor, matching, as_of)
 
 
 def _once(
-    rule: Rule, anchor: dt.date, matching: Sequence[CaseEvent], age: int | None
+    rule: OnceRule, anchor: dt.date, matching: Sequence[CaseEvent], age: int | None
 ) -> list[Milestone]:
     """One deadline, met by the first matching event (late if after the due date)."""
     offset = rule.due_for_age(age)
@@ -219,10 +304,14 @@ def _once(
 
 
 def _recurring(
-    rule: Rule, anchor: dt.date, matching: Sequence[CaseEvent], earlier: Sequence[Milestone]
+    rule: ChainRule, anchor: dt.date, matching: Sequence[CaseEvent], earlier: Sequence[Milestone]
 ) -> list[Milestone]:
-    """A chain of deadlines, each an interval after the event that met the one before."""
-    assert rule.every is not None  # guaranteed by the profile loader
+    """A chain of deadlines, each an interval after the event that met the one before.
+
+    An event on the chain's base date only sets the base (domain.md, "Chains"): it meets no
+    deadline of its own, so it never counts twice in timeliness. A chain whose first
+    deadline is fixed (``first_due``) has no such base: any event from the anchor meets it.
+    """
     required_met = _first_met(rule.requires, earlier) if rule.requires else None
     if rule.requires and required_met is None:
         return []
@@ -234,10 +323,14 @@ def _recurring(
             return []
         base, later_dates = dates[0], dates[1:]
         due = rule.every.after(base)
+    elif rule.first_due is not None:
+        base = rule.start.after(anchor) if rule.start else anchor
+        due = rule.first_due.after(anchor)
+        later_dates = [d for d in dates if d >= base]
     else:
         base = rule.start.after(anchor) if rule.start else anchor
-        due = rule.first_due.after(anchor) if rule.first_due else rule.every.after(base)
-        later_dates = [d for d in dates if d >= base]
+        due = rule.every.after(base)
+        later_dates = [d for d in dates if d > base]
     chain: list[Milestone] = []
     every, on_time, late = rule.every, MilestoneState.MET_ON_TIME, MilestoneState.MET_LATE
     for occurrence, met_on in enumerate(later_dates):
@@ -254,9 +347,12 @@ def _first_met(rule_id: str, milestones: Iterable[Milestone]) -> dt.date | None:
 
 
 def _period_bounds(window: Offset, anchor: dt.date, period: int) -> tuple[dt.date, dt.date]:
-    """First and last day of window number ``period`` (0-based) counted from ``anchor``."""
-    length_unit = Unit.WEEKS if window.unit is Unit.END_OF_WEEK else Unit.MONTHS
-    first = _offset(window.amount * period, length_unit).after(anchor)
+    """First and last day of window number ``period`` (0-based) counted from ``anchor``.
+
+    Window k runs from the day after window k − 1 ends (domain.md, "N-month windows").
+    """
+    first = _offset(window.amount * period, window.unit).after(anchor) + _ONE_DAY if period \
+        else anchor
     last = _offset(window.amount * (period + 1), window.unit).after(anchor)
     return first, last
 
@@ -268,18 +364,21 @@ def _offset(amount: int, unit: Unit) -> Offset:
 
 
 def _count_windows(
-    rule: Rule, anchor: dt.date, matching: Sequence[CaseEvent], as_of: dt.date
+    rule: CountRule, anchor: dt.date, matching: Sequence[CaseEvent], as_of: dt.date
 ) -> list[Milestone]:
-    """One milestone per window that has begun: met, missed, or open until it ends."""
-    assert rule.window is not None  # guaranteed by the profile loader
+    """One milestone per window that has begun: met, open while it runs, or missed.
+
+    A window that ended unmet stays open (red) until an event of a kind still missing is
+    held after its end, which meets it late (domain.md, "Count rules").
+    """
     milestones: list[Milestone] = []
     period = 0
     while True:
         first, last = _period_bounds(rule.window, anchor, period)
         if first > as_of:
             break
-        in_window = [e for e in matching if first <= e.date <= last]
-        milestones.append(_count_window(rule, period, last, in_window, as_of))
+        from_first = [e for e in matching if e.date >= first]
+        milestones.append(_count_window(rule, period, first, last, from_first, as_of))
         if not rule.repeat:
             break
         period += 1
@@ -287,13 +386,23 @@ def _count_windows(
 
 
 def _count_window(
-    rule: Rule, period: int, last: dt.date, in_window: Sequence[CaseEvent], as_of: dt.date
+    rule: CountRule,
+    period: int,
+    first: dt.date,
+    last: dt.date,
+    from_first: Sequence[CaseEvent],
+    as_of: dt.date,
 ) -> Milestone:
     """Count the window's events until every requirement is reached (if ever)."""
-    counted = [0] * len(rule.counts)
-    unmet = len(rule.counts)
-    for event in in_window:
-        for index, requirement in enumerate(rule.counts):
+    requirements = rule.counts
+    counted = [0] * len(requirements)
+    unmet = len(requirements)
+    after = len(from_first)  # where the events after the window begin
+    for index_in_order, event in enumerate(from_first):
+        if event.date > last:
+            after = index_in_order
+            break
+        for index, requirement in enumerate(requirements):
             if event.kind in requirement.kinds:
                 counted[index] += 1
                 if counted[index] == requirement.at_least:  # counts go up one at a time
@@ -301,5 +410,18 @@ def _count_window(
         if not unmet:
             return Milestone(rule, period, last, MilestoneState.MET_ON_TIME, event.date,
                              tuple(counted))
-    state = MilestoneState.MISSED if as_of > last else MilestoneState.OPEN
-    return Milestone(rule, period, last, state, counted=tuple(counted))
+    short = [index for index, requirement in enumerate(requirements)
+             if counted[index] < requirement.at_least]
+    if as_of <= last:
+        length = (last - first).days + 1
+        plan_by = min(first + dt.timedelta(days=-(-(counted[i] + 1) * length
+                                                  // requirements[i].at_least) - 1)
+                      for i in short)
+        return Milestone(rule, period, last, MilestoneState.OPEN, counted=tuple(counted),
+                         plan_by=min(plan_by, last))
+    missing = frozenset().union(*(requirements[i].kinds for i in short))
+    for event in from_first[after:]:
+        if event.kind in missing:
+            return Milestone(rule, period, last, MilestoneState.MET_LATE, event.date,
+                             tuple(counted))
+    return Milestone(rule, period, last, MilestoneState.OPEN, counted=tuple(counted))

@@ -13,7 +13,16 @@ from pathlib import Path
 
 from workbench.rules import RuleProfile, load_profile
 
-DEFAULT_PROFILE = "default"
+#: The law in force now: the profile a new database uses unless IT or the user chose another.
+DEFAULT_PROFILE = "gaeldende-2026"
+#: Names profiles had before, to the names they have now: a database that stored "default"
+#: keeps the seed rules, under their new name.
+FORMER_PROFILE_NAMES = {"default": "kbh-2006-2017"}
+
+
+def current_profile_name(name: str) -> str:
+    """``name``, or the name the profile it used to name has now."""
+    return FORMER_PROFILE_NAMES.get(name, name)
 
 
 def resource_dir() -> Path:
@@ -35,7 +44,7 @@ def profile_path(name: str) -> Path:
     candidate = Path(name)
     if candidate.suffix == ".toml" and candidate.exists():
         return candidate
-    return resource_dir() / "rules" / f"{name}.toml"
+    return resource_dir() / "rules" / f"{current_profile_name(name)}.toml"
 
 
 def available_profiles() -> list[str]:

@@ -4,16 +4,23 @@ A profile is a file of rules with ids, legal references and validity dates, so t
 in the law is a new file, not new code. Loading checks every field and refuses a malformed
 profile with a message naming the file, the rule and the field.
 
-Three kinds of rule exist:
+Three kinds of rule exist, each its own type:
 
-``once``
+``once`` (``OnceRule``)
     One milestone, due at an offset from the anchor, satisfied by the first matching event.
-``recurring``
+``recurring`` (``ChainRule``)
     A chain: each occurrence falls due an interval after the previous satisfying event
-    (or after the chain's start), and the next matching event satisfies it.
-``count_in_window``
+    (or after the chain's start), and the next matching event satisfies it. An event on the
+    chain's base date only sets the base (shared/domain.md, "Chains").
+``count_in_window`` (``CountRule``)
     At least N events of given kinds within a window from the anchor (optionally repeated
-    window after window). Open until the window ends; a window that ends unmet is *missed*.
+    window after window). Due on the window's last day; a window that ends unmet is missed
+    and stays open until an event of a kind still missing is held after it.
+
+Every rule may also have: validity by the case's start date (``valid_from``/``valid_to``)
+and by the evaluation date (``applies_from``/``applies_until``); an anchor that is the first
+event of a kind (``counted_from``) instead of the case's start; conditions on the case's
+attributes (``when``/``unless``); a ``verified`` flag for its legal reference.
 """
 
 from __future__ import annotations
@@ -25,9 +32,9 @@ import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
-from workbench.calendar import add_months
+from workbench.calendar import add_months, last_of_month
 from workbench.errors import ProfileError, VocabularyError
 from workbench.vocabulary import EventKind, Scheme, parse_event_kind, parse_scheme
 
@@ -42,8 +49,11 @@ class Unit(enum.Enum):
     MONTHS = "months"
     #: The last day of week N when the base is day 1: base + 7·N − 1 days.
     END_OF_WEEK = "end_of_week"
-    #: The last day of the N-month period starting at the base: base + N months − 1 day.
+    #: The last day of the N-month window starting at the base: the day before the same
+    #: day-of-month N months later, or that month's last day where the day does not exist.
     END_OF_MONTHS = "end_of_months"
+    #: The last day of the calendar month in which base + N days falls (N = 0: the base's).
+    END_OF_CALENDAR_MONTH = "end_of_calendar_month"
 
 
 _ONE_DAY = dt.timedelta(days=1)
@@ -92,11 +102,16 @@ class Offset:
         if unit is Unit.MONTHS:
             return add_months(base, self.amount)
         if unit is Unit.END_OF_MONTHS:
-            return add_months(base, self.amount) - _ONE_DAY
+            # The day before the same day-of-month N months later; where that day does not
+            # exist, the last day of that month (domain.md, "N-month windows").
+            landing = add_months(base, self.amount)
+            return landing if landing.day != base.day else landing - _ONE_DAY
         if unit is Unit.DAYS:
             return base + dt.timedelta(days=self.amount)
         if unit is Unit.WEEKS:
             return base + dt.timedelta(days=7 * self.amount)
+        if unit is Unit.END_OF_CALENDAR_MONTH:
+            return last_of_month(base + dt.timedelta(days=self.amount))
         return base + dt.timedelta(days=7 * self.amount - 1)  # Unit.END_OF_WEEK
 
     def __str__(self) -> str:
@@ -105,6 +120,8 @@ class Offset:
             return f"end of week {self.amount}"
         if self.unit is Unit.END_OF_MONTHS:
             return f"end of {self.amount} months"
+        if self.unit is Unit.END_OF_CALENDAR_MONTH:
+            return f"end of the calendar month of day {self.amount}"
         return f"{self.amount} {self.unit.value}"
 
 
@@ -131,32 +148,37 @@ class CountRequirement:
     at_least: int
 
 
-@dataclass(frozen=True)
+#: Case attributes a rule may have conditions on, as the export's optional columns name them.
+CASE_ATTRIBUTES = ("maalgruppe", "beskaeftiget", "kategori")
+
+
+@dataclass(frozen=True, kw_only=True)
 class Rule:
-    """One legal or local follow-up rule of a profile."""
+    """What every legal or local follow-up rule of a profile has; the kinds add their shape."""
+
+    kind: ClassVar[RuleKind]
 
     id: str
     scheme: Scheme
     title_da: str
     title_en: str
-    kind: RuleKind
     satisfied_by: frozenset[EventKind]
+    #: The citation a caseworker recognises (law and paragraph, or document and date).
     reference: str
+    #: False while the legal basis has not been checked against the law's text.
+    verified: bool = True
+    #: The rule governs the cases whose start date lies between these.
     valid_from: dt.date | None = None
     valid_to: dt.date | None = None
-    #: ONCE: due offset from the anchor (unless age bands decide it).
-    due: Offset | None = None
-    age_bands: tuple[AgeBand, ...] = ()
-    #: RECURRING: chain start, offset of the start from the anchor, first due, interval.
-    chain_start: ChainStart = ChainStart.ANCHOR
-    start: Offset | None = None
-    first_due: Offset | None = None
-    every: Offset | None = None
-    requires: str | None = None
-    #: COUNT_IN_WINDOW: window length from the anchor, requirements, repeated or not.
-    window: Offset | None = None
-    counts: tuple[CountRequirement, ...] = ()
-    repeat: bool = False
+    #: The rule is in force on these evaluation dates: deadlines outside them do not exist.
+    applies_from: dt.date | None = None
+    applies_until: dt.date | None = None
+    #: Deadlines counted from the first event of this kind (on or after the start date).
+    counted_from: EventKind | None = None
+    #: The rule applies only when each named case attribute is known and one of the values…
+    when: tuple[tuple[str, frozenset[str]], ...] = ()
+    #: …and not when a named attribute is known and one of these values.
+    unless: tuple[tuple[str, frozenset[str]], ...] = ()
 
     def title(self, language: str) -> str:
         """The rule's title in ``language`` ("da" or "en")."""
@@ -167,6 +189,36 @@ class Rule:
         after_start = self.valid_from is None or anchor >= self.valid_from
         before_end = self.valid_to is None or anchor <= self.valid_to
         return after_start and before_end
+
+    @property
+    def conditional(self) -> bool:
+        """Whether the case's attributes decide if the rule applies."""
+        return bool(self.when or self.unless)
+
+    def admits(self, attributes: Mapping[str, str]) -> bool:
+        """Whether a case with ``attributes`` meets the rule's conditions.
+
+        A ``when`` condition needs the attribute known (a case whose export lacks it is not
+        taken to be in the group); an ``unless`` condition excludes only a known value.
+        """
+        for name, values in self.when:
+            if attributes.get(name) not in values:
+                return False
+        return not any(attributes.get(name) in values for name, values in self.unless)
+
+    @property
+    def windowed(self) -> bool:
+        """Whether the evaluation date limits the rule (applies_from or applies_until)."""
+        return self.applies_from is not None or self.applies_until is not None
+
+
+@dataclass(frozen=True, kw_only=True)
+class OnceRule(Rule):
+    """One deadline, at an offset from the anchor (or by the citizen's age at the anchor)."""
+
+    kind: ClassVar[RuleKind] = RuleKind.ONCE
+    due: Offset | None = None
+    age_bands: tuple[AgeBand, ...] = ()
 
     def due_for_age(self, age: int | None) -> Offset | None:
         """The due offset for a citizen of ``age`` at the anchor; None if the rule excludes them."""
@@ -180,6 +232,31 @@ class Rule:
         return None
 
 
+@dataclass(frozen=True, kw_only=True)
+class ChainRule(Rule):
+    """A chain of deadlines, each ``every`` after the event that met the one before."""
+
+    kind: ClassVar[RuleKind] = RuleKind.RECURRING
+    every: Offset
+    chain_start: ChainStart = ChainStart.ANCHOR
+    #: Offset of the chain's base from the anchor (ANCHOR chains).
+    start: Offset | None = None
+    #: Due of the first occurrence, from the anchor, instead of ``every`` after the base.
+    first_due: Offset | None = None
+    #: The chain is active only once the named rule is met.
+    requires: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class CountRule(Rule):
+    """At least N events of given kinds in a window from the anchor, perhaps window after window."""
+
+    kind: ClassVar[RuleKind] = RuleKind.COUNT_IN_WINDOW
+    window: Offset
+    counts: tuple[CountRequirement, ...]
+    repeat: bool = False
+
+
 @dataclass(frozen=True)
 class RulePlan:
     """The rules that govern the cases of one scheme and anchor, worked out once for all."""
@@ -188,6 +265,31 @@ class RulePlan:
     rules: tuple[Rule, ...]
     #: Whether any of them depends on the citizen's age (only then is the CPR number read).
     needs_age: bool
+    #: Whether any of them depends on the evaluation date, an event anchor or attributes.
+    special: bool = False
+
+
+class ReasonEffect(enum.Enum):
+    """What a reason allows: pausing all of a case's deadlines, or exempting it from one rule."""
+
+    PAUSE = "pause"
+    EXEMPTION = "exemption"
+
+
+@dataclass(frozen=True)
+class Reason:
+    """A legal reason for a pause or an exemption, from a profile's list."""
+
+    key: str
+    effect: ReasonEffect
+    title_da: str
+    title_en: str
+    reference: str
+    verified: bool = True
+
+    def title(self, language: str) -> str:
+        """The reason's title in ``language`` ("da" or "en")."""
+        return self.title_en if language == "en" else self.title_da
 
 
 @dataclass(frozen=True)
@@ -198,6 +300,7 @@ class RuleProfile:
     title: str
     source: str
     rules: tuple[Rule, ...]
+    reasons: tuple[Reason, ...] = ()
     #: Plans by scheme and anchor: a caseload has a few thousand distinct start dates at most.
     _plans: dict[tuple[Scheme, dt.date], RulePlan] = field(
         default_factory=dict, init=False, repr=False, compare=False, hash=False
@@ -213,7 +316,12 @@ class RuleProfile:
         plan = self._plans.get(key)
         if plan is None:
             rules = tuple(self.rules_for(scheme, anchor))
-            plan = RulePlan(rules, needs_age=any(rule.age_bands for rule in rules))
+            plan = RulePlan(
+                rules,
+                needs_age=any(isinstance(rule, OnceRule) and rule.age_bands for rule in rules),
+                special=any(rule.windowed or rule.conditional or rule.counted_from
+                            for rule in rules),
+            )
             self._plans[key] = plan
         return plan
 
@@ -223,6 +331,13 @@ class RuleProfile:
             if rule.id == rule_id:
                 return rule
         raise KeyError(rule_id)
+
+    def reason(self, key: str, effect: ReasonEffect) -> Reason:
+        """The reason ``key`` for ``effect``; KeyError if the profile has none."""
+        for reason in self.reasons:
+            if reason.key == key and reason.effect is effect:
+                return reason
+        raise KeyError(key)
 
 
 class _RuleReader:
@@ -348,49 +463,95 @@ class _RuleReader:
             requirements.append(CountRequirement(kinds, at_least))
         return tuple(requirements)
 
-    def read(self) -> Rule:
-        """The whole rule, with the fields its kind needs checked to be present."""
-        kind = self.choice("kind", RuleKind)
-        rule = Rule(
-            id=self.text("id"),
-            scheme=self.scheme(),
-            title_da=self.text("title_da"),
-            title_en=self.text("title_en"),
-            kind=kind,
-            satisfied_by=self.kinds("satisfied_by"),
-            reference=self.text("reference"),
-            valid_from=self.date("valid_from"),
-            valid_to=self.date("valid_to"),
-            due=self.offset("due"),
-            age_bands=self.age_bands(),
-            chain_start=self.choice("anchor", ChainStart, ChainStart.ANCHOR),
-            start=self.offset("start"),
-            first_due=self.offset("first_due"),
-            every=self.offset("every"),
-            requires=self.text("requires", required=False) or None,
-            window=self.offset("window"),
-            counts=self.counts() if kind is RuleKind.COUNT_IN_WINDOW else (),
-            repeat=bool(self.table.get("repeat", False)),
-        )
-        self._check_shape(rule)
-        return rule
+    def flag(self, field: str, default: bool) -> bool:
+        """An optional true/false field."""
+        value = self.table.get(field, default)
+        if not isinstance(value, bool):
+            raise self.fail(field, f"must be true or false, not {value!r}")
+        return value
 
-    def _check_shape(self, rule: Rule) -> None:
-        """Each kind of rule needs its own fields; say which one is missing."""
-        if rule.valid_from and rule.valid_to and rule.valid_from > rule.valid_to:
-            raise self.fail("valid_to", "is before valid_from")
-        if rule.kind is RuleKind.ONCE and rule.due is None and not rule.age_bands:
-            raise self.fail("due", "a once rule needs a due offset or age bands")
-        if rule.kind is RuleKind.RECURRING and rule.every is None:
-            raise self.fail("every", "a recurring rule needs an interval")
-        if rule.kind is RuleKind.COUNT_IN_WINDOW:
-            if rule.window is None:
+    def event_kind(self, field: str) -> EventKind | None:
+        """An optional single event kind."""
+        value = self.table.get(field)
+        if value is None:
+            return None
+        try:
+            return parse_event_kind(str(value))
+        except VocabularyError as error:
+            raise self.fail(field, str(error)) from None
+
+    def conditions(self, field: str) -> tuple[tuple[str, frozenset[str]], ...]:
+        """An optional table of case attributes and their accepted values."""
+        raw = self.table.get(field)
+        if raw is None:
+            return ()
+        if not isinstance(raw, Mapping) or not raw:
+            raise self.fail(field, 'must be a table like { maalgruppe = ["jobparat"] }')
+        conditions = []
+        for name, values in raw.items():
+            if name not in CASE_ATTRIBUTES:
+                raise self.fail(f"{field}.{name}",
+                                f"is no case attribute (one of {', '.join(CASE_ATTRIBUTES)})")
+            if (not isinstance(values, list) or not values
+                    or not all(isinstance(v, str) and v.strip() for v in values)):
+                raise self.fail(f"{field}.{name}", "must be a non-empty list of texts")
+            conditions.append((name, frozenset(v.strip().lower() for v in values)))
+        return tuple(conditions)
+
+    def read(self) -> Rule:
+        """The whole rule, as the type its kind names, with the fields it needs checked."""
+        kind = self.choice("kind", RuleKind)
+        common: dict[str, Any] = {
+            "id": self.text("id"),
+            "scheme": self.scheme(),
+            "title_da": self.text("title_da"),
+            "title_en": self.text("title_en"),
+            "satisfied_by": self.kinds("satisfied_by"),
+            "reference": self.text("reference"),
+            "verified": self.flag("verified", True),
+            "valid_from": self.date("valid_from"),
+            "valid_to": self.date("valid_to"),
+            "applies_from": self.date("applies_from"),
+            "applies_until": self.date("applies_until"),
+            "counted_from": self.event_kind("counted_from"),
+            "when": self.conditions("when"),
+            "unless": self.conditions("unless"),
+        }
+        self._check_dates(common)
+        rule: Rule
+        if kind is RuleKind.ONCE:
+            rule = OnceRule(due=self.offset("due"), age_bands=self.age_bands(), **common)
+            if rule.due is None and not rule.age_bands:
+                raise self.fail("due", "a once rule needs a due offset or age bands")
+        elif kind is RuleKind.RECURRING:
+            every = self.offset("every")
+            if every is None:
+                raise self.fail("every", "a recurring rule needs an interval")
+            rule = ChainRule(
+                every=every,
+                chain_start=self.choice("anchor", ChainStart, ChainStart.ANCHOR),
+                start=self.offset("start"),
+                first_due=self.offset("first_due"),
+                requires=self.text("requires", required=False) or None,
+                **common,
+            )
+        else:
+            window = self.offset("window")
+            if window is None:
                 raise self.fail("window", "a count_in_window rule needs a window")
-            period_units = (Unit.END_OF_WEEK, Unit.END_OF_MONTHS)
-            if rule.window.unit not in period_units or not rule.window.amount:
+            if window.unit not in (Unit.END_OF_WEEK, Unit.END_OF_MONTHS) or not window.amount:
                 raise self.fail(
                     "window.unit", "a window is N end_of_week or N end_of_months, N ≥ 1"
                 )
+            rule = CountRule(window=window, counts=self.counts(),
+                             repeat=self.flag("repeat", False), **common)
+        return rule
+
+    def _check_dates(self, common: Mapping[str, Any]) -> None:
+        """Each pair of validity dates must be in order."""
+        for low, high in (("valid_from", "valid_to"), ("applies_from", "applies_until")):
+            if common[low] and common[high] and common[low] > common[high]:
+                raise self.fail(high, f"is before {low}")
 
 
 def parse_profile(text: str, source: str) -> RuleProfile:
@@ -416,7 +577,32 @@ def parse_profile(text: str, source: str) -> RuleProfile:
             raise ProfileError(source, f"#{position}", None, "must be a table")
         rules.append(_RuleReader(source, table, position).read())
     _check_references(source, rules)
-    return RuleProfile(id=profile_id, title=title, source=source, rules=tuple(rules))
+    return RuleProfile(id=profile_id, title=title, source=source, rules=tuple(rules),
+                       reasons=_reasons(source, document.get("reason", [])))
+
+
+def _reasons(source: str, raw: Any) -> tuple[Reason, ...]:
+    """The profile's [[reason]] list: each a key, an effect, titles and a legal reference."""
+    if not isinstance(raw, list):
+        raise ProfileError(source, None, "reason", "must be a list of tables ([[reason]])")
+    reasons: list[Reason] = []
+    for position, table in enumerate(raw, start=1):
+        if not isinstance(table, Mapping):
+            raise ProfileError(source, None, f"reason[{position}]", "must be a table")
+        reader = _RuleReader(source, table, position)
+        reader.rule_id = f"reason {table.get('key', f'#{position}')}"
+        reason = Reason(
+            key=reader.text("key"),
+            effect=reader.choice("effect", ReasonEffect),
+            title_da=reader.text("title_da"),
+            title_en=reader.text("title_en"),
+            reference=reader.text("reference"),
+            verified=reader.flag("verified", True),
+        )
+        if any(r.key == reason.key and r.effect is reason.effect for r in reasons):
+            raise reader.fail("key", "the same reason is listed twice")
+        reasons.append(reason)
+    return tuple(reasons)
 
 
 def _check_references(source: str, rules: Sequence[Rule]) -> None:
@@ -427,7 +613,7 @@ def _check_references(source: str, rules: Sequence[Rule]) -> None:
             raise ProfileError(source, rule.id, "id", "the same id is used twice")
         seen[rule.id] = rule
     for rule in rules:
-        if rule.requires is None:
+        if not isinstance(rule, ChainRule) or rule.requires is None:
             continue
         required = seen.get(rule.requires)
         if required is None or required.scheme is not rule.scheme:

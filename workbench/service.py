@@ -45,7 +45,12 @@ from workbench.errors import (
 )
 from workbench.importing import import_files
 from workbench.inquiries import inquiry_standing
-from workbench.resources import DEFAULT_PROFILE, available_profiles, load_named_profile
+from workbench.resources import (
+    DEFAULT_PROFILE,
+    available_profiles,
+    current_profile_name,
+    load_named_profile,
+)
 from workbench.rules import RuleProfile
 from workbench.siteconfig import SiteDefaults, load_site_defaults
 from workbench.store.database import Database, refuse_network_file, resolve_url
@@ -123,7 +128,8 @@ class Settings:
             raise InputError(f"the closure norm must be 0 or more, not {self.closure_norm}")
         if self.language not in LANGUAGES:
             raise InputError(f"unknown language '{self.language}' (expected da or en)")
-        if self.profile_name not in available_profiles() and not Path(self.profile_name).exists():
+        name = current_profile_name(self.profile_name)
+        if name not in available_profiles() and not Path(name).exists():
             raise InputError(f"unknown rule profile '{self.profile_name}'")
         return self
 
@@ -150,6 +156,8 @@ def _decode_settings(stored: dict[str, str], site: SiteDefaults) -> Settings:
             values[item.name] = json.loads(stored[item.name])
     if "closure_days" in values:
         values["closure_days"] = tuple(dt.date.fromisoformat(d) for d in values["closure_days"])
+    if "profile_name" in values:
+        values["profile_name"] = current_profile_name(values["profile_name"])
     return Settings(**values)
 
 
@@ -794,7 +802,14 @@ def _case_row(
         next_due=next_due,
         due_iso_week=iso_week(next_due) if next_due else None,
         days_left=(next_due - today).days if next_due else None,
+        plan_by=_plan_by(evaluation),
     )
+
+
+def _plan_by(evaluation: CaseEvaluation) -> dt.date | None:
+    """The earliest plan-by date of the case's open count windows (advisory, never a status)."""
+    dates = [m.plan_by for m in evaluation.milestones if m.plan_by is not None and m.is_open]
+    return min(dates) if dates else None
 
 
 def _milestone_rows(
@@ -813,6 +828,7 @@ def _milestone_rows(
             rule_id=rule.id, title_da=rule.title_da, title_en=rule.title_en,
             reference=rule.reference, occurrence=milestone.occurrence, due=milestone.due,
             state=milestone.state, status=status, met_on=milestone.met_on,
+            verified=rule.verified, plan_by=milestone.plan_by if lit else None,
         )
 
 

@@ -5,7 +5,7 @@ config.toml`` on Windows, ``/etc/xdg/caseworker-workbench/config.toml`` on Linux
 ``WORKBENCH_SITE_CONFIG`` points. Every key is optional::
 
     export_folder = '\\fil01\jobcenter\udtraek'
-    profile_name = "default"
+    profile_name = "gaeldende-2026"
     amber_days = 21
     closure_days = [2026-05-15, 2026-12-28]
     language = "da"

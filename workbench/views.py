@@ -37,6 +37,8 @@ class CaseRow:
     due_iso_week: int | None
     #: Days from today to next_due; negative when overdue.
     days_left: int | None
+    #: Count rules: the earliest day by which the next event should be held (advisory).
+    plan_by: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,10 @@ class MilestoneRow:
     #: The traffic light of an open milestone; None once it is met or missed.
     status: Status | None
     met_on: dt.date | None
+    #: False while the rule's legal basis is not verified ("ikke juridisk verificeret").
+    verified: bool = True
+    #: Count rules while the window runs: hold the next event by this day (advisory).
+    plan_by: dt.date | None = None
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,11 @@
 """The command line's core commands: deadlines, rule listing, usage errors."""
 
+from pathlib import Path
+
 import pytest
 
 from workbench.cli import EXIT_OK, EXIT_USAGE, main
+from workbench.siteconfig import SITE_CONFIG_ENV
 
 
 def test_deadline_prints_the_due_date(capsys: pytest.CaptureFixture[str]) -> None:
@@ -31,8 +34,33 @@ def test_usage_errors_exit_1_with_one_line(
 
 
 def test_rules_lists_every_rule_with_its_reference(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["rules", "--language", "en"]) == EXIT_OK
+    assert main(["rules", "--profile", "kbh-2006-2017", "--language", "en"]) == EXIT_OK
     output = capsys.readouterr().out
     assert "SDP1" in output and "KH1" in output
     assert "First follow-up conversation" in output
-    assert "LAB § 68 d" in output
+    assert "LAB (2015) § 68 d, stk. 2] (not legally verified)" in output
+    assert "Seed" not in output and ".toml" not in output
+
+
+def test_rules_prints_citation_and_verification_state(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["rules", "--profile", "gaeldende-2026"]) == EXIT_OK
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("gaeldende-2026: ")
+    [sdp4] = [line for line in lines if line.startswith("SDP-4I6 ")]
+    assert sdp4.endswith("[Sygedagpengeloven § 13 b, stk. 1, 1. pkt.]")
+    [kh26] = [line for line in lines if line.startswith("KH26-J ")]
+    assert kh26.endswith("(ikke juridisk verificeret)")
+    assert any(line.startswith("exemption: sdp-13f") for line in lines)
+
+
+def test_rules_without_a_profile_lists_the_databases(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    database = str(tmp_path / "wb.db")
+    assert main(["--db", database, "rules"]) == EXIT_OK   # IT chose the seed profile
+    assert capsys.readouterr().out.startswith("kbh-2006-2017: ")
+    monkeypatch.setenv(SITE_CONFIG_ENV, str(tmp_path / "none.toml"))  # nobody chose: today's law
+    assert main(["--db", str(tmp_path / "new.db"), "rules"]) == EXIT_OK
+    assert capsys.readouterr().out.startswith("gaeldende-2026: ")

@@ -97,12 +97,16 @@ def test_status_csv_is_the_contract(database_url: str, files: list[str], capsys:
 
     assert code == EXIT_OK
     lines = out.splitlines()
-    assert lines[0] == "case_id,caseworker,scheme,status,next_due,milestone"
+    assert lines[0] == "case_id,caseworker,scheme,status,next_due,milestone,plan_by"
     rows = {row["case_id"]: row for row in csv.DictReader(io.StringIO(out))}
     assert rows["S1"] == {"case_id": "S1", "caseworker": "ABC", "scheme": "sygedagpenge",
-                          "status": "red", "next_due": "2026-03-01", "milestone": "SDP2"}
+                          "status": "red", "next_due": "2026-03-01", "milestone": "SDP2",
+                          "plan_by": ""}  # no count rule: nothing to pace
     assert rows["S2"]["scheme"] == "kontanthjælp"
     assert rows["S3"]["scheme"] == "forsikret ledig"
+    # FL2's window runs 2 Feb – 1 Aug (181 days): the 1st of 6 conversations is planned by
+    # 2 Feb + ⌈181/6⌉ − 1 = 30 days (the 1st of 2 joint ones only by + 90 days).
+    assert rows["S3"]["plan_by"] == "2026-03-04"
     assert {row["status"] for row in rows.values()} <= {"red", "amber", "green"}
 
 
@@ -116,12 +120,13 @@ def test_status_for_one_caseworker_as_json_and_table(
     assert code == EXIT_OK
     (only,) = json.loads(out)
     assert only["case_id"] == "S2" and only["scheme"] == "kontanthjælp"
-    assert set(only) == {"case_id", "caseworker", "scheme", "status", "next_due", "milestone"}
+    assert set(only) == {"case_id", "caseworker", "scheme", "status", "next_due", "milestone",
+                         "plan_by"}
 
     code, out, _ = run(capsys, "--db", database_url, "status", "--today", "2026-03-10")
     header, *rows = out.splitlines()
     assert header.split() == ["case_id", "caseworker", "scheme", "status", "next_due",
-                              "milestone"]
+                              "milestone", "plan_by"]
     assert len(rows) == 3 and rows[0].startswith("S1 ")
 
 

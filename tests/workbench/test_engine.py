@@ -26,11 +26,11 @@ from workbench.rules import parse_profile
 from workbench.vocabulary import EventKind, Scheme
 
 D = dt.date
-PROFILE = load_named_profile("default")
+PROFILE = load_named_profile("kbh-2006-2017")
 MONDAY = D(2026, 1, 5)
 SAMTALE, FAELLES = EventKind.SAMTALE, EventKind.FAELLESSAMTALE
-OPEN, ON_TIME, LATE, MISSED = (MilestoneState.OPEN, MilestoneState.MET_ON_TIME,
-                               MilestoneState.MET_LATE, MilestoneState.MISSED)
+OPEN, ON_TIME, LATE = (MilestoneState.OPEN, MilestoneState.MET_ON_TIME,
+                               MilestoneState.MET_LATE)
 
 
 def evaluate(scheme: Scheme, today: dt.date, *events: tuple[dt.date, EventKind],
@@ -164,17 +164,33 @@ class TestForsikretLedig:
                        (D(2026, 7, 4), FAELLES), cpr="050196-1234")
         assert summary(of_rule(met, "FL2")) == [(D(2026, 7, 4), ON_TIME, D(2026, 7, 4))]
 
-    def test_a_window_that_ends_unmet_is_missed_and_no_longer_red(self) -> None:
+    def test_a_window_that_ends_unmet_stays_red_until_a_conversation_catches_up(self) -> None:
         events = [(D(2026, 1, 10), FAELLES), (D(2026, 2, 10), FAELLES),
                   (D(2026, 3, 10), SAMTALE), (D(2026, 3, 20), EventKind.TILBUD)]
         evaluation = evaluate(Scheme.FORSIKRET_LEDIG, D(2026, 7, 5), *events, cpr="050196-1234")
         [window] = of_rule(evaluation, "FL2")
-        assert window.state is MISSED
+        assert (window.due, window.state, window.counted) == (D(2026, 7, 4), OPEN, (3, 2))
+        assert window.plan_by is None  # the window is over: act now, nothing to pace
         assert window.timely_on(D(2026, 7, 5)) is False
-        # Only FL3 is open, due 3 months after the end of the first 6 months.
-        assert [m.rule_id for m in evaluation.open_milestones] == ["FL3"]
-        assert evaluation.next_due == D(2026, 10, 4)
-        assert evaluation.status is Status.GREEN
+        assert (evaluation.status, evaluation.milestone_id) == (Status.RED, "FL2")
+        # Still red months later: a missed window never turns green by itself.
+        later = evaluate(Scheme.FORSIKRET_LEDIG, D(2026, 9, 1), *events, cpr="050196-1234")
+        assert (later.status, later.milestone_id) == (Status.RED, "FL2")
+        # Only short of conversations (both joint ones held): any conversation catches up.
+        caught = evaluate(Scheme.FORSIKRET_LEDIG, D(2026, 7, 7), *events,
+                          (D(2026, 7, 6), SAMTALE), cpr="050196-1234")
+        assert summary(of_rule(caught, "FL2")) == [(D(2026, 7, 4), LATE, D(2026, 7, 6))]
+        assert caught.status is Status.GREEN
+
+    def test_a_window_short_of_joint_conversations_needs_a_joint_one(self) -> None:
+        events = [(D(2026, 1, 10), FAELLES), *((D(2026, m, 10), SAMTALE) for m in (2, 3, 4, 5, 6))]
+        plain = evaluate(Scheme.FORSIKRET_LEDIG, D(2026, 7, 20), *events,
+                         (D(2026, 7, 10), SAMTALE), cpr="050196-1234")
+        [window] = of_rule(plain, "FL2")
+        assert (window.state, window.counted) == (OPEN, (6, 1))
+        joint = evaluate(Scheme.FORSIKRET_LEDIG, D(2026, 7, 20), *events,
+                         (D(2026, 7, 10), SAMTALE), (D(2026, 7, 15), FAELLES), cpr="050196-1234")
+        assert summary(of_rule(joint, "FL2")) == [(D(2026, 7, 4), LATE, D(2026, 7, 15))]
 
     def test_conversations_every_three_months_after_six_months(self) -> None:
         before = evaluate(Scheme.FORSIKRET_LEDIG, D(2026, 7, 10), (D(2026, 6, 1), SAMTALE),
@@ -229,10 +245,14 @@ class TestOtherSchemes:
         evaluation = evaluate(Scheme.RESSOURCEFORLOB, D(2026, 1, 20), *conversations,
                               (D(2026, 1, 12), SAMTALE), start=start)
         windows = of_rule(evaluation, "RF2")
-        assert [(m.due, m.state, m.counted) for m in windows] == [
-            (D(2026, 1, 9), MISSED, (5,)),
-            (D(2027, 1, 9), OPEN, (1,)),
+        # Period 0 ended unmet on 9 Jan; the conversation of 12 Jan catches it up (late) and
+        # is the first of period 1, which runs from 10 Jan.
+        assert [(m.due, m.state, m.met_on, m.counted) for m in windows] == [
+            (D(2026, 1, 9), LATE, D(2026, 1, 12), (5,)),
+            (D(2027, 1, 9), OPEN, None, (1,)),
         ]
+        # Plan-by: 2nd of 6 in a 365-day window from 10 Jan: + ceil(2·365/6) − 1 = 121 days.
+        assert windows[1].plan_by == D(2026, 1, 10) + dt.timedelta(days=121) == D(2026, 5, 11)
 
     def test_kontanthjaelp_every_three_months_clamped(self) -> None:
         start = D(2025, 11, 30)
@@ -245,7 +265,7 @@ class TestOtherSchemes:
     def test_leap_day_anchor(self) -> None:
         evaluation = evaluate(Scheme.RESSOURCEFORLOB, D(2024, 3, 1), start=D(2024, 2, 29))
         assert {m.rule_id: m.due for m in evaluation.milestones} == {
-            "RF1": D(2024, 4, 29), "RF2": D(2025, 2, 27)}
+            "RF1": D(2024, 4, 29), "RF2": D(2025, 2, 28)}  # N-month window: Feb has no 29th
         kh = evaluate(Scheme.KONTANTHJAELP, D(2024, 3, 1), start=D(2024, 2, 29))
         assert kh.next_due == D(2024, 5, 29)
 
@@ -290,7 +310,7 @@ class TestCaseLevel:
 
 
 def _profile_text_with_rf2_first() -> str:
-    text = profile_path("default").read_text(encoding="utf-8")
+    text = profile_path("kbh-2006-2017").read_text(encoding="utf-8")
     head, rest = text.split('[[rule]]\nid = "RF1"', 1)
     rf1, rf2_and_after = rest.split('[[rule]]\nid = "RF2"', 1)
     rf2, kh = rf2_and_after.split('[[rule]]\nid = "KH1"', 1)

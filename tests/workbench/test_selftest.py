@@ -13,7 +13,7 @@ def test_self_test_passes_on_the_source_tree(capsys: pytest.CaptureFixture[str])
     assert main(["--self-test"]) == EXIT_OK
     output = capsys.readouterr().out
     assert "FAIL" not in output
-    assert "13 rules" in output
+    assert "2 rule profile(s), 29 rules" in output
     assert "demo export: 60 cases" in output
 
 

@@ -20,6 +20,7 @@ from workbench.errors import (
 from workbench.inquiries import reply_due
 from workbench.resources import load_named_profile
 from workbench.service import Settings, Workbench
+from workbench.store.models import settings
 from workbench.vocabulary import Channel, EventKind, Scheme
 
 
@@ -41,7 +42,7 @@ def loaded(workbench: Workbench, tmp_path: Path) -> Workbench:
 
 
 def test_caseload_is_exactly_the_engines_evaluation(loaded: Workbench) -> None:
-    profile = load_named_profile()
+    profile = load_named_profile("kbh-2006-2017")  # IT's choice in every test (conftest)
     cprs = {"S2": "020290-1234"}
     rows = loaded.caseload(TODAY)
 
@@ -190,9 +191,14 @@ def test_local_closure_days_move_inquiry_deadlines(loaded: Workbench) -> None:
     assert (row.inquiry_id, row.due) == (inquiry, dt.date(2026, 3, 12))
 
 
+#: The settings of a database nobody changed, where IT chose the seed profile (conftest).
+SEED_SETTINGS = Settings(profile_name="kbh-2006-2017")
+
+
 def test_settings_round_trip_and_defaults(workbench: Workbench) -> None:
-    assert workbench.load_settings() == Settings()
-    chosen = Settings(my_initials="ABC", my_team="Nord", export_folder="/srv/eksport",
+    assert workbench.load_settings() == SEED_SETTINGS
+    chosen = Settings(profile_name="kbh-2006-2017", my_initials="ABC", my_team="Nord",
+                      export_folder="/srv/eksport",
                       amber_days=14, closure_days=(dt.date(2026, 5, 15), dt.date(2026, 12, 28)),
                       language="en", truncation_threshold=0.3)
     workbench.save_settings(chosen)
@@ -206,7 +212,7 @@ def test_settings_round_trip_and_defaults(workbench: Workbench) -> None:
 def test_settings_that_make_no_sense_are_refused(workbench: Workbench, bad: Settings) -> None:
     with pytest.raises(InputError):
         workbench.save_settings(bad)
-    assert workbench.load_settings() == Settings()
+    assert workbench.load_settings() == SEED_SETTINGS
 
 
 def test_caseworkers_teams_and_emptiness(workbench: Workbench, tmp_path: Path) -> None:
@@ -219,3 +225,17 @@ def test_caseworkers_teams_and_emptiness(workbench: Workbench, tmp_path: Path) -
     assert not workbench.is_empty()
     assert workbench.caseworkers() == ["ABC", "DEF"]
     assert workbench.teams() == ["Nord"]
+
+
+def test_a_new_database_uses_todays_law_and_a_stored_default_keeps_the_seed_rules(
+    workbench: Workbench, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("WORKBENCH_SITE_CONFIG", str(tmp_path / "none.toml"))  # IT chose none
+    with Workbench.open(tmp_path / "new.db") as fresh:
+        assert fresh.load_settings().profile_name == "gaeldende-2026"
+    # A database from before the rename stored "default": the seed rules, by their new name.
+    with workbench.database.transaction(write=True) as connection:
+        connection.execute(settings.insert(), [{"key": "profile_name", "value": '"default"'}])
+    assert workbench.load_settings().profile_name == "kbh-2006-2017"
+    workbench.save_settings(Settings(profile_name="default"))
+    assert workbench.load_settings().profile_name == "kbh-2006-2017"
