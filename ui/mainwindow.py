@@ -142,6 +142,8 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
         self.today_label = QLabel()
+        self.profile_label = QLabel()
+        self.profile_label.setObjectName("profile")
         self.busy = QProgressBar()
         self.busy.setObjectName("busy")
         self.busy.setRange(0, 0)
@@ -150,6 +152,7 @@ class MainWindow(QMainWindow):
         self.busy.setTextVisible(False)
         self.busy.hide()
         self.statusBar().addPermanentWidget(self.busy)
+        self.statusBar().addPermanentWidget(self.profile_label)
         self.statusBar().addPermanentWidget(self.today_label)
         self.backend.busy_changed.connect(self.busy.setVisible)
         self.lists.case_selected.connect(self.show_case)
@@ -626,6 +629,7 @@ class MainWindow(QMainWindow):
 
     def _apply_settings(self, settings: Settings) -> None:
         self.settings = settings
+        self.profile_label.setText(texts.fill(self.tr("Rule profile: %1"), settings.profile_name))
         self.inquiries.set_me(settings.my_initials, settings.my_team or "")
         if self.translations is not None and settings.language != current_language():
             self.translations.try_switch(settings.language)

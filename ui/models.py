@@ -488,8 +488,15 @@ def _milestone_order(row: MilestoneRow) -> tuple[bool, int]:
 
 
 def _milestone_text(row: MilestoneRow) -> str:
-    """The milestone's title, and its legal reference on the line below."""
-    return f"{texts.localized(row.title_da, row.title_en)}\n{row.reference}"
+    """The milestone's title, and its legal reference (marked if unverified) below."""
+    mark = "" if row.verified else f" ({texts.unverified_mark()})"
+    return f"{texts.localized(row.title_da, row.title_en)}\n{row.reference}{mark}"
+
+
+def _milestone_due_text(row: MilestoneRow) -> str:
+    """The due date, and a count rule's plan-by date below it."""
+    due = texts.due_label(row.due, iso_week(row.due))
+    return f"{due}\n{texts.plan_by_label(row.plan_by)}" if row.plan_by else due
 
 
 class MilestoneTableModel(RowTableModel[MilestoneRow]):
@@ -503,8 +510,7 @@ class MilestoneTableModel(RowTableModel[MilestoneRow]):
         columns: list[Column[MilestoneRow]] = [
             Column(lambda: self.tr("Milestone and reference"), _milestone_text,
                    lambda r: r.rule_id, tooltip=lambda r: f"{r.rule_id}: {r.reference}"),
-            Column(lambda: self.tr("Due"), lambda r: texts.due_label(r.due, iso_week(r.due)),
-                   lambda r: r.due),
+            Column(lambda: self.tr("Due"), _milestone_due_text, lambda r: r.due),
             Column(lambda: self.tr("Status"), lambda r: _milestone_status_text(r, self.amber_days),
                    _milestone_order,
                    icon=lambda r: status_icon(r.status) if r.status else None,

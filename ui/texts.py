@@ -155,6 +155,16 @@ def channel_name(channel: Channel) -> str:
     return names[channel]
 
 
+def unverified_mark() -> str:
+    """The mark of a rule whose legal basis is not verified against the law's text."""
+    return QCoreApplication.translate("texts", "not legally verified")
+
+
+def plan_by_label(day: dt.date) -> str:
+    """A count rule's plan-by date: hold the next conversation by then (advisory)."""
+    return QCoreApplication.translate("texts", "Plan by %1").replace("%1", format_date(day))
+
+
 def status_name(status: Status, amber_days: int) -> str:
     """A traffic light in words: the names of the three lists.
 

@@ -519,6 +519,10 @@ Importér det kun alligevel, hvis sagerne virkelig er afsluttet.</translation>
             <translation>Henvendelser (%1)</translation>
         </message>
         <message>
+            <source>Rule profile: %1</source>
+            <translation>Regelprofil: %1</translation>
+        </message>
+        <message>
             <source>Today: %1 (week %2)</source>
             <translation>I dag: %1 (uge %2)</translation>
         </message>
@@ -888,6 +892,14 @@ Importér det kun alligevel, hvis sagerne virkelig er afsluttet.</translation>
     </context>
     <context>
         <name>texts</name>
+        <message>
+            <source>not legally verified</source>
+            <translation>ikke juridisk verificeret</translation>
+        </message>
+        <message>
+            <source>Plan by %1</source>
+            <translation>Planlæg senest %1</translation>
+        </message>
         <message>
             <source>week %1</source>
             <translation>uge %1</translation>

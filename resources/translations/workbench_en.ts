@@ -519,6 +519,10 @@ Import it anyway only if these cases really have ended.</translation>
             <translation>Inquiries (%1)</translation>
         </message>
         <message>
+            <source>Rule profile: %1</source>
+            <translation>Rule profile: %1</translation>
+        </message>
+        <message>
             <source>Today: %1 (week %2)</source>
             <translation>Today: %1 (week %2)</translation>
         </message>
@@ -888,6 +892,14 @@ Import it anyway only if these cases really have ended.</translation>
     </context>
     <context>
         <name>texts</name>
+        <message>
+            <source>not legally verified</source>
+            <translation>not legally verified</translation>
+        </message>
+        <message>
+            <source>Plan by %1</source>
+            <translation>Plan by %1</translation>
+        </message>
         <message>
             <source>week %1</source>
             <translation>week %1</translation>
