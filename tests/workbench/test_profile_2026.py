@@ -8,6 +8,9 @@ exemptions. Dates are checked with a calendar: "+ 6 months − 1 day" is the N-m
 
 import datetime as dt
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from workbench.cpr import parse_cpr
 from workbench.engine import (
     CaseEvaluation,
@@ -18,6 +21,7 @@ from workbench.engine import (
     Pause,
     Status,
     evaluate_case,
+    status_for_due,
 )
 from workbench.resources import load_named_profile
 from workbench.rules import CountRule, OnceRule, ReasonEffect, parse_profile
@@ -330,3 +334,45 @@ class TestSeedChains:
         kh1 = [m for m in evaluation.milestones if m.rule_id == "KH1"]
         assert [(m.due, m.state) for m in kh1] == [(D(2026, 4, 5), OPEN)]
         assert [m.timely_on(D(2026, 5, 1)) for m in kh1] == [False]
+
+
+class TestTheDecidingMilestoneByDefinitionUnderTodaysLaw:
+    """The engine's shortcut (earliest open milestone decides) against the definition.
+
+    For the current-law profile: count windows that stay open, repealed rules, pauses and
+    attributes.
+    """
+
+    @settings(max_examples=200, deadline=None)
+    @given(
+        scheme=st.sampled_from(list(Scheme)),
+        start=st.dates(D(2023, 1, 1), D(2026, 11, 30)),
+        events=st.lists(st.tuples(st.integers(0, 600), st.sampled_from(list(EventKind))),
+                        max_size=20),
+        today_after=st.integers(0, 700),
+        group=st.sampled_from([None, "jobparat", "aktivitetsparat"]),
+        pause=st.one_of(st.none(), st.tuples(st.integers(0, 400), st.integers(0, 60))),
+    )
+    def test_status_and_decider_match_the_definition(
+        self, scheme: Scheme, start: dt.date, events: list[tuple[int, EventKind]],
+        today_after: int, group: str | None, pause: tuple[int, int] | None,
+    ) -> None:
+        today = start + dt.timedelta(days=today_after)
+        pauses = () if pause is None else (Pause(start + dt.timedelta(days=pause[0]),
+                                                 start + dt.timedelta(days=sum(pause))),)
+        evaluation = evaluate(scheme, start, today,
+                              *((start + dt.timedelta(days=d), kind) for d, kind in events),
+                              cpr="010190-1234", pauses=pauses,
+                              attributes={"maalgruppe": group} if group else None)
+        open_ones = [m for m in evaluation.milestones if m.state is OPEN]
+        if not open_ones:
+            assert evaluation.status is Status.GREEN and evaluation.deciding is None
+            return
+        position = {rule.id: index for index, rule in enumerate(LAW.rules)}
+        statuses = [status_for_due(m.due, today) for m in open_ones]
+        assert evaluation.status is max(statuses, key=lambda status: status.severity)
+        assert evaluation.deciding == min(
+            open_ones, key=lambda m: (m.due, position[m.rule_id], m.occurrence))
+        for milestone in evaluation.milestones:   # a plan-by date only while a window runs
+            assert milestone.plan_by is None or (milestone.is_open
+                                                 and milestone.plan_by <= milestone.due)
