@@ -7,7 +7,9 @@ exemptions. Dates are checked with a calendar: "+ 6 months − 1 day" is the N-m
 """
 
 import datetime as dt
+import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -23,6 +25,7 @@ from workbench.engine import (
     evaluate_case,
     status_for_due,
 )
+from workbench.errors import ProfileError
 from workbench.resources import load_named_profile
 from workbench.rules import CountRule, OnceRule, ReasonEffect, parse_profile
 from workbench.vocabulary import EventKind, Scheme
@@ -376,3 +379,37 @@ class TestTheDecidingMilestoneByDefinitionUnderTodaysLaw:
         for milestone in evaluation.milestones:   # a plan-by date only while a window runs
             assert milestone.plan_by is None or (milestone.is_open
                                                  and milestone.plan_by <= milestone.due)
+
+
+_ONE_RULE = """
+[profile]
+id = "bad"
+title = "bad"
+
+[[rule]]
+id = "R1"
+scheme = "kontanthjælp"
+title_da = "x"
+title_en = "x"
+kind = "once"
+due = { offset = 7, unit = "days" }
+satisfied_by = ["samtale"]
+reference = "test"
+"""
+
+
+@pytest.mark.parametrize(("extra", "located"), [
+    ('when = { alder = ["30"] }', "bad.toml, rule R1, field 'when.alder'"),
+    ("when = { maalgruppe = [] }", "bad.toml, rule R1, field 'when.maalgruppe'"),
+    ('counted_from = "telefon"', "bad.toml, rule R1, field 'counted_from'"),
+    ('verified = "nej"', "bad.toml, rule R1, field 'verified'"),
+    ("applies_from = 2026-07-01\napplies_until = 2026-06-30",
+     "bad.toml, rule R1, field 'applies_until'"),
+    ('[[reason]]\nkey = "ferie"\neffect = "pause"\ntitle_da = "x"\ntitle_en = "x"',
+     "bad.toml, rule reason ferie, field 'reference'"),
+])
+def test_a_malformed_new_field_is_refused_naming_file_rule_and_field(
+    extra: str, located: str,
+) -> None:
+    with pytest.raises(ProfileError, match=re.escape(located)):
+        parse_profile(_ONE_RULE + extra + "\n", "bad.toml")
