@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from workbench import logs
+from workbench.importing.sitemappings import USER_MAPPINGS_ENV
 from workbench.siteconfig import SITE_CONFIG_ENV
 
 
@@ -33,14 +34,17 @@ def seed_profile_config(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pa
     config = _seed_profile_config(tmp_path_factory.mktemp("site"))
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv(SITE_CONFIG_ENV, str(config))
+        patch.setenv(USER_MAPPINGS_ENV, str(config.parent / "no-user-mappings"))
         yield config
 
 
 @pytest.fixture(autouse=True)
-def no_machine_wide_config(seed_profile_config: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Keep a real /etc or %PROGRAMDATA% config.toml on the test machine out of every test.
+def no_machine_wide_config(seed_profile_config: Path, tmp_path: Path,
+                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep the machine's real config.toml and the user's own mapping files out of every test.
 
     In its place IT "chose" the seed profile kbh-2006-2017: the figures of most tests are
     worked by hand from domain.md's seed table. Tests of today's law choose gaeldende-2026.
     """
     monkeypatch.setenv(SITE_CONFIG_ENV, str(seed_profile_config))
+    monkeypatch.setenv(USER_MAPPINGS_ENV, str(tmp_path / "no-user-mappings"))

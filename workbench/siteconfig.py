@@ -11,6 +11,7 @@ config.toml`` on Windows, ``/etc/xdg/caseworker-workbench/config.toml`` on Linux
     language = "da"
     team_folder = '\\fil01\jobcenter\miniteams'
     team_server = "postgresql+psycopg://workbench@db01/jobcenter"
+    mappings_folder = '\\fil01\jobcenter\mappings'   # default: mappings/ beside this file
 
 A broken file is refused with a message naming the file and the key, so IT sees the mistake
 instead of every caseworker getting silently different defaults.
@@ -49,6 +50,7 @@ class SiteDefaults:
     language: str | None = None
     team_folder: str | None = None
     team_server: str | None = None
+    mappings_folder: str | None = None
     source: str | None = None
 
     def as_settings(self) -> dict[str, Any]:
@@ -103,6 +105,7 @@ _READERS: dict[str, tuple[Callable[[Any], Any], str]] = {
     "language": (_language, '"da" or "en"'),
     "team_folder": (_text, "a folder path"),
     "team_server": (_text, "a postgresql+psycopg:// URL"),
+    "mappings_folder": (_text, "a folder path"),
 }
 
 

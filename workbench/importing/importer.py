@@ -34,7 +34,6 @@ from workbench.importing.mapping import (
     ColumnMapping,
     RecognisedTable,
     TableKind,
-    bundled_mappings,
     describe_expected,
     recognise,
 )
@@ -47,6 +46,7 @@ from workbench.importing.reading import (
     read_export_file,
 )
 from workbench.importing.rows import CaseRecord, EventRecord, FieldError, RowReader
+from workbench.importing.sitemappings import mappings_in_force
 from workbench.store.bulk import BulkInserter, chunks, fetch_rows
 from workbench.store.database import Database
 from workbench.store.models import (
@@ -82,7 +82,8 @@ class ExportTable:
 
     def reader(self) -> RowReader:
         """A row reader for this table's columns."""
-        return RowReader(self.header, self.recognised.columns, self.raw.label)
+        return RowReader(self.header, self.recognised.columns, self.raw.label,
+                         self.recognised.words)
 
     def data_rows(self) -> Iterator[NumberedRow]:
         """The rows below the header."""
@@ -122,11 +123,15 @@ def import_files(
     threshold: float = 0.20,
     progress: Progress | None = None,
     audit: Audit | None = None,
+    mappings: Sequence[ColumnMapping] | None = None,
+    dry_run: bool = False,
 ) -> ImportSummary:
     """Import export files; raises NotAnExportError or TruncatedExportError, changing nothing.
 
     ``audit`` is called with the import's transaction and summary before it commits, so the
-    audit entry of an import exists exactly when the import does.
+    audit entry of an import exists exactly when the import does. ``mappings`` defaults to
+    the mapping files in force. A ``dry_run`` does all of it, makes no backup and rolls the
+    transaction back: the summary says what the import would do.
     """
     report = progress or _no_progress
     steps = len(paths) + 3
@@ -134,24 +139,39 @@ def import_files(
     for done, path in enumerate(paths, start=1):
         files.append(read_export_file(Path(path)))
         report(done, steps)
-    tables = recognise_tables(files, bundled_mappings())
+    tables = recognise_tables(files, mappings_in_force().mappings if mappings is None
+                              else mappings)
     previous = _previous_result(database, files)
     if previous is not None:
         report(steps, steps)
         return previous
     batch = read_cases([t for t in tables if t.recognised.kind is TableKind.CASES])
     report(len(paths) + 1, steps)
-    database.backup()
-    with database.transaction(write=True) as connection:
-        run = _ImportRun(connection, today, force)
-        run.apply_cases(batch, threshold)
-        report(len(paths) + 2, steps)
-        run.apply_events([t for t in tables if t.recognised.kind is TableKind.EVENTS])
-        summary = run.finish(files, tables, batch)
-        if audit is not None:
-            audit(connection, summary)
+    if not dry_run:
+        database.backup()
+    try:
+        with database.transaction(write=True) as connection:
+            run = _ImportRun(connection, today, force)
+            run.apply_cases(batch, threshold)
+            report(len(paths) + 2, steps)
+            run.apply_events([t for t in tables if t.recognised.kind is TableKind.EVENTS])
+            summary = run.finish(files, tables, batch)
+            if dry_run:
+                raise _RolledBackError(summary)
+            if audit is not None:
+                audit(connection, summary)
+    except _RolledBackError as rolled_back:
+        summary = rolled_back.summary
     report(steps, steps)
     return summary
+
+
+class _RolledBackError(Exception):
+    """Leaves a dry run's transaction so that it rolls back, carrying what it would do."""
+
+    def __init__(self, summary: ImportSummary) -> None:
+        super().__init__("dry run")
+        self.summary = summary
 
 
 def _no_progress(_done: int, _total: int) -> None:

@@ -23,9 +23,11 @@ from workbench.importing.mapping import (
     DATE,
     EVENT_KIND,
     NAME,
+    NO_WORDS,
     SCHEME,
     START,
     TEAM,
+    WordMap,
 )
 from workbench.importing.reading import Cell, cell_text
 from workbench.vocabulary import EventKind, Scheme, parse_event_kind, parse_scheme
@@ -90,8 +92,16 @@ def parse_date_text(text: str) -> dt.date:
 class RowReader:
     """Reads rows of one recognised table; remembers what it parsed before."""
 
-    def __init__(self, header: Sequence[str], columns: dict[str, int], label: str) -> None:
+    def __init__(self, header: Sequence[str], columns: dict[str, int], label: str,
+                 words: WordMap = NO_WORDS) -> None:
         self._columns = columns
+        #: The mapping files' value tables: a cell's word is translated before it is read.
+        self._words = words
+        self._parse_scheme = words.reader(SCHEME, parse_scheme)
+        self._parse_kind = words.reader(EVENT_KIND, parse_event_kind)
+        #: The fast path reads these fields' cells as they are, so a value table for one of
+        #: them sends every cases row the checked way.
+        self._fast_cases = not words.maps(CASEWORKER, TEAM)
         self._headings = {field: header[index] for field, index in columns.items()}
         self.label = label
         #: Raw date cells (text, or Excel date and datetime cells) and the dates they are.
@@ -119,11 +129,17 @@ class RowReader:
             return ""
         return cells[index]
 
-    def text(self, cells: Sequence[Cell], field: str, *, required: bool = True) -> str:
-        """A text field, stripped; FieldError if required and empty."""
+    def text(self, cells: Sequence[Cell], field: str, *, required: bool = True,
+             mapped: bool = True) -> str:
+        """A text field, stripped, as the value tables map it; FieldError if required and empty."""
         value = cell_text(self.cell(cells, field))
         if required and not value:
             raise FieldError(self.heading(field), "is empty")
+        if value and mapped and self._words is not NO_WORDS:
+            try:
+                return self._words.translate(field, value)
+            except InputError as error:
+                raise FieldError(self.heading(field), str(error)) from None
         return value
 
     def case_id(self, cells: Sequence[Cell]) -> str:
@@ -176,13 +192,13 @@ class RowReader:
 
     def scheme(self, cells: Sequence[Cell]) -> Scheme:
         """The Ordning, through the core's vocabulary."""
-        text = self.text(cells, SCHEME)
-        return self._memo(self._schemes, text, parse_scheme, SCHEME, None)
+        text = self.text(cells, SCHEME, mapped=False)  # mapped by _parse_scheme, memoised
+        return self._memo(self._schemes, text, self._parse_scheme, SCHEME, None)
 
     def event_kind(self, cells: Sequence[Cell]) -> EventKind:
         """The Hændelse, through the core's vocabulary."""
-        text = self.text(cells, EVENT_KIND)
-        return self._memo(self._kinds, text, parse_event_kind, EVENT_KIND, None)
+        text = self.text(cells, EVENT_KIND, mapped=False)
+        return self._memo(self._kinds, text, self._parse_kind, EVENT_KIND, None)
 
     def _memo(
         self,
@@ -238,6 +254,8 @@ class RowReader:
 
     def fast_case(self, line: int, row: Sequence[Cell]) -> CaseRecord | None:
         """The record of an ordinary cases row, or None to have it checked field by field."""
+        if not self._fast_cases:
+            return None
         i_id, i_cpr, i_name, i_scheme, i_worker, i_team, i_start, i_closed = (
             self._fast_case_columns)
         cells = _untyped(row)
