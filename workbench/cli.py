@@ -23,6 +23,13 @@ from sqlalchemy.exc import SQLAlchemyError
 from workbench import demo
 from workbench.calendar import WorkingCalendar
 from workbench.errors import InputError, WorkbenchError
+from workbench.importing import dryrun
+from workbench.importing.sitemappings import (
+    Mappings,
+    describe_mapping,
+    describe_set,
+    mappings_in_force,
+)
 from workbench.inquiries import reply_due
 from workbench.logs import start_logging
 from workbench.nags import Nag, NagKind
@@ -119,6 +126,8 @@ def _initials(arguments: argparse.Namespace, workbench: Workbench) -> str:
 
 def _import(arguments: argparse.Namespace) -> int:
     """Import export files and print what changed; exit 3 if rows were rejected."""
+    if arguments.dry_run:
+        return _import_dry_run(arguments)
     with _open(arguments) as workbench:
         summary = workbench.import_files(arguments.files, today=_today(arguments),
                                          force=arguments.force)
@@ -138,6 +147,33 @@ def _print_summary(summary: ImportSummary) -> None:
     for row in summary.rejected:
         field = f", {row.field}" if row.field else ""
         print(f"rejected: {row.file} line {row.line}{field}: {row.reason}")
+
+
+def _import_dry_run(arguments: argparse.Namespace) -> int:
+    """What the import would do; exit 3 if it would reject rows, 2 if it would be refused."""
+    with _open(arguments) as workbench:
+        preview = workbench.preview_import(arguments.files, today=_today(arguments),
+                                           force=arguments.force)
+    print("\n".join(dryrun.describe(preview, mappings_in_force())))
+    if preview.refused is not None:
+        return EXIT_INPUT
+    return EXIT_REJECTED_ROWS if preview.rejects_rows else EXIT_OK
+
+
+def _mapping_check(arguments: argparse.Namespace) -> int:
+    """Check one mapping file, and its conflicts with the files in force; exit 2 if any."""
+    checked, conflicts = Mappings().check_file(Path(arguments.file))
+    print("\n".join([f"ok: {arguments.file}", *describe_mapping(checked)[1:]]))
+    for conflict in conflicts:
+        print(f"conflict: {conflict.describe()}")
+    return EXIT_INPUT if conflicts else EXIT_OK
+
+
+def _mapping_list(_arguments: argparse.Namespace) -> int:
+    """The mapping files in force, where each lives, and any conflict; exit 2 if one."""
+    in_force = mappings_in_force()
+    print("\n".join(describe_set(in_force)))
+    return EXIT_INPUT if in_force.conflicts else EXIT_OK
 
 
 def _status_record(row: CaseRow) -> dict[str, str]:
@@ -306,7 +342,17 @@ def _add_store_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
     importing.add_argument("--today", type=iso_date, help="the export date (YYYY-MM-DD)")
     importing.add_argument("--force", action="store_true",
                            help="import a snapshot even if it closes many cases")
+    importing.add_argument("--dry-run", action="store_true",
+                           help="show what the import would do and change nothing")
     importing.set_defaults(handler=_import)
+
+    mapping = commands.add_parser("mapping", help="the mapping files for other exports")
+    actions = mapping.add_subparsers(dest="action", required=True, parser_class=_Parser)
+    check = actions.add_parser("check", help="check one mapping file")
+    check.add_argument("file", metavar="FILE.toml")
+    check.set_defaults(handler=_mapping_check)
+    actions.add_parser("list", help="the mapping files in force and where they live"
+                       ).set_defaults(handler=_mapping_list)
 
     status = commands.add_parser("status", help="red / amber / green of every open case")
     status.add_argument("--today", type=iso_date, help="YYYY-MM-DD")

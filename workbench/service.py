@@ -44,6 +44,7 @@ from workbench.errors import (
     UnknownInquiryError,
 )
 from workbench.importing import import_files
+from workbench.importing.dryrun import ImportPreview, preview_import
 from workbench.inquiries import inquiry_standing
 from workbench.resources import (
     DEFAULT_PROFILE,
@@ -628,6 +629,19 @@ class Workbench:
         with self._database.transaction(write=True) as connection:
             Replica(connection).apply_parked()
         return summary
+
+    def preview_import(
+        self,
+        paths: Sequence[str | os.PathLike[str]],
+        *,
+        today: dt.date,
+        force: bool = False,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> ImportPreview:
+        """What importing ``paths`` would do, with nothing changed (``importing.dryrun``)."""
+        threshold = self.load_settings().truncation_threshold
+        return preview_import(self._database, [Path(p) for p in paths], today=today,
+                              force=force, threshold=threshold, progress=progress)
 
     # --- personal data: reveals, exports and the audit log --------------------------------
 

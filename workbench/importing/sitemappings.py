@@ -184,3 +184,34 @@ def _same_file(source: str, path: Path) -> bool:
 def mappings_in_force() -> MappingSet:
     """The mapping files of the bundle, this machine and this user, checked."""
     return Mappings().load()
+
+
+def describe_mapping(mapping: ColumnMapping, origin: str | None = None) -> list[str]:
+    """One mapping as ``workbench mapping list`` prints it: where, title, headings, words."""
+    where = f"{origin}, {mapping.source}" if origin else mapping.source
+    lines = [f"mapping '{mapping.name}' ({where})"]
+    if mapping.title:
+        lines.append(f"  title: {mapping.title}")
+    for field_name, headings in mapping.own_headings.items():
+        lines.append(f"  heading {field_name}: {', '.join(headings)}")
+    for field_name, table in mapping.values.items():
+        by_word: dict[str, list[str]] = {}
+        for word, canonical in table.items():
+            by_word.setdefault(canonical, []).append(mapping.spellings.get(word, word))
+        for canonical, words in by_word.items():
+            lines.append(f"  word {field_name} '{canonical}': {', '.join(words)}")
+    return lines
+
+
+def describe_set(mapping_set: MappingSet) -> list[str]:
+    """The folders searched, every mapping file in force and every conflict, line by line."""
+    lines = [
+        f"folder {folder.origin}: {folder.path}"
+        + ("" if folder.path.is_dir() else " (does not exist)")
+        for folder in mapping_set.folders
+    ]
+    lines.append("mapping 'canonical' (built-in): the headings of the central export")
+    for mapping in mapping_set.files:
+        lines.extend(describe_mapping(mapping, mapping_set.origins.get(mapping.source)))
+    lines.extend(f"conflict: {conflict.describe()}" for conflict in mapping_set.conflicts)
+    return lines
