@@ -1,9 +1,10 @@
 """``workbench --self-test``: prove an installed bundle is whole, without a display.
 
 IT runs it after a silent install, and the installer build runs it on the bundle it made:
-it loads every rule profile and column mapping, finds the translations, creates a
-temporary database, imports the bundled demo export and computes every status. Anything
-missing from the bundle shows up as a named problem instead of a crash at a caseworker's desk.
+it loads every rule profile and mapping file (IT's and the user's too), finds the
+translations, creates a temporary database, imports the bundled demo export and computes
+every status. Anything missing from the bundle, or wrong in IT's files, shows up as a named
+problem instead of a crash at a caseworker's desk.
 """
 
 from __future__ import annotations
@@ -35,10 +36,16 @@ def _check_profiles() -> str:
 
 
 def _check_mappings() -> str:
-    """The column mappings for differently headed exports load."""
-    from workbench.importing.mapping import bundled_mappings
+    """The mapping files load: the bundled ones, IT's and the user's, with no conflict."""
+    from workbench.importing.mapping import MappingError
+    from workbench.importing.sitemappings import mappings_in_force
 
-    return f"{len(bundled_mappings())} column mapping(s)"
+    in_force = mappings_in_force()
+    if in_force.conflicts:
+        raise MappingError("; ".join(c.describe() for c in in_force.conflicts))
+    per_origin = [f"{folder.origin} {sum(o == folder.origin for o in in_force.origins.values())}"
+                  for folder in in_force.folders]
+    return f"{len(in_force.files)} mapping file(s) ({', '.join(per_origin)})"
 
 
 def _check_translations() -> str:

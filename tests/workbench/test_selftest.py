@@ -54,3 +54,26 @@ def test_self_test_reports_a_broken_it_configuration(
     output = capsys.readouterr().out
     assert "FAIL  machine-wide configuration" in output
     assert "key 'language'" in output
+
+
+def test_self_test_loads_the_site_mapping_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("WORKBENCH_SITE_CONFIG", str(tmp_path / "config.toml"))
+    (tmp_path / "mappings").mkdir()
+    (tmp_path / "mappings" / "kommune.toml").write_text(
+        '[values."Hændelse"]\n"samtale" = ["Kaffesamtale"]\n', encoding="utf-8")
+    assert main(["--self-test"]) == EXIT_OK
+    assert "site 1, user 0" in capsys.readouterr().out
+
+    (tmp_path / "mappings" / "andet.toml").write_text(
+        '[values."Hændelse"]\n"tilbud" = ["kaffesamtale"]\n', encoding="utf-8")
+    assert main(["--self-test"]) == EXIT_INPUT
+    output = capsys.readouterr().out
+    assert "FAIL  column mappings" in output and "andet.toml" in output
+
+    (tmp_path / "mappings" / "andet.toml").write_text('[columns]\n"Farve" = ["x"]\n',
+                                                      encoding="utf-8")
+    assert main(["--self-test"]) == EXIT_INPUT
+    output = capsys.readouterr().out
+    assert "FAIL  column mappings" in output and "'Farve'" in output

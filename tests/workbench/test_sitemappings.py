@@ -39,11 +39,11 @@ title = "Kommunens eksport"
 [columns]
 "Sags-ID" = ["Sagsnr"]
 [values."Hændelse"]
-"samtale" = ["Opfølgningssamtale", "Jobsamtale (telefon)"]
-"fællessamtale" = ["Fællessamtale m. a-kasse"]
-"rehabiliteringsteam" = ["Rehab.teammøde"]
+"samtale" = ["Opfølgningssamtale", "Jobsamtale (tlf.)"]
+"fællessamtale" = ["Fællessamtale m/ a-kasse"]
+"rehabiliteringsteam" = ["Rehab.møde"]
 [values."Ordning"]
-"sygedagpenge" = ["Sygedagpenge - lønmodtager", "Sygedagpenge - ledig"]
+"sygedagpenge" = ["Sygesag - lønmodtager", "Sygesag - ledig"]
 """
 
 
@@ -68,15 +68,15 @@ def municipal_export(tmp_path: Path) -> tuple[Path, Path]:
     """A cases file headed Sagsnr, and an events file, written in the municipality's words."""
     header = ("Sagsnr", *CASE_HEADER[1:])
     case_file = write_table(tmp_path / "sager.csv", header, [
-        Case("S1", scheme="Sygedagpenge – lønmodtager").cells(),
-        Case("S2", scheme="SYGEDAGPENGE — LEDIG", cpr="020285-1234").cells(),
+        Case("S1", scheme="Sygesag – lønmodtager").cells(),
+        Case("S2", scheme="SYGESAG — LEDIG", cpr="020285-1234").cells(),
         Case("S3", scheme="fl", cpr="030380-1234").cells(),
     ])
     event_file = write_table(tmp_path / "haendelser.csv", ("Sagsnr", "Dato", "Hændelse"), [
         ("S1", "2026-02-01", "Opfølgningssamtale"),
-        ("S1", "2026-02-10", "jobsamtale  (telefon) "),
-        ("S2", "2026-02-02", "Faellessamtale m. a–kasse"),
-        ("S3", "2026-02-03", "Rehab.teammøde"),
+        ("S1", "2026-02-10", "jobsamtale  (TLF.) "),
+        ("S2", "2026-02-02", "Faellessamtale m/ a–kasse"),
+        ("S3", "2026-02-03", "Rehab.møde"),
     ])
     return case_file, event_file
 
@@ -118,7 +118,7 @@ def test_without_the_site_file_the_same_export_is_rejected_row_by_row(
 ) -> None:
     site_config(tmp_path, monkeypatch)
     case_file, _ = municipal_export(tmp_path)
-    plain = write_cases(tmp_path / "plain.csv", [Case("S1", scheme="Sygedagpenge - ledig")])
+    plain = write_cases(tmp_path / "plain.csv", [Case("S1", scheme="Sygesag - ledig")])
 
     summary = workbench.import_files([plain], today=TODAY)
 
@@ -164,10 +164,10 @@ def test_value_tables_apply_to_a_workbook_too(
     start = dt.date(2026, 1, 5)
     path = write_workbook(tmp_path / "eksport.xlsx", {
         "Sager": [["Sagsnr", *CASE_HEADER[1:]],
-                  ["S1", "0101901234", "Anne", "Sygedagpenge – ledig", "ABC", "Nord", start, None]],
+                  ["S1", "0101901234", "Anne", "Sygesag – ledig", "ABC", "Nord", start, None]],
         "Hændelser": [["Sagsnr", "Dato", "Hændelse"],
-                      ["S1", dt.date(2026, 2, 1), "JOBSAMTALE (TELEFON)"],
-                      ["S1", dt.date(2026, 2, 2), "Fællessamtale m. a-kasse"]],
+                      ["S1", dt.date(2026, 2, 1), "JOBSAMTALE (TLF.)"],
+                      ["S1", dt.date(2026, 2, 2), "Fællessamtale m/ a-kasse"]],
     })
 
     summary = workbench.import_files([path], today=TODAY)
@@ -195,17 +195,17 @@ def test_two_files_mapping_a_word_differently_are_reported_and_neither_wins(
     workbench: Workbench, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder = site_config(tmp_path, monkeypatch) / "mappings"
-    mapping_file(folder, "a.toml", '[values."Hændelse"]\n"samtale" = ["Jobsamtale"]\n')
-    mapping_file(folder, "b.toml", '[values."Hændelse"]\n"fællessamtale" = ["jobsamtale"]\n')
+    mapping_file(folder, "a.toml", '[values."Hændelse"]\n"samtale" = ["Kaffesamtale"]\n')
+    mapping_file(folder, "b.toml", '[values."Hændelse"]\n"fællessamtale" = ["kaffesamtale"]\n')
     cases_file = write_cases(tmp_path / "sager.csv", [Case("S1")])
-    events_file = write_events(tmp_path / "h.csv", [("S1", "2026-02-01", "Jobsamtale")])
+    events_file = write_events(tmp_path / "h.csv", [("S1", "2026-02-01", "Kaffesamtale")])
 
     conflicts = mappings_in_force().conflicts
     summary = workbench.import_files([cases_file, events_file], today=TODAY)
 
     assert len(conflicts) == 1
     described = conflicts[0].describe()
-    assert "Jobsamtale" in described and str(folder / "a.toml") in described
+    assert "Kaffesamtale" in described and str(folder / "a.toml") in described
     assert str(folder / "b.toml") in described
     assert [(row.field, row.line) for row in summary.rejected] == [("Hændelse", 2)]
     assert "a.toml" in summary.rejected[0].reason and "b.toml" in summary.rejected[0].reason
@@ -303,3 +303,73 @@ def test_check_file_reports_its_conflicts_with_the_files_in_force(
     assert [c.text for c in conflicts] == ["Jobsamtale"]
     assert mappings_in_force().words.translate(EVENT_KIND, "jobsamtale") == "samtale"
     assert Mappings().check_file(folder / "a.toml")[1] == ()
+
+
+def test_the_shipped_mappings_agree_with_each_other() -> None:
+    in_force = mappings_in_force()
+
+    assert in_force.conflicts == ()
+    assert {m.name for m in in_force.files} >= {"indsats", "sagsnummer", "star-dfdg"}
+
+
+def test_a_case_system_export_imports_through_the_shipped_mapping(
+    workbench: Workbench, tmp_path: Path
+) -> None:
+    header = ("IndsatsID", "CPR", "Navn", "Indsats", "PrimærAnsvarlig", "Organisation",
+              "IndsatsStartDato", "IndsatsSlutDato")
+    case_file = write_table(tmp_path / "indsatser.csv", header, [
+        ("I-1", "0101901234", "Anne", "Sygedagpenge – lønmodtager", "ABC", "Nord",
+         "05-01-2026", ""),
+        ("I-2", "0202851234", "Bo", "Kontanthjælp - jobparat", "DEF", "Syd", "01-12-2025",
+         "01-03-2026"),
+    ])
+    event_file = write_table(tmp_path / "aktiviteter.csv",
+                             ("IndsatsID", "AktivitetDato", "Aktivitet"),
+                             [("I-1", "02-02-2026", "Jobsamtale (telefon)"),
+                              ("I-1", "03-02-2026", "Rehab.teammøde")])
+
+    summary = workbench.import_files([case_file, event_file], today=TODAY)
+
+    assert (summary.new, summary.events_added, summary.rejected) == (2, 2, ())
+    case = workbench.case_detail("I-2", TODAY)
+    assert (case.scheme, case.caseworker, case.closed_on) == (
+        Scheme.KONTANTHJAELP, "DEF", dt.date(2026, 3, 1))
+
+
+def test_star_words_and_the_first_day_of_absence_import_through_the_shipped_mapping(
+    workbench: Workbench, tmp_path: Path
+) -> None:
+    header = ("Sagsnummer", "CPR-nummer", "Borgerens navn", "Ydelsesgruppe", "Sagsbehandler",
+              "Første sygedag")
+    case_file = write_table(tmp_path / "star.csv", header, [
+        ("77", "0101901234", "Anne", "Sygedagpengemodtagere", "ABC", "2026-01-05"),
+        ("78", "0202851234", "Bo", "A-dagpengemodtagere", "ABC", "2026-01-12")])
+    event_file = write_table(tmp_path / "samtaler.csv",
+                             ("Sagsnummer", "Samtaledato", "Samtaletype"), [
+                                 ("77", "2026-02-01", "Jobsamtale (video)"),
+                                 ("78", "2026-02-02", "Fællessamtale med A-kasse"),
+                                 ("78", "2026-02-03", "Rådighedssamtale")])
+
+    summary = workbench.import_files([case_file, event_file], today=TODAY)
+
+    assert (summary.new, summary.events_added) == (2, 2)
+    assert [(row.line, row.field) for row in summary.rejected] == [(4, "Samtaletype")]
+    assert workbench.case_detail("78", TODAY).scheme is Scheme.FORSIKRET_LEDIG
+    assert workbench.case_detail("77", TODAY).start == dt.date(2026, 1, 5)
+
+
+def test_the_readme_example_for_it_is_a_valid_mapping_file_without_conflicts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    block = readme.split("```toml\n# \\\\fil01\\jobcenter\\mappings\\kommune.toml\n")[1]
+    mapping_file(site_config(tmp_path, monkeypatch) / "mappings", "kommune.toml",
+                 block.split("```")[0])
+
+    in_force = mappings_in_force()
+
+    assert in_force.conflicts == ()
+    kommune = in_force.files[-1]
+    assert kommune.title == "Kommunens eksport"
+    assert set(kommune.values) == {EVENT_KIND, SCHEME, "Team"}
+    assert in_force.words.translate("Team", "jc  nord") == "Nord"
