@@ -5,6 +5,9 @@ the summary opens, with the rejected rows listed. An export that would close an 
 large share of the open cases is refused by the core as probably truncated; the user is
 asked, in plain words, whether the closures are real, and only then is it imported anyway.
 
+"Vis først" (preview) runs the same import as a dry run and shows what it would do, with a
+button that then imports the files for real.
+
 A new export the scheduler finds in the export folder is imported the same way, but quietly:
 nobody asked for it, so no dialog pops up when all went well, only a status-bar message.
 Rejected rows, errors and the truncation question still need the user and still show.
@@ -18,15 +21,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from ui import jobs, texts
 from ui.backend import Backend, ProgressReport
 from ui.dialogs import ImportSummaryDialog
+from ui.preview import ImportPreviewDialog
 from workbench.errors import TruncatedExportError, WorkbenchError
 from workbench.views import ImportSummary
 
 if TYPE_CHECKING:
+    from workbench.importing.dryrun import ImportPreview
     from workbench.service import Workbench
 
 #: What an import job does, given the worker's Workbench and a progress callback.
@@ -53,6 +58,8 @@ class ImportController(QObject):
     refused = Signal(object)
     # A short message for the status bar (what a quiet import did).
     status = Signal(str)
+    #: Emitted when a preview (dry run) is shown; the database is unchanged.
+    previewed = Signal(object)
 
     def __init__(self, backend: Backend, parent: QWidget, today: Callable[[], dt.date]) -> None:
         super().__init__(parent)
@@ -77,6 +84,43 @@ class ImportController(QObject):
             return workbench.import_files(chosen, today=today, force=force, progress=report)
 
         self._run(job, retry=lambda: self.import_paths(chosen, force=True))
+
+    def choose_preview_files(self, folder: str) -> None:
+        """Vis først: pick export files and show what importing them would do."""
+        dialog = QFileDialog(self._window, self.tr("Preview the import of export files"),
+                             folder)
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
+        dialog.setNameFilter(self.tr("Exports (*.csv *.xlsx);;All files (*)"))
+        dialog.filesSelected.connect(self.preview_paths)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.dialog = dialog
+
+    def preview_paths(self, paths: Sequence[str | Path]) -> None:
+        """Show what importing ``paths`` would do (a dry run); nothing changes."""
+        if self.running:
+            return
+        chosen = [str(path) for path in paths]
+        today = self._today()
+
+        def job(workbench: Workbench, report: ProgressReport) -> ImportPreview:
+            return workbench.preview_import(chosen, today=today, progress=report)
+
+        self._running = True
+        self._show_progress(self.tr("Checking the export…"))
+        self._backend.submit_with_progress(
+            job, on_done=lambda preview: self._previewed(chosen, preview),
+            on_error=lambda error: self._failed(error, None), on_progress=self._progressed)
+
+    def _previewed(self, paths: list[str], preview: ImportPreview) -> None:
+        self._running = False
+        self._close_progress()
+        dialog = ImportPreviewDialog(preview, self._window)
+        dialog.import_requested.connect(lambda: self.import_paths(paths))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.dialog = dialog
+        self.previewed.emit(preview)
 
     def import_quietly(self, paths: Sequence[str | Path]) -> None:
         """Import a new export nobody asked for (the export-folder job found it).
@@ -131,8 +175,9 @@ class ImportController(QObject):
             on_progress=self._progressed,
         )
 
-    def _show_progress(self) -> None:
-        progress = QProgressDialog(self.tr("Importing the export…"), "", 0, 0, self._window)
+    def _show_progress(self, text: str | None = None) -> None:
+        progress = QProgressDialog(text or self.tr("Importing the export…"), "", 0, 0,
+                                   self._window)
         progress.setObjectName("import-progress")
         progress.setWindowTitle(self.tr("Import"))
         progress.setCancelButton(None)

@@ -180,6 +180,9 @@ class MainWindow(QMainWindow):
         self.import_files_action = self._action(QKeySequence.StandardKey.Open,
                                                 self.choose_import_files, "import-files")
         self.import_now_action = self._action("F5", self.import_now, "import-now")
+        self.preview_import_action = self._action(
+            None, lambda: self.importer.choose_preview_files(self.export_folder),
+            "preview-import")
         self.search_action = self._action("Ctrl+F", self.focus_search, "search")
         self.new_inquiry_action = self._action("Ctrl+N", lambda: self.new_inquiry(None),
                                                "new-inquiry")
@@ -215,7 +218,8 @@ class MainWindow(QMainWindow):
         self.toolbar.addAction(self.settings_action)
         self.addToolBar(self.toolbar)
         self.file_menu = self.menuBar().addMenu("")
-        for action in (self.import_now_action, self.import_files_action, self.settings_action):
+        for action in (self.import_now_action, self.import_files_action,
+                       self.preview_import_action, self.settings_action):
             self.file_menu.addAction(action)
         self.file_menu.addSeparator()
         for action in (self.team_action, self.sync_action, self.cover_action):
@@ -663,6 +667,9 @@ class MainWindow(QMainWindow):
                                                     "also drop them onto the window"))
         self.import_now_action.setText(self.tr("&Import now"))
         self.import_now_action.setToolTip(self.tr("Import the export folder's files (F5)"))
+        self.preview_import_action.setText(self.tr("&Preview an import…"))
+        self.preview_import_action.setToolTip(self.tr("Show what importing export files would "
+                                                      "do, without changing anything"))
         self.search_action.setText(self.tr("&Search"))
         self.new_inquiry_action.setText(self.tr("&New inquiry…"))
         self.new_inquiry_action.setToolTip(self.tr("Register a phone or written inquiry "

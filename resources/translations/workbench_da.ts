@@ -316,6 +316,133 @@ Importér det kun alligevel, hvis sagerne virkelig er afsluttet.</translation>
             <source>Do not import</source>
             <translation>Importér ikke</translation>
         </message>
+        <message>
+            <source>Checking the export…</source>
+            <translation>Gennemgår udtrækket…</translation>
+        </message>
+        <message>
+            <source>Exports (*.csv *.xlsx);;All files (*)</source>
+            <translation>Udtræk (*.csv *.xlsx);;Alle filer (*)</translation>
+        </message>
+        <message>
+            <source>Preview the import of export files</source>
+            <translation>Vis først, hvad en import af udtræksfiler vil gøre</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportPreviewDialog</name>
+        <message>
+            <source>%1, line %2</source>
+            <translation>%1, linje %2</translation>
+        </message>
+        <message>
+            <source>Closed cases:</source>
+            <translation>Afsluttede sager:</translation>
+        </message>
+        <message>
+            <source>Content</source>
+            <translation>Indhold</translation>
+        </message>
+        <message>
+            <source>Events added:</source>
+            <translation>Nye hændelser:</translation>
+        </message>
+        <message>
+            <source>Field</source>
+            <translation>Felt</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>Fil</translation>
+        </message>
+        <message>
+            <source>For example</source>
+            <translation>Fx</translation>
+        </message>
+        <message>
+            <source>Import</source>
+            <translation>Importér</translation>
+        </message>
+        <message>
+            <source>Line</source>
+            <translation>Linje</translation>
+        </message>
+        <message>
+            <source>Local events confirmed:</source>
+            <translation>Lokale hændelser bekræftet:</translation>
+        </message>
+        <message>
+            <source>Mapping</source>
+            <translation>Mapping</translation>
+        </message>
+        <message>
+            <source>Mapping file</source>
+            <translation>Mappingfil</translation>
+        </message>
+        <message>
+            <source>Mapping files disagree: %1</source>
+            <translation>Mappingfilerne er uenige: %1</translation>
+        </message>
+        <message>
+            <source>New cases:</source>
+            <translation>Nye sager:</translation>
+        </message>
+        <message>
+            <source>Preview of the import</source>
+            <translation>Vis først: importen</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Årsag</translation>
+        </message>
+        <message>
+            <source>Rejected rows:</source>
+            <translation>Afviste rækker:</translation>
+        </message>
+        <message>
+            <source>Reopened cases:</source>
+            <translation>Genåbnede sager:</translation>
+        </message>
+        <message>
+            <source>Rows</source>
+            <translation>Rækker</translation>
+        </message>
+        <message>
+            <source>Rows that would be rejected:</source>
+            <translation>Rækker, der ville blive afvist:</translation>
+        </message>
+        <message>
+            <source>Table</source>
+            <translation>Tabel</translation>
+        </message>
+        <message>
+            <source>The import would close %1 of your %2 open cases and would ask before it does; the counts below are those of importing it anyway.</source>
+            <translation>Importen ville afslutte %1 af dine %2 åbne sager og vil spørge, før den gør det; tallene herunder gælder, hvis den importeres alligevel.</translation>
+        </message>
+        <message>
+            <source>This is what importing %1 would do. Nothing has been changed.</source>
+            <translation>Sådan ville en import af %1 gå. Intet er ændret.</translation>
+        </message>
+        <message>
+            <source>Unknown word</source>
+            <translation>Ukendt ord</translation>
+        </message>
+        <message>
+            <source>Updated cases:</source>
+            <translation>Opdaterede sager:</translation>
+        </message>
+        <message>
+            <source>Words no mapping knows:</source>
+            <translation>Ord, som ingen mapping kender:</translation>
+        </message>
+        <message>
+            <source>cases</source>
+            <translation>sager</translation>
+        </message>
+        <message>
+            <source>events</source>
+            <translation>hændelser</translation>
+        </message>
     </context>
     <context>
         <name>ImportSummaryDialog</name>
@@ -613,6 +740,14 @@ Importér det kun alligevel, hvis sagerne virkelig er afsluttet.</translation>
         <message>
             <source>&amp;Cover for a colleague…</source>
             <translation>&amp;Dæk for kollega…</translation>
+        </message>
+        <message>
+            <source>&amp;Preview an import…</source>
+            <translation>&amp;Vis først…</translation>
+        </message>
+        <message>
+            <source>Show what importing export files would do, without changing anything</source>
+            <translation>Vis, hvad en import af udtræksfiler vil gøre, uden at ændre noget</translation>
         </message>
     </context>
     <context>

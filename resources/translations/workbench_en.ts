@@ -316,6 +316,133 @@ Import it anyway only if these cases really have ended.</translation>
             <source>Do not import</source>
             <translation>Do not import</translation>
         </message>
+        <message>
+            <source>Checking the export…</source>
+            <translation>Checking the export…</translation>
+        </message>
+        <message>
+            <source>Exports (*.csv *.xlsx);;All files (*)</source>
+            <translation>Exports (*.csv *.xlsx);;All files (*)</translation>
+        </message>
+        <message>
+            <source>Preview the import of export files</source>
+            <translation>Preview the import of export files</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportPreviewDialog</name>
+        <message>
+            <source>%1, line %2</source>
+            <translation>%1, line %2</translation>
+        </message>
+        <message>
+            <source>Closed cases:</source>
+            <translation>Closed cases:</translation>
+        </message>
+        <message>
+            <source>Content</source>
+            <translation>Content</translation>
+        </message>
+        <message>
+            <source>Events added:</source>
+            <translation>Events added:</translation>
+        </message>
+        <message>
+            <source>Field</source>
+            <translation>Field</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>File</translation>
+        </message>
+        <message>
+            <source>For example</source>
+            <translation>For example</translation>
+        </message>
+        <message>
+            <source>Import</source>
+            <translation>Import</translation>
+        </message>
+        <message>
+            <source>Line</source>
+            <translation>Line</translation>
+        </message>
+        <message>
+            <source>Local events confirmed:</source>
+            <translation>Local events confirmed:</translation>
+        </message>
+        <message>
+            <source>Mapping</source>
+            <translation>Mapping</translation>
+        </message>
+        <message>
+            <source>Mapping file</source>
+            <translation>Mapping file</translation>
+        </message>
+        <message>
+            <source>Mapping files disagree: %1</source>
+            <translation>Mapping files disagree: %1</translation>
+        </message>
+        <message>
+            <source>New cases:</source>
+            <translation>New cases:</translation>
+        </message>
+        <message>
+            <source>Preview of the import</source>
+            <translation>Preview of the import</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <source>Rejected rows:</source>
+            <translation>Rejected rows:</translation>
+        </message>
+        <message>
+            <source>Reopened cases:</source>
+            <translation>Reopened cases:</translation>
+        </message>
+        <message>
+            <source>Rows</source>
+            <translation>Rows</translation>
+        </message>
+        <message>
+            <source>Rows that would be rejected:</source>
+            <translation>Rows that would be rejected:</translation>
+        </message>
+        <message>
+            <source>Table</source>
+            <translation>Table</translation>
+        </message>
+        <message>
+            <source>The import would close %1 of your %2 open cases and would ask before it does; the counts below are those of importing it anyway.</source>
+            <translation>The import would close %1 of your %2 open cases and would ask before it does; the counts below are those of importing it anyway.</translation>
+        </message>
+        <message>
+            <source>This is what importing %1 would do. Nothing has been changed.</source>
+            <translation>This is what importing %1 would do. Nothing has been changed.</translation>
+        </message>
+        <message>
+            <source>Unknown word</source>
+            <translation>Unknown word</translation>
+        </message>
+        <message>
+            <source>Updated cases:</source>
+            <translation>Updated cases:</translation>
+        </message>
+        <message>
+            <source>Words no mapping knows:</source>
+            <translation>Words no mapping knows:</translation>
+        </message>
+        <message>
+            <source>cases</source>
+            <translation>cases</translation>
+        </message>
+        <message>
+            <source>events</source>
+            <translation>events</translation>
+        </message>
     </context>
     <context>
         <name>ImportSummaryDialog</name>
@@ -613,6 +740,14 @@ Import it anyway only if these cases really have ended.</translation>
         <message>
             <source>&amp;Cover for a colleague…</source>
             <translation>&amp;Cover for a colleague…</translation>
+        </message>
+        <message>
+            <source>&amp;Preview an import…</source>
+            <translation>&amp;Preview an import…</translation>
+        </message>
+        <message>
+            <source>Show what importing export files would do, without changing anything</source>
+            <translation>Show what importing export files would do, without changing anything</translation>
         </message>
     </context>
     <context>
