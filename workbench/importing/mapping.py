@@ -148,7 +148,7 @@ class WordMap:
         VocabularyError if two files map the word differently: it means nothing then.
         """
         table = self.words.get(field_name)
-        if table is None and not self.word_conflicts:
+        if table is None and all(f != field_name for f, _ in self.word_conflicts):
             return text
         folded = fold_word(text)
         conflict = self.word_conflicts.get((field_name, folded))
