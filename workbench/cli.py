@@ -7,12 +7,14 @@ Errors go to stderr as one readable line each, never as a traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import datetime as dt
 import getpass
 import json
 import logging
 import sys
+import tempfile
 from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -150,8 +152,17 @@ def _print_summary(summary: ImportSummary) -> None:
 
 
 def _import_dry_run(arguments: argparse.Namespace) -> int:
-    """What the import would do; exit 3 if it would reject rows, 2 if it would be refused."""
-    with _open(arguments) as workbench:
+    """What the import would do; exit 3 if it would reject rows, 2 if it would be refused.
+
+    A SQLite database that does not exist yet is not created: the preview runs against an
+    empty one in a temporary folder.
+    """
+    with contextlib.ExitStack() as stack:
+        target = arguments.db
+        url = resolve_url(target)
+        if url.get_backend_name() == "sqlite" and not Path(str(url.database)).exists():
+            target = Path(stack.enter_context(tempfile.TemporaryDirectory())) / "empty.db"
+        workbench = stack.enter_context(Workbench.open(target))
         preview = workbench.preview_import(arguments.files, today=_today(arguments),
                                            force=arguments.force)
     print("\n".join(dryrun.describe(preview, mappings_in_force())))

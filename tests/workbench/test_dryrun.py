@@ -136,6 +136,20 @@ def test_workbench_import_dry_run_exits_0_when_all_rows_would_import(
         assert workbench.is_empty()
 
 
+def test_a_dry_run_creates_no_database_that_did_not_exist(
+    tmp_path: Path, capsys: Capture
+) -> None:
+    database = tmp_path / "data" / "workbench.db"
+    database.parent.mkdir()
+
+    code = main(["--db", str(database), "import", "--dry-run",
+                 str(write_cases(tmp_path / "a.csv", cases(3)))])
+
+    assert code == EXIT_OK
+    assert "would: new: 3," in capsys.readouterr().out
+    assert list(database.parent.iterdir()) == []
+
+
 def test_the_dry_run_lists_a_few_rejections_and_counts_the_rest(
     workbench: Workbench, tmp_path: Path
 ) -> None:
