@@ -1,7 +1,11 @@
 """The ``workbench`` command line: a stable contract that other tools and tests rely on.
 
-Exit codes: 0 ok, 1 usage, 2 input error (nothing changed), 3 imported with rejected rows.
-Errors go to stderr as one readable line each, never as a traceback.
+Exit codes: 0 ok, 1 usage, 2 input error (nothing changed), 3 imported with rejected rows,
+130 interrupted with Ctrl+C (nothing changed), 141 the reader of the output went away.
+Errors go to stderr as one readable line each, never as a traceback, in the user's language
+(``--language``, else ``WORKBENCH_LANGUAGE``, else the database's setting, else Danish); so
+do the help texts. Every listing takes ``--format`` (``add_format_argument``) and is written
+by ``print_records``; progress goes to stderr, and only when it is a terminal.
 """
 
 from __future__ import annotations
@@ -11,19 +15,22 @@ import contextlib
 import csv
 import datetime as dt
 import getpass
+import io
 import json
 import logging
+import os
 import sys
 import tempfile
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from workbench import demo
+from workbench import __version__, demo
 from workbench.calendar import WorkingCalendar
+from workbench.cellguard import csv_cell
 from workbench.errors import InputError, WorkbenchError
 from workbench.importing import dryrun
 from workbench.importing.sitemappings import (
@@ -34,6 +41,7 @@ from workbench.importing.sitemappings import (
 )
 from workbench.inquiries import reply_due
 from workbench.logs import start_logging
+from workbench.messages import LANGUAGE_ENV, LANGUAGES, current_language, render, set_language
 from workbench.nags import Nag, NagKind
 from workbench.reminders import due_reminders
 from workbench.reports import write_status_report
@@ -49,6 +57,12 @@ EXIT_OK = 0
 EXIT_USAGE = 1
 EXIT_INPUT = 2
 EXIT_REJECTED_ROWS = 3
+#: 128 + the signal's number, as shells report a program that SIGINT or SIGPIPE ended.
+EXIT_INTERRUPTED = 130
+EXIT_BROKEN_PIPE = 141
+
+#: The ways a listing can be written (``--format``).
+FORMATS = ("table", "csv", "excel-csv", "json")
 
 log = logging.getLogger(__name__)
 
@@ -59,8 +73,32 @@ class UsageError(Exception):
     """The command line itself is wrong (exit code 1)."""
 
 
+class _HelpFormatter(argparse.HelpFormatter):
+    """argparse's help layout with "usage:" in the current language."""
+
+    def add_usage(self, usage: str | None, actions: Iterable[argparse.Action],
+                  groups: Iterable[argparse._MutuallyExclusiveGroup],
+                  prefix: str | None = None) -> None:
+        """The usage line, headed in the current language."""
+        super().add_usage(usage, actions, groups,
+                          render("cli.usage") if prefix is None else prefix)
+
+
 class _Parser(argparse.ArgumentParser):
-    """argparse that reports usage errors with exit code 1 instead of 2."""
+    """argparse that reports usage errors with exit code 1 instead of 2.
+
+    Its headings and its ``--help`` are in the current language, as the texts given to it
+    (``_command``, ``_text``) are.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _HelpFormatter)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = render("cli.positionals")
+        self._optionals.title = render("cli.options")
+        self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
+                          help=render("cli.help"))
 
     def error(self, message: str) -> NoReturn:
         """Raise instead of exiting, so ``main`` decides the exit code."""
@@ -72,7 +110,7 @@ def iso_date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date as YYYY-MM-DD: {text!r}") from None
+        raise argparse.ArgumentTypeError(render("cli.not_a_date", {"text": repr(text)})) from None
 
 
 def _deadline(arguments: argparse.Namespace) -> int:
@@ -82,6 +120,9 @@ def _deadline(arguments: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+RULE_COLUMNS = ("kind", "id", "scheme", "title", "reference", "verified")
+
+
 def _rules(arguments: argparse.Namespace) -> int:
     """Print the rules of a profile (--profile, else the database's): citation, verification."""
     name: str | None = arguments.profile
@@ -89,16 +130,26 @@ def _rules(arguments: argparse.Namespace) -> int:
         with _open(arguments) as workbench:
             name = workbench.load_settings().profile_name
     profile = load_named_profile(name)
-    english = arguments.language == "en"
-    unverified = "not legally verified" if english else "ikke juridisk verificeret"
+    language = getattr(arguments, "language", None) or current_language()
+    if arguments.format != "table":
+        records = [{"kind": "rule", "id": rule.id, "scheme": rule.scheme.value,
+                    "title": rule.title(language), "reference": rule.reference,
+                    "verified": "yes" if rule.verified else "no"} for rule in profile.rules]
+        records += [{"kind": reason.effect.value, "id": reason.key, "scheme": "",
+                     "title": reason.title(language), "reference": reason.reference,
+                     "verified": "yes" if reason.verified else "no"}
+                    for reason in profile.reasons]
+        _print_records(records, RULE_COLUMNS, arguments.format)
+        return EXIT_OK
+    unverified = render("cli.rules.unverified")
     print(f"{profile.id}: {profile.title}")
     for rule in profile.rules:
         mark = "" if rule.verified else f" ({unverified})"
-        print(f"{rule.id:8} {rule.scheme.value:20} {rule.title(arguments.language)} "
+        print(f"{rule.id:8} {rule.scheme.value:20} {rule.title(language)} "
               f"[{rule.reference}]{mark}")
     for reason in profile.reasons:
         mark = "" if reason.verified else f" ({unverified})"
-        print(f"{reason.effect.value}: {reason.key:10} {reason.title(arguments.language)} "
+        print(f"{reason.effect.value}: {reason.key:10} {reason.title(language)} "
               f"[{reason.reference}]{mark}")
     return EXIT_OK
 
@@ -116,8 +167,42 @@ def _today(arguments: argparse.Namespace) -> dt.date:
 
 
 def _open(arguments: argparse.Namespace) -> Workbench:
-    """The store --db (or WORKBENCH_DB, or the per-user default) names."""
-    return Workbench.open(arguments.db)
+    """The store --db (or WORKBENCH_DB, or the per-user default) names.
+
+    Its language setting becomes the language of the messages, unless ``--language`` or
+    ``WORKBENCH_LANGUAGE`` chose one.
+    """
+    workbench = Workbench.open(arguments.db)
+    if arguments.language is None and os.environ.get(LANGUAGE_ENV) not in LANGUAGES:
+        try:
+            set_language(workbench.load_settings().language)
+        except BaseException:
+            workbench.close()
+            raise
+    return workbench
+
+
+def _progress(key: str) -> Callable[[int, int], None] | None:
+    """A progress callback that rewrites one stderr line, or None unless stderr is a terminal.
+
+    The line (message ``key`` with ``done`` and ``total``) ends once ``done`` reaches
+    ``total``, so nothing else printed runs into it.
+    """
+    if not _is_terminal(sys.stderr):
+        return None
+
+    def show(done: int, total: int) -> None:
+        end = "\n" if done >= total else ""
+        line = render(key, {"done": done, "total": total})
+        print(f"\r{line}", end=end, file=sys.stderr, flush=True)
+
+    return show
+
+
+def _is_terminal(stream: object) -> bool:
+    """True if ``stream`` is an interactive terminal (not a file, a pipe or a test's capture)."""
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
 
 
 def _initials(arguments: argparse.Namespace, workbench: Workbench) -> str:
@@ -132,7 +217,8 @@ def _import(arguments: argparse.Namespace) -> int:
         return _import_dry_run(arguments)
     with _open(arguments) as workbench:
         summary = workbench.import_files(arguments.files, today=_today(arguments),
-                                         force=arguments.force)
+                                         force=arguments.force,
+                                         progress=_progress("cli.progress.import"))
     _print_summary(summary)
     return EXIT_REJECTED_ROWS if summary.rejected else EXIT_OK
 
@@ -209,19 +295,48 @@ def _status(arguments: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _add_format_argument(parser: argparse.ArgumentParser) -> None:
+    """``--format`` of a listing: every style ``_print_records`` writes, a table by default."""
+    parser.add_argument("--format", choices=FORMATS, default="table",
+                        help=render("cli.arg.format"))
+
+
 def _print_records(records: list[dict[str, str]], columns: Sequence[str], style: str) -> None:
-    """Print records as an aligned table, CSV or JSON."""
+    """Print records as an aligned table, CSV, Excel's CSV or JSON (see ``FORMATS``).
+
+    CSV cells that a spreadsheet would run as a formula are neutralised (``csv_cell``).
+    Excel-CSV is what Danish Excel opens in columns: semicolons, CRLF and UTF-8 with a BOM,
+    whatever the console's encoding, so it is written as bytes.
+    """
     if style == "json":
         print(json.dumps(records, ensure_ascii=False, indent=2))
-    elif style == "csv":
-        writer = csv.DictWriter(sys.stdout, fieldnames=list(columns), lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(records)
+    elif style in ("csv", "excel-csv"):
+        excel = style == "excel-csv"
+        text = io.StringIO()
+        writer = csv.writer(text, delimiter=";" if excel else ",",
+                            lineterminator="\r\n" if excel else "\n")
+        writer.writerow(columns)
+        writer.writerows([csv_cell(record[c]) for c in columns] for record in records)
+        if excel:
+            _write_bytes(text.getvalue().encode("utf-8-sig"))
+        else:
+            sys.stdout.write(text.getvalue())
     else:
         widths = {c: max([len(c), *(len(r[c]) for r in records)]) for c in columns}
         print("  ".join(c.ljust(widths[c]) for c in columns).rstrip())
         for record in records:
             print("  ".join(record[c].ljust(widths[c]) for c in columns).rstrip())
+
+
+def _write_bytes(data: bytes) -> None:
+    """Write ``data`` to stdout as they are (no newline translation, no re-encoding)."""
+    sys.stdout.flush()
+    binary = getattr(sys.stdout, "buffer", None)
+    if binary is None:  # a text-only stream (a test's): the text is all it can take
+        sys.stdout.write(data.decode("utf-8"))
+        return
+    binary.write(data)
+    binary.flush()
 
 
 def _register(arguments: argparse.Namespace) -> int:
@@ -276,7 +391,7 @@ def _local_moment(text: str) -> dt.datetime:
     try:
         return dt.datetime.fromisoformat(text).replace(tzinfo=None)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a time as YYYY-MM-DDTHH:MM: {text!r}") from None
+        raise argparse.ArgumentTypeError(render("cli.not_a_moment", {"text": repr(text)})) from None
 
 
 def _nag_line(nag: Nag) -> str:
@@ -288,11 +403,28 @@ def _nag_line(nag: Nag) -> str:
     return f"{nag.kind.value}{urgency} inquiry={nag.inquiry_id} case={nag.case_id} due={due}"
 
 
+NAG_COLUMNS = ("kind", "urgent", "inquiry_id", "case_id", "due", "red", "amber")
+
+
+def _nag_record(nag: Nag) -> dict[str, str]:
+    """A reminder in the columns of ``NAG_COLUMNS`` (the digest's counts, or the inquiry's)."""
+    digest = nag.kind is NagKind.DIGEST
+    return {
+        "kind": nag.kind.value, "urgent": "yes" if nag.urgent else "no",
+        "inquiry_id": "" if nag.inquiry_id is None else str(nag.inquiry_id),
+        "case_id": nag.case_id or "", "due": nag.due.isoformat() if nag.due else "",
+        "red": str(nag.red) if digest else "", "amber": str(nag.amber) if digest else "",
+    }
+
+
 def _nags(arguments: argparse.Namespace) -> int:
     """The reminders due at a moment, recorded as shown unless --peek (as the app does)."""
     now = arguments.now or dt.datetime.now()
     with _open(arguments) as workbench:
         nags = due_reminders(workbench, now, record=not arguments.peek)
+    if arguments.format != "table":
+        _print_records([_nag_record(nag) for nag in nags], NAG_COLUMNS, arguments.format)
+        return EXIT_OK
     for nag in nags:
         print(_nag_line(nag))
     return EXIT_OK
@@ -337,88 +469,113 @@ def _print_status_summary(rows: Sequence[CaseRow]) -> None:
     print(f"{'total':12} {total['red']:5} {total['amber']:5} {total['green']:5}")
 
 
+def _text(key: str) -> str:
+    """A help text of the command line (``workbench.messages.cli``) in the current language."""
+    return render(key)
+
+
+def _command(commands: argparse._SubParsersAction[_Parser], name: str,
+             key: str | None = None) -> _Parser:
+    """A sub-command with its help and description, ``cli.command.KEY`` and ``KEY.about``.
+
+    ``key`` defaults to ``name``; a sub-command of a command is keyed ``command.action``.
+    """
+    key = f"cli.command.{key or name}"
+    return commands.add_parser(name, help=_text(key), description=_text(f"{key}.about"))
+
+
+def _actions(parser: argparse.ArgumentParser) -> argparse._SubParsersAction[_Parser]:
+    """The sub-commands of a command (``team join``, ``inquiry add``...)."""
+    return parser.add_subparsers(dest="action", required=True, parser_class=_Parser,
+                                 metavar=_text("cli.metavar.action"), help=_text("cli.actions"))
+
+
 def _add_nags_command(commands: argparse._SubParsersAction[_Parser]) -> None:
     """The ``nags`` sub-command: reminders for headless use."""
-    nags = commands.add_parser("nags", help="the reminders due now (or at --now)")
-    nags.add_argument("--now", type=_local_moment, help="local time as YYYY-MM-DDTHH:MM")
-    nags.add_argument("--peek", action="store_true",
-                      help="show what is due without recording it as shown")
+    nags = _command(commands, "nags")
+    nags.add_argument("--now", type=_local_moment, help=_text("cli.arg.now"))
+    nags.add_argument("--peek", action="store_true", help=_text("cli.arg.peek"))
+    _add_format_argument(nags)
     nags.set_defaults(handler=_nags)
 
 
 def _add_store_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
     """The commands that work on the case store (import, status, registrations, demo)."""
-    importing = commands.add_parser("import", help="import central export files")
-    importing.add_argument("files", nargs="+", metavar="FILE")
-    importing.add_argument("--today", type=iso_date, help="the export date (YYYY-MM-DD)")
-    importing.add_argument("--force", action="store_true",
-                           help="import a snapshot even if it closes many cases")
-    importing.add_argument("--dry-run", action="store_true",
-                           help="show what the import would do and change nothing")
+    importing = _command(commands, "import")
+    importing.add_argument("files", nargs="+", metavar="FILE", help=_text("cli.arg.files"))
+    importing.add_argument("--today", type=iso_date, help=_text("cli.arg.import_today"))
+    importing.add_argument("--force", action="store_true", help=_text("cli.arg.force"))
+    importing.add_argument("--dry-run", action="store_true", help=_text("cli.arg.dry_run"))
     importing.set_defaults(handler=_import)
 
-    mapping = commands.add_parser("mapping", help="the mapping files for other exports")
-    actions = mapping.add_subparsers(dest="action", required=True, parser_class=_Parser)
-    check = actions.add_parser("check", help="check one mapping file")
-    check.add_argument("file", metavar="FILE.toml")
+    mapping = _command(commands, "mapping")
+    actions = _actions(mapping)
+    check = _command(actions, "check", "mapping.check")
+    check.add_argument("file", metavar="FILE.toml", help=_text("cli.arg.mapping_file"))
     check.set_defaults(handler=_mapping_check)
-    actions.add_parser("list", help="the mapping files in force and where they live"
-                       ).set_defaults(handler=_mapping_list)
+    _command(actions, "list", "mapping.list").set_defaults(handler=_mapping_list)
 
-    status = commands.add_parser("status", help="red / amber / green of every open case")
-    status.add_argument("--today", type=iso_date, help="YYYY-MM-DD")
-    status.add_argument("--caseworker", metavar="INITIALS")
-    status.add_argument("--team")
-    status.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    status = _command(commands, "status")
+    status.add_argument("--today", type=iso_date, help=_text("cli.arg.today"))
+    status.add_argument("--caseworker", metavar="INITIALS", help=_text("cli.arg.caseworker"))
+    status.add_argument("--team", help=_text("cli.arg.team"))
+    _add_format_argument(status)
     status.set_defaults(handler=_status)
 
-    register = commands.add_parser("register", help="record a local event on a case")
-    register.add_argument("case_id", metavar="CASE_ID")
-    register.add_argument("--kind", required=True, help="samtale, fællessamtale, screening, ...")
-    register.add_argument("--date", required=True, type=iso_date, help="YYYY-MM-DD")
-    register.add_argument("--by", metavar="INITIALS")
+    register = _command(commands, "register")
+    register.add_argument("case_id", metavar="CASE_ID", help=_text("cli.arg.case_id"))
+    register.add_argument("--kind", required=True, help=_text("cli.arg.kind"))
+    register.add_argument("--date", required=True, type=iso_date,
+                          help=_text("cli.arg.event_date"))
+    register.add_argument("--by", metavar="INITIALS", help=_text("cli.arg.by"))
     register.set_defaults(handler=_register)
 
-    inquiry = commands.add_parser("inquiry", help="record or answer a citizen's inquiry")
-    actions = inquiry.add_subparsers(dest="action", required=True, parser_class=_Parser)
-    add = actions.add_parser("add", help="record an inquiry; prints its id")
-    add.add_argument("case_id", metavar="CASE_ID")
-    add.add_argument("--channel", required=True, choices=[c.value for c in Channel])
-    add.add_argument("--received", required=True, type=iso_date, help="YYYY-MM-DD")
-    add.add_argument("--by", metavar="INITIALS")
+    inquiry = _command(commands, "inquiry")
+    actions = _actions(inquiry)
+    add = _command(actions, "add", "inquiry.add")
+    add.add_argument("case_id", metavar="CASE_ID", help=_text("cli.arg.case_id"))
+    add.add_argument("--channel", required=True, choices=[c.value for c in Channel],
+                     help=_text("cli.arg.channel"))
+    add.add_argument("--received", required=True, type=iso_date,
+                     help=_text("cli.arg.received"))
+    add.add_argument("--by", metavar="INITIALS", help=_text("cli.arg.by"))
     add.set_defaults(handler=_inquiry_add)
-    answer = actions.add_parser("answer", help="register the reply to an inquiry")
-    answer.add_argument("inquiry_id", metavar="ID", type=int)
-    answer.add_argument("--date", required=True, type=iso_date, help="YYYY-MM-DD")
-    answer.add_argument("--by", metavar="INITIALS")
+    answer = _command(actions, "answer", "inquiry.answer")
+    answer.add_argument("inquiry_id", metavar="ID", type=int, help=_text("cli.arg.inquiry_id"))
+    answer.add_argument("--date", required=True, type=iso_date, help=_text("cli.arg.answered"))
+    answer.add_argument("--by", metavar="INITIALS", help=_text("cli.arg.by"))
     answer.set_defaults(handler=_inquiry_answer)
 
-    listing = commands.add_parser("inquiries", help="inquiries still to answer")
-    listing.add_argument("--today", type=iso_date, help="YYYY-MM-DD")
-    listing.add_argument("--caseworker", metavar="INITIALS")
-    listing.add_argument("--team")
-    listing.add_argument("--all", action="store_true", help="answered ones too")
-    listing.add_argument("--format", choices=["table", "csv"], default="table")
+    listing = _command(commands, "inquiries")
+    listing.add_argument("--today", type=iso_date, help=_text("cli.arg.today"))
+    listing.add_argument("--caseworker", metavar="INITIALS", help=_text("cli.arg.caseworker"))
+    listing.add_argument("--team", help=_text("cli.arg.team"))
+    listing.add_argument("--all", action="store_true", help=_text("cli.arg.all"))
+    _add_format_argument(listing)
     listing.set_defaults(handler=_inquiries)
 
-    export = commands.add_parser("demo-export", help="write a synthetic central export")
-    export.add_argument("--out", required=True, metavar="DIR")
-    export.add_argument("--cases", type=int, default=300)
-    export.add_argument("--seed", type=int, default=1)
-    export.add_argument("--today", type=iso_date, help="YYYY-MM-DD")
-    export.add_argument("--format", choices=list(demo.FORMATS), default="csv")
+    export = _command(commands, "demo-export")
+    export.add_argument("--out", required=True, metavar="DIR", help=_text("cli.arg.export_out"))
+    export.add_argument("--cases", type=int, default=300, help=_text("cli.arg.cases"))
+    export.add_argument("--seed", type=int, default=1, help=_text("cli.arg.seed"))
+    export.add_argument("--today", type=iso_date, help=_text("cli.arg.today"))
+    export.add_argument("--format", choices=list(demo.FORMATS), default="csv",
+                        help=_text("cli.arg.export_format"))
     export.set_defaults(handler=_demo_export)
 
-    demo_command = commands.add_parser("demo", help="open (creating if need be) a demo database")
-    demo_command.add_argument("--dir", required=True, metavar="DIR")
-    demo_command.add_argument("--cases", type=int, default=300)
-    demo_command.add_argument("--seed", type=int, default=1)
+    demo_command = _command(commands, "demo")
+    demo_command.add_argument("--dir", required=True, metavar="DIR",
+                              help=_text("cli.arg.demo_dir"))
+    demo_command.add_argument("--cases", type=int, default=300, help=_text("cli.arg.cases"))
+    demo_command.add_argument("--seed", type=int, default=1, help=_text("cli.arg.seed"))
     demo_command.set_defaults(handler=_demo)
 
 
 def _report(arguments: argparse.Namespace) -> int:
     """Write the team lead's status workbook and say what it holds."""
     with _open(arguments) as workbench:
+        if _is_terminal(sys.stderr):
+            print(render("cli.progress.report"), file=sys.stderr, flush=True)
         summary = write_status_report(workbench, arguments.out, _today(arguments),
                                       team=arguments.team, include_cpr=arguments.include_cpr)
     print(f"report: {summary.path} ({summary.open_cases} open cases: {summary.red} red, "
@@ -429,12 +586,12 @@ def _report(arguments: argparse.Namespace) -> int:
 
 def _add_report_command(commands: argparse._SubParsersAction[_Parser]) -> None:
     """The team lead's Excel status (workbench.reports)."""
-    report = commands.add_parser("report", help="the team lead's status workbook (.xlsx)")
-    report.add_argument("--out", required=True, metavar="FILE.xlsx")
-    report.add_argument("--today", type=iso_date, help="YYYY-MM-DD")
-    report.add_argument("--team")
-    report.add_argument("--include-cpr", action="store_true",
-                        help="full CPR numbers instead of DDMMYY-xxxx")
+    report = _command(commands, "report")
+    report.add_argument("--out", required=True, metavar="FILE.xlsx",
+                        help=_text("cli.arg.report_out"))
+    report.add_argument("--today", type=iso_date, help=_text("cli.arg.today"))
+    report.add_argument("--team", help=_text("cli.arg.report_team"))
+    report.add_argument("--include-cpr", action="store_true", help=_text("cli.arg.include_cpr"))
     report.set_defaults(handler=_report)
 
 
@@ -447,9 +604,7 @@ def _encrypt(arguments: argparse.Namespace) -> int:
 
 def _add_encrypt_command(commands: argparse._SubParsersAction[_Parser]) -> None:
     """Encrypting the database with SQLCipher (workbench.store.encryption)."""
-    encrypt = commands.add_parser(
-        "encrypt", help="encrypt the database with SQLCipher, the key in your keyring "
-        "(close the app first)")
+    encrypt = _command(commands, "encrypt")
     encrypt.set_defaults(handler=_encrypt)
 
 
@@ -474,10 +629,9 @@ def _audit(arguments: argparse.Namespace) -> int:
 
 def _add_audit_command(commands: argparse._SubParsersAction[_Parser]) -> None:
     """The audit log of personal data (workbench.audit)."""
-    audit = commands.add_parser("audit", help="who revealed, imported or exported personal "
-                                "data, and when")
-    audit.add_argument("--since", type=iso_date, help="from this day on (YYYY-MM-DD, UTC)")
-    audit.add_argument("--format", choices=["table", "csv"], default="table")
+    audit = _command(commands, "audit")
+    audit.add_argument("--since", type=iso_date, help=_text("cli.arg.since"))
+    _add_format_argument(audit)
     audit.set_defaults(handler=_audit)
 
 
@@ -485,12 +639,12 @@ def _restore_backup(arguments: argparse.Namespace) -> int:
     """Put a backup in place of a (damaged) SQLite database; the old file is kept aside."""
     url = resolve_url(arguments.db)
     if url.get_backend_name() != "sqlite" or not url.database:
-        raise InputError("only a SQLite database file has backups here; a PostgreSQL "
-                         "database is restored by whoever runs the server")
+        raise InputError(key="cli.restore.not_sqlite")
     database = Path(url.database)
     backup = Path(arguments.file) if arguments.file else latest_backup(database)
     if backup is None:
-        raise InputError(f"no intact backup of {database} in {database.parent / 'backups'}")
+        raise InputError(key="cli.restore.no_backup", database=str(database),
+                         folder=str(database.parent / "backups"))
     kept = restore_backup(database, backup)
     print(f"restored {database} from {backup} ({backup_time(backup):%Y-%m-%d %H:%M})")
     print(f"the old file is kept as {kept}")
@@ -499,12 +653,10 @@ def _restore_backup(arguments: argparse.Namespace) -> int:
 
 def _add_restore_command(commands: argparse._SubParsersAction[_Parser]) -> None:
     """Restoring a backup of a damaged database (workbench.store.recovery)."""
-    restore = commands.add_parser("restore-backup",
-                                  help="replace the database with a backup (the old file is "
-                                  "kept aside as .corrupt-<time>)")
+    restore = _command(commands, "restore-backup")
     which = restore.add_mutually_exclusive_group(required=True)
-    which.add_argument("--latest", action="store_true", help="the newest intact backup")
-    which.add_argument("file", nargs="?", metavar="FILE", help="a backup file")
+    which.add_argument("--latest", action="store_true", help=_text("cli.arg.latest"))
+    which.add_argument("file", nargs="?", metavar="FILE", help=_text("cli.arg.backup_file"))
     restore.set_defaults(handler=_restore_backup)
 
 
@@ -565,39 +717,47 @@ def _team_status(arguments: argparse.Namespace) -> int:
 
 def _add_team_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
     """Mini-teams (workbench.sync): join, sync, status."""
-    team = commands.add_parser("team", help="share local work with a mini-team")
-    actions = team.add_subparsers(dest="action", required=True, parser_class=_Parser)
-    join = actions.add_parser("join", help="join a team over a shared folder or a server")
-    join.add_argument("--me", required=True, metavar="INITIALS")
+    team = _command(commands, "team")
+    actions = _actions(team)
+    join = _command(actions, "join", "team.join")
+    join.add_argument("--me", required=True, metavar="INITIALS", help=_text("cli.arg.me"))
     join.add_argument("--members", required=True, metavar="AB,CD,EF",
-                      help="every member's initials, yours included")
+                      help=_text("cli.arg.members"))
     # Neither given: IT's machine-wide team_folder or team_server (see README, For IT).
     where = join.add_mutually_exclusive_group()
-    where.add_argument("--folder", metavar="DIR", help="a shared folder (an SMB share)")
-    where.add_argument("--server", metavar="URL", help="a PostgreSQL hub: postgresql://...")
+    where.add_argument("--folder", metavar="DIR", help=_text("cli.arg.folder"))
+    where.add_argument("--server", metavar="URL", help=_text("cli.arg.server"))
     join.set_defaults(handler=_team_join)
-    sync = actions.add_parser("sync", help="send local work, receive the team's")
+    sync = _command(actions, "sync", "team.sync")
     sync.set_defaults(handler=_team_sync)
-    status = actions.add_parser("status", help="the team, the last sync, what waits")
+    status = _command(actions, "status", "team.status")
     status.set_defaults(handler=_team_status)
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The full command line, sub-command by sub-command."""
-    parser = _Parser(prog="workbench", description="Caseworker Workbench (command line). "
-                     "`workbench --self-test` checks an installation.")
-    parser.add_argument("--db", help="database path or URL (default: per-user data folder; "
-                        "or WORKBENCH_DB)")
-    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    parser = _Parser(prog="workbench", description=_text("cli.description"))
+    parser.add_argument("--version", action="version", version=f"workbench {__version__}",
+                        help=_text("cli.version"))
+    parser.add_argument("--db", help=_text("cli.arg.db"))
+    parser.add_argument("--language", choices=LANGUAGES, help=_text("cli.arg.language"))
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser,
+                                     metavar=_text("cli.metavar.command"),
+                                     help=_text("cli.commands"))
 
-    deadline = commands.add_parser("deadline", help="reply deadline of a citizen inquiry")
-    deadline.add_argument("--channel", required=True, choices=["phone", "mail"])
-    deadline.add_argument("--received", required=True, type=iso_date, help="YYYY-MM-DD")
+    deadline = _command(commands, "deadline")
+    deadline.add_argument("--channel", required=True, choices=["phone", "mail"],
+                          help=_text("cli.arg.channel"))
+    deadline.add_argument("--received", required=True, type=iso_date,
+                          help=_text("cli.arg.received"))
     deadline.set_defaults(handler=_deadline)
 
-    rules = commands.add_parser("rules", help="list the rules of a rule profile")
-    rules.add_argument("--profile", help="a profile name (default: the database's profile)")
-    rules.add_argument("--language", choices=["da", "en"], default="da")
+    rules = _command(commands, "rules")
+    rules.add_argument("--profile", help=_text("cli.arg.profile"))
+    # Also accepted after the command; then it sets the language of everything, titles too.
+    rules.add_argument("--language", choices=LANGUAGES, default=argparse.SUPPRESS,
+                       help=_text("cli.arg.rules_language"))
+    _add_format_argument(rules)
     rules.set_defaults(handler=_rules)
     _add_store_commands(commands)
     _add_nags_command(commands)
@@ -619,8 +779,28 @@ def _self_test() -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run one command; map every expected failure to its exit code and a one-line message."""
+    """Run one command; map every expected failure to its exit code and a one-line message.
+
+    Ctrl+C ends it with one line and exit code 130: the import and the report write in one
+    transaction or to a temporary file, so what was interrupted changed nothing. A reader that
+    stops reading (``workbench status | head -1``) ends it quietly with exit code 141.
+    """
     words = list(sys.argv[1:] if argv is None else argv)
+    set_language(_language_asked(words))
+    try:
+        return _run(words)
+    except KeyboardInterrupt:
+        print(render("general.interrupted"), file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
+    finally:
+        set_language(None)  # the choice was this command's; a caller in-process keeps its own
+
+
+def _run(words: list[str]) -> int:
+    """Parse ``words`` and run the command (``main`` without its Ctrl+C and pipe handling)."""
     if words == ["--self-test"]:
         return _self_test()
     try:
@@ -631,19 +811,42 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler: Handler = arguments.handler
     start_logging()
     try:
-        return handler(arguments)
-    except InputError as error:
-        return _failed(arguments, str(error))
+        code = handler(arguments)
+        sys.stdout.flush()  # a closed pipe shows here, inside the handling, not at exit
+        return code
     except WorkbenchError as error:
-        return _failed(arguments, str(error))
+        return _failed(arguments, error.in_language(current_language()))
+    except BrokenPipeError:
+        raise
     except (SQLAlchemyError, OSError) as error:
         # The first line only: a database error goes on with the SQL and its parameters.
         lines = str(error).strip().splitlines()
         return _failed(arguments, lines[0] if lines else type(error).__name__)
 
 
+def _language_asked(words: Sequence[str]) -> str | None:
+    """The language ``--language`` asks for, read before parsing: the help is in it too."""
+    for position, word in enumerate(words):
+        if word == "--language" and position + 1 < len(words):
+            value = words[position + 1]
+        elif word.startswith("--language="):
+            value = word.partition("=")[2]
+        else:
+            continue
+        if value in LANGUAGES:
+            return value
+    return None
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device, so that flushing it at exit raises nothing more."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
 def _failed(arguments: argparse.Namespace, message: str) -> int:
     """Say what went wrong on one line, log it (masked), and give the input-error code."""
-    print(f"error: {message}", file=sys.stderr)
+    print(render("cli.error", {"message": message}), file=sys.stderr)
     log.warning("workbench %s failed: %s", arguments.command, message)
     return EXIT_INPUT

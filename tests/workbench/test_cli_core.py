@@ -5,7 +5,14 @@ from pathlib import Path
 import pytest
 
 from workbench.cli import EXIT_OK, EXIT_USAGE, main
+from workbench.messages import LANGUAGE_ENV
 from workbench.siteconfig import SITE_CONFIG_ENV
+
+
+@pytest.fixture(autouse=True)
+def _in_english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests read the English texts; test_cli_conventions checks the Danish ones."""
+    monkeypatch.setenv(LANGUAGE_ENV, "en")
 
 
 def test_deadline_prints_the_due_date(capsys: pytest.CaptureFixture[str]) -> None:
@@ -45,7 +52,7 @@ def test_rules_lists_every_rule_with_its_reference(capsys: pytest.CaptureFixture
 def test_rules_prints_citation_and_verification_state(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    assert main(["rules", "--profile", "gaeldende-2026"]) == EXIT_OK
+    assert main(["rules", "--profile", "gaeldende-2026", "--language", "da"]) == EXIT_OK
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].startswith("gaeldende-2026: ")
     [sdp4] = [line for line in lines if line.startswith("SDP-4I6 ")]

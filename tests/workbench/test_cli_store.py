@@ -12,9 +12,16 @@ import pytest
 
 from tests.workbench.exports import Case, cases, write_cases, write_events
 from workbench.cli import EXIT_INPUT, EXIT_OK, EXIT_REJECTED_ROWS, EXIT_USAGE, main
+from workbench.messages import LANGUAGE_ENV
 from workbench.service import Workbench
 
 Capture = pytest.CaptureFixture[str]
+
+
+@pytest.fixture(autouse=True)
+def _in_english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests read the English texts; test_cli_conventions checks the Danish ones."""
+    monkeypatch.setenv(LANGUAGE_ENV, "en")
 
 
 @pytest.fixture

@@ -18,6 +18,7 @@ from tests.workbench.exports import (
 from workbench.cli import EXIT_INPUT, EXIT_OK, EXIT_REJECTED_ROWS, main
 from workbench.importing.dryrun import SHOWN_REJECTIONS, count_line, describe
 from workbench.importing.mapping import EVENT_KIND, TableKind
+from workbench.messages import render
 from workbench.service import Workbench
 from workbench.siteconfig import SITE_CONFIG_ENV
 from workbench.views import ImportSummary
@@ -184,7 +185,8 @@ def test_mapping_check_and_list(
     assert "conflict: " in capsys.readouterr().out
     assert main(["mapping", "check", str(broken)]) == EXIT_INPUT
     err = capsys.readouterr().err
-    assert err.startswith(f"error: {broken}: [values.\"Ordning\"],") and "'ledig'" in err
+    prefix = render("cli.error", {"message": f"{broken}: [values.\"Ordning\"],"})
+    assert err.startswith(prefix) and "'ledig'" in err
     assert main(["mapping", "list"]) == EXIT_OK
     out = capsys.readouterr().out.splitlines()
     assert f"folder site: {it_folder / 'mappings'}" in out

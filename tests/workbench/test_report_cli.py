@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import csv
-import io
+import json
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,8 +12,15 @@ from openpyxl import load_workbook
 
 from tests.workbench.reportdata import BACKENDS, TEAM, TODAY, Store, store_fixture, table_rows
 from workbench.cli import EXIT_INPUT, EXIT_OK, EXIT_USAGE, main
+from workbench.messages import LANGUAGE_ENV
 
 DAY = TODAY.isoformat()
+
+
+@pytest.fixture(autouse=True)
+def _in_english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests read the English texts; test_cli_conventions checks the Danish ones."""
+    monkeypatch.setenv(LANGUAGE_ENV, "en")
 
 
 @pytest.fixture(scope="module", params=BACKENDS)
@@ -24,9 +30,12 @@ def store(request: pytest.FixtureRequest,
 
 
 def status_counts(store: Store, capsys: pytest.CaptureFixture[str]) -> Counter[tuple[str, str]]:
-    """(caseworker, status) counts as ``workbench status --format csv`` prints them."""
-    assert main(["--db", store.url, "status", "--today", DAY, "--format", "csv"]) == EXIT_OK
-    records = csv.DictReader(io.StringIO(capsys.readouterr().out))
+    """(caseworker, status) counts as ``workbench status --format json`` prints them.
+
+    JSON, not CSV: CSV quotes the formula-like initials (test_cli_conventions).
+    """
+    assert main(["--db", store.url, "status", "--today", DAY, "--format", "json"]) == EXIT_OK
+    records = json.loads(capsys.readouterr().out)
     return Counter((record["caseworker"], record["status"]) for record in records)
 
 

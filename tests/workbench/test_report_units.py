@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from workbench.cellguard import needs_text_guard
 from workbench.reports.cells import (
     NOTE,
     CellMaker,
     Formula,
     Styled,
     clean_text,
-    needs_text_guard,
 )
 from workbench.reports.figures import Share
 from workbench.reports.lists import default_sample_seed, first_day_of_week

@@ -9,9 +9,16 @@ import pytest
 
 from tests.workbench.sync_support import EXPORT_DAY, write_export
 from workbench.cli import EXIT_INPUT, EXIT_OK, EXIT_USAGE, main
+from workbench.messages import LANGUAGE_ENV
 from workbench.service import Workbench
 
 Capture = pytest.CaptureFixture[str]
+
+
+@pytest.fixture(autouse=True)
+def _in_english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests read the English texts; test_cli_conventions checks the Danish ones."""
+    monkeypatch.setenv(LANGUAGE_ENV, "en")
 
 
 def run(capsys: Capture, *argv: str) -> tuple[int, str, str]:

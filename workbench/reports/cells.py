@@ -19,13 +19,12 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 
+from workbench.cellguard import FORMULA_STARTS, needs_text_guard
 from workbench.engine import Status
 
 #: What a report puts in a cell before it is styled.
 Plain: TypeAlias = str | int | float | dt.date | None
 
-#: Text that a spreadsheet would read as the start of a formula.
-FORMULA_STARTS = ("=", "+", "-", "@")
 
 DATE_FORMAT = "DD-MM-YYYY"
 PERCENT_FORMAT = "0.0%"
@@ -102,11 +101,6 @@ def register_styles(workbook: Workbook) -> dict[str, Any]:
     for style in styles:
         workbook.add_named_style(style)
     return {style.name: style.as_tuple() for style in styles}
-
-
-def needs_text_guard(text: str) -> bool:
-    """True for text a spreadsheet would take for a formula or an error value."""
-    return text.startswith(FORMULA_STARTS) or text in ERROR_CODES
 
 
 def clean_text(text: str) -> str:
