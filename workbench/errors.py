@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import errno
 
-from workbench.messages import render
+from workbench.messages import Text, render, text
 
 
 class WorkbenchError(Exception):
@@ -87,7 +87,7 @@ class UnknownCaseError(InputError):
 
     def __init__(self, case_id: str) -> None:
         self.case_id = case_id
-        super().__init__(f"no case with Sags-ID '{case_id}'")
+        super().__init__(key="service.unknown_case", case_id=case_id)
 
 
 class UnknownInquiryError(InputError):
@@ -95,7 +95,7 @@ class UnknownInquiryError(InputError):
 
     def __init__(self, inquiry_id: int) -> None:
         self.inquiry_id = inquiry_id
-        super().__init__(f"no inquiry with id {inquiry_id}")
+        super().__init__(key="service.unknown_inquiry", inquiry_id=inquiry_id)
 
 
 class DuplicateEventError(InputError):
@@ -113,16 +113,16 @@ class WriteError(WorkbenchError):
     replace, if any, is untouched; the message names the file and the cause.
     """
 
-    def __init__(self, path: str, cause: OSError | str) -> None:
+    def __init__(self, path: str, cause: OSError | str | Text) -> None:
         self.path = path
-        reason = cause if isinstance(cause, str) else describe_os_error(cause)
-        super().__init__(f"cannot write {path}: {reason}; nothing was changed")
+        reason = cause if isinstance(cause, str | Text) else describe_os_error(cause)
+        super().__init__(key="store.cannot_write", path=path, reason=reason)
 
 
-def describe_os_error(error: OSError) -> str:
+def describe_os_error(error: OSError) -> str | Text:
     """An operating system error in words: "the disk is full" rather than "[Errno 28] ..."."""
     if error.errno == errno.ENOSPC:
-        return "the disk is full"
+        return text("store.disk_full")
     return error.strerror or str(error)
 
 
@@ -137,11 +137,7 @@ class NetworkDatabaseError(StoreError):
     def __init__(self, path: str, where: str) -> None:
         self.path = path
         self.where = where
-        super().__init__(
-            f"the database {path} is on {where}; keep the database on this computer's own "
-            "disk (SQLite is not safe on a network share) and share work with the team "
-            "through a shared folder: workbench team join --folder"
-        )
+        super().__init__(key="store.network_database", path=path, where=where)
 
 
 class TeamSetupError(InputError):

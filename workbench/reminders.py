@@ -20,7 +20,7 @@ from pathlib import Path
 from sqlalchemy import delete, insert, select
 
 from workbench.engine import Status
-from workbench.errors import InputError
+from workbench.errors import UnknownInquiryError
 from workbench.nags import (
     Nag,
     NagContext,
@@ -95,7 +95,7 @@ def snooze_inquiry(workbench: Workbench, inquiry_id: int, until: dt.datetime) ->
         known = connection.execute(
             select(inquiries.c.id).where(inquiries.c.id == inquiry_id)).first()
         if known is None:
-            raise InputError(f"no inquiry with id {inquiry_id}")
+            raise UnknownInquiryError(inquiry_id)
         connection.execute(delete(nag_snoozes).where(nag_snoozes.c.inquiry_id == inquiry_id))
         connection.execute(insert(nag_snoozes), [{"inquiry_id": inquiry_id, "until": until}])
 

@@ -121,17 +121,17 @@ class Settings:
     def validated(self) -> Settings:
         """These settings if they make sense; InputError saying which one does not."""
         if self.amber_days < 0:
-            raise InputError(f"the amber window must be 0 days or more, not {self.amber_days}")
+            raise InputError(key="settings.amber_days", days=self.amber_days)
         if not 0 < self.truncation_threshold <= 1:
-            raise InputError("the truncation threshold must be a share above 0 and at most 1, "
-                             f"not {self.truncation_threshold}")
+            raise InputError(key="settings.truncation_threshold",
+                             threshold=self.truncation_threshold)
         if self.closure_norm < 0:
-            raise InputError(f"the closure norm must be 0 or more, not {self.closure_norm}")
+            raise InputError(key="settings.closure_norm", norm=self.closure_norm)
         if self.language not in LANGUAGES:
-            raise InputError(f"unknown language '{self.language}' (expected da or en)")
+            raise InputError(key="settings.language", language=self.language)
         name = current_profile_name(self.profile_name)
         if name not in available_profiles() and not Path(name).exists():
-            raise InputError(f"unknown rule profile '{self.profile_name}'")
+            raise InputError(key="settings.profile", profile=self.profile_name)
         return self
 
     def calendar(self) -> WorkingCalendar:
@@ -181,7 +181,7 @@ def _required_initials(by: str) -> str:
     """Who registers something must be known: their initials, not empty."""
     initials = by.strip()
     if not initials:
-        raise InputError("say who registers it (initials)")
+        raise InputError(key="service.initials_needed")
     return initials
 
 
@@ -477,10 +477,9 @@ class Workbench:
         with self._database.transaction(write=True) as connection:
             event = connection.execute(select(events).where(events.c.id == event_id)).first()
             if event is None:
-                raise InputError(f"no event with id {event_id}")
+                raise InputError(key="service.unknown_event", event_id=event_id)
             if event.source != SOURCE_LOCAL or event.confirmed or event.entity_id is None:
-                raise InputError(f"event {event_id} comes from the central export and cannot "
-                                 "be withdrawn here")
+                raise InputError(key="service.central_event", event_id=event_id)
             Replica(connection).record(initials, EntityType.EVENT, event.entity_id,
                                        event.case_id, {
                                            "case_id": event.case_id,
@@ -516,7 +515,7 @@ class Workbench:
             note = connection.execute(select(notes.c.case_id, notes.c.entity_id)
                                       .where(notes.c.id == note_id)).first()
             if note is None:
-                raise InputError(f"no note with id {note_id}")
+                raise InputError(key="service.unknown_note", note_id=note_id)
             Replica(connection).record(by, EntityType.NOTE, note.entity_id, note.case_id,
                                        values)
 
@@ -548,8 +547,9 @@ class Workbench:
             if inquiry is None:
                 raise UnknownInquiryError(inquiry_id)
             if answered_on < inquiry.received:
-                raise InputError(f"the reply date {answered_on.isoformat()} is before the "
-                                 f"inquiry was received ({inquiry.received.isoformat()})")
+                raise InputError(key="service.reply_before_received",
+                                 answered_on=answered_on.isoformat(),
+                                 received=inquiry.received.isoformat())
             replica.record(initials, EntityType.INQUIRY, inquiry.entity_id, inquiry.case_id,
                            {"answered_on": answered_on.isoformat(), "answered_by": initials})
 
@@ -732,10 +732,10 @@ class Workbench:
         """
         initials = _required_initials(by)
         if not absent.strip() or not covering.strip() or absent.strip() == covering.strip():
-            raise InputError("a cover needs an absent colleague and another one to cover")
+            raise InputError(key="service.cover_people")
         if ends < starts:
-            raise InputError(f"the cover ends ({ends.isoformat()}) before it starts "
-                             f"({starts.isoformat()})")
+            raise InputError(key="service.cover_ends_first", ends=ends.isoformat(),
+                             starts=starts.isoformat())
         self._record_cover(absent.strip(), case_id, initials, {
             "covering": covering.strip(), "starts": starts.isoformat(), "ends": ends.isoformat(),
         })
@@ -869,15 +869,14 @@ def _aware(value: dt.datetime) -> dt.datetime:
 
 def _duplicate_event(case_id: str, kind: EventKind, on: dt.date) -> DuplicateEventError:
     """The error for an event the case already has."""
-    return DuplicateEventError(
-        f"case '{case_id}' already has a {kind.value} on {on.isoformat()}"
-    )
+    return DuplicateEventError(key="service.duplicate_event", case_id=case_id,
+                               kind=kind.value, date=on.isoformat())
 
 
 def _required_text(text: str) -> None:
     """A note must say something."""
     if not text.strip():
-        raise InputError("a note needs some text")
+        raise InputError(key="service.empty_note")
 
 
 def _row_of(connection: Connection, table: Table, entity_id: str) -> int:

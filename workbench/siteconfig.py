@@ -30,6 +30,7 @@ from typing import Any
 import platformdirs
 
 from workbench.errors import WorkbenchError
+from workbench.messages import text
 
 APP_NAME = "caseworker-workbench"
 SITE_CONFIG_ENV = "WORKBENCH_SITE_CONFIG"
@@ -98,14 +99,14 @@ def _language(value: Any) -> str | None:
 
 
 _READERS: dict[str, tuple[Callable[[Any], Any], str]] = {
-    "export_folder": (_text, "a folder path"),
-    "profile_name": (_text, "a rule profile name"),
-    "amber_days": (_whole, "a whole number of days ≥ 0"),
-    "closure_days": (_dates, "a list of dates like [2026-05-15]"),
-    "language": (_language, '"da" or "en"'),
-    "team_folder": (_text, "a folder path"),
-    "team_server": (_text, "a postgresql+psycopg:// URL"),
-    "mappings_folder": (_text, "a folder path"),
+    "export_folder": (_text, "siteconfig.expected.folder"),
+    "profile_name": (_text, "siteconfig.expected.profile"),
+    "amber_days": (_whole, "siteconfig.expected.days"),
+    "closure_days": (_dates, "siteconfig.expected.dates"),
+    "language": (_language, "siteconfig.expected.language"),
+    "team_folder": (_text, "siteconfig.expected.folder"),
+    "team_server": (_text, "siteconfig.expected.url"),
+    "mappings_folder": (_text, "siteconfig.expected.folder"),
 }
 
 
@@ -115,11 +116,13 @@ def parse_site_config(document: Mapping[str, Any], source: str) -> SiteDefaults:
     for key, raw in document.items():
         if key not in _READERS:
             known = ", ".join(_READERS)
-            raise SiteConfigError(f"{source}: unknown key '{key}' (known keys: {known})")
+            raise SiteConfigError(key="siteconfig.unknown_key", source=source, name=key,
+                                  known=known)
         reader, expected = _READERS[key]
         value = reader(raw)
         if value is None:
-            raise SiteConfigError(f"{source}: key '{key}' must be {expected}, not {raw!r}")
+            raise SiteConfigError(key="siteconfig.wrong_value", source=source, name=key,
+                                  expected=text(expected), value=repr(raw))
         values[key] = value
     return SiteDefaults(**values, source=source)
 
@@ -132,5 +135,6 @@ def load_site_defaults(path: Path | None = None) -> SiteDefaults:
     try:
         document = tomllib.loads(location.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        raise SiteConfigError(f"{location}: cannot be read: {error}") from None
+        raise SiteConfigError(key="siteconfig.unreadable", source=str(location),
+                              problem=str(error)) from None
     return parse_site_config(document, str(location))

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy import create_engine, make_url
 
+from workbench.messages import set_language
 from workbench.service import Workbench
 
 PG_URL_ENV = "WORKBENCH_TEST_PG_URL"
@@ -72,3 +73,11 @@ def workbench(database_url: str) -> Iterator[Workbench]:
 def is_sqlite(database_url: str) -> bool:
     """True on the SQLite half of a test."""
     return "://" not in database_url
+
+
+@pytest.fixture(autouse=True)
+def _default_language() -> Iterator[None]:
+    """Each test starts with no language chosen (Danish, or WORKBENCH_LANGUAGE), and ends so."""
+    set_language(None)
+    yield
+    set_language(None)

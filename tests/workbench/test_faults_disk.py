@@ -22,6 +22,7 @@ from typing import Any
 import pytest
 
 from tests.workbench.exports import TODAY, cases, snapshot, write_cases
+from tests.workbench.messages_support import said
 from workbench import cli
 from workbench.errors import WriteError
 from workbench.reports import status, write_status_report
@@ -128,7 +129,8 @@ def test_a_report_on_a_full_disk_fails_clearly_and_keeps_the_previous_one(
         with pytest.raises(WriteError) as refused:
             write_status_report(workbench, out, TODAY + dt.timedelta(days=7))
 
-    assert str(out) in str(refused.value) and "disk is full" in str(refused.value)
+    english = refused.value.in_language("en")
+    assert str(out) in english and "the disk is full" in english
     assert out.read_bytes() == previous
     assert [p.name for p in tmp_path.iterdir() if p.suffix == ".xlsx"] == ["status.xlsx"]
     assert_intact(database)
@@ -140,7 +142,8 @@ def test_the_report_command_on_a_full_disk_exits_2_with_one_line_naming_the_file
     out = tmp_path / "status.xlsx"
     disk_fills_after(5000)
 
-    code, errors = run_cli("--db", database, "report", "--out", out, "--today", "2026-03-10")
+    code, errors = run_cli("--language", "en", "--db", database, "report", "--out", out,
+                           "--today", "2026-03-10")
 
     assert code == cli.EXIT_INPUT
     assert errors == [f"error: cannot write {out}: the disk is full; nothing was changed"]
@@ -170,7 +173,7 @@ def test_a_backup_on_a_full_disk_leaves_no_partial_copy(database: Path) -> None:
     backups = database.parent / "backups"
     earlier = sorted(backups.iterdir())  # the one the import made
     with Workbench.open(database) as workbench, \
-            pytest.raises(WriteError, match="the disk is full") as refused:
+            pytest.raises(WriteError, match=said("store.disk_full")) as refused:
         workbench.database.backup()
     assert str(backups) in str(refused.value)
     assert sorted(backups.iterdir()) == earlier
@@ -187,7 +190,8 @@ def test_an_import_that_cannot_back_up_first_changes_nothing(
     with Workbench.open(database) as workbench:
         before = snapshot(workbench)
 
-    code, errors = run_cli("--db", database, "import", export, "--today", "2026-03-10")
+    code, errors = run_cli("--language", "en", "--db", database, "import", export, "--today",
+                           "2026-03-10")
 
     assert code == cli.EXIT_INPUT
     assert len(errors) == 1
@@ -230,7 +234,7 @@ def test_a_report_on_a_real_full_disk(database: Path, tiny_disk: Path) -> None:
         write_status_report(workbench, out, TODAY)
         previous = out.read_bytes()
         fill(tiny_disk, leave=4096)
-        with pytest.raises(WriteError, match="the disk is full"):
+        with pytest.raises(WriteError, match=said("store.disk_full")):
             write_status_report(workbench, out, TODAY + dt.timedelta(days=7))
     assert out.read_bytes() == previous
     assert sorted(p.name for p in tiny_disk.iterdir()) == ["filler", "status.xlsx"]
@@ -245,7 +249,7 @@ def test_a_backup_on_a_real_full_disk(tiny_disk: Path, tmp_path: Path) -> None:
         workbench.import_files([export], today=TODAY)  # backs up the empty database first
         earlier = sorted(backups.iterdir())
         fill(tiny_disk, leave=8192)
-        with pytest.raises(WriteError, match="the disk is full") as refused:
+        with pytest.raises(WriteError, match=said("store.disk_full")) as refused:
             workbench.database.backup()
     assert str(backups) in str(refused.value)
     assert sorted(backups.iterdir()) == earlier

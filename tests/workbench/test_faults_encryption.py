@@ -18,8 +18,10 @@ import keyring.backend
 import pytest
 
 from tests.workbench.exports import TODAY, cases, snapshot, write_cases
+from tests.workbench.messages_support import said
 from workbench import cli
 from workbench.errors import StoreError
+from workbench.messages import render
 from workbench.service import Workbench
 from workbench.store import encryption
 from workbench.store.database import Database
@@ -113,14 +115,15 @@ def test_an_encrypted_database_without_its_key_fails_clearly(
     filled(database, tmp_path)
     ring.passwords.clear()
 
-    with pytest.raises(StoreError, match="encrypted and its key is not in this user's keyring"):
+    with pytest.raises(StoreError, match=said("store.key_missing", path=database,
+                                              service=encryption.KEYRING_SERVICE)):
         Database.open(database)
     # From outside a lost key looks like a damaged file: the message names both.
     with pytest.raises(StoreError, match="damaged, or encrypted with a key this user's keyring"):
         Workbench.open(database)
 
     ring.passwords[(encryption.KEYRING_SERVICE, str(database))] = "00" * 32
-    with pytest.raises(StoreError, match="cannot be opened with the key in the keyring"):
+    with pytest.raises(StoreError, match=said("store.key_does_not_fit", path=database)):
         Workbench.open(database)
 
 
@@ -161,7 +164,7 @@ def test_the_encrypt_command_converts_a_plain_database_and_removes_the_plain_cop
         workbench.register_event("S2", EventKind.SAMTALE, TODAY, by="AB")  # and it writes
 
     assert cli.main(["--db", str(database), "encrypt"]) == cli.EXIT_INPUT
-    assert "encrypted already" in capsys.readouterr().err
+    assert render("store.encrypted_already", {"path": database}) in capsys.readouterr().err
 
 
 def test_a_conversion_that_does_not_verify_leaves_the_plain_database(
@@ -171,7 +174,7 @@ def test_a_conversion_that_does_not_verify_leaves_the_plain_database(
     contents = filled(database, tmp_path)
     monkeypatch.setattr(encryption, "table_counts", lambda connection: {"cases": id(connection)})
 
-    with pytest.raises(StoreError, match="did not verify"):
+    with pytest.raises(StoreError, match=said("store.copy_did_not_verify", path=database)):
         encryption.encrypt_database(database)
 
     assert header(database) == encryption.PLAIN_HEADER
@@ -196,7 +199,8 @@ def test_without_the_optional_packages_encryption_is_refused_clearly(
 
     assert cli.main(["--db", str(database), "status"]) == cli.EXIT_INPUT
 
-    assert capsys.readouterr().err.strip() == f"error: {encryption.MISSING_PACKAGES}"
+    message = render("store.encryption_packages")
+    assert capsys.readouterr().err.strip() == render("cli.error", {"message": message})
     assert not database.exists()
 
 

@@ -87,17 +87,21 @@ def test_a_damaged_backup_is_passed_over_for_an_older_intact_one(database: Path)
     older, newest = backups_of(database)
     overwrite_all(newest)
     assert latest_backup(database) == older
-    with pytest.raises(StoreError, match="cannot be restored"):
+    with pytest.raises(StoreError) as refused:
         restore_backup(database, newest)
+    assert (refused.value.key, refused.value.params["backup"]) == ("store.backup_unusable",
+                                                                   str(newest))
 
 
 def test_no_intact_backup_is_said_plainly(database: Path) -> None:
     for backup in backups_of(database):
         overwrite_all(backup)
     overwrite_all(database)
-    with pytest.raises(CorruptDatabaseError, match="no intact backup") as refused:
+    with pytest.raises(CorruptDatabaseError) as refused:
         Workbench.open(database)
     assert refused.value.backup is None
+    assert refused.value.key == "store.damaged_no_backup"
+    assert "no intact backup" in refused.value.in_language("en")
 
 
 def test_a_new_or_empty_file_is_not_damage(tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ from typing import Any, BinaryIO
 import pytest
 
 from tests.workbench.exports import Case, write_cases, write_events
+from tests.workbench.messages_support import said
 from workbench.cli import EXIT_OK, main
 from workbench.errors import InputError
 from workbench.nags import Nag, NagKind, WorkingHours
@@ -66,7 +67,7 @@ def test_answered_and_snoozed_inquiries_are_quiet(with_inquiries: Workbench) -> 
         (NagKind.DUE_TODAY, 1)]
     with_inquiries.answer_inquiry(1, D(2026, 5, 13), by="ABC")
     assert due_reminders(with_inquiries, WEDNESDAY + dt.timedelta(hours=6)) == []
-    with pytest.raises(InputError, match="no inquiry with id 99"):
+    with pytest.raises(InputError, match=said("service.unknown_inquiry", inquiry_id=99)):
         snooze_inquiry(with_inquiries, 99, WEDNESDAY)
 
 

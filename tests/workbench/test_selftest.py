@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from workbench.cli import EXIT_INPUT, EXIT_OK, main
+from workbench.messages import LANGUAGE_ENV
 from workbench.resources import resource_dir
 
 
@@ -50,6 +51,7 @@ def test_self_test_reports_a_broken_it_configuration(
     config = tmp_path / "config.toml"
     config.write_text('language = "de"\n', encoding="utf-8")
     monkeypatch.setenv("WORKBENCH_SITE_CONFIG", str(config))
+    monkeypatch.setenv(LANGUAGE_ENV, "en")  # the self-test speaks to IT, in English
     assert main(["--self-test"]) == EXIT_INPUT
     output = capsys.readouterr().out
     assert "FAIL  machine-wide configuration" in output

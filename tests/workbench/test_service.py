@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.workbench.exports import TODAY, Case, cases, write_cases, write_events
+from tests.workbench.messages_support import said
 from workbench.calendar import WorkingCalendar
 from workbench.cpr import parse_cpr
 from workbench.engine import CaseEvent, CaseFacts, MilestoneState, Status, evaluate_case
@@ -107,7 +108,7 @@ def test_two_kinds_of_event_on_one_day_are_fine(loaded: Workbench) -> None:
 
 
 def test_unknown_ids_are_input_errors(loaded: Workbench) -> None:
-    with pytest.raises(UnknownCaseError, match="no case with Sags-ID 'S404'"):
+    with pytest.raises(UnknownCaseError, match=said("service.unknown_case", case_id="S404")):
         loaded.case_detail("S404", TODAY)
     with pytest.raises(UnknownCaseError):
         loaded.register_event("S404", EventKind.SAMTALE, TODAY, by="ABC")
@@ -115,7 +116,7 @@ def test_unknown_ids_are_input_errors(loaded: Workbench) -> None:
         loaded.add_note("S404", "x", by="ABC")
     with pytest.raises(UnknownCaseError):
         loaded.add_inquiry("S404", Channel.PHONE, TODAY, by="ABC")
-    with pytest.raises(UnknownInquiryError, match="no inquiry with id 999"):
+    with pytest.raises(UnknownInquiryError, match=said("service.unknown_inquiry", inquiry_id=999)):
         loaded.answer_inquiry(999, TODAY, by="ABC")
     assert issubclass(UnknownCaseError, InputError) and issubclass(UnknownInquiryError, InputError)
 
@@ -131,22 +132,23 @@ def test_a_registered_event_is_local_and_changes_the_status(loaded: Workbench) -
 
 
 def test_an_event_the_case_already_has_is_refused(loaded: Workbench) -> None:
-    with pytest.raises(DuplicateEventError, match="already has a samtale on 2026-02-01"):
+    with pytest.raises(DuplicateEventError, match=said("service.duplicate_event", case_id="S1",
+                                                       kind="samtale", date="2026-02-01")):
         loaded.register_event("S1", EventKind.SAMTALE, dt.date(2026, 2, 1), by="ABC")
     assert len(loaded.case_detail("S1", TODAY).events) == 1
 
 
 def test_who_registers_must_be_given(loaded: Workbench) -> None:
-    with pytest.raises(InputError, match="initials"):
+    with pytest.raises(InputError, match=said("service.initials_needed")):
         loaded.register_event("S1", EventKind.SAMTALE, TODAY, by="  ")
-    with pytest.raises(InputError, match="initials"):
+    with pytest.raises(InputError, match=said("service.initials_needed")):
         loaded.add_note("S1", "tekst", by="")
 
 
 def test_notes(loaded: Workbench) -> None:
     first = loaded.add_note("S1", "Ringede til borgeren", by="ABC")
     second = loaded.add_note("S1", "Sendt brev", by="DEF")
-    with pytest.raises(InputError, match="text"):
+    with pytest.raises(InputError, match=said("service.empty_note")):
         loaded.add_note("S1", "   ", by="ABC")
 
     notes = loaded.case_detail("S1", TODAY).notes
@@ -177,7 +179,8 @@ def test_inquiries_have_deadlines_from_the_core_and_can_be_answered(loaded: Work
 
 def test_a_reply_before_the_inquiry_is_refused(loaded: Workbench) -> None:
     inquiry = loaded.add_inquiry("S1", Channel.PHONE, dt.date(2026, 4, 1), by="ABC")
-    with pytest.raises(InputError, match="before the inquiry was received"):
+    with pytest.raises(InputError, match=said("service.reply_before_received",
+                                               answered_on="2026-03-31", received="2026-04-01")):
         loaded.answer_inquiry(inquiry, dt.date(2026, 3, 31), by="ABC")
 
 

@@ -162,8 +162,9 @@ def test_a_database_that_cannot_be_opened_is_a_store_error(target: str) -> None:
 def test_a_sqlite_file_in_an_unwritable_place_is_a_store_error(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
-    with pytest.raises(StoreError, match="cannot open the database"):
+    with pytest.raises(StoreError) as refused:
         Workbench.open(blocker / "w.db")
+    assert refused.value.key == "store.cannot_open"
 
 
 def test_a_database_from_a_newer_workbench_is_a_store_error(database_url: str) -> None:

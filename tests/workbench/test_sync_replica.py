@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, update
 
+from tests.workbench.messages_support import said
 from tests.workbench.sync_support import (
     EXPORT_DAY,
     MemoryTransport,
@@ -287,7 +288,7 @@ def test_an_event_from_the_export_cannot_be_withdrawn_here(loaded: Workbench, tm
                         today=EXPORT_DAY + dt.timedelta(days=1))
     [central] = loaded.case_detail("S1", EXPORT_DAY).events
 
-    with pytest.raises(InputError, match="central export"):
+    with pytest.raises(InputError, match=said("service.central_event", event_id=central.event_id)):
         loaded.withdraw_event(central.event_id, by="AB")
     assert outbox(loaded) == []
 
@@ -438,10 +439,13 @@ def test_conflicting_covers_the_later_decision_wins_and_both_are_kept(
 
 
 def test_a_cover_needs_two_colleagues_and_a_period(loaded: Workbench) -> None:
-    with pytest.raises(InputError, match="another one"):
+    with pytest.raises(InputError, match=said("service.cover_people")):
         loaded.assign_cover("AB", "AB", DAY, DAY, by="AB")
-    with pytest.raises(InputError, match="before it starts"):
-        loaded.assign_cover("AB", "CD", DAY, DAY - dt.timedelta(days=1), by="AB")
+    day_before = DAY - dt.timedelta(days=1)
+    with pytest.raises(InputError, match=said("service.cover_ends_first",
+                                              ends=day_before.isoformat(),
+                                              starts=DAY.isoformat())):
+        loaded.assign_cover("AB", "CD", DAY, day_before, by="AB")
     with pytest.raises(UnknownCaseError):
         loaded.assign_cover("AB", "CD", DAY, DAY, by="AB", case_id="S9")
     assert outbox(loaded) == []

@@ -69,6 +69,16 @@ def catalog() -> Mapping[str, Text]:
 
 def render(key: str, params: Mapping[str, object] | None = None,
            language: str | None = None) -> str:
-    """The message ``key`` in ``language`` (default: the current one) with its parameters."""
-    template = catalog()[key].in_language(language or current_language())
-    return template.format(**(params or {}))
+    """The message ``key`` in ``language`` (default: the current one) with its parameters.
+
+    A parameter that is itself a ``Text`` (``text(key)``) is put in in the same language.
+    """
+    chosen = language or current_language()
+    values = {name: value.in_language(chosen) if isinstance(value, Text) else value
+              for name, value in (params or {}).items()}
+    return catalog()[key].in_language(chosen).format(**values)
+
+
+def text(key: str) -> Text:
+    """The message ``key`` in both languages: a parameter that follows the message's language."""
+    return catalog()[key]

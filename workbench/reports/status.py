@@ -70,8 +70,8 @@ def gather(
 ) -> ReportData:
     """Read the cases, inquiries and settings the report needs; InputError for an unknown team."""
     if team is not None and team not in workbench.teams():
-        known = ", ".join(workbench.teams()) or "none"
-        raise InputError(f"no open cases in team '{team}' (teams: {known})")
+        known = ", ".join(workbench.teams()) or "-"
+        raise InputError(key="report.unknown_team", team=team, known=known)
     return ReportData(
         today=today,
         team=team,
@@ -168,9 +168,9 @@ def write_status_report(
     """
     target = Path(path)
     if target.suffix.lower() != ".xlsx":
-        raise InputError(f"the report is an Excel workbook: give a .xlsx file, not '{target}'")
+        raise InputError(key="report.not_xlsx", path=str(target))
     if not target.parent.is_dir():
-        raise InputError(f"the folder '{target.parent}' does not exist")
+        raise InputError(key="report.no_folder", folder=str(target.parent))
     # The caseload read for the report lives and dies within one pause of the cycle
     # collector: a collection after the pause would otherwise walk all of it once more.
     with collector_paused():

@@ -26,6 +26,7 @@ from alembic.util import CommandError
 from sqlalchemy import URL, Connection, Engine, create_engine, event, make_url, text
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
+from workbench import messages
 from workbench.errors import StoreError, WriteError
 from workbench.store import encryption
 from workbench.sync.location import refuse_network_database
@@ -54,7 +55,7 @@ def resolve_url(url_or_path: str | os.PathLike[str] | None = None) -> URL:
         try:
             return make_url(chosen)
         except ArgumentError:
-            raise StoreError(f"not a database URL: {chosen!r}") from None
+            raise StoreError(key="store.not_a_url", url=repr(chosen)) from None
     return _sqlite_url(Path(chosen))
 
 
@@ -142,13 +143,15 @@ class Database:
                 _create_private_file(sqlite_path)
             engine = _create_engine(url, key)
         except (OSError, SQLAlchemyError, ImportError) as error:
-            raise StoreError(f"cannot open the database {where}: {_first_line(error)}") from None
+            raise StoreError(key="store.cannot_open", where=where,
+                             problem=_first_line(error)) from None
         database = cls(engine, sqlite_path, key)
         try:
             database.migrate()
         except (OSError, SQLAlchemyError, CommandError) as error:
             engine.dispose()
-            raise StoreError(f"cannot open the database {where}: {_first_line(error)}") from None
+            raise StoreError(key="store.cannot_open", where=where,
+                             problem=_first_line(error)) from None
         return database
 
     def migrate(self) -> None:
@@ -193,6 +196,9 @@ class Database:
         except (OSError, sqlite3.Error) as error:
             _remove_partial_copy(target)
             raise WriteError(str(target), _storage_failure(error)) from None
+        except BaseException:  # Ctrl+C: no half copy either
+            _remove_partial_copy(target)
+            raise
         self._prune_backups(folder)
         return target
 
@@ -256,8 +262,7 @@ def encrypt_database_file(url_or_path: str | os.PathLike[str] | None = None) -> 
     url = resolve_url(url_or_path)
     path = _sqlite_file(url)
     if path is None:
-        raise StoreError("only a SQLite database file can be encrypted here; a PostgreSQL "
-                         "server's storage is encrypted on the server")
+        raise StoreError(key="store.encrypt_not_sqlite")
     refuse_network_file(path, url_or_path)
     encryption.encrypt_database(path)
     return path
@@ -270,12 +275,12 @@ def _remove_partial_copy(target: Path) -> None:
             leftover.unlink()
 
 
-def _storage_failure(error: OSError | sqlite3.Error) -> OSError | str:
+def _storage_failure(error: OSError | sqlite3.Error) -> OSError | str | messages.Text:
     """What went wrong writing a file, as WriteError words it (SQLite's "full" included)."""
     if isinstance(error, OSError):
         return error
     if getattr(error, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL:
-        return "the disk is full"
+        return messages.text("store.disk_full")
     return _first_line(error)
 
 

@@ -33,10 +33,6 @@ KEYRING_SERVICE = "caseworker-workbench"
 ENCRYPT_ENV = "WORKBENCH_ENCRYPT"
 #: The first 16 bytes of every plain SQLite database file.
 PLAIN_HEADER = b"SQLite format 3\x00"
-MISSING_PACKAGES = ("encrypting the database needs the optional packages sqlcipher3-binary "
-                    "and keyring: pip install caseworker-workbench[encryption]")
-
-
 def encryption_requested() -> bool:
     """True when a new database is to be created encrypted (``WORKBENCH_ENCRYPT=1``)."""
     return os.environ.get(ENCRYPT_ENV, "").strip().lower() in ("1", "true", "yes")
@@ -57,7 +53,7 @@ def sqlcipher() -> ModuleType:
     try:
         import sqlcipher3
     except ImportError:
-        raise StoreError(MISSING_PACKAGES) from None
+        raise StoreError(key="store.encryption_packages") from None
     module: ModuleType = sqlcipher3
     return module
 
@@ -67,7 +63,7 @@ def _keyring() -> ModuleType:
     try:
         import keyring
     except ImportError:
-        raise StoreError(MISSING_PACKAGES) from None
+        raise StoreError(key="store.encryption_packages") from None
     return keyring
 
 
@@ -84,12 +80,10 @@ def database_key(path: Path, *, create: bool = False) -> str:
             key = secrets.token_hex(32)
             keyring.set_password(KEYRING_SERVICE, str(path), key)
     except keyring.errors.KeyringError as error:
-        raise StoreError(f"the key of the database {path} cannot be read from or stored in "
-                         f"this user's keyring ({error})") from None
+        raise StoreError(key="store.keyring_failed", path=str(path), problem=str(error)
+                         ) from None
     if key is None:
-        raise StoreError(f"the database {path} is encrypted and its key is not in this user's "
-                         f"keyring (service {KEYRING_SERVICE}); it can only be opened by the "
-                         "user who encrypted it, on that computer")
+        raise StoreError(key="store.key_missing", path=str(path), service=KEYRING_SERVICE)
     return key
 
 
@@ -106,8 +100,7 @@ def connect(path: Path, key: str) -> Any:
         connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlcipher().DatabaseError:
         connection.close()
-        raise StoreError(f"the database {path} cannot be opened with the key in the keyring: "
-                         "it is damaged, or not the database the key was made for") from None
+        raise StoreError(key="store.key_does_not_fit", path=str(path)) from None
     return connection
 
 
@@ -144,9 +137,9 @@ def encrypt_database(path: Path) -> None:
     its plain backups are deleted only then. On any failure the plain database is untouched.
     """
     if not path.is_file() or path.stat().st_size == 0:
-        raise StoreError(f"there is no database {path} to encrypt")
+        raise StoreError(key="store.nothing_to_encrypt", path=str(path))
     if is_encrypted(path):
-        raise StoreError(f"the database {path} is encrypted already")
+        raise StoreError(key="store.encrypted_already", path=str(path))
     key = database_key(path, create=True)
     copy = path.with_name(path.name + ".encrypting")
     copy.unlink(missing_ok=True)  # left over from an attempt that was cut short
@@ -156,7 +149,8 @@ def encrypt_database(path: Path) -> None:
         _verify_copy(path, copy, key)
     except (OSError, sqlcipher().Error) as error:
         copy.unlink(missing_ok=True)
-        raise StoreError(f"cannot encrypt the database {path}: {error}; it is unchanged") from None
+        raise StoreError(key="store.cannot_encrypt", path=str(path), problem=str(error)
+                         ) from None
     except StoreError:
         copy.unlink(missing_ok=True)
         raise
@@ -170,8 +164,7 @@ def _verify_copy(plain: Path, copy: Path, key: str) -> None:
             contextlib.closing(connect(copy, key)) as encrypted:
         intact = encrypted.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
         if not intact or table_counts(encrypted) != table_counts(original):
-            raise StoreError(f"the encrypted copy of {plain} did not verify; the database "
-                             "is unchanged")
+            raise StoreError(key="store.copy_did_not_verify", path=str(plain))
 
 
 def _swap_in(copy: Path, path: Path) -> None:

@@ -19,6 +19,7 @@ import sqlite3
 from pathlib import Path
 
 from workbench.errors import StoreError
+from workbench.messages import text
 from workbench.store import encryption
 
 log = logging.getLogger(__name__)
@@ -83,12 +84,10 @@ class CorruptDatabaseError(StoreError):
         self.problem = problem
         self.backup = backup
         if backup is None:
-            advice = "no intact backup was found in its backups folder"
-        else:
-            advice = (f"the latest backup is {backup} from "
-                      f"{backup_time(backup):%Y-%m-%d %H:%M}; restore it with: "
-                      f"workbench --db {path} restore-backup --latest")
-        super().__init__(f"the database {path} is damaged: {problem}; {advice}")
+            super().__init__(key="store.damaged_no_backup", path=str(path), problem=problem)
+            return
+        super().__init__(key="store.damaged", path=str(path), problem=problem,
+                         backup=str(backup), time=f"{backup_time(backup):%Y-%m-%d %H:%M}")
 
 
 def ensure_intact(path: Path) -> None:
@@ -110,7 +109,8 @@ def restore_backup(path: Path, backup: Path) -> Path:
     """
     problem = integrity_problem(backup)
     if problem is not None or not backup.is_file():
-        raise StoreError(f"the backup {backup} cannot be restored: {problem or 'no such file'}")
+        raise StoreError(key="store.backup_unusable", backup=str(backup),
+                         problem=problem or text("store.no_such_file"))
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     kept = path.with_name(f"{path.name}.corrupt-{stamp}")
     if path.exists():

@@ -1,0 +1,14 @@
+"""What the team lead's report says when it cannot be written as asked."""
+
+from workbench.messages import Text
+
+TEXTS = {
+    "report.unknown_team": Text(da="ingen åbne sager i teamet '{team}' (teams: {known})",
+                                en="no open cases in team '{team}' (teams: {known})"),
+    "report.not_xlsx": Text(
+        da="rapporten er en Excel-arbejdsbog: angiv en .xlsx-fil, ikke '{path}'",
+        en="the report is an Excel workbook: give a .xlsx file, not '{path}'",
+    ),
+    "report.no_folder": Text(da="mappen '{folder}' findes ikke",
+                             en="the folder '{folder}' does not exist"),
+}
