@@ -1,0 +1,304 @@
+"""The command line's conventions: the user's language, listings, progress, Ctrl+C, pipes."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import io
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.workbench.exports import snapshot
+from workbench import __version__, demo
+from workbench.cli import (
+    EXIT_BROKEN_PIPE,
+    EXIT_INPUT,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    FORMATS,
+    build_parser,
+    main,
+)
+from workbench.messages import LANGUAGE_ENV, catalog, render, set_language
+from workbench.service import Workbench
+
+Capture = pytest.CaptureFixture[str]
+TODAY = dt.date(2026, 3, 10)
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(autouse=True)
+def _no_language_from_outside(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(LANGUAGE_ENV, raising=False)
+
+
+def _parsers(parser: argparse.ArgumentParser, path: str = "workbench",
+             ) -> Iterator[tuple[str, argparse.ArgumentParser]]:
+    """Every parser of the command line, sub-commands' sub-commands too, with its path."""
+    yield path, parser
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                yield from _parsers(sub, f"{path} {name}")
+
+
+def _command_helps(parser: argparse.ArgumentParser) -> dict[str, str | None]:
+    """The help each sub-command has in its parent's list of commands."""
+    helps: dict[str, str | None] = {}
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for choice in action._choices_actions:
+                helps[choice.dest] = choice.help
+    return helps
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_every_command_and_argument_is_explained_in_the_language(language: str) -> None:
+    """Walks the whole parser, so a command added later without texts fails here."""
+    texts = {text.in_language(language) for text in catalog().values()}
+    set_language(language)
+    try:
+        parsers = list(_parsers(build_parser()))
+    finally:
+        set_language(None)
+    assert len(parsers) >= 20
+    for path, parser in parsers:
+        assert parser.description in texts, f"{path}: no description in {language}"
+        for name, help_text in _command_helps(parser).items():
+            assert help_text in texts, f"{path} {name}: no help in {language}"
+        for action in parser._actions:
+            assert action.help in texts, f"{path} {action.option_strings or action.dest}"
+
+
+def _help(capsys: Capture, *argv: str) -> str:
+    with pytest.raises(SystemExit) as exit_info:
+        main([*argv, "--help"])
+    assert exit_info.value.code == 0
+    return capsys.readouterr().out
+
+
+def test_help_is_danish_by_default_and_english_on_request(
+        capsys: Capture, monkeypatch: pytest.MonkeyPatch) -> None:
+    danish = _help(capsys)
+    assert danish.startswith("brug: workbench")
+    assert "tilvalg:" in danish and "vis denne hjælp og stop" in danish
+    assert "importér udtræk fra det centrale sagssystem" in danish
+
+    english = _help(capsys, "--language", "en")
+    assert english.startswith("usage: workbench")
+    assert "import the central case system's export files" in english
+
+    monkeypatch.setenv(LANGUAGE_ENV, "en")
+    assert "the day to count from" in _help(capsys, "status")
+    assert "dagen der regnes fra" in _help(capsys, "--language=da", "status")
+
+
+def test_version(capsys: Capture) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--version"])
+    assert exit_info.value.code == 0
+    assert capsys.readouterr().out.strip() == f"workbench {__version__}"
+
+
+@pytest.fixture
+def database(tmp_path: Path) -> str:
+    """A SQLite database with a 40-case demo caseload and two inquiries."""
+    path = tmp_path / "workbench.db"
+    files = demo.write_export(demo.generate(40, 3, TODAY), tmp_path / "export")
+    with Workbench.open(path) as workbench:
+        workbench.import_files(files, today=TODAY)
+        demo.add_local_work(workbench, TODAY, 3)
+    return str(path)
+
+
+def _error(capsys: Capture, *argv: str) -> str:
+    assert main(list(argv)) == EXIT_INPUT
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert len(lines) == 1
+    return lines[0]
+
+
+def test_errors_follow_the_flag_the_environment_and_the_database(
+        database: str, capsys: Capture, monkeypatch: pytest.MonkeyPatch) -> None:
+    unknown = ("register", "S404", "--kind", "samtale", "--date", "2026-03-01", "--by", "AB")
+    assert _error(capsys, "--db", database, *unknown) == \
+        "fejl: der er ingen sag med Sags-ID 'S404'"
+    assert _error(capsys, "--db", database, "--language", "en", *unknown) == \
+        "error: no case with Sags-ID 'S404'"
+
+    with Workbench.open(database) as workbench:
+        workbench.save_settings(replace_language(workbench, "en"))
+    assert _error(capsys, "--db", database, *unknown).startswith("error: no case")
+    monkeypatch.setenv(LANGUAGE_ENV, "da")
+    assert _error(capsys, "--db", database, *unknown).startswith("fejl: der er ingen sag")
+    assert _error(capsys, "--db", database, "--language", "en", *unknown).startswith("error:")
+
+
+def replace_language(workbench: Workbench, language: str) -> object:
+    """The settings with another language."""
+    import dataclasses
+
+    return dataclasses.replace(workbench.load_settings(), language=language)
+
+
+LISTINGS = [["status"], ["inquiries", "--all"], ["audit"], ["rules"],
+            ["nags", "--peek", "--now", "2026-03-10T08:00"]]
+
+
+@pytest.mark.parametrize("listing", LISTINGS, ids=lambda words: words[0])
+def test_every_listing_speaks_every_format(database: str, listing: list[str],
+                                           capsys: Capture) -> None:
+    argv = ["--db", database, *listing, "--today", TODAY.isoformat()]
+    if listing[0] in ("rules", "audit", "nags"):
+        argv = argv[:-2]
+    outputs = {}
+    for style in FORMATS:
+        assert main([*argv, "--format", style]) == EXIT_OK
+        outputs[style] = capsys.readouterr().out
+    records = json.loads(outputs["json"])
+    assert isinstance(records, list) and records
+    assert list(csv.DictReader(io.StringIO(outputs["csv"]))) == records
+    excel = outputs["excel-csv"]
+    assert excel.startswith("\ufeff")
+    rows = list(csv.DictReader(io.StringIO(excel[1:], newline=""), delimiter=";"))
+    assert rows == records
+
+
+def test_excel_csv_is_bytes_for_danish_excel(database: str, tmp_path: Path) -> None:
+    completed = subprocess.run(
+        [sys.executable, "-m", "workbench", "--db", database, "status", "--today",
+         TODAY.isoformat(), "--format", "excel-csv"],
+        capture_output=True, check=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    data = completed.stdout
+    assert data.startswith(b"\xef\xbb\xbf" + b"case_id;caseworker;scheme;status;")
+    lines = data.split(b"\r\n")
+    assert lines[-1] == b"" and len(lines) > 30  # the header, the open cases, a last CRLF
+    assert all(line.count(b";") == 5 and b"\n" not in line for line in lines[:-1])
+
+
+def test_csv_cells_that_would_run_as_formulas_are_quoted(tmp_path: Path,
+                                                         capsys: Capture) -> None:
+    path = tmp_path / "workbench.db"
+    export = tmp_path / "sager.csv"
+    header = "Sags-ID;CPR;Navn;Ordning;Sagsbehandler;Team;Startdato"
+    rows = [f"S{n};010190-1234;Anne;sygedagpenge;{worker};Nord;2026-01-05"
+            for n, worker in enumerate(["=9+9", "@SUM(1)", "+45", "-2+3", "ABC"], start=1)]
+    export.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    with Workbench.open(path) as workbench:
+        workbench.import_files([export], today=TODAY)
+    for style, delimiter in (("csv", ","), ("excel-csv", ";")):
+        assert main(["--db", str(path), "status", "--today", "2026-03-10",
+                     "--format", style]) == EXIT_OK
+        out = capsys.readouterr().out.lstrip("\ufeff")
+        workers = {row["caseworker"] for row in csv.DictReader(io.StringIO(out),
+                                                                delimiter=delimiter)}
+        assert workers == {"'=9+9", "'@SUM(1)", "'+45", "'-2+3", "ABC"}
+
+
+def test_inquiry_days_left_stay_numbers_in_csv(database: str, capsys: Capture) -> None:
+    assert main(["--db", database, "inquiries", "--all", "--today", "2026-06-01",
+                 "--format", "csv"]) == EXIT_OK
+    days = [row["working_days_left"] for row in csv.DictReader(io.StringIO(
+        capsys.readouterr().out))]
+    assert days and all(day.lstrip("-").isdigit() for day in days)
+    assert any(day.startswith("-") for day in days)
+
+
+class _Terminal(io.StringIO):
+    """A stderr that says it is a terminal."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_goes_to_a_terminal_only(tmp_path: Path, capsys: Capture,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    files = [str(f) for f in demo.write_export(demo.generate(30, 1, TODAY), tmp_path / "x")]
+    database = str(tmp_path / "workbench.db")
+    assert main(["--db", database, "import", *files, "--today", "2026-03-10"]) == EXIT_OK
+    assert capsys.readouterr().err == ""  # a pipe, a file: no progress
+
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    more = [str(f) for f in demo.write_export(demo.generate(60, 2, TODAY), tmp_path / "y")]
+    assert main(["--db", database, "import", *more, "--today", "2026-03-10",
+                 "--force"]) == EXIT_OK
+    shown = terminal.getvalue()
+    assert "\rimport: trin 1 af 5" in shown
+    assert shown.endswith("\rimport: trin 5 af 5\n")
+
+
+INTERRUPTING = textwrap.dedent("""
+    import os, signal, sys
+    from workbench.cli import main
+    from workbench.importing import importer
+
+    def interrupted(self, tables):
+        # The cases are written in the open transaction; now Ctrl+C, as a real signal.
+        os.kill(os.getpid(), signal.SIGINT)
+        raise AssertionError("the interrupt did not stop the import")
+
+    importer._ImportRun.apply_events = interrupted
+    sys.exit(main(sys.argv[1:]))
+""")
+
+
+def test_ctrl_c_stops_a_long_import_and_changes_nothing(tmp_path: Path) -> None:
+    database = tmp_path / "workbench.db"
+    first = demo.write_export(demo.generate(50, 1, TODAY), tmp_path / "first")
+    with Workbench.open(database) as workbench:
+        workbench.import_files(first, today=TODAY)
+        before = snapshot(workbench)
+    long = demo.write_export(demo.generate(4000, 2, TODAY), tmp_path / "long")
+
+    completed = subprocess.run(
+        [sys.executable, "-c", INTERRUPTING, "--db", str(database), "import",
+         *map(str, long), "--today", "2026-03-10", "--force"],
+        capture_output=True, text=True, timeout=300,
+        env={**os.environ, "PYTHONPATH": str(ROOT), LANGUAGE_ENV: "en"})
+
+    assert completed.returncode == EXIT_INTERRUPTED
+    assert completed.stderr == render("general.interrupted", language="en") + "\n"
+    assert completed.stdout == ""
+    with Workbench.open(database) as workbench:
+        assert snapshot(workbench) == before
+    leftovers = [p.name for p in tmp_path.iterdir() if p.name.startswith("workbench.db-")]
+    assert leftovers == []
+
+
+def test_a_reader_that_stops_reading_ends_it_quietly(tmp_path: Path) -> None:
+    database = tmp_path / "workbench.db"
+    files = demo.write_export(demo.generate(2500, 1, TODAY), tmp_path / "export")
+    with Workbench.open(database) as workbench:
+        workbench.import_files(files, today=TODAY)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "workbench", "--db", str(database), "status",
+         "--today", "2026-03-10"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert process.stdout is not None and process.stderr is not None
+    assert process.stdout.readline().startswith(b"case_id")  # as `| head -1` reads
+    process.stdout.close()
+    error = process.stderr.read()
+    process.stderr.close()
+    assert process.wait(timeout=120) == EXIT_BROKEN_PIPE
+    assert error == b""
+
+
+def test_a_broken_pipe_in_process_is_quiet_too(capsys: Capture,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    class ClosedPipe(io.StringIO):
+        def write(self, text: str) -> int:
+            raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.setattr(sys, "stdout", ClosedPipe())
+    assert main(["rules"]) == EXIT_BROKEN_PIPE
+    assert capsys.readouterr().err == ""
