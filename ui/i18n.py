@@ -19,6 +19,7 @@ import platformdirs
 import PySide6
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from workbench import messages
 from workbench.resources import resource_dir
 
 LANGUAGES = ("da", "en")
@@ -117,6 +118,7 @@ class Translations:
             QCoreApplication.removeTranslator(translator)
         self._installed = loaded
         _current_language = language
+        messages.set_language(language)  # the core's errors speak the window's language
         QLocale.setDefault(QLocale(QLocale.Language.Danish if language == "da"
                                    else QLocale.Language.English, QLocale.Country.Denmark))
         for translator in self._installed:
@@ -131,6 +133,7 @@ class Translations:
             self.switch(language)
         except TranslationError as error:
             print(f"warning: {error}; the window stays in English", file=sys.stderr)
+            messages.set_language("en")
             return False
         return True
 

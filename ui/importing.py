@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 from ui import jobs, texts
 from ui.backend import Backend, ProgressReport
 from ui.dialogs import ImportSummaryDialog
+from ui.i18n import current_language
 from ui.preview import ImportPreviewDialog
 from workbench.errors import TruncatedExportError, WorkbenchError
 from workbench.views import ImportSummary
@@ -223,7 +224,8 @@ class ImportController(QObject):
             self.dialog = self._ask_truncated(error, retry)
         else:
             self.dialog = error_box(self._window, self.tr("Import refused"),
-                                    self.tr("Nothing was imported."), str(error))
+                                    self.tr("Nothing was imported."),
+                                    error.in_language(current_language()))
         self.refused.emit(error)
 
     def _ask_truncated(self, error: TruncatedExportError, retry: Callable[[], None]) -> QWidget:

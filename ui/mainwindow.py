@@ -582,7 +582,8 @@ class MainWindow(QMainWindow):
             self.dialog = self._offer_backup(error.path, error.backup)
             return
         box = error_box(self, self.tr("Caseworker Workbench"),
-                        self.tr("The database could not be opened."), str(error))
+                        self.tr("The database could not be opened."),
+                        error.in_language(current_language()))
         box.finished.connect(self.close)
         self.dialog = box
 
@@ -612,7 +613,8 @@ class MainWindow(QMainWindow):
     def show_error(self, error: WorkbenchError) -> None:
         """Show an error the core raised on purpose; nothing was changed."""
         self.dialog = error_box(self, self.tr("Caseworker Workbench"),
-                                self.tr("That did not work; nothing was changed."), str(error))
+                                self.tr("That did not work; nothing was changed."),
+                                error.in_language(current_language()))
 
     # -- drag and drop --------------------------------------------------------------------
 
