@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import errno
 
-from workbench.messages import Text, render, text
+from workbench.messages import Message, Text, render, text
 
 
 class WorkbenchError(Exception):
@@ -43,17 +43,25 @@ class VocabularyError(InputError):
 class ProfileError(WorkbenchError):
     """A rule profile is malformed; the message names the file, the rule and the field."""
 
-    def __init__(self, source: str, rule_id: str | None, field: str | None, problem: str) -> None:
+    def __init__(self, source: str, rule_id: str | None, field: str | None,
+                 problem: str | Message) -> None:
         self.source = source
         self.rule_id = rule_id
         self.field = field
         self.problem = problem
-        where = source
-        if rule_id:
-            where += f", rule {rule_id}"
-        if field:
-            where += f", field '{field}'"
-        super().__init__(f"{where}: {problem}")
+        place = "rules.where" + ("_rule" if rule_id else "") + ("_field" if field else "")
+        where = Message(place, {"source": source, "rule": rule_id, "field": field})
+        super().__init__(key="rules.error", where=where, problem=problem)
+
+
+def problem(key: str, **params: object) -> Message:
+    """What is wrong, by message key: the ``problem`` of a ProfileError."""
+    return Message(key, params)
+
+
+def problem_of(error: WorkbenchError) -> str | Message:
+    """Another error's message as the problem of a ProfileError (keyed if it is)."""
+    return str(error) if error.key is None else Message(error.key, error.params)
 
 
 class NotAnExportError(InputError):

@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any, ClassVar, TypeVar
 
 from workbench.calendar import add_months, last_of_month
-from workbench.errors import ProfileError, VocabularyError
+from workbench.errors import ProfileError, VocabularyError, problem, problem_of
 from workbench.vocabulary import EventKind, Scheme, parse_event_kind, parse_scheme
 
 E = TypeVar("E", bound=enum.Enum)
@@ -349,9 +349,9 @@ class _RuleReader:
         raw_id = table.get("id")
         self.rule_id = raw_id if isinstance(raw_id, str) and raw_id else f"#{position}"
 
-    def fail(self, field: str | None, problem: str) -> ProfileError:
-        """An error located at this rule and ``field``."""
-        return ProfileError(self.source, self.rule_id, field, problem)
+    def fail(self, field: str | None, key: str, **params: object) -> ProfileError:
+        """An error located at this rule and ``field``: the problem is message ``key``."""
+        return ProfileError(self.source, self.rule_id, field, problem(key, **params))
 
     def text(self, field: str, *, required: bool = True) -> str:
         """A non-empty string field."""
@@ -359,7 +359,7 @@ class _RuleReader:
         if value is None and not required:
             return ""
         if not isinstance(value, str) or not value.strip():
-            raise self.fail(field, "must be a non-empty text")
+            raise self.fail(field, "rules.non_empty_text")
         return value.strip()
 
     def choice(self, field: str, enum_type: type[E], default: E | None = None) -> E:
@@ -371,7 +371,7 @@ class _RuleReader:
             if member.value == value:
                 return member
         accepted = ", ".join(str(member.value) for member in enum_type)
-        raise self.fail(field, f"must be one of {accepted}, not {value!r}")
+        raise self.fail(field, "rules.one_of", accepted=accepted, value=repr(value))
 
     def date(self, field: str) -> dt.date | None:
         """An optional TOML date (valid_from = 2019-01-01)."""
@@ -379,7 +379,7 @@ class _RuleReader:
         if value is None:
             return None
         if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
-            raise self.fail(field, f"must be a date like 2019-01-01, not {value!r}")
+            raise self.fail(field, "rules.date", value=repr(value))
         return value
 
     def offset(self, field: str, value: Any = None) -> Offset | None:
@@ -388,52 +388,53 @@ class _RuleReader:
         if raw is None:
             return None
         if not isinstance(raw, Mapping):
-            raise self.fail(field, 'must be a table like { offset = 8, unit = "end_of_week" }')
+            raise self.fail(field, "rules.offset_table")
         amount = raw.get("offset")
         if not isinstance(amount, int) or isinstance(amount, bool) or amount < 0:
-            raise self.fail(f"{field}.offset", f"must be a whole number ≥ 0, not {amount!r}")
+            raise self.fail(f"{field}.offset", "rules.whole_number_not", minimum=0,
+                            value=repr(amount))
         units = {unit.value: unit for unit in Unit}
         unit = units.get(raw.get("unit"))  # type: ignore[arg-type]
         if unit is None:
-            raise self.fail(f"{field}.unit", f"must be one of {', '.join(units)}")
+            raise self.fail(f"{field}.unit", "rules.unit", accepted=", ".join(units))
         return Offset(amount, unit)
 
     def kinds(self, field: str, value: Any = None) -> frozenset[EventKind]:
         """A non-empty list of event kinds."""
         raw = self.table.get(field) if value is None else value
         if not isinstance(raw, list) or not raw:
-            raise self.fail(field, "must be a non-empty list of event kinds")
+            raise self.fail(field, "rules.kinds_list")
         try:
             return frozenset(parse_event_kind(str(item)) for item in raw)
         except VocabularyError as error:
-            raise self.fail(field, str(error)) from None
+            raise ProfileError(self.source, self.rule_id, field, problem_of(error)) from None
 
     def scheme(self) -> Scheme:
         """The scheme field, in any spelling the vocabulary accepts."""
         try:
             return parse_scheme(self.text("scheme"))
         except VocabularyError as error:
-            raise self.fail("scheme", str(error)) from None
+            raise ProfileError(self.source, self.rule_id, "scheme", problem_of(error)) from None
 
     def age_bands(self) -> tuple[AgeBand, ...]:
         """The optional [[rule.age_band]] list, checked for overlaps."""
         raw = self.table.get("age_band", [])
         if not isinstance(raw, list):
-            raise self.fail("age_band", "must be a list of tables ([[rule.age_band]])")
+            raise self.fail("age_band", "rules.age_band_list")
         bands = []
         for index, band in enumerate(raw):
             field = f"age_band[{index}]"
             if not isinstance(band, Mapping):
-                raise self.fail(field, "must be a table")
+                raise self.fail(field, "rules.table")
             low, high = band.get("age_from"), band.get("age_below")
             for name, bound in (("age_from", low), ("age_below", high)):
                 if bound is not None and (not isinstance(bound, int) or bound < 0):
-                    raise self.fail(f"{field}.{name}", "must be a whole number ≥ 0")
+                    raise self.fail(f"{field}.{name}", "rules.whole_number", minimum=0)
             if low is not None and high is not None and low >= high:
-                raise self.fail(field, "age_from must be below age_below")
+                raise self.fail(field, "rules.age_order")
             due = self.offset(f"{field}.due", band.get("due"))
             if due is None:
-                raise self.fail(f"{field}.due", "is required")
+                raise self.fail(f"{field}.due", "rules.required")
             bands.append(AgeBand(low, high, due))
         self._refuse_overlaps(bands)
         return tuple(bands)
@@ -444,21 +445,21 @@ class _RuleReader:
         for lower, upper in itertools.pairwise(ordered):
             lower_end = lower.age_below if lower.age_below is not None else 10**6
             if (upper.age_from or 0) < lower_end:
-                raise self.fail("age_band", "age bands overlap")
+                raise self.fail("age_band", "rules.age_overlap")
 
     def counts(self) -> tuple[CountRequirement, ...]:
         """The [[rule.count]] requirements of a count-in-window rule."""
         raw = self.table.get("count")
         if not isinstance(raw, list) or not raw:
-            raise self.fail("count", "a count_in_window rule needs [[rule.count]] entries")
+            raise self.fail("count", "rules.count_entries")
         requirements = []
         for index, entry in enumerate(raw):
             field = f"count[{index}]"
             if not isinstance(entry, Mapping):
-                raise self.fail(field, "must be a table")
+                raise self.fail(field, "rules.table")
             at_least = entry.get("at_least")
             if not isinstance(at_least, int) or isinstance(at_least, bool) or at_least < 1:
-                raise self.fail(f"{field}.at_least", "must be a whole number ≥ 1")
+                raise self.fail(f"{field}.at_least", "rules.whole_number", minimum=1)
             kinds = self.kinds(f"{field}.kinds", entry.get("kinds"))
             requirements.append(CountRequirement(kinds, at_least))
         return tuple(requirements)
@@ -467,7 +468,7 @@ class _RuleReader:
         """An optional true/false field."""
         value = self.table.get(field, default)
         if not isinstance(value, bool):
-            raise self.fail(field, f"must be true or false, not {value!r}")
+            raise self.fail(field, "rules.true_false", value=repr(value))
         return value
 
     def event_kind(self, field: str) -> EventKind | None:
@@ -478,7 +479,7 @@ class _RuleReader:
         try:
             return parse_event_kind(str(value))
         except VocabularyError as error:
-            raise self.fail(field, str(error)) from None
+            raise ProfileError(self.source, self.rule_id, field, problem_of(error)) from None
 
     def conditions(self, field: str) -> tuple[tuple[str, frozenset[str]], ...]:
         """An optional table of case attributes and their accepted values."""
@@ -486,15 +487,15 @@ class _RuleReader:
         if raw is None:
             return ()
         if not isinstance(raw, Mapping) or not raw:
-            raise self.fail(field, 'must be a table like { maalgruppe = ["jobparat"] }')
+            raise self.fail(field, "rules.conditions_table")
         conditions = []
         for name, values in raw.items():
             if name not in CASE_ATTRIBUTES:
-                raise self.fail(f"{field}.{name}",
-                                f"is no case attribute (one of {', '.join(CASE_ATTRIBUTES)})")
+                raise self.fail(f"{field}.{name}", "rules.no_attribute",
+                                accepted=", ".join(CASE_ATTRIBUTES))
             if (not isinstance(values, list) or not values
                     or not all(isinstance(v, str) and v.strip() for v in values)):
-                raise self.fail(f"{field}.{name}", "must be a non-empty list of texts")
+                raise self.fail(f"{field}.{name}", "rules.texts_list")
             conditions.append((name, frozenset(v.strip().lower() for v in values)))
         return tuple(conditions)
 
@@ -522,11 +523,11 @@ class _RuleReader:
         if kind is RuleKind.ONCE:
             rule = OnceRule(due=self.offset("due"), age_bands=self.age_bands(), **common)
             if rule.due is None and not rule.age_bands:
-                raise self.fail("due", "a once rule needs a due offset or age bands")
+                raise self.fail("due", "rules.once_due")
         elif kind is RuleKind.RECURRING:
             every = self.offset("every")
             if every is None:
-                raise self.fail("every", "a recurring rule needs an interval")
+                raise self.fail("every", "rules.recurring_every")
             rule = ChainRule(
                 every=every,
                 chain_start=self.choice("anchor", ChainStart, ChainStart.ANCHOR),
@@ -538,11 +539,9 @@ class _RuleReader:
         else:
             window = self.offset("window")
             if window is None:
-                raise self.fail("window", "a count_in_window rule needs a window")
+                raise self.fail("window", "rules.window_needed")
             if window.unit not in (Unit.END_OF_WEEK, Unit.END_OF_MONTHS) or not window.amount:
-                raise self.fail(
-                    "window.unit", "a window is N end_of_week or N end_of_months, N ≥ 1"
-                )
+                raise self.fail("window.unit", "rules.window_unit")
             rule = CountRule(window=window, counts=self.counts(),
                              repeat=self.flag("repeat", False), **common)
         return rule
@@ -551,7 +550,7 @@ class _RuleReader:
         """Each pair of validity dates must be in order."""
         for low, high in (("valid_from", "valid_to"), ("applies_from", "applies_until")):
             if common[low] and common[high] and common[low] > common[high]:
-                raise self.fail(high, f"is before {low}")
+                raise self.fail(high, "rules.before", other=low)
 
 
 def parse_profile(text: str, source: str) -> RuleProfile:
@@ -559,22 +558,23 @@ def parse_profile(text: str, source: str) -> RuleProfile:
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise ProfileError(source, None, None, f"not valid TOML: {error}") from None
+        raise ProfileError(source, None, None, problem("rules.not_toml", error=str(error))
+                           ) from None
     header = document.get("profile")
     if not isinstance(header, Mapping):
-        raise ProfileError(source, None, "profile", "a [profile] table with id and title is needed")
+        raise ProfileError(source, None, "profile", problem("rules.profile_table"))
     profile_id, title = header.get("id"), header.get("title")
     if not isinstance(profile_id, str) or not profile_id:
-        raise ProfileError(source, None, "profile.id", "must be a non-empty text")
+        raise ProfileError(source, None, "profile.id", problem("rules.non_empty_text"))
     if not isinstance(title, str) or not title:
-        raise ProfileError(source, None, "profile.title", "must be a non-empty text")
+        raise ProfileError(source, None, "profile.title", problem("rules.non_empty_text"))
     raw_rules = document.get("rule")
     if not isinstance(raw_rules, list) or not raw_rules:
-        raise ProfileError(source, None, "rule", "a profile needs at least one [[rule]]")
+        raise ProfileError(source, None, "rule", problem("rules.at_least_one_rule"))
     rules = []
     for position, table in enumerate(raw_rules, start=1):
         if not isinstance(table, Mapping):
-            raise ProfileError(source, f"#{position}", None, "must be a table")
+            raise ProfileError(source, f"#{position}", None, problem("rules.table"))
         rules.append(_RuleReader(source, table, position).read())
     _check_references(source, rules)
     return RuleProfile(id=profile_id, title=title, source=source, rules=tuple(rules),
@@ -584,11 +584,11 @@ def parse_profile(text: str, source: str) -> RuleProfile:
 def _reasons(source: str, raw: Any) -> tuple[Reason, ...]:
     """The profile's [[reason]] list: each a key, an effect, titles and a legal reference."""
     if not isinstance(raw, list):
-        raise ProfileError(source, None, "reason", "must be a list of tables ([[reason]])")
+        raise ProfileError(source, None, "reason", problem("rules.reason_list"))
     reasons: list[Reason] = []
     for position, table in enumerate(raw, start=1):
         if not isinstance(table, Mapping):
-            raise ProfileError(source, None, f"reason[{position}]", "must be a table")
+            raise ProfileError(source, None, f"reason[{position}]", problem("rules.table"))
         reader = _RuleReader(source, table, position)
         reader.rule_id = f"reason {table.get('key', f'#{position}')}"
         reason = Reason(
@@ -600,7 +600,7 @@ def _reasons(source: str, raw: Any) -> tuple[Reason, ...]:
             verified=reader.flag("verified", True),
         )
         if any(r.key == reason.key and r.effect is reason.effect for r in reasons):
-            raise reader.fail("key", "the same reason is listed twice")
+            raise reader.fail("key", "rules.same_reason")
         reasons.append(reason)
     return tuple(reasons)
 
@@ -610,16 +610,15 @@ def _check_references(source: str, rules: Sequence[Rule]) -> None:
     seen: dict[str, Rule] = {}
     for rule in rules:
         if rule.id in seen:
-            raise ProfileError(source, rule.id, "id", "the same id is used twice")
+            raise ProfileError(source, rule.id, "id", problem("rules.same_id"))
         seen[rule.id] = rule
     for rule in rules:
         if not isinstance(rule, ChainRule) or rule.requires is None:
             continue
         required = seen.get(rule.requires)
         if required is None or required.scheme is not rule.scheme:
-            raise ProfileError(
-                source, rule.id, "requires", f"names no rule of the same scheme: {rule.requires}"
-            )
+            raise ProfileError(source, rule.id, "requires",
+                               problem("rules.requires", requires=rule.requires))
 
 
 def load_profile(path: Path) -> RuleProfile:
@@ -627,5 +626,6 @@ def load_profile(path: Path) -> RuleProfile:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        raise ProfileError(str(path), None, None, f"cannot be read: {error}") from None
+        raise ProfileError(str(path), None, None, problem("rules.unreadable", error=str(error))
+                           ) from None
     return parse_profile(text, path.name)

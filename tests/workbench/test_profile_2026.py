@@ -7,7 +7,6 @@ exemptions. Dates are checked with a calendar: "+ 6 months − 1 day" is the N-m
 """
 
 import datetime as dt
-import re
 
 import pytest
 from hypothesis import given, settings
@@ -411,5 +410,6 @@ reference = "test"
 def test_a_malformed_new_field_is_refused_naming_file_rule_and_field(
     extra: str, located: str,
 ) -> None:
-    with pytest.raises(ProfileError, match=re.escape(located)):
+    with pytest.raises(ProfileError) as refused:
         parse_profile(_ONE_RULE + extra + "\n", "bad.toml")
+    assert located in refused.value.in_language("en")

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from workbench.errors import ProfileError
+from workbench.messages import LANGUAGE_ENV
 from workbench.resources import available_profiles, load_named_profile
 from workbench.rules import RuleKind, Unit, load_profile, parse_profile
 from workbench.vocabulary import Scheme
@@ -31,6 +32,12 @@ every = { offset = 3, unit = "months" }
 satisfied_by = ["samtale"]
 reference = "test"
 """
+
+
+@pytest.fixture(autouse=True)
+def _in_english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests read the English texts; the Danish ones are checked below."""
+    monkeypatch.setenv(LANGUAGE_ENV, "en")
 
 
 def test_default_profile_has_every_rule_of_domain_md_in_order() -> None:
@@ -134,6 +141,17 @@ def test_count_rule_needs_counts_and_an_end_of_period_window() -> None:
     in_days = with_count.replace('unit = "end_of_months"', 'unit = "days"')
     with pytest.raises(ProfileError, match=re.escape("field 'window.unit'")):
         parse_profile(in_days, "bad.toml")
+
+
+def test_a_malformed_profile_is_explained_in_danish_too(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(LANGUAGE_ENV, "da")
+    with pytest.raises(ProfileError) as refused:
+        parse_profile(MINIMAL_RULE.replace("offset = 3", "offset = -3"), "bad.toml")
+    assert str(refused.value) == ("bad.toml, regel KH1, felt 'every.offset': skal være et helt "
+                                  "tal ≥ 0, ikke -3")
+    assert refused.value.in_language("en") == ("bad.toml, rule KH1, field 'every.offset': must "
+                                               "be a whole number ≥ 0, not -3")
 
 
 def test_unreadable_profile_file(tmp_path: Path) -> None:

@@ -67,14 +67,27 @@ def catalog() -> Mapping[str, Text]:
     return gathered
 
 
+@dataclass(frozen=True, slots=True)
+class Message:
+    """A message key with its parameters, rendered when needed: a part of another message."""
+
+    key: str
+    params: Mapping[str, object]
+
+    def in_language(self, language: str) -> str:
+        """The message rendered in ``language``."""
+        return render(self.key, self.params, language)
+
+
 def render(key: str, params: Mapping[str, object] | None = None,
            language: str | None = None) -> str:
     """The message ``key`` in ``language`` (default: the current one) with its parameters.
 
-    A parameter that is itself a ``Text`` (``text(key)``) is put in in the same language.
+    A parameter that is itself a ``Text`` (``text(key)``) or a ``Message`` is put in in the
+    same language.
     """
     chosen = language or current_language()
-    values = {name: value.in_language(chosen) if isinstance(value, Text) else value
+    values = {name: value.in_language(chosen) if isinstance(value, Text | Message) else value
               for name, value in (params or {}).items()}
     return catalog()[key].in_language(chosen).format(**values)
 
