@@ -19,6 +19,7 @@ import io
 import json
 import logging
 import os
+import re
 import sys
 import tempfile
 from collections import Counter
@@ -102,7 +103,34 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         """Raise instead of exiting, so ``main`` decides the exit code."""
-        raise UsageError(f"{self.prog}: {message}")
+        raise UsageError(f"{self.prog}: {_usage_problem(message)}")
+
+
+#: argparse's own usage errors (English, from its gettext), as message keys.
+_ARGPARSE_ERRORS = tuple((re.compile(pattern), key) for pattern, key in (
+    (r"argument (?P<argument>.+?): invalid choice: (?P<value>.+) \(choose from (?P<choices>.+)\)",
+     "cli.argparse.invalid_choice"),
+    (r"the following arguments are required: (?P<arguments>.+)", "cli.argparse.required"),
+    (r"unrecognized arguments: (?P<arguments>.+)", "cli.argparse.unrecognized"),
+    (r"argument (?P<argument>.+?): expected one argument", "cli.argparse.expected_one"),
+    (r"argument (?P<argument>.+?): invalid (?P<type>\S+) value: (?P<value>.+)",
+     "cli.argparse.invalid_value"),
+    (r"argument (?P<argument>.+?): not allowed with argument (?P<other>.+)",
+     "cli.argparse.not_allowed_with"),
+    (r"one of the arguments (?P<arguments>.+) is required", "cli.argparse.one_required"),
+))
+
+
+def _usage_problem(message: str) -> str:
+    """Argparse's error ``message`` in the current language (as it is, if it is not known).
+
+    Only the frame is argparse's: a type's own message (``iso_date``) is ours already.
+    """
+    for pattern, key in _ARGPARSE_ERRORS:
+        found = pattern.fullmatch(message)
+        if found:
+            return render(key, found.groupdict())
+    return message
 
 
 def iso_date(text: str) -> dt.date:

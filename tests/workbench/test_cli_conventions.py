@@ -23,6 +23,7 @@ from workbench.cli import (
     EXIT_INPUT,
     EXIT_INTERRUPTED,
     EXIT_OK,
+    EXIT_USAGE,
     FORMATS,
     build_parser,
     main,
@@ -99,6 +100,32 @@ def test_help_is_danish_by_default_and_english_on_request(
     monkeypatch.setenv(LANGUAGE_ENV, "en")
     assert "the day to count from" in _help(capsys, "status")
     assert "dagen der regnes fra" in _help(capsys, "--language=da", "status")
+
+
+@pytest.mark.parametrize(("argv", "danish", "english"), [
+    (["deadline", "--channel", "fax", "--received", "2026-04-01"],
+     "argument --channel: ugyldigt valg: 'fax'", "argument --channel: invalid choice: 'fax'"),
+    (["deadline", "--channel", "phone"], "disse argumenter mangler: --received",
+     "the following arguments are required: --received"),
+    (["status", "--bogus"], "ukendte argumenter: --bogus", "unrecognized arguments: --bogus"),
+    (["deadline", "--channel", "phone", "--received", "1-4-2026"],
+     "argument --received: ikke en dato som ÅÅÅÅ-MM-DD: '1-4-2026'",
+     "argument --received: not a date as YYYY-MM-DD: '1-4-2026'"),
+    (["inquiry", "answer", "x", "--date", "2026-04-01"], "argument ID: ugyldig værdi (int): 'x'",
+     "argument ID: invalid int value: 'x'"),
+    (["restore-backup"], "et af argumenterne --latest FILE skal angives",
+     "one of the arguments --latest FILE is required"),
+    (["status", "--today"], "argument --today: mangler en værdi",
+     "argument --today: expected one argument"),
+])
+def test_usage_errors_are_in_the_language_too(argv: list[str], danish: str, english: str,
+                                              capsys: Capture) -> None:
+    assert main(argv) == EXIT_USAGE
+    said_in_danish = capsys.readouterr().err
+    assert main(["--language", "en", *argv]) == EXIT_USAGE
+    said_in_english = capsys.readouterr().err
+    assert danish in said_in_danish and len(said_in_danish.splitlines()) == 1
+    assert english in said_in_english and len(said_in_english.splitlines()) == 1
 
 
 def test_version(capsys: Capture) -> None:
@@ -234,6 +261,19 @@ def test_progress_goes_to_a_terminal_only(tmp_path: Path, capsys: Capture,
     shown = terminal.getvalue()
     assert "\rimport: trin 1 af 5" in shown
     assert shown.endswith("\rimport: trin 5 af 5\n")
+
+
+def test_the_report_says_it_is_working_on_a_terminal_only(
+        database: str, tmp_path: Path, capsys: Capture,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    report = ["--db", database, "report", "--out", str(tmp_path / "status.xlsx"),
+              "--today", "2026-03-10"]
+    assert main(report) == EXIT_OK
+    assert capsys.readouterr().err == ""
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    assert main(report) == EXIT_OK
+    assert terminal.getvalue() == render("cli.progress.report", language="da") + "\n"
 
 
 INTERRUPTING = textwrap.dedent("""
