@@ -314,6 +314,34 @@ def test_ctrl_c_stops_a_long_import_and_changes_nothing(tmp_path: Path) -> None:
     assert leftovers == []
 
 
+REPORT_INTERRUPTING = textwrap.dedent("""
+    import os, signal, sys
+    from workbench.cli import main
+    from workbench.reports import sheets
+
+    def interrupted(*arguments):
+        # The overview is written into the temporary file; now Ctrl+C, as a real signal.
+        os.kill(os.getpid(), signal.SIGINT)
+        raise AssertionError("the interrupt did not stop the report")
+
+    sheets.write_cases = interrupted
+    sys.exit(main(sys.argv[1:]))
+""")
+
+
+def test_ctrl_c_during_a_report_leaves_no_file(database: str, tmp_path: Path) -> None:
+    out = tmp_path / "reports"
+    out.mkdir()
+    completed = subprocess.run(
+        [sys.executable, "-c", REPORT_INTERRUPTING, "--db", database, "report", "--out",
+         str(out / "status.xlsx"), "--today", "2026-03-10"],
+        capture_output=True, text=True, timeout=300,
+        env={**os.environ, "PYTHONPATH": str(ROOT), LANGUAGE_ENV: "da"})
+    assert completed.returncode == EXIT_INTERRUPTED
+    assert completed.stderr == "afbrudt; intet blev ændret\n"
+    assert list(out.iterdir()) == []
+
+
 def test_a_reader_that_stops_reading_ends_it_quietly(tmp_path: Path) -> None:
     database = tmp_path / "workbench.db"
     files = demo.write_export(demo.generate(2500, 1, TODAY), tmp_path / "export")
