@@ -89,7 +89,7 @@ class _Parser(argparse.ArgumentParser):
     """argparse that reports usage errors with exit code 1 instead of 2.
 
     Its headings and its ``--help`` are in the current language, as the texts given to it
-    (``_command``, ``_text``) are.
+    (``_command``, ``_text``) are; every command takes ``--language``.
     """
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -100,6 +100,9 @@ class _Parser(argparse.ArgumentParser):
         self._optionals.title = render("cli.options")
         self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
                           help=render("cli.help"))
+        # On every command, before or after its name: `workbench status --language en`.
+        self.add_argument("--language", choices=LANGUAGES, default=argparse.SUPPRESS,
+                          help=render("cli.arg.language"))
 
     def error(self, message: str) -> NoReturn:
         """Raise instead of exiting, so ``main`` decides the exit code."""
@@ -158,7 +161,7 @@ def _rules(arguments: argparse.Namespace) -> int:
         with _open(arguments) as workbench:
             name = workbench.load_settings().profile_name
     profile = load_named_profile(name)
-    language = getattr(arguments, "language", None) or current_language()
+    language = current_language()  # --language, else as _open chose: titles too
     if arguments.format != "table":
         records = [{"kind": "rule", "id": rule.id, "scheme": rule.scheme.value,
                     "title": rule.title(language), "reference": rule.reference,
@@ -201,7 +204,8 @@ def _open(arguments: argparse.Namespace) -> Workbench:
     ``WORKBENCH_LANGUAGE`` chose one.
     """
     workbench = Workbench.open(arguments.db)
-    if arguments.language is None and os.environ.get(LANGUAGE_ENV) not in LANGUAGES:
+    chosen = getattr(arguments, "language", None)
+    if chosen is None and os.environ.get(LANGUAGE_ENV) not in LANGUAGES:
         try:
             set_language(workbench.load_settings().language)
         except BaseException:
@@ -768,7 +772,6 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"workbench {__version__}",
                         help=_text("cli.version"))
     parser.add_argument("--db", help=_text("cli.arg.db"))
-    parser.add_argument("--language", choices=LANGUAGES, help=_text("cli.arg.language"))
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser,
                                      metavar=_text("cli.metavar.command"),
                                      help=_text("cli.commands"))
@@ -782,9 +785,6 @@ def build_parser() -> argparse.ArgumentParser:
 
     rules = _command(commands, "rules")
     rules.add_argument("--profile", help=_text("cli.arg.profile"))
-    # Also accepted after the command; then it sets the language of everything, titles too.
-    rules.add_argument("--language", choices=LANGUAGES, default=argparse.SUPPRESS,
-                       help=_text("cli.arg.rules_language"))
     _add_format_argument(rules)
     rules.set_defaults(handler=_rules)
     _add_store_commands(commands)

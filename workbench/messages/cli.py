@@ -101,8 +101,6 @@ _ARGUMENTS = {
         en="the rule profile's name, resources/rules/NAME.toml (default: the database's "
            "profile)",
     ),
-    "cli.arg.rules_language": Text(da="sprog for reglernes titler: da eller en",
-                                   en="language of the rules' titles: da or en"),
     "cli.arg.files": Text(da="udtræksfilerne fra det centrale sagssystem (CSV eller XLSX)",
                           en="the export files from the central case system (CSV or XLSX)"),
     "cli.arg.import_today": Text(da="udtrækkets dato, ÅÅÅÅ-MM-DD (standard: i dag)",
