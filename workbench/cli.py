@@ -42,7 +42,14 @@ from workbench.importing.sitemappings import (
 )
 from workbench.inquiries import reply_due
 from workbench.logs import start_logging
-from workbench.messages import LANGUAGE_ENV, LANGUAGES, current_language, render, set_language
+from workbench.messages import (
+    LANGUAGE_ENV,
+    LANGUAGES,
+    catalog,
+    current_language,
+    render,
+    set_language,
+)
 from workbench.nags import Nag, NagKind
 from workbench.reminders import due_reminders
 from workbench.reports import write_status_report
@@ -104,6 +111,18 @@ class _Parser(argparse.ArgumentParser):
         self.add_argument("--language", choices=LANGUAGES, default=argparse.SUPPRESS,
                           help=render("cli.arg.language"))
 
+    def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
+        """Argparse's ``add_argument``, the value's placeholder in the current language.
+
+        ``--today YYYY-MM-DD`` in English is ``--today ÅÅÅÅ-MM-DD`` in Danish: a metavar with
+        a ``cli.metavar.*`` text is translated, dates and times get theirs by their type.
+        """
+        if kwargs.get("action", "store") in ("store", "append") and "choices" not in kwargs:
+            placeholder = _metavar(args, kwargs.get("metavar"), kwargs.get("type"))
+            if placeholder is not None:
+                kwargs["metavar"] = placeholder
+        return super().add_argument(*args, **kwargs)
+
     def error(self, message: str) -> NoReturn:
         """Raise instead of exiting, so ``main`` decides the exit code."""
         raise UsageError(f"{self.prog}: {_usage_problem(message)}")
@@ -122,6 +141,19 @@ _ARGPARSE_ERRORS = tuple((re.compile(pattern), key) for pattern, key in (
      "cli.argparse.not_allowed_with"),
     (r"one of the arguments (?P<arguments>.+) is required", "cli.argparse.one_required"),
 ))
+
+
+def _metavar(flags: Sequence[str], given: str | None, kind: object) -> str | None:
+    """The placeholder of an argument's value in the current language, if it has one."""
+    if given is not None:
+        key = f"cli.metavar.{given}"
+    elif kind is iso_date:
+        key = "cli.metavar.date"
+    elif kind is _local_moment:
+        key = "cli.metavar.moment"
+    else:
+        key = f"cli.metavar.{flags[-1].lstrip('-')}"
+    return render(key) if key in catalog() else given
 
 
 def _usage_problem(message: str) -> str:
@@ -688,7 +720,8 @@ def _add_restore_command(commands: argparse._SubParsersAction[_Parser]) -> None:
     restore = _command(commands, "restore-backup")
     which = restore.add_mutually_exclusive_group(required=True)
     which.add_argument("--latest", action="store_true", help=_text("cli.arg.latest"))
-    which.add_argument("file", nargs="?", metavar="FILE", help=_text("cli.arg.backup_file"))
+    which.add_argument("file", nargs="?", metavar=_text("cli.metavar.FILE"),
+                       help=_text("cli.arg.backup_file"))
     restore.set_defaults(handler=_restore_backup)
 
 
@@ -757,7 +790,7 @@ def _add_team_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
                       help=_text("cli.arg.members"))
     # Neither given: IT's machine-wide team_folder or team_server (see README, For IT).
     where = join.add_mutually_exclusive_group()
-    where.add_argument("--folder", metavar="DIR", help=_text("cli.arg.folder"))
+    where.add_argument("--folder", metavar=_text("cli.metavar.DIR"), help=_text("cli.arg.folder"))
     where.add_argument("--server", metavar="URL", help=_text("cli.arg.server"))
     join.set_defaults(handler=_team_join)
     sync = _command(actions, "sync", "team.sync")

@@ -100,9 +100,13 @@ def test_help_is_danish_by_default_and_english_on_request(
 
     monkeypatch.setenv(LANGUAGE_ENV, "en")
     assert "the day to count from" in _help(capsys, "status")
-    assert "dagen der regnes fra" in _help(capsys, "--language=da", "status")
+    danish_status = _help(capsys, "--language=da", "status")
+    assert "dagen der regnes fra" in danish_status
+    assert "--today ÅÅÅÅ-MM-DD" in danish_status and "--caseworker INITIALER" in danish_status
     monkeypatch.delenv(LANGUAGE_ENV)
-    assert "the day to count from" in _help(capsys, "status", "--language", "en")
+    english_status = _help(capsys, "status", "--language", "en")
+    assert "the day to count from" in english_status
+    assert "--today YYYY-MM-DD" in english_status and "--caseworker INITIALS" in english_status
 
 
 @pytest.mark.parametrize(("argv", "danish", "english"), [
@@ -116,7 +120,7 @@ def test_help_is_danish_by_default_and_english_on_request(
      "argument --received: not a date as YYYY-MM-DD: '1-4-2026'"),
     (["inquiry", "answer", "x", "--date", "2026-04-01"], "argument ID: ugyldig værdi (int): 'x'",
      "argument ID: invalid int value: 'x'"),
-    (["restore-backup"], "et af argumenterne --latest FILE skal angives",
+    (["restore-backup"], "et af argumenterne --latest FIL skal angives",
      "one of the arguments --latest FILE is required"),
     (["status", "--today"], "argument --today: mangler en værdi",
      "argument --today: expected one argument"),
