@@ -37,6 +37,7 @@ _PARSER = {
     "cli.metavar.DIR": Text(da="MAPPE", en="DIR"),
     "cli.metavar.FILE": Text(da="FIL", en="FILE"),
     "cli.metavar.FILE.xlsx": Text(da="FIL.xlsx", en="FILE.xlsx"),
+    "cli.metavar.FILE.toml": Text(da="FIL.toml", en="FILE.toml"),
     "cli.metavar.CASE_ID": Text(da="SAGS_ID", en="CASE_ID"),
     "cli.error": Text(da="fejl: {message}", en="error: {message}"),
     "cli.argparse.invalid_choice": Text(
