@@ -10,6 +10,7 @@ problem instead of a crash at a caseworker's desk.
 from __future__ import annotations
 
 import datetime as dt
+import sys
 import tempfile
 from collections import Counter
 from collections.abc import Callable
@@ -100,12 +101,38 @@ def _check_database_and_statuses() -> str:
             f"{counts['red']} red, {counts['amber']} amber, {counts['green']} green")
 
 
+def _check_encryption() -> str:
+    """SQLCipher encrypts and reads back a database; the bundle must carry it.
+
+    A source install without the ``encryption`` extra is told it is optional; the built
+    bundle (Windows and Linux alike) must have it, or the README's offer is untrue.
+    """
+    from workbench.store import encryption
+
+    try:
+        module = encryption.sqlcipher()
+    except WorkbenchError:
+        if getattr(sys, "frozen", False):
+            raise
+        return "not installed (the optional encryption extra)"
+    connection = module.connect(":memory:")
+    try:
+        connection.execute("PRAGMA key = 'self-test'")
+        version = connection.execute("PRAGMA cipher_version").fetchone()
+    finally:
+        connection.close()
+    if not version:
+        raise WorkbenchError("sqlcipher3 is installed but is not built with SQLCipher")
+    return f"SQLCipher {version[0]}"
+
+
 CHECKS: tuple[tuple[str, Check], ...] = (
     ("rule profiles", _check_profiles),
     ("column mappings", _check_mappings),
     ("translations", _check_translations),
     ("machine-wide configuration", _check_site_config),
     ("database and statuses", _check_database_and_statuses),
+    ("encryption", _check_encryption),
 )
 
 

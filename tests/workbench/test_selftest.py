@@ -1,6 +1,7 @@
 """``workbench --self-test`` passes on a whole installation and names what is missing."""
 
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -79,3 +80,25 @@ def test_self_test_loads_the_site_mapping_files(
     assert main(["--self-test"]) == EXIT_INPUT
     output = capsys.readouterr().out
     assert "FAIL  column mappings" in output and "'Farve'" in output
+
+
+def test_self_test_shows_the_sqlcipher_it_encrypts_with(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--self-test"]) == EXIT_OK
+    line = next(line for line in capsys.readouterr().out.splitlines() if "encryption" in line)
+    assert line.startswith("ok    encryption: SQLCipher 4.")
+
+
+def test_a_bundle_without_sqlcipher_fails_its_self_test(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setitem(sys.modules, "sqlcipher3", None)  # import fails as if absent
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    assert main(["--self-test"]) == EXIT_INPUT
+    assert "FAIL  encryption: encrypting the database needs" in capsys.readouterr().out
+
+
+def test_a_source_install_without_sqlcipher_is_told_it_is_optional(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setitem(sys.modules, "sqlcipher3", None)
+    assert main(["--self-test"]) == EXIT_OK
+    assert "ok    encryption: not installed" in capsys.readouterr().out

@@ -24,9 +24,9 @@ TEXTS = {
            "is encrypted on the server",
     ),
     "store.encryption_packages": Text(
-        da="kryptering af databasen kræver de valgfri pakker sqlcipher3-binary og keyring: "
+        da="kryptering af databasen kræver de valgfri pakker sqlcipher3 og keyring: "
            "pip install caseworker-workbench[encryption]",
-        en="encrypting the database needs the optional packages sqlcipher3-binary and "
+        en="encrypting the database needs the optional packages sqlcipher3 and "
            "keyring: pip install caseworker-workbench[encryption]",
     ),
     "store.keyring_failed": Text(

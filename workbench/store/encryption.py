@@ -33,6 +33,8 @@ KEYRING_SERVICE = "caseworker-workbench"
 ENCRYPT_ENV = "WORKBENCH_ENCRYPT"
 #: The first 16 bytes of every plain SQLite database file.
 PLAIN_HEADER = b"SQLite format 3\x00"
+
+
 def encryption_requested() -> bool:
     """True when a new database is to be created encrypted (``WORKBENCH_ENCRYPT=1``)."""
     return os.environ.get(ENCRYPT_ENV, "").strip().lower() in ("1", "true", "yes")
