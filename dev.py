@@ -24,6 +24,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 FULL_VENV = ROOT / ".venv"
 CORE_VENV = ROOT / ".venv-core"
+LOWEST_VENV = ROOT / ".venv-lowest"
+#: Every version the bundle is built from, pinned with its hashes (installer/lock.sh).
+BUNDLE_LOCK = ROOT / "installer" / "requirements.lock"
 DEMO_DIR = ROOT / ".demo"
 QT_SETTINGS_UNKNOWN = "ignore:Unknown config option:pytest.PytestConfigWarning"
 NO_TESTS_COLLECTED = 5
@@ -81,10 +84,17 @@ def must(*command: str | Path, env: dict[str, str] | None = None) -> None:
 
 
 def ensure_venv(venv: Path, extras: str) -> Path:
-    """Create ``venv`` if needed and install the project with ``extras`` into it."""
+    """Create ``venv`` if needed and install the project with ``extras`` into it.
+
+    With the ``gui`` extra the locked versions go in first, hashes checked, so the UI suite
+    runs on exactly what the bundle is built from.
+    """
     if not venv_python(venv).exists():
         must(sys.executable, "-m", "venv", venv)
         must(venv_python(venv), "-m", "pip", "install", "--quiet", "--upgrade", "pip")
+    if "gui" in extras.split(","):
+        must(venv_python(venv), "-m", "pip", "install", "--quiet", "--require-hashes",
+             "-r", BUNDLE_LOCK)
     target = f".[{extras}]" if extras else "."
     must(venv_python(venv), "-m", "pip", "install", "--quiet", "-e", target)
     return venv_python(venv)
@@ -160,6 +170,28 @@ def pytest_passed(code: int, pytest_args: list[str]) -> bool:
     return code == 0 or (code == NO_TESTS_COLLECTED and bool(pytest_args))
 
 
+def lowest_versions_suite(uv: Path, pytest_args: list[str]) -> int:
+    """The core suite (SQLite half) on the lowest versions ``pyproject.toml`` allows.
+
+    A floor such as ``python-calamine>=0.8.3`` is a promise that the code works there;
+    uv resolves every direct dependency to its lowest allowed version and the suite runs
+    on them, so a floor below what the code calls fails here (about two minutes).
+    """
+    pins = ROOT / "build" / "lowest-versions.txt"
+    pins.parent.mkdir(exist_ok=True)
+    if not venv_python(LOWEST_VENV).exists():
+        must(uv, "venv", "--quiet", "--python", sys.executable, LOWEST_VENV)
+    lowest = venv_python(LOWEST_VENV)
+    must(uv, "pip", "compile", "--quiet", "--resolution", "lowest-direct", "--extra", "test",
+         "--python", lowest, "--output-file", pins, "pyproject.toml")
+    must(uv, "pip", "sync", "--quiet", "--python", lowest, pins)
+    must(uv, "pip", "install", "--quiet", "--python", lowest, "--no-deps", "-e", ".")
+    env = {**os.environ, "WORKBENCH_TEST_NO_PG": "1"}
+    env.pop("WORKBENCH_TEST_PG_URL", None)
+    return run(lowest, "-m", "pytest", "-p", "no:cacheprovider", "-W", QT_SETTINGS_UNKNOWN,
+               "tests/workbench", *pytest_args, env=env)
+
+
 def command_test(pytest_args: list[str]) -> int:
     """Install everything and run every check; the exit code is the first failure's.
 
@@ -182,12 +214,13 @@ def command_test(pytest_args: list[str]) -> int:
         core = run(core_python, "-m", "pytest", "-W", QT_SETTINGS_UNKNOWN, "tests/workbench",
                    *pytest_args, env=env)
         ui = run(python, "-m", "pytest", "--strict-config", "tests/ui", *pytest_args, env=env)
-    if not (pytest_passed(core, pytest_args) and pytest_passed(ui, pytest_args)):
-        return core or ui
+    lowest = lowest_versions_suite(bin_dir / "uv", pytest_args)
+    if not all(pytest_passed(code, pytest_args) for code in (core, ui, lowest)):
+        return core or ui or lowest
     if pytest_args or os.name == "nt":
         return 0
-    # A full run also builds the installable bundle and self-tests it: a broken bundle fails.
-    return run("bash", "installer/build.sh", python)
+    # A full run also builds the installable bundle from the lock and self-tests it.
+    return run("bash", "installer/build.sh", sys.executable)
 
 
 def command_demo(gui_args: list[str]) -> int:
