@@ -1,14 +1,25 @@
 #!/usr/bin/env bash
 # Build the one-folder Linux bundle with PyInstaller and prove it works: the bundled
-# `workbench --self-test` (profiles, mappings, translations, a database, the demo export)
-# and the desktop app's own --self-test on Qt's offscreen platform.
-# Usage: installer/build.sh [PYTHON]   (default: .venv/bin/python)
+# `workbench --self-test` (profiles, mappings, translations, a database, the demo export,
+# SQLCipher) and the desktop app's own --self-test on Qt's offscreen platform.
+# The bundle is built in its own environment holding exactly installer/requirements.lock,
+# every file checked against its hash (pip --require-hashes); the app's code comes from
+# this checkout. The environment is remade whenever the lock changes.
+# Usage: installer/build.sh [PYTHON]   (the Python 3.11+ to make it with; default python3)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-python="${1:-.venv/bin/python}"
+base="${1:-python3}"
+lock=installer/requirements.lock
+env=build/bundle-venv
+python="$env/bin/python"
+if ! cmp -s "$lock" "$env/requirements.lock"; then
+    rm -rf "$env"
+    "$base" -m venv "$env"
+    "$python" -m pip install --quiet --require-hashes --no-deps -r "$lock"
+    "$python" -m pip check
+    cp "$lock" "$env/requirements.lock"
+fi
 name=$("$python" -c 'import tomllib; print(tomllib.load(open("pyproject.toml","rb"))["project"]["name"])')
-
-"$python" -m pip install --quiet "pyinstaller>=6.10"
 
 staging=build/staging
 rm -rf "$staging" && mkdir -p "$staging"
