@@ -19,7 +19,8 @@ from types import TracebackType
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
-from ui import jobs
+from ui import autostart, jobs
+from ui.appid import set_app_id
 from ui.backend import Backend
 from ui.crash import CrashDialog
 from ui.i18n import DEFAULT_LANGUAGE, Translations
@@ -27,9 +28,11 @@ from ui.icons import app_icon
 from ui.mainwindow import Clock, MainWindow
 from ui.reminders import Reminders
 from ui.scheduling import ReminderClocks
+from ui.singleinstance import SingleInstance, bring_forward, instance_key
 from ui.tray import NagTray
+from ui.traykeeper import TrayKeeper
 from workbench.crash import crash_report
-from workbench.logs import start_logging
+from workbench.logs import GUI_PROGRAM, start_logging
 
 log = logging.getLogger(__name__)
 ORGANISATION = "Caseworker Workbench"
@@ -67,9 +70,13 @@ class Session:
     window: MainWindow
     backend: Backend
     reminders: Reminders
+    #: Keeps the program in the tray when the window is closed (where there is a tray).
+    keeper: TrayKeeper | None = None
 
     def close(self) -> None:
         """Stop the reminders, close the window and the database, stop the worker thread."""
+        if self.keeper is not None:
+            self.keeper.quitting = True
         self.reminders.stop()
         self.window.close()
         self.backend.shutdown()
@@ -90,10 +97,11 @@ def start_session(arguments: argparse.Namespace, state: QSettings,
     clock = Clock(arguments.today)
     window = MainWindow(backend, clock, state, translations, demo=arguments.demo)
     reminders = Reminders(window, clocks or ReminderClocks(clock.now), NagTray.if_available())
+    keeper = None if reminders.tray is None else TrayKeeper(window, reminders.tray, state)
     backend.open(partial(jobs.open_workbench, arguments.db), on_done=lambda _: window.start(),
                  on_error=window.cannot_open)
     window.show()
-    return Session(window, backend, reminders)
+    return Session(window, backend, reminders, keeper)
 
 
 def _report_unexpected(kind: type[BaseException], error: BaseException,
@@ -117,6 +125,23 @@ def _report_unexpected(kind: type[BaseException], error: BaseException,
     return dialog
 
 
+def refuse_second_start(instance: SingleInstance) -> int | None:
+    """None if this is the database's only workbench; else the exit code of this one.
+
+    One workbench per database: a second start asks the running one to show its window
+    and ends (0), or says the database is held by one that does not answer (2).
+    """
+    if instance.acquire():
+        return None
+    if instance.ask_running_instance():
+        print("workbench-gui: already running on this database; its window is shown",
+              file=sys.stderr)
+        return 0
+    print("workbench-gui: another workbench holds this database and does not answer",
+          file=sys.stderr)
+    return 2
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the desktop workbench until its window is closed."""
     arguments = parse_arguments(argv)
@@ -132,14 +157,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         passed = run_gui_self_test(app, print)
         print("gui self-test passed" if passed else "gui self-test FAILED", file=sys.stderr)
         return 0 if passed else 2
-    start_logging()
+    instance = SingleInstance(instance_key(arguments.db))
+    refused = refuse_second_start(instance)
+    if refused is not None:
+        return refused
+    set_app_id(app)
+    autostart.remember_database(arguments.db)
+    start_logging(GUI_PROGRAM)
     sys.excepthook = _report_unexpected
     session = start_session(arguments, QSettings(), Translations())
+    instance.activation_requested.connect(lambda: bring_forward(session.window))
     try:
         return app.exec()
     finally:
         session.reminders.stop()
         session.backend.shutdown()
+        instance.release()
 
 
 if __name__ == "__main__":

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui import texts
+from ui.autostart import LogonCheckBox
 from ui.casepanel import date_edit, picked_date
 from ui.i18n import LANGUAGES
 from workbench.calendar import WorkingCalendar
@@ -184,6 +185,7 @@ class SettingsDialog(QDialog):
         for code in LANGUAGES:
             self.language.addItem(LANGUAGE_NAMES[code], code)
         self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
+        self.start_at_logon = LogonCheckBox()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self._submit)
@@ -222,6 +224,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Refuse an import that &closes more than:"), self.threshold)
         form.addRow(self.tr("&Closure days:"), closures)
         form.addRow(self.tr("&Language:"), self.language)
+        form.addRow("", self.start_at_logon)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
@@ -271,6 +274,7 @@ class SettingsDialog(QDialog):
         dialog.open()
 
     def _submit(self) -> None:
+        self.start_at_logon.apply()
         self.submitted.emit(self.settings())
         self.accept()
 

@@ -1,11 +1,16 @@
 """The workbench's log file, which never holds a CPR number.
 
 The app and the command line both call ``configure_logging``: a rotating log (1 MB × 5) in
-the per-user log folder. Its handler masks anything that looks like a CPR number (six digits
-that are a real date, an optional dash, four digits) in every record — message, arguments,
-exception and stack — so even a careless ``log.info("... %s", cpr_text)`` cannot leak one.
-The log says what happened (database opened, import counts, sync counts, errors), never to
-whom.
+the per-user log folder, one file per program (``workbench-gui.log`` for the window,
+``workbench.log`` for the command line), so the window and a script never rotate each
+other's file. Rotation renames the file, which Windows refuses while another process (a
+second command, a virus scanner) has it open: then the handler keeps writing to the same
+file and tries again after another tenth of its size, instead of losing records or
+printing a logging error on every line. Its handler masks anything that looks like a CPR
+number (six digits that are a real date, an optional dash, four digits) in every record —
+message, arguments, exception and stack — so even a careless
+``log.info("... %s", cpr_text)`` cannot leak one. The log says what happened (database
+opened, import counts, sync counts, errors), never to whom.
 """
 
 from __future__ import annotations
@@ -25,6 +30,9 @@ APP_NAME = "caseworker-workbench"
 #: Points the log somewhere else (tests, IT's diagnostics).
 LOG_DIR_ENV = "WORKBENCH_LOG_DIR"
 LOG_FILE_NAME = "workbench.log"
+#: The program names whose logs live in the log folder (``<program>.log``).
+CLI_PROGRAM = "workbench"
+GUI_PROGRAM = "workbench-gui"
 MAX_BYTES = 1_000_000
 BACKUP_COUNT = 5
 _FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
@@ -73,7 +81,42 @@ class CprMaskingFilter(logging.Filter):
 
 
 class WorkbenchLogHandler(RotatingFileHandler):
-    """The rotating log file with the CPR mask: the one handler ``configure_logging`` adds."""
+    """The rotating log file with the CPR mask: the one handler ``configure_logging`` adds.
+
+    A rotation that fails (the file is open in another process, on Windows) does not stop
+    the logging: the records go on into the current file, and rotation is tried again once
+    it has grown by another tenth of ``maxBytes``.
+    """
+
+    def __init__(self, filename: Path, *, maxBytes: int, backupCount: int) -> None:  # noqa: N803
+        super().__init__(filename, maxBytes=maxBytes, backupCount=backupCount,
+                         encoding="utf-8", delay=True)
+        self._retry_at = 0
+        self.failed_rollovers = 0
+
+    def shouldRollover(self, record: logging.LogRecord) -> bool:  # noqa: N802 - logging API
+        """Rotate when the file is full, but not again right after a rotation failed."""
+        if self._retry_at and self._size() < self._retry_at:
+            return False
+        return bool(super().shouldRollover(record))
+
+    def doRollover(self) -> None:  # noqa: N802 - logging API
+        """Rotate; if another process holds the file, keep writing to it for now."""
+        try:
+            super().doRollover()
+        except OSError:
+            self.failed_rollovers += 1
+            if self.stream is None or self.stream.closed:
+                self.stream = self._open()
+            self._retry_at = self._size() + max(self.maxBytes // 10, 1)
+        else:
+            self._retry_at = 0
+
+    def _size(self) -> int:
+        try:
+            return Path(self.baseFilename).stat().st_size
+        except OSError:
+            return 0
 
 
 def log_folder() -> Path:
@@ -82,17 +125,17 @@ def log_folder() -> Path:
     return Path(chosen) if chosen else platformdirs.user_log_path(APP_NAME, appauthor=False)
 
 
-def configure_logging(folder: Path | None = None, *, level: int = logging.INFO) -> Path:
-    """Log to a rotating, CPR-masked file in ``folder`` (default ``log_folder()``).
+def configure_logging(folder: Path | None = None, *, level: int = logging.INFO,
+                      program: str = CLI_PROGRAM) -> Path:
+    """Log to ``<program>.log``, rotating and CPR-masked, in ``folder`` (``log_folder()``).
 
     Calling it again replaces the handler (closing the old file) instead of adding a second.
     Returns the log file's path.
     """
-    target = (folder or log_folder()) / LOG_FILE_NAME
+    target = (folder or log_folder()) / f"{program}.log"
     target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     stop_logging()
-    handler = WorkbenchLogHandler(target, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT,
-                                  encoding="utf-8", delay=True)
+    handler = WorkbenchLogHandler(target, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT)
     handler.setFormatter(_UtcFormatter(_FORMAT))
     handler.addFilter(CprMaskingFilter())
     root = logging.getLogger()
@@ -102,13 +145,13 @@ def configure_logging(folder: Path | None = None, *, level: int = logging.INFO) 
     return target
 
 
-def start_logging() -> Path | None:
+def start_logging(program: str = CLI_PROGRAM) -> Path | None:
     """``configure_logging`` for the app and the CLI: None if the log cannot be written.
 
     A log folder that cannot be made (a locked-down profile) must not stop the work.
     """
     try:
-        return configure_logging()
+        return configure_logging(program=program)
     except OSError:
         return None
 

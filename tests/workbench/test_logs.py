@@ -109,3 +109,47 @@ def test_a_cli_error_is_logged(private_log_folder: Path, tmp_path: Path,
     capsys.readouterr()
     written = _written(private_log_folder / logs.LOG_FILE_NAME)
     assert "workbench import failed" in written and "nowhere.csv" in written
+
+
+def test_the_window_and_the_command_line_write_separate_files(private_log_folder: Path) -> None:
+    gui = configure_logging(program=logs.GUI_PROGRAM)
+    log.info("from the window")
+    cli = configure_logging(program=logs.CLI_PROGRAM)
+    log.info("from a script")
+    assert gui.name == "workbench-gui.log" and cli.name == "workbench.log"
+    assert "from the window" in _written(gui) and "from a script" not in gui.read_text()
+    assert "from a script" in _written(cli)
+
+
+def test_a_rotation_refused_by_another_process_loses_nothing_and_retries(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    handler = logs.WorkbenchLogHandler(tmp_path / "workbench.log", maxBytes=2000,
+                                       backupCount=2)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    logger = logging.getLogger("tests.logs.rotation")
+    logger.propagate = False
+    logger.addHandler(handler)
+    monkeypatch.setattr(logging, "raiseExceptions", True)
+
+    def refused(source: str, dest: str) -> None:
+        # What Windows says when another process holds the file open.
+        raise PermissionError(13, "The process cannot access the file", source)
+
+    monkeypatch.setattr(handler, "rotate", refused)
+    try:
+        for number in range(100):
+            logger.info("record %03d %s", number, "x" * 40)
+        assert handler.failed_rollovers >= 1
+        assert handler.failed_rollovers < 20  # retried after a tenth more, not on every record
+        text = (tmp_path / "workbench.log").read_text(encoding="utf-8")
+        assert all(f"record {number:03d}" in text for number in range(100))
+        assert not (tmp_path / "workbench.log.1").exists()
+        monkeypatch.undo()  # the other process let go: the next retry rotates
+        for number in range(100, 130):
+            logger.info("record %03d %s", number, "x" * 40)
+        assert (tmp_path / "workbench.log.1").exists()
+    finally:
+        logger.removeHandler(handler)
+        handler.close()
+    assert "Logging error" not in capsys.readouterr().err
