@@ -28,15 +28,18 @@ from PySide6.QtWidgets import (
 )
 
 from ui import jobs, texts
+from ui.accessibility import AccessibleNames
 from ui.backend import Backend
 from ui.caselists import CaseListsView
 from ui.casepanel import CasePanel
 from ui.dialogs import NewInquiryDialog, SettingsDialog
+from ui.help import HelpController
 from ui.i18n import Translations, current_language
 from ui.icons import action_icon, app_icon
 from ui.importing import ImportController, error_box
 from ui.inquiries import InquiriesView
 from ui.nagbar import NagBar
+from ui.screenfit import PREFERRED, fit_to_screen
 from ui.team import CoverDialog, TeamDialog, format_moment
 from workbench.engine import Status
 from workbench.errors import WorkbenchError
@@ -114,6 +117,9 @@ class MainWindow(QMainWindow):
         self._day_timer = QTimer(self)
         self._day_timer.timeout.connect(self._check_day)
         self._day_timer.start(60_000)
+        # The Help menu and the screen reader's names live in their own modules.
+        self.help = HelpController(self)
+        self.accessible_names = AccessibleNames(self)
 
     # -- construction ---------------------------------------------------------------------
 
@@ -702,8 +708,9 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
             if isinstance(window_state, QByteArray):
                 self.restoreState(window_state)
+            fit_to_screen(self)
         else:
-            self.resize(1600, 900)
+            fit_to_screen(self, PREFERRED)
         splitter = self.state.value("window/case-splitter")
         if isinstance(splitter, QByteArray):
             self.case_splitter.restoreState(splitter)

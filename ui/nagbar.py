@@ -12,10 +12,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal, SignalInstance
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
 from ui import texts
-from ui.icons import status_colour, status_icon
+from ui.icons import palette_is_dark, status_colour, status_icon
 from ui.jobs import DueNag
 from workbench.engine import Status
 from workbench.nags import NagKind
@@ -26,9 +27,16 @@ from workbench.vocabulary import Channel
 SNOOZE_HOURS = 3
 
 
-# A pale wash of the status colour sets the strip apart from the lists below it; the status
-# colours keep their contrast on it (WCAG AA).
+# A pale wash of the status colour sets the strip apart from the lists below it (a dark one
+# on a dark palette); the status colours keep their contrast on it (WCAG AA).
 _WASH = {Status.RED: "#fdecea", Status.AMBER: "#fff4e0"}
+_DARK_WASH = {Status.RED: "#3d1f1f", Status.AMBER: "#3a3020"}
+
+
+def nag_colours(status: Status) -> tuple[QColor, QColor]:
+    """The bar's text colour and background for a status, on the application's palette."""
+    wash = _DARK_WASH if palette_is_dark() else _WASH
+    return status_colour(status), QColor(wash[status])
 
 
 def nag_text(due: DueNag) -> str:
@@ -155,13 +163,18 @@ class NagBar(QFrame):
             self.hide()
             return
         status = Status.RED if due.nag.urgent else Status.AMBER
-        colour = status_colour(status)
+        colour, wash = nag_colours(status)
         self.icon.setPixmap(status_icon(status).pixmap(20, 20))
         self.text.setText(nag_text(due))
         self.text.setStyleSheet(f"color: {colour.name()};" + (" font-weight: bold;"
                                                               if due.nag.urgent else ""))
-        self.setStyleSheet(f"#nag-bar {{ background: {_WASH[status]}; border: 1px solid "
-                           f"{colour.name()}; border-left: 4px solid {colour.name()}; }}")
+        # The count and the "×" take the text colour too: the palette's own text colour can
+        # be the wash's (light on light, or dark on dark) and vanish.
+        self.setStyleSheet(f"#nag-bar {{ background: {wash.name()}; border: 1px solid "
+                           f"{colour.name()}; border-left: 4px solid {colour.name()}; }}"
+                           f" #nag-more, #nag-dismiss {{ color: {colour.name()}; }}"
+                           " #nag-dismiss { font-weight: bold; }")
+        self.setAccessibleDescription(nag_text(due))
         extra = len(self._nags) - 1
         self.more.setText(self.tr("%n more reminder(s)", "", extra) if extra else "")
         self.more.setVisible(bool(extra))
@@ -177,6 +190,10 @@ class NagBar(QFrame):
         self.snooze_button.setToolTip(self.tr("No reminders about this inquiry for %n hour(s)",
                                               "", SNOOZE_HOURS))
         self.dismiss_button.setToolTip(self.tr("Hide the reminders"))
+        # The button shows only "×": a screen reader says its name instead.
+        self.dismiss_button.setAccessibleName(self.tr("Hide the reminders"))
+        self.setAccessibleName(self.tr("Reminders"))
+        self.text.setAccessibleName(self.tr("Reminder"))
         self._redraw()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API

@@ -2,6 +2,103 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="da" sourcelanguage="en">
     <context>
+        <name>AboutDialog</name>
+        <message>
+            <source>About Caseworker Workbench</source>
+            <translation>Om Caseworker Workbench</translation>
+        </message>
+        <message>
+            <source>Bundled libraries</source>
+            <translation>Medfølgende biblioteker</translation>
+        </message>
+        <message>
+            <source>Licence text</source>
+            <translation>Licenstekst</translation>
+        </message>
+        <message>
+            <source>Version:</source>
+            <translation>Version:</translation>
+        </message>
+        <message>
+            <source>Rule profile:</source>
+            <translation>Regelprofil:</translation>
+        </message>
+        <message>
+            <source>Database:</source>
+            <translation>Database:</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Caseworker Workbench&lt;/b&gt; %1 — follow-up deadlines, inquiries and team status for jobcenter caseworkers.</source>
+            <translation>&lt;b&gt;Caseworker Workbench&lt;/b&gt; %1 — opfølgningsfrister, henvendelser og teamstatus for jobcentrets sagsbehandlere.</translation>
+        </message>
+        <message>
+            <source>Built with these libraries (select one for its licence):</source>
+            <translation>Bygget med disse biblioteker (vælg et for at se dets licens):</translation>
+        </message>
+        <message>
+            <source>No licence text is shipped with this library.</source>
+            <translation>Der følger ingen licenstekst med dette bibliotek.</translation>
+        </message>
+    </context>
+    <context>
+        <name>AccessibleNames</name>
+        <message>
+            <source>Cases whose follow-up deadline has passed, the most overdue first. Enter opens the case.</source>
+            <translation>Sager hvis opfølgningsfrist er overskredet, den mest overskredne først. Enter åbner sagen.</translation>
+        </message>
+        <message>
+            <source>Cases whose follow-up deadline falls soon, the soonest first. Enter opens the case.</source>
+            <translation>Sager hvis opfølgningsfrist falder snart, den første først. Enter åbner sagen.</translation>
+        </message>
+        <message>
+            <source>Cases on time. Enter opens the case.</source>
+            <translation>Rettidige sager. Enter åbner sagen.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1, %n case(s)</source>
+            <translation>
+                <numerusform>%1, %n sag</numerusform>
+                <numerusform>%1, %n sager</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Search the cases</source>
+            <translation>Søg i sagerne</translation>
+        </message>
+        <message>
+            <source>Citizens' inquiries</source>
+            <translation>Borgernes henvendelser</translation>
+        </message>
+        <message>
+            <source>Inquiries with their reply deadlines, overdue first.</source>
+            <translation>Henvendelser med svarfrister, overskredne først.</translation>
+        </message>
+        <message>
+            <source>Case panel</source>
+            <translation>Sagspanel</translation>
+        </message>
+        <message>
+            <source>The selected case: facts, deadlines, events, notes and inquiries.</source>
+            <translation>Den valgte sag: fakta, frister, hændelser, noter og henvendelser.</translation>
+        </message>
+        <message>
+            <source>Deadlines of the case</source>
+            <translation>Sagens frister</translation>
+        </message>
+        <message>
+            <source>Events of the case</source>
+            <translation>Sagens hændelser</translation>
+        </message>
+        <message>
+            <source>Notes on the case</source>
+            <translation>Noter på sagen</translation>
+        </message>
+        <message>
+            <source>Inquiries on the case</source>
+            <translation>Henvendelser på sagen</translation>
+        </message>
+    </context>
+    <context>
         <name>CaseListsView</name>
         <message>
             <source>&amp;Search:</source>
@@ -267,6 +364,28 @@
         <message>
             <source>Registered by</source>
             <translation>Registreret af</translation>
+        </message>
+    </context>
+    <context>
+        <name>GuideDialog</name>
+        <message>
+            <source>How to use the Workbench</source>
+            <translation>Sådan bruger du Workbench</translation>
+        </message>
+    </context>
+    <context>
+        <name>HelpController</name>
+        <message>
+            <source>&amp;Help</source>
+            <translation>&amp;Hjælp</translation>
+        </message>
+        <message>
+            <source>&amp;How to use the Workbench</source>
+            <translation>&amp;Sådan bruger du Workbench</translation>
+        </message>
+        <message>
+            <source>&amp;About Caseworker Workbench</source>
+            <translation>&amp;Om Caseworker Workbench</translation>
         </message>
     </context>
     <context>
@@ -588,6 +707,13 @@ Importér det kun alligevel, hvis sagerne virkelig er afsluttet.</translation>
         </message>
     </context>
     <context>
+        <name>LogonCheckBox</name>
+        <message>
+            <source>&amp;Start the workbench when I log on (reminders from the start)</source>
+            <translation>&amp;Start Workbench, når jeg logger på (påmindelser fra start)</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>Select a case first.</source>
@@ -800,6 +926,14 @@ Importér det kun alligevel, hvis sagerne virkelig er afsluttet.</translation>
             <source>Hide the reminders</source>
             <translation>Skjul påmindelserne</translation>
         </message>
+        <message>
+            <source>Reminders</source>
+            <translation>Påmindelser</translation>
+        </message>
+        <message>
+            <source>Reminder</source>
+            <translation>Påmindelse</translation>
+        </message>
     </context>
     <context>
         <name>NagTray</name>
@@ -992,6 +1126,25 @@ Importér det kun alligevel, hvis sagerne virkelig er afsluttet.</translation>
         <message>
             <source>&amp;Join</source>
             <translation>&amp;Tilslut</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrayKeeper</name>
+        <message>
+            <source>&amp;Open Caseworker Workbench</source>
+            <translation>&amp;Åbn Caseworker Workbench</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>&amp;Afslut</translation>
+        </message>
+        <message>
+            <source>Caseworker Workbench is still running</source>
+            <translation>Caseworker Workbench kører stadig</translation>
+        </message>
+        <message>
+            <source>Reminders keep coming; the tray icon opens the window, its menu quits.</source>
+            <translation>Påmindelserne kommer stadig; ikonet ved uret åbner vinduet, dets menu afslutter.</translation>
         </message>
     </context>
     <context>

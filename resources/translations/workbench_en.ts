@@ -2,6 +2,103 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
     <context>
+        <name>AboutDialog</name>
+        <message>
+            <source>About Caseworker Workbench</source>
+            <translation>About Caseworker Workbench</translation>
+        </message>
+        <message>
+            <source>Bundled libraries</source>
+            <translation>Bundled libraries</translation>
+        </message>
+        <message>
+            <source>Licence text</source>
+            <translation>Licence text</translation>
+        </message>
+        <message>
+            <source>Version:</source>
+            <translation>Version:</translation>
+        </message>
+        <message>
+            <source>Rule profile:</source>
+            <translation>Rule profile:</translation>
+        </message>
+        <message>
+            <source>Database:</source>
+            <translation>Database:</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Caseworker Workbench&lt;/b&gt; %1 — follow-up deadlines, inquiries and team status for jobcenter caseworkers.</source>
+            <translation>&lt;b&gt;Caseworker Workbench&lt;/b&gt; %1 — follow-up deadlines, inquiries and team status for jobcenter caseworkers.</translation>
+        </message>
+        <message>
+            <source>Built with these libraries (select one for its licence):</source>
+            <translation>Built with these libraries (select one for its licence):</translation>
+        </message>
+        <message>
+            <source>No licence text is shipped with this library.</source>
+            <translation>No licence text is shipped with this library.</translation>
+        </message>
+    </context>
+    <context>
+        <name>AccessibleNames</name>
+        <message>
+            <source>Cases whose follow-up deadline has passed, the most overdue first. Enter opens the case.</source>
+            <translation>Cases whose follow-up deadline has passed, the most overdue first. Enter opens the case.</translation>
+        </message>
+        <message>
+            <source>Cases whose follow-up deadline falls soon, the soonest first. Enter opens the case.</source>
+            <translation>Cases whose follow-up deadline falls soon, the soonest first. Enter opens the case.</translation>
+        </message>
+        <message>
+            <source>Cases on time. Enter opens the case.</source>
+            <translation>Cases on time. Enter opens the case.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1, %n case(s)</source>
+            <translation>
+                <numerusform>%1, %n case</numerusform>
+                <numerusform>%1, %n cases</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Search the cases</source>
+            <translation>Search the cases</translation>
+        </message>
+        <message>
+            <source>Citizens' inquiries</source>
+            <translation>Citizens' inquiries</translation>
+        </message>
+        <message>
+            <source>Inquiries with their reply deadlines, overdue first.</source>
+            <translation>Inquiries with their reply deadlines, overdue first.</translation>
+        </message>
+        <message>
+            <source>Case panel</source>
+            <translation>Case panel</translation>
+        </message>
+        <message>
+            <source>The selected case: facts, deadlines, events, notes and inquiries.</source>
+            <translation>The selected case: facts, deadlines, events, notes and inquiries.</translation>
+        </message>
+        <message>
+            <source>Deadlines of the case</source>
+            <translation>Deadlines of the case</translation>
+        </message>
+        <message>
+            <source>Events of the case</source>
+            <translation>Events of the case</translation>
+        </message>
+        <message>
+            <source>Notes on the case</source>
+            <translation>Notes on the case</translation>
+        </message>
+        <message>
+            <source>Inquiries on the case</source>
+            <translation>Inquiries on the case</translation>
+        </message>
+    </context>
+    <context>
         <name>CaseListsView</name>
         <message>
             <source>&amp;Search:</source>
@@ -267,6 +364,28 @@
         <message>
             <source>Registered by</source>
             <translation>Registered by</translation>
+        </message>
+    </context>
+    <context>
+        <name>GuideDialog</name>
+        <message>
+            <source>How to use the Workbench</source>
+            <translation>How to use the Workbench</translation>
+        </message>
+    </context>
+    <context>
+        <name>HelpController</name>
+        <message>
+            <source>&amp;Help</source>
+            <translation>&amp;Help</translation>
+        </message>
+        <message>
+            <source>&amp;How to use the Workbench</source>
+            <translation>&amp;How to use the Workbench</translation>
+        </message>
+        <message>
+            <source>&amp;About Caseworker Workbench</source>
+            <translation>&amp;About Caseworker Workbench</translation>
         </message>
     </context>
     <context>
@@ -588,6 +707,13 @@ Import it anyway only if these cases really have ended.</translation>
         </message>
     </context>
     <context>
+        <name>LogonCheckBox</name>
+        <message>
+            <source>&amp;Start the workbench when I log on (reminders from the start)</source>
+            <translation>&amp;Start the workbench when I log on (reminders from the start)</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>Select a case first.</source>
@@ -800,6 +926,14 @@ Import it anyway only if these cases really have ended.</translation>
             <source>Hide the reminders</source>
             <translation>Hide the reminders</translation>
         </message>
+        <message>
+            <source>Reminders</source>
+            <translation>Reminders</translation>
+        </message>
+        <message>
+            <source>Reminder</source>
+            <translation>Reminder</translation>
+        </message>
     </context>
     <context>
         <name>NagTray</name>
@@ -992,6 +1126,25 @@ Import it anyway only if these cases really have ended.</translation>
         <message>
             <source>&amp;Join</source>
             <translation>&amp;Join</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrayKeeper</name>
+        <message>
+            <source>&amp;Open Caseworker Workbench</source>
+            <translation>&amp;Open Caseworker Workbench</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>&amp;Quit</translation>
+        </message>
+        <message>
+            <source>Caseworker Workbench is still running</source>
+            <translation>Caseworker Workbench is still running</translation>
+        </message>
+        <message>
+            <source>Reminders keep coming; the tray icon opens the window, its menu quits.</source>
+            <translation>Reminders keep coming; the tray icon opens the window, its menu quits.</translation>
         </message>
     </context>
     <context>

@@ -148,7 +148,7 @@ def test_closing_the_window_keeps_the_reminders_running_in_the_tray(
         with qtbot.waitSignal(session.keeper.hidden_to_tray):
             session.window.close()
         assert session.window.isHidden()
-        assert with_tray.messages == ["Caseworker Workbench is still running"]
+        assert with_tray.messages == ["Caseworker Workbench kører stadig"]  # in Danish, the default
         assert state.value(NOTICE_SHOWN_KEY, False, type=bool)
         # The reminders still check while the window is hidden.
         with qtbot.waitSignal(session.reminders.checked, timeout=20_000):
@@ -158,7 +158,7 @@ def test_closing_the_window_keeps_the_reminders_running_in_the_tray(
         assert session.window.isVisible()
         session.window.close()
         assert session.window.isHidden()
-        assert with_tray.messages == ["Caseworker Workbench is still running"]
+        assert with_tray.messages == ["Caseworker Workbench kører stadig"]  # in Danish, the default
     finally:
         session.close()
 
@@ -174,7 +174,7 @@ def test_quit_ends_the_program_instead_of_hiding(
         assert session.keeper.quitting and not session.window.isVisible()
         assert with_tray.messages == []
         menu = [action.text() for action in session.keeper.menu.actions() if action.text()]
-        assert menu == ["&Open Caseworker Workbench", "&Quit"]
+        assert menu == ["&Åbn Caseworker Workbench", "&Afslut"]
     finally:
         session.close()
 

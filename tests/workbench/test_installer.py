@@ -95,3 +95,11 @@ def test_the_version_resource_carries_the_pyproject_version(tmp_path: Path) -> N
     assert f"filevers={numbers}" in text and f"prodvers={numbers}" in text
     assert f"StringStruct('ProductVersion', '{version}')" in text
     assert "StringStruct('OriginalFilename', 'workbench-gui.exe')" in text
+
+
+def test_the_package_version_is_the_pyproject_version() -> None:
+    # The bundle has no installed metadata of its own: About shows workbench.__version__.
+    import workbench
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert workbench.__version__ == project["version"]
