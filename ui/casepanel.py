@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from ui import texts
 from ui.caselists import configure_table
-from ui.icons import status_colour, status_icon
+from ui.icons import muted_text_colour, status_colour, status_icon
 from ui.models import EventTableModel, InquiryTableModel, MilestoneTableModel, NoteTableModel
 from workbench.engine import DEFAULT_AMBER_DAYS
 from workbench.views import CaseDetail
@@ -299,7 +299,8 @@ class CasePanel(QWidget):
             left = texts.days_left_label(detail.case.days_left)
             facts.append((self.tr("Next deadline"), f"{due}, {left}"))
         cells = "".join(
-            f"<tr><td style='padding-right: 12px; color: #505050'>{html.escape(label)}</td>"
+            f"<tr><td style='padding-right: 12px; color: {muted_text_colour().name()}'>"
+            f"{html.escape(label)}</td>"
             f"<td>{html.escape(value)}</td></tr>"
             for label, value in facts)
         return f"<table>{cells}</table>"

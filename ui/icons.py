@@ -94,6 +94,11 @@ def status_colour(status: Status, palette: QPalette | None = None) -> QColor:
     return QColor(colours[status])
 
 
+def muted_text_colour(palette: QPalette | None = None) -> QColor:
+    """A quieter text colour (labels beside values) that still keeps 4.5:1 on the palette."""
+    return QColor("#b0b0b0" if palette_is_dark(palette) else "#505050")
+
+
 def relative_luminance(colour: QColor) -> float:
     """WCAG 2's relative luminance of an sRGB colour (0 black … 1 white)."""
     def linear(channel: float) -> float:

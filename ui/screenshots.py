@@ -2,8 +2,9 @@
 
 ``xvfb-run -s "-screen 0 1920x1080x24" python -m ui.screenshots --out docs`` starts the
 workbench on a fresh demo database (fixed date, Danish, one caseworker's view) and saves
-``main-window.png``, ``case-panel.png`` and ``inquiries.png``. Running it again after a UI
-change keeps the pictures current with the code. The reminders are checked at 09:00 on that
+``main-window.png``, ``case-panel.png`` and ``inquiries.png``; with ``--dark`` it takes the
+main window on a dark palette instead (``main-window-dark.png``). Running it again after a
+UI change keeps the pictures current with the code. The reminders are checked at 09:00 on that
 day, once the caseworker is set, so the nag bar shows what that caseworker would see.
 """
 
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from ui.app import APPLICATION, ORGANISATION, Session, iso_date, start_session
 from ui.i18n import Translations
 from ui.mainwindow import INQUIRIES_TAB, MainWindow
+from ui.palette import dark_palette
 from ui.scheduling import ReminderClocks
 from workbench.engine import Status
 from workbench.views import CaseDetail
@@ -95,8 +97,8 @@ def check_reminders(session: Session, moment: Moment) -> None:
     settle(session.window)
 
 
-def take(session: Session, moment: Moment, out: Path) -> None:
-    """Drive the window to each view and save it."""
+def take(session: Session, moment: Moment, out: Path, *, dark: bool = False) -> None:
+    """Drive the window to each view and save it (only the main window when ``dark``)."""
     window = session.window
     wait_until(lambda: bool(window.cases))
     settle(window)
@@ -110,6 +112,9 @@ def take(session: Session, moment: Moment, out: Path) -> None:
     window.lists.select_case(first.case_id)
     wait_until(lambda: window.panel.case_id == first.case_id)
     settle(window)
+    if dark:
+        save(window, out / "main-window-dark.png")
+        return
     save(window, out / "main-window.png")
     scope = window.inquiries.scope
     scope.setCurrentIndex(scope.count() - 1)
@@ -146,8 +151,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=Path("docs"))
     parser.add_argument("--today", type=iso_date, default=iso_date("2026-11-23"))
+    parser.add_argument("--dark", action="store_true",
+                        help="the main window on a dark palette (main-window-dark.png)")
     arguments = parser.parse_args(argv)
     app = QApplication(sys.argv[:1])
+    if arguments.dark:
+        app.setStyle("Fusion")
+        app.setPalette(dark_palette())
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     arguments.out.mkdir(parents=True, exist_ok=True)
@@ -160,7 +170,7 @@ def main(argv: list[str] | None = None) -> int:
                                 clocks=ReminderClocks(moment.now))
         session.window.resize(WIDTH, HEIGHT)
         try:
-            take(session, moment, arguments.out)
+            take(session, moment, arguments.out, dark=arguments.dark)
         finally:
             session.close()
     return 0

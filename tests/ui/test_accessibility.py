@@ -14,7 +14,13 @@ from pytestqt.qtbot import QtBot
 from ui.app import Session
 from ui.backend import Backend
 from ui.i18n import Translations
-from ui.icons import contrast_ratio, status_colour, status_icon, status_icon_colour
+from ui.icons import (
+    contrast_ratio,
+    muted_text_colour,
+    status_colour,
+    status_icon,
+    status_icon_colour,
+)
 from ui.jobs import DueNag
 from ui.mainwindow import Clock, MainWindow
 from ui.nagbar import NagBar, nag_colours
@@ -54,6 +60,12 @@ def test_status_text_keeps_aa_contrast_on_the_light_and_the_dark_palette(
         for role in BACKGROUNDS:
             ratio = contrast_ratio(status_colour(status, palette), palette.color(role))
             assert ratio >= AA, (status, role, round(ratio, 2))
+
+
+def test_muted_labels_keep_aa_contrast_on_both_palettes(qapp: QApplication) -> None:
+    for palette in (qapp.style().standardPalette(), dark_palette()):
+        for role in BACKGROUNDS:
+            assert contrast_ratio(muted_text_colour(palette), palette.color(role)) >= AA
 
 
 @pytest.mark.parametrize("status", list(Status))
