@@ -141,3 +141,13 @@ begin
   else
     Result := 0;
 end;
+
+// "Start at logon" (Settings) is the user's own HKCU Run value (ui/autostart.py): a per-user
+// uninstall removes it with the program, so no logon starts a program that is gone. (An
+// all-users uninstall cannot reach other users' HKCU; Windows skips their dead entry.)
+procedure CurUninstallStepChanged(CurUninstallStep: TUninstallStep);
+begin
+  if (CurUninstallStep = usUninstall) and not IsAdminInstallMode then
+    RegDeleteValue(HKEY_CURRENT_USER, 'Software\Microsoft\Windows\CurrentVersion\Run',
+                   'CaseworkerWorkbench');
+end;
