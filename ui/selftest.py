@@ -7,6 +7,7 @@ render and the main window opens on a database. The installer build runs it on t
 
 from __future__ import annotations
 
+import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -35,6 +36,19 @@ def _icons_render(say: Say) -> bool:
     return rendered
 
 
+def _licences_present(say: Say) -> bool:
+    """Help → About can show every bundled library's licence text (the bundle carries it)."""
+    from ui.about import BUNDLED, bundled_libraries
+
+    libraries = bundled_libraries()
+    # The bundle must carry them all; a source install only those it has installed.
+    wanted = set(BUNDLED) if getattr(sys, "frozen", False) else {lib.name for lib in libraries}
+    missing = sorted(wanted - {library.name for library in libraries if library.text})
+    say(f"licence texts missing: {', '.join(missing)}" if missing
+        else f"licence texts of {len(libraries)} bundled libraries")
+    return not missing
+
+
 def _window_opens(app: QApplication, translations: Translations, say: Say) -> bool:
     """The main window shows and its worker opens a fresh database."""
     from ui.app import parse_arguments, start_session
@@ -60,6 +74,7 @@ def run_gui_self_test(app: QApplication, say: Say) -> bool:
     results = [
         _translations_install(translations, say),
         _icons_render(say),
+        _licences_present(say),
         _window_opens(app, translations, say),
     ]
     return all(results)

@@ -1,5 +1,6 @@
 """``workbench-gui --self-test`` checks Qt, translations, icons and the window."""
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ def test_gui_self_test_passes_on_the_source_tree(qapp: QApplication) -> None:
     said: list[str] = []
     assert run_gui_self_test(qapp, said.append)
     assert said == ["translations installed: da, en", "application icon renders",
-                    "main window opens"]
+                    "licence texts of 13 bundled libraries", "main window opens"]
 
 
 def test_gui_self_test_fails_without_translations(
@@ -27,3 +28,14 @@ def test_gui_self_test_fails_without_translations(
     said: list[str] = []
     assert not run_gui_self_test(qapp, said.append)
     assert said[0] == "translations installed: none"
+
+
+def test_gui_self_test_fails_when_the_bundle_lacks_licence_texts(
+        qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> None:
+    from ui import about
+
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(about, "BUNDLED", (*about.BUNDLED, "not-a-bundled-library"))
+    said: list[str] = []
+    assert not run_gui_self_test(qapp, said.append)
+    assert "licence texts missing: not-a-bundled-library" in said
