@@ -51,7 +51,15 @@ class TrayKeeper(QObject):
         window.quit_action.triggered.disconnect()
         window.quit_action.triggered.connect(lambda _checked=False: self.quit())
         window.installEventFilter(self)
+        # Logging off or shutting down Windows closes the window for real.
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.commitDataRequest.connect(self.session_ending)
         self.retranslate()
+
+    def session_ending(self, _manager: object = None) -> None:
+        """The desktop session ends: let the window close instead of hiding it."""
+        self.quitting = True
 
     def retranslate(self) -> None:
         """Set the menu's texts in the current language."""

@@ -179,6 +179,19 @@ def test_quit_ends_the_program_instead_of_hiding(
         session.close()
 
 
+def test_a_logoff_closes_the_window_for_real(
+        qtbot: QtBot, tmp_path: Path, state: QSettings, translations: Translations,
+        with_tray: TrayIcon) -> None:
+    session = started(qtbot, tmp_path, state, translations)
+    assert session.keeper is not None
+    try:
+        session.keeper.session_ending()
+        assert session.window.close()
+        assert not session.window.isVisible() and with_tray.messages == []
+    finally:
+        session.close()
+
+
 def test_without_a_tray_closing_the_window_closes_it(
         qtbot: QtBot, tmp_path: Path, state: QSettings, translations: Translations,
         monkeypatch: pytest.MonkeyPatch) -> None:
