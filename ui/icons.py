@@ -123,7 +123,7 @@ def event_source_icon(source: str) -> QIcon:
 
 @cache
 def action_icon(name: str) -> QIcon:
-    """A toolbar icon: "conversation", "inquiry" or "settings"."""
+    """A toolbar icon: "conversation", "inquiry", "settings" or "sync"."""
     return _icon(name)
 
 

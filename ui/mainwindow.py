@@ -206,8 +206,7 @@ class MainWindow(QMainWindow):
         self.conversation_action.setIcon(action_icon("conversation"))
         self.new_inquiry_action.setIcon(action_icon("inquiry"))
         self.settings_action.setIcon(action_icon("settings"))
-        self.sync_action.setIcon(self.style().standardIcon(
-            self.style().StandardPixmap.SP_ArrowUp))
+        self.sync_action.setIcon(action_icon("sync"))
 
     def _build_toolbar(self) -> None:
         self.toolbar = QToolBar()
