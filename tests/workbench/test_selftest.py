@@ -94,7 +94,9 @@ def test_a_bundle_without_sqlcipher_fails_its_self_test(
     monkeypatch.setitem(sys.modules, "sqlcipher3", None)  # import fails as if absent
     monkeypatch.setattr(sys, "frozen", True, raising=False)
     assert main(["--self-test"]) == EXIT_INPUT
-    assert "FAIL  encryption: encrypting the database needs" in capsys.readouterr().out
+    # In Danish, the default language of the messages.
+    assert "FAIL  encryption: kryptering af databasen kræver de valgfri pakker sqlcipher3 " \
+        in capsys.readouterr().out
 
 
 def test_a_source_install_without_sqlcipher_is_told_it_is_optional(
