@@ -21,6 +21,17 @@ def private_log_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Itera
     logs.stop_logging()
 
 
+@pytest.fixture(autouse=True)
+def private_user_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The per-user data folder (the default database) is this test's, never the machine's.
+
+    A test that opens the default database without ``--db`` must not read or migrate the
+    real user's workbench.db, nor see what another test run left there.
+    """
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "user-data"))
+    monkeypatch.delenv("WORKBENCH_DB", raising=False)
+
+
 def _seed_profile_config(folder: Path) -> Path:
     """A machine-wide config in which IT chose the seed profile kbh-2006-2017."""
     config = folder / "seed-profile-config.toml"
