@@ -29,6 +29,12 @@ class AuditAction(StrEnum):
     REPORT_EXPORT = "report_export"
     #: A report or other file with full CPR numbers.
     CPR_EXPORT = "cpr_export"
+    #: A case's deadlines paused, a pause ended or withdrawn (the detail says which).
+    PAUSE = "pause"
+    #: A case exempted from a rule, or the exemption withdrawn.
+    EXEMPTION = "exemption"
+    #: A case attribute set or cleared here (Målgruppe, Beskæftiget, Kategori).
+    CASE_ATTRIBUTE = "case_attribute"
 
 
 @dataclass(frozen=True)

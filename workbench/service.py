@@ -15,7 +15,7 @@ import json
 import logging
 import os
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from types import TracebackType
@@ -25,6 +25,7 @@ from sqlalchemy import ColumnElement, Connection, Row, Table, exists, or_, selec
 from sqlalchemy.exc import IntegrityError
 
 from workbench import audit
+from workbench.attributes import CaseAttributes, attributes_of
 from workbench.audit import AuditAction, AuditEntry
 from workbench.bulk import collector_paused
 from workbench.calendar import WorkingCalendar, iso_week, week_since
@@ -46,6 +47,7 @@ from workbench.errors import (
 from workbench.importing import import_files
 from workbench.importing.dryrun import ImportPreview, preview_import
 from workbench.inquiries import inquiry_standing
+from workbench.pauses import NO_WAIVERS, Pauses, Waivers, rows_of_case, waivers_of
 from workbench.resources import (
     DEFAULT_PROFILE,
     available_profiles,
@@ -189,6 +191,17 @@ _CASE_COLUMNS = (cases.c.case_id, cases.c.cpr, cases.c.name, cases.c.scheme, cas
                  cases.c.team, cases.c.start, cases.c.closed_on)
 
 
+class LocalFacts(NamedTuple):
+    """The facts kept here, beside the export's, that the engine needs: by Sags-ID."""
+
+    waivers: Mapping[str, Waivers]
+    attributes: Mapping[str, Mapping[str, str]]
+
+    def of(self, case_id: str) -> tuple[Waivers, Mapping[str, str] | None]:
+        """One case's pauses and exemptions and its attributes (None if it has none)."""
+        return self.waivers.get(case_id, NO_WAIVERS), self.attributes.get(case_id)
+
+
 class EvaluatedCase(NamedTuple):
     """A stored case, its events and the engine's evaluation of it (for reports).
 
@@ -216,6 +229,10 @@ class Workbench:
         self._database = database
         #: IT's machine-wide defaults (a broken file is refused here, naming file and key).
         self._site = site if site is not None else load_site_defaults()
+        #: Pauses and exemptions (workbench.pauses), checked against the active profile.
+        self.pauses = Pauses(database, self._profile_of)
+        #: Case attributes set here (workbench.attributes).
+        self.attributes = CaseAttributes(database)
 
     @classmethod
     def open(cls, url_or_path: str | os.PathLike[str] | None = None) -> Workbench:
@@ -284,6 +301,10 @@ class Workbench:
         stored = dict(connection.execute(select(settings.c.key, settings.c.value)).all())
         return _decode_settings(stored, self._site)
 
+    def _profile_of(self, connection: Connection) -> RuleProfile:
+        """The rule profile this database uses."""
+        return load_named_profile(self._settings(connection).profile_name)
+
     # --- cases -------------------------------------------------------------------------
 
     def is_empty(self) -> bool:
@@ -301,13 +322,14 @@ class Workbench:
     def _caseload(self, today: dt.date, owned: Sequence[ColumnElement[bool]]) -> list[CaseRow]:
         """The open cases matching ``owned``, evaluated, soonest due first."""
         with collector_paused():
-            current, case_rows, history = self._cases_with_events([_open_on(today), *owned])
+            current, case_rows, history, local = self._cases_with_events(
+                [_open_on(today), *owned])
             profile = load_named_profile(current.profile_name)
             rows = []
             for case in case_rows:
                 cpr = Cpr(case.cpr)
                 evaluation = self._evaluate(case, cpr, history.get(case.case_id, ()), profile,
-                                            today, current.amber_days)
+                                            today, current.amber_days, local.of(case.case_id))
                 row = _case_row(case, cpr, evaluation, today)
                 if row is not None:
                     rows.append(row)
@@ -327,14 +349,14 @@ class Workbench:
         if closed_since is not None:
             in_scope = or_(in_scope, cases.c.closed_on >= closed_since)
         with collector_paused():
-            current, case_rows, history = self._cases_with_events(
+            current, case_rows, history, local = self._cases_with_events(
                 [in_scope, *_owned_by(None, team)])
             profile = load_named_profile(current.profile_name)
             evaluated = []
             for case in case_rows:
                 cpr, case_events = Cpr(case.cpr), tuple(history.get(case.case_id, ()))
                 evaluation = self._evaluate(case, cpr, case_events, profile, today,
-                                            current.amber_days)
+                                            current.amber_days, local.of(case.case_id))
                 evaluated.append(EvaluatedCase(
                     case_id=case.case_id, cpr=cpr, name=case.name,
                     scheme=_SCHEMES[case.scheme], caseworker=case.caseworker, team=case.team,
@@ -345,12 +367,14 @@ class Workbench:
 
     def _cases_with_events(
         self, conditions: Sequence[ColumnElement[bool]]
-    ) -> tuple[Settings, Sequence[AnyRow], dict[str, list[CaseEvent]]]:
-        """The settings, the cases matching ``conditions`` and their events, read together."""
+    ) -> tuple[Settings, Sequence[AnyRow], dict[str, list[CaseEvent]], LocalFacts]:
+        """The settings, the cases matching ``conditions``, their events and local facts."""
         with self._database.transaction() as connection:
             current = self._settings(connection)
             case_rows = connection.execute(select(*_CASE_COLUMNS).where(*conditions)).all()
-            return current, case_rows, self._events_of(connection, conditions)
+            return (current, case_rows, self._events_of(connection, conditions),
+                    LocalFacts(waivers_of(connection, conditions),
+                               attributes_of(connection, conditions)))
 
     @staticmethod
     def _events_of(
@@ -375,10 +399,16 @@ class Workbench:
         profile: RuleProfile,
         today: dt.date,
         amber_days: int,
+        local: tuple[Waivers, Mapping[str, str] | None] = (NO_WAIVERS, None),
     ) -> CaseEvaluation:
-        """The engine's evaluation of one stored case: the one definition of its status."""
+        """The engine's evaluation of one stored case: the one definition of its status.
+
+        ``local`` is the case's pauses and exemptions and its attributes (``LocalFacts.of``).
+        """
+        waivers, attributes = local
         facts = CaseFacts(scheme=_SCHEMES[case.scheme], start=case.start, events=history,
-                          cpr=cpr, closed_on=case.closed_on)
+                          cpr=cpr, closed_on=case.closed_on, attributes=attributes,
+                          pauses=waivers.pauses, exemptions=waivers.exemptions)
         return evaluate_case(facts, profile, today, amber_days)
 
     def case_detail(self, case_id: str, today: dt.date) -> CaseDetail:
@@ -395,10 +425,15 @@ class Workbench:
             ).all()
             inquiry_rows = self._inquiry_rows(connection, current, today, open_only=False,
                                               conditions=[inquiries.c.case_id == case_id])
-        profile = load_named_profile(current.profile_name)
+            profile = load_named_profile(current.profile_name)
+            this_case = [cases.c.case_id == case_id]
+            local = LocalFacts(waivers_of(connection, this_case),
+                               attributes_of(connection, this_case))
+            pause_rows, exemption_rows = rows_of_case(connection, case_id, profile)
         history = [CaseEvent(e.date, EventKind(e.kind)) for e in event_rows]
         cpr = Cpr(case.cpr)
-        evaluation = self._evaluate(case, cpr, history, profile, today, current.amber_days)
+        evaluation = self._evaluate(case, cpr, history, profile, today, current.amber_days,
+                                    local.of(case_id))
         return CaseDetail(
             case=_case_row(case, cpr, evaluation, today),
             case_id=case.case_id,
@@ -414,6 +449,9 @@ class Workbench:
             notes=tuple(NoteRow(n.id, _aware(n.written_at), n.author, n.text)
                         for n in note_rows),
             inquiries=tuple(inquiry_rows),
+            pauses=pause_rows,
+            exemptions=exemption_rows,
+            attributes=tuple(sorted((local.of(case_id)[1] or {}).items())),
         )
 
     @staticmethod

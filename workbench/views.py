@@ -130,6 +130,57 @@ class CaseDetail:
     events: tuple[EventRow, ...]
     notes: tuple[NoteRow, ...]
     inquiries: tuple[InquiryRow, ...]
+    #: Pauses and exemptions, withdrawn ones included (marked), oldest first.
+    pauses: tuple[PauseRow, ...] = ()
+    exemptions: tuple[ExemptionRow, ...] = ()
+    #: Case attributes in force (the caseworker's value over the export's), by name.
+    attributes: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class PauseRow:
+    """A pause of a case's deadlines, as the case panel and the CLI show it."""
+
+    pause_id: int
+    case_id: str
+    starts: dt.date
+    #: None while the pause is still on.
+    ends: dt.date | None
+    reason: str
+    #: The reason's titles and legal reference from the profile ("" if the profile lacks it).
+    reason_da: str
+    reason_en: str
+    reference: str
+    registered_by: str
+    registered_at: dt.datetime
+    withdrawn: bool
+
+    def describe(self, language: str) -> str:
+        """"2026-03-01–2026-03-10: In hospital" (to "…" while still on)."""
+        ends = self.ends.isoformat() if self.ends else "…"
+        title = self.reason_en if language == "en" else self.reason_da
+        return f"{self.starts.isoformat()}–{ends}: {title or self.reason}"
+
+
+@dataclass(frozen=True)
+class ExemptionRow:
+    """A case exempted from one rule, as the case panel and the CLI show it."""
+
+    exemption_id: int
+    case_id: str
+    rule_id: str
+    reason: str
+    reason_da: str
+    reason_en: str
+    reference: str
+    registered_by: str
+    registered_at: dt.datetime
+    withdrawn: bool
+
+    def describe(self, language: str) -> str:
+        """"SDP1: Expected back at work by the end of week 13 (§ 13 f)"."""
+        title = self.reason_en if language == "en" else self.reason_da
+        return f"{self.rule_id}: {title or self.reason}"
 
 
 @dataclass(frozen=True)

@@ -285,6 +285,64 @@ class AuditEntryModel(Base):
     detail: Mapped[str | None] = mapped_column(String(300))
 
 
+class PauseModel(Base):
+    """A pause of a case's deadlines, from ``starts`` to ``ends`` (None: still on).
+
+    Local work, shared with the team (workbench.sync) and never touched by an import; a
+    withdrawn pause (registered in error) is kept, marked, and no longer moves any deadline.
+    """
+
+    __tablename__ = "pauses"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.case_id"), index=True)
+    starts: Mapped[dt.date] = mapped_column(Date)
+    ends: Mapped[dt.date | None] = mapped_column(Date)
+    #: The key of a pause reason in the rule profile's [[reason]] list.
+    reason: Mapped[str] = mapped_column(String(64))
+    registered_by: Mapped[str] = mapped_column(String(100))
+    registered_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    withdrawn: Mapped[bool] = mapped_column(default=False)
+    #: The pause's team entity: the same on every team member's replica.
+    entity_id: Mapped[str] = mapped_column(String(36), unique=True, index=True)
+
+
+class ExemptionModel(Base):
+    """A case exempted from one rule, with the reason from the profile's list."""
+
+    __tablename__ = "exemptions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.case_id"), index=True)
+    rule_id: Mapped[str] = mapped_column(String(32))
+    reason: Mapped[str] = mapped_column(String(64))
+    registered_by: Mapped[str] = mapped_column(String(100))
+    registered_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    withdrawn: Mapped[bool] = mapped_column(default=False)
+    entity_id: Mapped[str] = mapped_column(String(36), unique=True, index=True)
+
+
+class CaseAttributeModel(Base):
+    """A case attribute (maalgruppe, beskaeftiget, kategori) from the export or set here.
+
+    The export's value and the caseworker's own are kept apart: the local one wins, and an
+    import only ever replaces the central one (and only when its file has the column).
+    """
+
+    __tablename__ = "case_attributes"
+
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.case_id"), primary_key=True)
+    name: Mapped[str] = mapped_column(String(32), primary_key=True)
+    #: "central" (from an export) or "local" (set in the workbench).
+    source: Mapped[str] = mapped_column(String(8), primary_key=True)
+    #: Lower-case, as rule conditions compare it.
+    value: Mapped[str] = mapped_column(String(100))
+
+    __table_args__ = (
+        CheckConstraint("source IN ('central', 'local')", name="ck_case_attributes_source"),
+    )
+
+
 def _table(model: type[Base]) -> Table:
     """The Core table behind a model (typed as a Table, which it always is here)."""
     table = model.__table__
@@ -306,6 +364,9 @@ field_history = _table(FieldHistoryModel)
 nag_records = _table(NagRecordModel)
 nag_snoozes = _table(NagSnoozeModel)
 audit_log = _table(AuditEntryModel)
+pauses = _table(PauseModel)
+exemptions = _table(ExemptionModel)
+case_attributes = _table(CaseAttributeModel)
 
 
 def utc_now() -> dt.datetime:

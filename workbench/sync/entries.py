@@ -38,6 +38,8 @@ class EntityType(enum.Enum):
     NOTE = "note"
     INQUIRY = "inquiry"
     COVER = "cover"
+    PAUSE = "pause"
+    EXEMPTION = "exemption"
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,10 @@ SCHEMAS: Mapping[EntityType, Schema] = {
     EntityType.INQUIRY: Schema(("case_id", "channel", "received", "registered_by",
                                 "registered_at"), ("answered_on", "answered_by")),
     EntityType.COVER: Schema(("absent", "case_id"), ("covering", "starts", "ends")),
+    EntityType.PAUSE: Schema(("case_id", "starts", "reason", "registered_by",
+                              "registered_at"), ("ends", "withdrawn")),
+    EntityType.EXEMPTION: Schema(("case_id", "rule_id", "reason", "registered_by",
+                                  "registered_at"), ("withdrawn",)),
 }
 
 

@@ -1,6 +1,7 @@
 """Projecting team entities onto the case tables the rest of the workbench reads.
 
-The lists, the engine and the reports read ``events``, ``notes`` and ``inquiries``. A team
+The lists, the engine and the reports read ``events``, ``notes``, ``inquiries``, ``pauses``
+and ``exemptions``. A team
 entity's row there is a pure function of its attributes, its fields' current values and the
 central export's rows, so replicas that hold the same entries (and imported the same export)
 show the same rows, whatever order the entries arrived in.
@@ -19,7 +20,15 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
-from workbench.store.models import SOURCE_CENTRAL, SOURCE_LOCAL, events, inquiries, notes
+from workbench.store.models import (
+    SOURCE_CENTRAL,
+    SOURCE_LOCAL,
+    events,
+    exemptions,
+    inquiries,
+    notes,
+    pauses,
+)
 from workbench.sync.entries import EntityType, FieldValue
 
 Values = Mapping[str, FieldValue]
@@ -36,6 +45,8 @@ def project(
         _project_note(connection, entity_id, attributes, current)
     elif entity_type is EntityType.INQUIRY:
         _project_inquiry(connection, entity_id, attributes, current)
+    elif entity_type in (EntityType.PAUSE, EntityType.EXEMPTION):
+        _project_waiver(connection, entity_type, entity_id, attributes, current)
     # A cover assignment lives in the team tables only (see workbench.sync.covers).
 
 
@@ -100,6 +111,33 @@ def _project_inquiry(connection: Connection, entity_id: str, attributes: Values,
             registered_at=_datetime(attributes["registered_at"]), entity_id=entity_id, **answer))
     else:
         connection.execute(inquiries.update().where(inquiries.c.id == row_id).values(**answer))
+
+
+def _project_waiver(connection: Connection, entity_type: EntityType, entity_id: str,
+                    attributes: Values, current: Values) -> None:
+    """A pause's or exemption's row, with its end and whether it was withdrawn.
+
+    Only team entries write these rows; an import never touches them.
+    """
+    table = pauses if entity_type is EntityType.PAUSE else exemptions
+    changing: dict[str, Any] = {"withdrawn": current.get("withdrawn") is True}
+    if entity_type is EntityType.PAUSE:
+        changing["ends"] = _date(current.get("ends"))
+    row_id = connection.execute(select(table.c.id).where(table.c.entity_id == entity_id)
+                                ).scalar()
+    if row_id is not None:
+        connection.execute(table.update().where(table.c.id == row_id).values(**changing))
+        return
+    fixed: dict[str, Any] = {
+        "case_id": attributes["case_id"], "reason": attributes["reason"],
+        "registered_by": attributes["registered_by"],
+        "registered_at": _datetime(attributes["registered_at"]), "entity_id": entity_id,
+    }
+    if entity_type is EntityType.PAUSE:
+        fixed["starts"] = _date(attributes["starts"])
+    else:
+        fixed["rule_id"] = attributes["rule_id"]
+    connection.execute(table.insert().values(**fixed, **changing))
 
 
 def _date(value: FieldValue) -> dt.date | None:
