@@ -54,7 +54,7 @@ class CaseAttributes:
         attribute = attribute_name(name)
         initials = by.strip()
         if not initials:
-            raise InputError(key="rules.initials_required")
+            raise InputError(key="pause.initials_required")
         if value is not None and not normalise_value(value):
             raise InputError(key="attribute.empty", name=name)
         with self._database.transaction(write=True) as connection:

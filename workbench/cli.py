@@ -431,6 +431,117 @@ def _inquiry_answer(arguments: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+_PAUSE_ACTIONS = ("end", "withdraw")
+
+
+def _pause(arguments: argparse.Namespace) -> int:
+    """Pause a case's deadlines (prints the pause's id), or end or withdraw a pause."""
+    target, pause_id = arguments.target, arguments.pause_id
+    action = target if target in _PAUSE_ACTIONS else None
+    if action is None:
+        complete = pause_id is None and arguments.starts and arguments.reason
+    else:
+        complete = pause_id is not None and (action != "end" or arguments.ends)
+    if not complete:
+        print(render("pause.usage"), file=sys.stderr)
+        return EXIT_USAGE
+    with _open(arguments) as workbench:
+        by = _initials(arguments, workbench)
+        if action is None:
+            print(workbench.pauses.pause(target, arguments.starts, arguments.ends,
+                                         arguments.reason, by=by))
+        elif action == "end":
+            workbench.pauses.end_pause(_local_id(pause_id, "pause"), arguments.ends, by=by)
+        else:
+            workbench.pauses.withdraw_pause(_local_id(pause_id, "pause"), by=by)
+    return EXIT_OK
+
+
+def _exempt(arguments: argparse.Namespace) -> int:
+    """Exempt a case from a rule (prints the exemption's id), or withdraw an exemption."""
+    with _open(arguments) as workbench:
+        by = _initials(arguments, workbench)
+        if arguments.target == "withdraw":
+            workbench.pauses.withdraw_exemption(_local_id(arguments.rule_id, "exemption"),
+                                                by=by)
+            return EXIT_OK
+        if not arguments.reason:
+            print(render("exemption.usage"), file=sys.stderr)
+            return EXIT_USAGE
+        print(workbench.pauses.exempt(arguments.target, arguments.rule_id, arguments.reason,
+                                      by=by))
+    return EXIT_OK
+
+
+def _local_id(text: str, kind: str) -> int:
+    """A pause's or exemption's id as typed; InputError (exit 2) if it is no id."""
+    if not text.isdigit():
+        raise InputError(key=f"{kind}.unknown", **{f"{kind}_id": text})
+    return int(text)
+
+
+def _pauses(arguments: argparse.Namespace) -> int:
+    """A case's pauses and exemptions, one a line, withdrawn ones marked."""
+    with _open(arguments) as workbench:
+        detail = workbench.case_detail(arguments.case_id, _today(arguments))
+    for pause in detail.pauses:
+        mark = " (withdrawn)" if pause.withdrawn else ""
+        print(f"pause {pause.pause_id}: {pause.describe(current_language())} "
+              f"[{pause.reference}] by {pause.registered_by}{mark}")
+    for exemption in detail.exemptions:
+        mark = " (withdrawn)" if exemption.withdrawn else ""
+        print(f"exemption {exemption.exemption_id}: {exemption.describe(current_language())} "
+              f"[{exemption.reference}] by {exemption.registered_by}{mark}")
+    for name, value in detail.attributes:
+        print(f"attribute {name}: {value}")
+    return EXIT_OK
+
+
+def _case_attribute(arguments: argparse.Namespace) -> int:
+    """Set (or with ``clear-attribute`` clear) a case attribute here."""
+    value: str | None = getattr(arguments, "value", None)
+    with _open(arguments) as workbench:
+        workbench.attributes.set(arguments.case_id, arguments.name, value,
+                                 by=_initials(arguments, workbench))
+    return EXIT_OK
+
+
+def _add_pause_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
+    """Pauses, exemptions and case attributes: local facts the rules take into account."""
+    pause = _command(commands, "pause")
+    pause.add_argument("target", metavar="CASE_ID", help=_text("cli.arg.pause_target"))
+    pause.add_argument("pause_id", metavar="ID", nargs="?", help=_text("cli.arg.pause_id"))
+    pause.add_argument("--from", dest="starts", type=iso_date, help=_text("cli.arg.pause_from"))
+    pause.add_argument("--to", dest="ends", type=iso_date, help=_text("cli.arg.pause_to"))
+    pause.add_argument("--reason", metavar="KEY", help=_text("cli.arg.pause_reason"))
+    pause.add_argument("--by", metavar="INITIALS", help=_text("cli.arg.by"))
+    pause.set_defaults(handler=_pause)
+
+    exempt = _command(commands, "exempt")
+    exempt.add_argument("target", metavar="CASE_ID", help=_text("cli.arg.exempt_target"))
+    exempt.add_argument("rule_id", metavar="RULE_ID", help=_text("cli.arg.exempt_rule"))
+    exempt.add_argument("--reason", metavar="KEY", help=_text("cli.arg.exempt_reason"))
+    exempt.add_argument("--by", metavar="INITIALS", help=_text("cli.arg.by"))
+    exempt.set_defaults(handler=_exempt)
+
+    listing = _command(commands, "pauses")
+    listing.add_argument("case_id", metavar="CASE_ID", help=_text("cli.arg.case_id"))
+    listing.add_argument("--today", type=iso_date, help=_text("cli.arg.today"))
+    listing.set_defaults(handler=_pauses)
+
+    case = _command(commands, "case")
+    actions = _actions(case)
+    for name in ("set-attribute", "clear-attribute"):
+        attribute = _command(actions, name, f"case.{name}")
+        attribute.add_argument("case_id", metavar="CASE_ID", help=_text("cli.arg.case_id"))
+        attribute.add_argument("name", metavar="NAME", help=_text("cli.arg.attribute_name"))
+        if name == "set-attribute":
+            attribute.add_argument("value", metavar="VALUE",
+                                   help=_text("cli.arg.attribute_value"))
+        attribute.add_argument("--by", metavar="INITIALS", help=_text("cli.arg.by"))
+        attribute.set_defaults(handler=_case_attribute)
+
+
 def _inquiries(arguments: argparse.Namespace) -> int:
     """The inquiries still to answer (all with --all), soonest due first."""
     with _open(arguments) as workbench:
@@ -821,6 +932,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_format_argument(rules)
     rules.set_defaults(handler=_rules)
     _add_store_commands(commands)
+    _add_pause_commands(commands)
     _add_nags_command(commands)
     _add_report_command(commands)
     _add_encrypt_command(commands)
