@@ -9,7 +9,7 @@ without it changes nothing. Values are stored lower-case, as rule conditions com
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 from sqlalchemy import ColumnElement, Connection, select
 
@@ -20,8 +20,8 @@ from workbench.rules import CASE_ATTRIBUTES
 from workbench.store.database import Database
 from workbench.store.models import SOURCE_CENTRAL, SOURCE_LOCAL, case_attributes, cases
 
-#: The export's headings of the attributes (the canonical ones; mapping files add others).
-HEADINGS = {"Målgruppe": "maalgruppe", "Beskæftiget": "beskaeftiget", "Kategori": "kategori"}
+#: Cases per DELETE statement (a bound parameter each; well below every back end's limit).
+_CHUNK = 500
 _SPELLINGS = {"målgruppe": "maalgruppe", "beskæftiget": "beskaeftiget"}
 
 
@@ -95,25 +95,24 @@ def attributes_of(
     return found
 
 
-def replace_central(
-    connection: Connection, names: Iterable[str], values: Mapping[str, Mapping[str, str]]
-) -> None:
-    """An import's attributes: for each column the file has, the export's values of its cases.
+def replace_central(connection: Connection, values: Mapping[str, Mapping[str, str]]) -> None:
+    """An import's attributes: the export's value of each attribute its file has a column for.
 
-    ``names`` are the attributes the file has a column for; ``values`` the non-empty ones by
-    case. A case of the file with an empty cell loses the export's value (not its local one).
+    ``values`` maps each case of such a file to its attributes; an empty value (an empty
+    cell) removes the export's earlier value. The caseworker's own values stay as they are,
+    and so does every attribute of a case whose file has no column for it.
     """
-    columns = list(names)
-    if not columns or not values:
-        return
-    case_ids = list(values)
-    for start in range(0, len(case_ids), 500):
-        chunk = case_ids[start:start + 500]
-        connection.execute(case_attributes.delete().where(
-            case_attributes.c.source == SOURCE_CENTRAL, case_attributes.c.name.in_(columns),
-            case_attributes.c.case_id.in_(chunk)))
+    by_name: dict[str, list[str]] = defaultdict(list)
+    for case_id, attributes in values.items():
+        for name in attributes:
+            by_name[name].append(case_id)
+    for name, case_ids in by_name.items():
+        for start in range(0, len(case_ids), _CHUNK):
+            connection.execute(case_attributes.delete().where(
+                case_attributes.c.source == SOURCE_CENTRAL, case_attributes.c.name == name,
+                case_attributes.c.case_id.in_(case_ids[start:start + _CHUNK])))
     rows = [{"case_id": case_id, "name": name, "source": SOURCE_CENTRAL, "value": value}
-            for case_id, by_name in values.items() for name, value in by_name.items()
-            if name in columns and value]
+            for case_id, attributes in values.items() for name, value in attributes.items()
+            if value]
     if rows:
         connection.execute(case_attributes.insert(), rows)

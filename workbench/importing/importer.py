@@ -28,8 +28,10 @@ from typing import Any, NamedTuple
 from sqlalchemy import ColumnElement, Connection, String, bindparam, cast, func, literal, select
 from sqlalchemy.sql.expression import Executable
 
+from workbench.attributes import normalise_value, replace_central
 from workbench.errors import NotAnExportError, TruncatedExportError
 from workbench.importing.mapping import (
+    ATTRIBUTE_FIELDS,
     CASE_ID,
     ColumnMapping,
     RecognisedTable,
@@ -100,6 +102,9 @@ class CaseBatch:
     protected: set[str] = field(default_factory=set)
     has_snapshot: bool = False
     rows_per_table: dict[str, int] = field(default_factory=dict)
+    #: Case attributes of the tables that have their columns: case → attribute → value
+    #: ("" for an empty cell, which clears the export's earlier value).
+    attributes: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 class StoredCase(NamedTuple):
@@ -153,6 +158,7 @@ def import_files(
         with database.transaction(write=True) as connection:
             run = _ImportRun(connection, today, force)
             run.apply_cases(batch, threshold)
+            replace_central(connection, batch.attributes)
             report(len(paths) + 2, steps)
             run.apply_events([t for t in tables if t.recognised.kind is TableKind.EVENTS])
             summary = run.finish(files, tables, batch)
@@ -223,10 +229,15 @@ def read_cases(tables: Sequence[ExportTable]) -> CaseBatch:
     for table in tables:
         reader = table.reader()
         count = 0
+        attribute_columns = [(heading, name) for heading, name in ATTRIBUTE_FIELDS.items()
+                             if heading in table.recognised.columns]
         for line, cells in table.data_rows():
             count += 1
             try:
                 record = reader.case_record(line, cells)
+                # Through the value tables, as every field: a word they refuse rejects the row.
+                attributes = {name: normalise_value(reader.text(cells, heading, required=False))
+                              for heading, name in attribute_columns}
             except FieldError as error:
                 batch.rejected.append(RejectedRow(reader.label, line, error.field, error.reason))
                 case_id = cell_text(reader.cell(cells, CASE_ID))
@@ -242,6 +253,8 @@ def read_cases(tables: Sequence[ExportTable]) -> CaseBatch:
                 ))
                 continue
             batch.records[record.case_id] = record
+            if attributes:
+                batch.attributes[record.case_id] = attributes
         batch.rows_per_table[table.raw.label] = count
     return batch
 

@@ -53,6 +53,9 @@ START = "Startdato"
 CLOSED = "Afsluttet"
 DATE = "Dato"
 EVENT_KIND = "Hændelse"
+#: Optional case attributes, rule conditions (workbench.attributes): heading → attribute.
+ATTRIBUTE_FIELDS = {"Målgruppe": "maalgruppe", "Beskæftiget": "beskaeftiget",
+                    "Kategori": "kategori"}
 
 #: Each kind's fields: required ones first, then the optional ones.
 REQUIRED: dict[TableKind, tuple[str, ...]] = {
@@ -60,7 +63,7 @@ REQUIRED: dict[TableKind, tuple[str, ...]] = {
     TableKind.EVENTS: (CASE_ID, DATE, EVENT_KIND),
 }
 OPTIONAL: dict[TableKind, tuple[str, ...]] = {
-    TableKind.CASES: (TEAM, CLOSED),
+    TableKind.CASES: (TEAM, CLOSED, *ATTRIBUTE_FIELDS),
     TableKind.EVENTS: (),
 }
 ALL_FIELDS = frozenset(field for fields in (*REQUIRED.values(), *OPTIONAL.values())
