@@ -11,6 +11,7 @@ import datetime as dt
 import html
 import itertools
 from collections.abc import Sequence
+from typing import Protocol
 
 from PySide6.QtCore import QDate, QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -78,6 +79,16 @@ def panel_table(model: object, wrapped: Sequence[int]) -> QTableView:
     return table
 
 
+class CaseTab(Protocol):
+    """A tab another module adds to the panel (``CasePanel.add_tab``): it shows the case too."""
+
+    def show_detail(self, detail: CaseDetail | None) -> None:
+        """Show ``detail`` (None: nothing selected)."""
+
+    def tab_title(self) -> str:
+        """The tab's title now (in the current language, with a count if it has one)."""
+
+
 class CasePanel(QWidget):
     """Everything about the selected case, and the actions on it."""
 
@@ -93,6 +104,8 @@ class CasePanel(QWidget):
         super().__init__(parent)
         self._detail: CaseDetail | None = None
         self._today = today
+        #: Tabs added by other modules (pauses and exemptions), after the panel's own.
+        self._extra_tabs: list[tuple[QWidget, CaseTab]] = []
         self.amber_days = DEFAULT_AMBER_DAYS
         self.placeholder = QLabel()
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -234,6 +247,12 @@ class CasePanel(QWidget):
         """The case shown, as the core described it."""
         return self._detail
 
+    def add_tab(self, widget: QWidget, tab: CaseTab) -> None:
+        """Add a tab that shows the case beside history, notes and inquiries."""
+        self._extra_tabs.append((widget, tab))
+        self.tabs.addTab(widget, tab.tab_title())
+        tab.show_detail(self._detail)
+
     def set_today(self, today: dt.date) -> None:
         """Date new events today by default."""
         self._today = today
@@ -251,6 +270,8 @@ class CasePanel(QWidget):
         if detail is None:
             for model in (self.milestones, self.events, self.notes, self.inquiries):
                 model.set_rows([])
+            for _widget, tab in self._extra_tabs:
+                tab.show_detail(None)
             return
         if not keep_date:
             self.event_date.setDate(to_qdate(self._today))
@@ -259,6 +280,8 @@ class CasePanel(QWidget):
         self.events.set_rows(detail.events)
         self.notes.set_rows(detail.notes)
         self.inquiries.set_rows(detail.inquiries)
+        for _widget, tab in self._extra_tabs:
+            tab.show_detail(detail)
         self._update_titles()
         self._show_facts(detail)
         self._update_enabled()
@@ -420,6 +443,8 @@ class CasePanel(QWidget):
         counts = (self.events.rowCount(), self.notes.rowCount(), self.inquiries.rowCount())
         for index, (title, count) in enumerate(zip(titles, counts, strict=True)):
             self.tabs.setTabText(index, texts.fill(title, count))
+        for widget, tab in self._extra_tabs:
+            self.tabs.setTabText(self.tabs.indexOf(widget), tab.tab_title())
 
     def _fill_event_kinds(self) -> None:
         """Every event kind, conversation first; the choice survives a language switch."""

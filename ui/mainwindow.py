@@ -39,6 +39,7 @@ from ui.icons import action_icon, app_icon
 from ui.importing import ImportController, error_box
 from ui.inquiries import InquiriesView
 from ui.nagbar import NagBar
+from ui.pauses import WaiverController, WaiverTab
 from ui.screenfit import PREFERRED, fit_to_screen
 from ui.team import CoverDialog, TeamDialog, format_moment
 from workbench.engine import Status
@@ -166,6 +167,12 @@ class MainWindow(QMainWindow):
         self.panel.note_requested.connect(self.add_note)
         self.panel.inquiry_requested.connect(self.new_inquiry)
         self.panel.reveal_requested.connect(self.reveal_cpr)
+        self.waiver_tab = WaiverTab()
+        self.panel.add_tab(self.waiver_tab, self.waiver_tab)
+        self.waivers = WaiverController(
+            self, self._change, lambda: self.initials, self.clock.today,
+            lambda: self.settings.profile_name if self.settings else None)
+        self.waivers.connect_tab(self.waiver_tab)
         self.inquiries.scope_changed.connect(self.refresh_inquiries)
         self.inquiries.new_inquiry_requested.connect(lambda: self.new_inquiry(None))
         self.inquiries.answer_requested.connect(self.answer_inquiry)

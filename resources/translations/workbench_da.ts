@@ -1312,4 +1312,97 @@ Det, du har registreret, er gemt. Kopiér rapporten herunder og send den til IT;
             <translation>&amp;Kopiér rapport</translation>
         </message>
     </context>
+    <context>
+        <name>EndPauseDialog</name>
+        <message>
+            <source>End pause</source>
+            <translation>Afslut pause</translation>
+        </message>
+        <message>
+            <source>Last paused day</source>
+            <translation>Sidste dag i pausen</translation>
+        </message>
+    </context>
+    <context>
+        <name>WaiverDialog</name>
+        <message>
+            <source>Reason</source>
+            <translation>Grund</translation>
+        </message>
+        <message>
+            <source>Until ended</source>
+            <translation>Indtil den afsluttes</translation>
+        </message>
+        <message>
+            <source>Pause case %1</source>
+            <translation>Sæt sag %1 på pause</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>Fra</translation>
+        </message>
+        <message>
+            <source>To</source>
+            <translation>Til</translation>
+        </message>
+        <message>
+            <source>Exempt case %1</source>
+            <translation>Frita sag %1</translation>
+        </message>
+        <message>
+            <source>Rule</source>
+            <translation>Regel</translation>
+        </message>
+    </context>
+    <context>
+        <name>WaiverTab</name>
+        <message>
+            <source>Pauses (%1)</source>
+            <translation>Pauser (%1)</translation>
+        </message>
+        <message>
+            <source>until ended</source>
+            <translation>indtil videre</translation>
+        </message>
+        <message>
+            <source>Paused %1 – %2: %3 (by %4)</source>
+            <translation>Pause %1 – %2: %3 (af %4)</translation>
+        </message>
+        <message>
+            <source>Exempt from %1: %2 (by %3)</source>
+            <translation>Fritaget fra %1: %2 (af %3)</translation>
+        </message>
+        <message>
+            <source>withdrawn</source>
+            <translation>trukket tilbage</translation>
+        </message>
+        <message>
+            <source>&amp;Pause…</source>
+            <translation>&amp;Pause…</translation>
+        </message>
+        <message>
+            <source>Pause the case&apos;s deadlines for a legal reason</source>
+            <translation>Sæt sagens frister på pause med en lovhjemlet grund</translation>
+        </message>
+        <message>
+            <source>E&amp;xempt…</source>
+            <translation>F&amp;ritag…</translation>
+        </message>
+        <message>
+            <source>Exempt the case from one rule for a legal reason</source>
+            <translation>Frita sagen fra én regel med en lovhjemlet grund</translation>
+        </message>
+        <message>
+            <source>End pause…</source>
+            <translation>Afslut pause…</translation>
+        </message>
+        <message>
+            <source>Withdraw</source>
+            <translation>Træk tilbage</translation>
+        </message>
+        <message>
+            <source>Withdraw a pause or exemption registered in error</source>
+            <translation>Træk en pause eller fritagelse tilbage, der er registreret ved en fejl</translation>
+        </message>
+    </context>
 </TS>

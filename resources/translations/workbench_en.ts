@@ -1312,4 +1312,97 @@ What you registered before is saved. Please copy the report below and send it to
             <translation>&amp;Copy report</translation>
         </message>
     </context>
+    <context>
+        <name>EndPauseDialog</name>
+        <message>
+            <source>End pause</source>
+            <translation>End pause</translation>
+        </message>
+        <message>
+            <source>Last paused day</source>
+            <translation>Last paused day</translation>
+        </message>
+    </context>
+    <context>
+        <name>WaiverDialog</name>
+        <message>
+            <source>Reason</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <source>Until ended</source>
+            <translation>Until ended</translation>
+        </message>
+        <message>
+            <source>Pause case %1</source>
+            <translation>Pause case %1</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>From</translation>
+        </message>
+        <message>
+            <source>To</source>
+            <translation>To</translation>
+        </message>
+        <message>
+            <source>Exempt case %1</source>
+            <translation>Exempt case %1</translation>
+        </message>
+        <message>
+            <source>Rule</source>
+            <translation>Rule</translation>
+        </message>
+    </context>
+    <context>
+        <name>WaiverTab</name>
+        <message>
+            <source>Pauses (%1)</source>
+            <translation>Pauses (%1)</translation>
+        </message>
+        <message>
+            <source>until ended</source>
+            <translation>until ended</translation>
+        </message>
+        <message>
+            <source>Paused %1 – %2: %3 (by %4)</source>
+            <translation>Paused %1 – %2: %3 (by %4)</translation>
+        </message>
+        <message>
+            <source>Exempt from %1: %2 (by %3)</source>
+            <translation>Exempt from %1: %2 (by %3)</translation>
+        </message>
+        <message>
+            <source>withdrawn</source>
+            <translation>withdrawn</translation>
+        </message>
+        <message>
+            <source>&amp;Pause…</source>
+            <translation>&amp;Pause…</translation>
+        </message>
+        <message>
+            <source>Pause the case&apos;s deadlines for a legal reason</source>
+            <translation>Pause the case&apos;s deadlines for a legal reason</translation>
+        </message>
+        <message>
+            <source>E&amp;xempt…</source>
+            <translation>E&amp;xempt…</translation>
+        </message>
+        <message>
+            <source>Exempt the case from one rule for a legal reason</source>
+            <translation>Exempt the case from one rule for a legal reason</translation>
+        </message>
+        <message>
+            <source>End pause…</source>
+            <translation>End pause…</translation>
+        </message>
+        <message>
+            <source>Withdraw</source>
+            <translation>Withdraw</translation>
+        </message>
+        <message>
+            <source>Withdraw a pause or exemption registered in error</source>
+            <translation>Withdraw a pause or exemption registered in error</translation>
+        </message>
+    </context>
 </TS>
