@@ -40,6 +40,10 @@ class Waivers(NamedTuple):
 
     pauses: tuple[Pause, ...] = ()
     exemptions: frozenset[str] = frozenset()
+    #: The reason key of each pause, in the order of ``pauses`` (for the report).
+    pause_reasons: tuple[str, ...] = ()
+    #: (rule id, reason key) of each exemption, by rule id (for the report).
+    exemption_reasons: tuple[tuple[str, str], ...] = ()
 
 
 NO_WAIVERS = Waivers()
@@ -179,21 +183,27 @@ def waivers_of(
 
     Two queries for a whole caseload; a case with neither is absent (use ``NO_WAIVERS``).
     """
-    found_pauses: dict[str, list[Pause]] = defaultdict(list)
-    for case_id, starts, ends in connection.execute(
-            select(pauses.c.case_id, pauses.c.starts, pauses.c.ends)
+    found_pauses: dict[str, list[tuple[Pause, str]]] = defaultdict(list)
+    for case_id, starts, ends, reason in connection.execute(
+            select(pauses.c.case_id, pauses.c.starts, pauses.c.ends, pauses.c.reason)
             .join(cases, cases.c.case_id == pauses.c.case_id)
-            .where(pauses.c.withdrawn.is_(False), *conditions)):
-        found_pauses[case_id].append(Pause(starts, ends))
-    found_exemptions: dict[str, set[str]] = defaultdict(set)
-    for case_id, rule_id in connection.execute(
-            select(exemptions.c.case_id, exemptions.c.rule_id)
+            .where(pauses.c.withdrawn.is_(False), *conditions)
+            .order_by(pauses.c.starts, pauses.c.id)):
+        found_pauses[case_id].append((Pause(starts, ends), reason))
+    found_exemptions: dict[str, dict[str, str]] = defaultdict(dict)
+    for case_id, rule_id, reason in connection.execute(
+            select(exemptions.c.case_id, exemptions.c.rule_id, exemptions.c.reason)
             .join(cases, cases.c.case_id == exemptions.c.case_id)
             .where(exemptions.c.withdrawn.is_(False), *conditions)):
-        found_exemptions[case_id].add(rule_id)
-    return {case_id: Waivers(tuple(found_pauses.get(case_id, ())),
-                             frozenset(found_exemptions.get(case_id, ())))
-            for case_id in found_pauses.keys() | found_exemptions.keys()}
+        found_exemptions[case_id][rule_id] = reason
+    waivers = {}
+    for case_id in found_pauses.keys() | found_exemptions.keys():
+        paused = found_pauses.get(case_id, [])
+        exempt = found_exemptions.get(case_id, {})
+        waivers[case_id] = Waivers(tuple(pause for pause, _ in paused), frozenset(exempt),
+                                   tuple(reason for _, reason in paused),
+                                   tuple(sorted(exempt.items())))
+    return waivers
 
 
 def _initials(by: str) -> str:

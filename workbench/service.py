@@ -220,6 +220,8 @@ class EvaluatedCase(NamedTuple):
     events: tuple[CaseEvent, ...]
     evaluation: CaseEvaluation
     row: CaseRow | None
+    #: The case's standing pauses and exemptions (the report names them).
+    waivers: Waivers = NO_WAIVERS
 
 
 class Workbench:
@@ -355,13 +357,15 @@ class Workbench:
             evaluated = []
             for case in case_rows:
                 cpr, case_events = Cpr(case.cpr), tuple(history.get(case.case_id, ()))
+                facts = local.of(case.case_id)
                 evaluation = self._evaluate(case, cpr, case_events, profile, today,
-                                            current.amber_days, local.of(case.case_id))
+                                            current.amber_days, facts)
                 evaluated.append(EvaluatedCase(
                     case_id=case.case_id, cpr=cpr, name=case.name,
                     scheme=_SCHEMES[case.scheme], caseworker=case.caseworker, team=case.team,
                     start=case.start, closed_on=case.closed_on, events=case_events,
                     evaluation=evaluation, row=_case_row(case, cpr, evaluation, today),
+                    waivers=facts[0],
                 ))
             return sorted(evaluated, key=lambda c: c.case_id)
 

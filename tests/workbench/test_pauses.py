@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from alembic import command
 from alembic.config import Config
+from openpyxl import load_workbook
 from sqlalchemy import create_engine, func, select, text
 
 from tests.workbench.exports import Case, write_cases, write_events
@@ -17,6 +18,7 @@ from tests.workbench.sync_support import MemoryTransport
 from workbench.audit import AuditAction
 from workbench.engine import Status
 from workbench.errors import InputError, UnknownCaseError
+from workbench.reports import write_status_report
 from workbench.service import Workbench
 from workbench.siteconfig import SITE_CONFIG_ENV
 from workbench.store import database as store_database
@@ -320,3 +322,19 @@ def test_pauses_and_exemptions_reach_the_team_and_so_do_their_ends(
     assert ab.case_detail("S1", DAY).pauses[0].ends == HOSPITAL[1]
     assert row_of(ab, "S1") == row_of(cd, "S1") == (Status.AMBER, "SDP-1", dt.date(2026, 3, 15))
     assert ab.case_detail("S1", DAY).pauses[0].pause_id == pause_id
+
+
+def test_the_report_names_a_cases_pauses_and_exemptions(loaded: Workbench,
+                                                         tmp_path: Path) -> None:
+    loaded.pauses.pause("S1", *HOSPITAL, "indlagt", by="AB")
+    loaded.pauses.exempt("S1", "SDP-1", "sdp-13f", by="AB")
+    withdrawn = loaded.pauses.pause("S2", HOSPITAL[0], None, "ferie", by="AB")
+    loaded.pauses.withdraw_pause(withdrawn, by="AB")
+    path = tmp_path / "status.xlsx"
+    write_status_report(loaded, path, DAY)
+    sheet = load_workbook(path)["Sager"]
+    header = [cell.value for cell in sheet[1]]
+    column = header.index("Pause/fritagelse")
+    cells = {row[0]: row[column] for row in sheet.iter_rows(min_row=2, values_only=True)}
+    assert cells == {"S1": "pause 20-02-2026–05-03-2026 (indlagt); fritaget fra SDP-1 (sdp-13f)",
+                     "S2": None}

@@ -248,12 +248,12 @@ def test_cases_sheet_is_a_proper_list(report: OpenWorkbook) -> None:
     sheet = report["Sager"]
     rows = len(table_rows(sheet))
     assert sheet.freeze_panes == "A2"
-    assert sheet.auto_filter.ref == f"A1:N{rows + 1}"
+    assert sheet.auto_filter.ref == f"A1:O{rows + 1}"
     for cell in table_cells(sheet, "Frist")[:50] + table_cells(sheet, "Startdato")[:50]:
         assert cell.is_date and cell.number_format == "DD-MM-YYYY"
     names = [str(cell.value) for cell in table_cells(sheet, "Navn")]
     assert sheet.column_dimensions["B"].width >= max(len(name) for name in names)
-    assert all(sheet.column_dimensions[letter].width for letter in "ABCDEFGHIJKLMN")
+    assert all(sheet.column_dimensions[letter].width for letter in "ABCDEFGHIJKLMNO")
 
 
 def test_inquiries_sheet_shows_open_and_recently_answered(store: Store,

@@ -18,6 +18,7 @@ from openpyxl.utils import get_column_letter
 
 from workbench.calendar import week_since
 from workbench.engine import MilestoneState, Status
+from workbench.pauses import NO_WAIVERS, Waivers
 from workbench.reports.cells import (
     CHART_COLOURS,
     PERCENT,
@@ -58,7 +59,8 @@ OVERVIEW_HEADERS = ("Sagsbehandler", "Åbne sager", "Rød", "Gul", "Grøn", "Ret
                     "Besvaret rettidigt telefon", "Besvaret rettidigt mail",
                     "Afslutninger denne måned", "Norm afslutninger")
 CASE_HEADERS = ("Sags-ID", "Navn", "CPR", "Ordning", "Sagsbehandler", "Team", "Startdato", "Uge",
-                "Status", "Milepæl", "Næste milepæl", "Frist", "ISO-uge", "Dage til frist")
+                "Status", "Milepæl", "Næste milepæl", "Frist", "ISO-uge", "Dage til frist",
+                "Pause/fritagelse")
 INQUIRY_HEADERS = ("Id", "Sags-ID", "Borger", "Sagsbehandler", "Kanal", "Modtaget", "Svarfrist",
                    "Besvaret", "Arbejdsdage til frist", "Stand")
 SCREENING_HEADERS = ("Liste", "Sags-ID", "Navn", "CPR", "Sagsbehandler", "Startdato", "Uge nu",
@@ -252,7 +254,17 @@ def _case_cells(context: ReportContext, case: EvaluatedCase, row: CaseRow) -> li
     """One open case's cells, in CASE_HEADERS order."""
     return [row.case_id, row.name, context.cpr(case), row.scheme.value, row.caseworker,
             row.team, row.start, row.week, _status(row.status), row.milestone_id,
-            row.milestone_title_da, row.next_due, row.due_iso_week, row.days_left]
+            row.milestone_title_da, row.next_due, row.due_iso_week, row.days_left,
+            _waivers(case.waivers) if case.waivers is not NO_WAIVERS else None]
+
+
+def _waivers(waivers: Waivers) -> str:
+    """A case's standing pauses and exemptions, with their reasons, in one cell."""
+    parts = [f"pause {_day(pause.start)}–{_day(pause.end) if pause.end else '…'} ({reason})"
+             for pause, reason in zip(waivers.pauses, waivers.pause_reasons, strict=True)]
+    parts += [f"fritaget fra {rule_id} ({reason})"
+              for rule_id, reason in waivers.exemption_reasons]
+    return "; ".join(parts)
 
 
 # --- Henvendelser --------------------------------------------------------------------------
