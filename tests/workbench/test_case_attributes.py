@@ -21,7 +21,7 @@ KH = Case("K1", scheme="kontanthjælp", start="2026-08-03")
 @pytest.fixture(autouse=True)
 def no_site_profile(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """IT chose no profile: a new database takes today's law, gaeldende-2026."""
-    config = tmp_path / "empty-site-config.toml"
+    config = tmp_path / "config.toml"
     config.write_text("", encoding="utf-8")
     monkeypatch.setenv(SITE_CONFIG_ENV, str(config))
 
@@ -97,3 +97,20 @@ def test_setting_an_attribute_that_makes_no_sense_changes_nothing(
         workbench.attributes.set("K9", "maalgruppe", "jobparat", by="AB")
     assert workbench.attributes.of_case("K1") == {}
     assert not [e for e in workbench.audit_log() if e.action is AuditAction.CASE_ATTRIBUTE]
+
+
+def test_a_sites_mapping_file_names_the_columns_and_words_of_its_export(
+    workbench: Workbench, tmp_path: Path,
+) -> None:
+    folder = tmp_path / "mappings"    # beside the (empty) site config.toml of no_site_profile
+    folder.mkdir()
+    (folder / "kommunen.toml").write_text(
+        'title = "Kommunen"\n[columns]\n"Sags-ID" = ["Kommunens sagsnøgle"]\n'
+        '"Målgruppe" = ["Målgrp."]\n'
+        '[values."Målgruppe"]\n"jobparat" = ["JP"]\n', encoding="utf-8")
+    header = ("Kommunens sagsnøgle", *CASE_HEADER[1:], "Målgrp.")
+    cases_file = write_table(tmp_path / "sager.csv", header,
+                             [(*FL.cells(), ""), (*KH.cells(), "JP")])
+    workbench.import_files([cases_file], today=TODAY)
+    assert workbench.attributes.of_case("K1") == {"maalgruppe": "jobparat"}
+    assert rule_ids(workbench, "K1") >= {"KH26-J", "KH26-TB"}
