@@ -338,3 +338,17 @@ def test_the_report_names_a_cases_pauses_and_exemptions(loaded: Workbench,
     cells = {row[0]: row[column] for row in sheet.iter_rows(min_row=2, values_only=True)}
     assert cells == {"S1": "pause 20-02-2026–05-03-2026 (indlagt); fritaget fra SDP-1 (sdp-13f)",
                      "S2": None}
+
+
+def test_a_teammates_pause_on_a_case_not_yet_here_waits_for_the_import(
+    team: tuple[Workbench, Workbench, MemoryTransport], tmp_path: Path,
+) -> None:
+    ab, cd, hub = team
+    ab.import_files(export(tmp_path / "newer-ab", "S1", "S2", "S3"), today=DAY)
+    ab.pauses.pause("S3", *HOSPITAL, "indlagt", by="AB")
+    ab.sync_now(hub)
+    assert cd.sync_now(hub).parked == 1
+    cd.import_files(export(tmp_path / "newer-cd", "S1", "S2", "S3"), today=DAY)
+    assert [(p.case_id, p.starts, p.ends) for p in cd.case_detail("S3", DAY).pauses] == [
+        ("S3", *HOSPITAL)]
+    assert row_of(cd, "S3") == row_of(ab, "S3") == (Status.AMBER, "SDP-1", dt.date(2026, 3, 15))
