@@ -44,8 +44,8 @@ from workbench.errors import (
     UnknownCaseError,
     UnknownInquiryError,
 )
-from workbench.importing import import_files
 from workbench.importing.dryrun import ImportPreview, preview_import
+from workbench.importing.importer import import_files
 from workbench.inquiries import inquiry_standing
 from workbench.pauses import NO_WAIVERS, Pauses, Waivers, rows_of_case, waivers_of
 from workbench.resources import (

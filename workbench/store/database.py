@@ -29,7 +29,7 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from workbench import messages
 from workbench.errors import StoreError, WriteError
 from workbench.store import encryption
-from workbench.sync.location import refuse_network_database
+from workbench.store.location import refuse_network_database
 
 APP_NAME = "caseworker-workbench"
 DATABASE_ENV = "WORKBENCH_DB"

@@ -29,5 +29,5 @@ How it works, in the order a change travels:
 * **Team** (``team``). Joining, the sync (send the outbox, pull, apply, keep the cursor),
   its report and the status; ``views`` reads covers, the field history and who did what.
 
-The live SQLite database itself never lives on a network share (``location``).
+The live SQLite database itself never lives on a network share (``workbench.store.location``).
 """
