@@ -28,7 +28,7 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from workbench import messages
 from workbench.errors import StoreError, WriteError
-from workbench.store import encryption
+from workbench.store import encryption, recovery
 from workbench.store.location import refuse_network_database
 
 APP_NAME = "caseworker-workbench"
@@ -181,10 +181,14 @@ class Database:
         (0700), each copy readable by the owner only (0600), as the database itself; on
         Windows the per-user profile folder already keeps other users out. A copy that cannot
         be completed (a full disk) is removed and WriteError names it: a half copy is no
-        backup. PostgreSQL is backed up by whoever runs the server: None is returned.
+        backup. The database is checked first (``quick_check``): a damaged one is not
+        copied, it raises CorruptDatabaseError naming the latest intact backup, so damage
+        never pushes the good copies out. PostgreSQL is backed up by whoever runs the
+        server: None is returned.
         """
         if self.sqlite_path is None:
             return None
+        recovery.ensure_intact(self.sqlite_path)
         folder = self.sqlite_path.parent / "backups"
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
         target = folder / f"{self.sqlite_path.stem}-{stamp}.db"
