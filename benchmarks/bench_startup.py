@@ -43,7 +43,7 @@ BOUNDS = {
     "deadline / holidays DK": 1.5,
     "status, large / small": 3.0,
 }
-CLI = "import sys; from workbench.cli import main; sys.exit(main())"
+CLI = "import sys; from workbench.start import main; sys.exit(main())"
 HOLIDAYS = ("import holidays; "
             "holidays.country_holidays('DK', years=2026, categories=holidays.PUBLIC)")
 

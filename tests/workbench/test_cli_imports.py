@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from workbench import cli, demo
+from workbench import __version__, cli, demo
 
 HEAVY = ("sqlalchemy", "alembic", "openpyxl", "workbench.store", "workbench.service")
 RUN = (
     "import json, sys\n"
-    "from workbench.cli import main\n"
+    "from workbench.start import main\n"
     "try:\n"
     "    code = main(sys.argv[1:])\n"
     "except SystemExit as leaving:\n"
@@ -61,6 +61,16 @@ def test_a_command_on_the_database_does_load_the_store(tmp_path: Path) -> None:
     code, loaded = loaded_by("--db", str(tmp_path / "w.db"), "status", cwd=tmp_path)
     assert code == 0
     assert "sqlalchemy" in loaded and "workbench.service" in loaded
+
+
+def test_the_version_is_printed_before_the_command_line_loads(tmp_path: Path) -> None:
+    script = ("import sys\nfrom workbench.start import main\ncode = main(['--version'])\n"
+              "print(code, 'workbench.cli' in sys.modules, 'argparse' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          check=True, timeout=60, cwd=tmp_path)
+    version, verdict = done.stdout.splitlines()
+    assert version == f"workbench {__version__}"
+    assert verdict == "0 False False"
 
 
 def test_the_demo_export_formats_are_the_demo_modules_own() -> None:
