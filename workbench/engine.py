@@ -451,7 +451,11 @@ def _count_window(
                       for i in short)
         return Milestone(rule, period, last, MilestoneState.OPEN, counted=tuple(counted),
                          plan_by=min(plan_by, last))
-    missing = frozenset().union(*(requirements[i].kinds for i in short))
+    # What catches up must be a kind every short requirement accepts: FL2 short of joint
+    # conversations needs a fællessamtale, otherwise any conversation (domain.md, "Count
+    # rules"). Requirements with no kind in common: any kind still missing.
+    missing = frozenset.intersection(*(requirements[i].kinds for i in short)) \
+        or frozenset().union(*(requirements[i].kinds for i in short))
     for event in from_first[after:]:
         if event.kind in missing:
             return Milestone(rule, period, last, MilestoneState.MET_LATE, event.date,

@@ -352,3 +352,32 @@ class TestTheDecidingMilestoneByDefinition:
         assert evaluation.status is max(statuses, key=lambda status: status.severity)
         assert evaluation.deciding == min(
             open_ones, key=lambda m: (m.due, position[m.rule_id], m.occurrence))
+
+
+def test_fl2_short_of_joint_conversations_is_caught_up_only_by_a_faellessamtale() -> None:
+    """FL2 short of joint conversations is caught up only by a fællessamtale.
+
+    It counted (3, 1) at its window end (14 July): short of both the six conversations and the
+    two joint ones, so a plain samtale after the window does not catch it up — only a
+    fællessamtale does (domain.md, "Count rules").
+    """
+    start = D(2026, 1, 15)
+    held = [(D(2026, 2, 1), FAELLES), (D(2026, 3, 1), SAMTALE), (D(2026, 7, 14), SAMTALE),
+            (D(2026, 7, 20), SAMTALE)]
+    fl2 = next(m for m in evaluate(Scheme.FORSIKRET_LEDIG, D(2026, 8, 1), *held, start=start,
+                                   cpr="010190-1234").milestones if m.rule_id == "FL2")
+    assert (fl2.due, fl2.state, fl2.met_on, fl2.counted) == (D(2026, 7, 14), OPEN, None, (3, 1))
+    joint = evaluate(Scheme.FORSIKRET_LEDIG, D(2026, 8, 1), *held, (D(2026, 7, 25), FAELLES),
+                     start=start, cpr="010190-1234")
+    fl2 = next(m for m in joint.milestones if m.rule_id == "FL2")
+    assert (fl2.state, fl2.met_on) == (LATE, D(2026, 7, 25))
+
+
+def test_fl2_short_only_of_conversations_is_caught_up_by_any_conversation() -> None:
+    """Both joint conversations held, only four conversations in all: a samtale catches up."""
+    held = [(D(2026, 2, 1), FAELLES), (D(2026, 3, 1), FAELLES), (D(2026, 4, 1), SAMTALE),
+            (D(2026, 5, 1), SAMTALE), (D(2026, 7, 20), SAMTALE)]
+    fl2 = next(m for m in evaluate(Scheme.FORSIKRET_LEDIG, D(2026, 8, 1), *held,
+                                   start=D(2026, 1, 15), cpr="010190-1234").milestones
+               if m.rule_id == "FL2")
+    assert (fl2.state, fl2.met_on, fl2.counted) == (LATE, D(2026, 7, 20), (4, 2))
