@@ -157,6 +157,8 @@ def test_register_records_a_local_event(database_url: str, files: list[str],
     (["register", "S1", "--kind", "samtale", "--date", "2026-02-01"], ["already has"]),
     (["inquiry", "answer", "999", "--date", "2026-03-09"], ["999"]),
     (["inquiry", "add", "S404", "--channel", "phone", "--received", "2026-03-09"], ["S404"]),
+    (["inquiry", "add", "S1", "--channel", "mail", "--received", "9999-12-31"],
+     ["9999-12-31", "too far in the future"]),
 ])
 def test_bad_registrations_exit_2_with_one_line(
     database_url: str, files: list[str], capsys: Capture, argv: list[str], words: list[str]
