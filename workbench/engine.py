@@ -69,7 +69,7 @@ def status_for_due(due: dt.date, today: dt.date, amber_days: int = DEFAULT_AMBER
     """Red if overdue, amber if due within ``amber_days`` (inclusive), green otherwise."""
     if due < today:
         return Status.RED
-    if due <= today + dt.timedelta(days=amber_days):
+    if (due - today).days <= amber_days:  # not today + N days: that may be past 9999
         return Status.AMBER
     return Status.GREEN
 
@@ -236,7 +236,7 @@ def _moved(due: dt.date, paused: Sequence[dt.date]) -> dt.date:
     A day paused after the (moved) date does not move it.
     """
     for day in paused:
-        if day > due:
+        if day > due or due == dt.date.max:
             break
         due += _ONE_DAY
     return due
@@ -411,7 +411,7 @@ def _count_windows(
             break
         from_first = [e for e in matching if e.date >= first]
         milestones.append(_count_window(rule, period, first, last, from_first, as_of))
-        if not rule.repeat:
+        if not rule.repeat or last == dt.date.max:  # no window after the calendar's end
             break
         period += 1
     return milestones

@@ -17,6 +17,7 @@ from workbench.engine import (
     CaseFacts,
     Milestone,
     MilestoneState,
+    Pause,
     Status,
     evaluate_case,
     status_for_due,
@@ -381,3 +382,22 @@ def test_fl2_short_only_of_conversations_is_caught_up_by_any_conversation() -> N
                                    start=D(2026, 1, 15), cpr="010190-1234").milestones
                if m.rule_id == "FL2")
     assert (fl2.state, fl2.met_on, fl2.counted) == (LATE, D(2026, 7, 20), (4, 2))
+
+
+@pytest.mark.parametrize("profile_name", ["kbh-2006-2017", "gaeldende-2026"])
+@pytest.mark.parametrize("scheme", list(Scheme))
+def test_deadlines_past_the_calendars_end_are_never_due(profile_name: str,
+                                                         scheme: Scheme) -> None:
+    """A conversation registered on 9999-12-31 (register takes it) evaluates on that day.
+
+    The next deadline would fall after the last date there is: it stays open with the last
+    date as its due date instead of ending the evaluation in an OverflowError.
+    """
+    last = D(9999, 12, 31)
+    facts = CaseFacts(scheme, D(9999, 12, 1), [CaseEvent(last, SAMTALE)],
+                      cpr=parse_cpr("010190-1234"), pauses=[Pause(D(9999, 12, 10))])
+    evaluation = evaluate_case(facts, load_named_profile(profile_name), last)
+    assert evaluation.status in (Status.RED, Status.AMBER, Status.GREEN)
+    assert all(m.due <= last for m in evaluation.milestones)
+    assert status_for_due(last, last) is Status.AMBER
+    assert status_for_due(D(9999, 12, 30), last) is Status.RED
