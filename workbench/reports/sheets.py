@@ -45,7 +45,7 @@ from workbench.reports.periods import (
 from workbench.reports.tables import Column, ReportBook, Table, write_table
 from workbench.service import EvaluatedCase
 from workbench.views import CaseRow, InquiryRow
-from workbench.vocabulary import Channel
+from workbench.vocabulary import Channel, Scheme
 
 #: Timeliness targets (seed 002: 80 % by the end of 2017, 90 % from Q1 2018).
 TARGET_LOW = 0.80
@@ -59,18 +59,26 @@ OVERVIEW_HEADERS = ("Sagsbehandler", "Åbne sager", "Rød", "Gul", "Grøn", "Ret
                     "Besvaret rettidigt telefon", "Besvaret rettidigt mail",
                     "Afslutninger denne måned", "Norm afslutninger")
 CASE_HEADERS = ("Sags-ID", "Navn", "CPR", "Ordning", "Sagsbehandler", "Team", "Startdato", "Uge",
-                "Status", "Milepæl", "Næste milepæl", "Frist", "ISO-uge", "Dage til frist",
+                "Status", "Næste milepæl", "Frist", "Fristens uge", "Dage til frist",
                 "Pause/fritagelse")
 INQUIRY_HEADERS = ("Id", "Sags-ID", "Borger", "Sagsbehandler", "Kanal", "Modtaget", "Svarfrist",
                    "Besvaret", "Arbejdsdage til frist", "Stand")
 SCREENING_HEADERS = ("Liste", "Sags-ID", "Navn", "CPR", "Sagsbehandler", "Startdato", "Uge nu",
                      "Dato", "Milepæl", "Frist", "Stand", "Opfyldt")
-WEEK_HEADERS = ("ISO-uge", "Fra", "Til", "Samtaler", "Sagsstamme", "Frister", "Rettidige",
+WEEK_HEADERS = ("Uge", "Fra", "Til", "Samtaler", "Sagsstamme", "Frister", "Rettidige",
                 "Rettidighed")
 SAMPLE_HEADERS = ("Ordning", "Sags-ID", "Navn", "CPR", "Sagsbehandler", "Startdato", "Status",
                   "Næste milepæl", "Frist", "Formelle fejl", "Materielle fejl", "Bemærkning")
 
 CHANNEL_WORDS = {Channel.PHONE: "Telefon", Channel.MAIL: "Mail"}
+#: Each scheme's name as a heading or a list writes it.
+SCHEME_WORDS = {
+    Scheme.SYGEDAGPENGE: "Sygedagpenge",
+    Scheme.FORSIKRET_LEDIG: "Forsikret ledig",
+    Scheme.JOBAFKLARINGSFORLOB: "Jobafklaringsforløb",
+    Scheme.RESSOURCEFORLOB: "Ressourceforløb",
+    Scheme.KONTANTHJAELP: "Kontanthjælp",
+}
 STATE_WORDS = {
     MilestoneState.OPEN: "Åben",
     MilestoneState.MET_ON_TIME: "Opfyldt rettidigt",
@@ -97,6 +105,8 @@ class ReportContext:
     amber_days: int
     closure_norm: int
     profile_name: str
+    #: The rule profile as its file names it ("Standardprofil …"), not its short name.
+    profile_title: str
 
     def cpr(self, case: EvaluatedCase) -> str:
         """The CPR number as the report may show it: masked unless asked for in full."""
@@ -104,8 +114,15 @@ class ReportContext:
 
     @property
     def scope(self) -> str:
-        """Which cases the report covers, in words."""
-        return f"team {self.team}" if self.team else "alle teams"
+        """Which cases the report covers, in words ("team Nord", "Team Nord", "alle teams")."""
+        if not self.team:
+            return "alle teams"
+        return self.team if self.team.lower().startswith("team") else f"team {self.team}"
+
+    @property
+    def scope_title(self) -> str:
+        """Which cases the report covers, as a heading says it ("Team Nord", "Alle teams")."""
+        return self.scope[:1].upper() + self.scope[1:]
 
 
 def _day(day: dt.date) -> str:
@@ -199,10 +216,10 @@ def _overview_notes(context: ReportContext) -> list[str]:
     today, amber = context.today, context.amber_days
     last_weeks, this_quarter = recent(today), quarter(today)
     return [
-        f"Status pr. {_day(today)}, {context.scope}. Regelprofil: {context.profile_name}.",
+        f"Status pr. {_day(today)}, {context.scope}. Regelprofil: {context.profile_title}.",
         f"Rød: en frist er overskredet. Gul: en frist falder inden for {amber} dage. Grøn: "
         f"ingen frist inden for {amber} dage. Tallene er de samme som i sagsbehandlernes "
-        "lister (workbench status).",
+        "lister.",
         TIMELINESS_NOTE,
         f"4 uger: {_day(last_weeks.first)} til {_day(last_weeks.last)}. Kvartal "
         f"({quarter_label(today)}): {_day(this_quarter.first)} til {_day(this_quarter.last)}.",
@@ -252,9 +269,9 @@ def write_cases(book: ReportBook, context: ReportContext,
 
 def _case_cells(context: ReportContext, case: EvaluatedCase, row: CaseRow) -> list[Value]:
     """One open case's cells, in CASE_HEADERS order."""
-    return [row.case_id, row.name, context.cpr(case), row.scheme.value, row.caseworker,
-            row.team, row.start, row.week, _status(row.status), row.milestone_id,
-            row.milestone_title_da, row.next_due, row.due_iso_week, row.days_left,
+    return [row.case_id, row.name, context.cpr(case), SCHEME_WORDS[row.scheme], row.caseworker,
+            row.team, row.start, row.week, _status(row.status), row.milestone_title_da,
+            row.next_due, row.due_iso_week, row.days_left,
             _waivers(case.waivers) if case.waivers is not NO_WAIVERS else None]
 
 
@@ -343,7 +360,7 @@ def write_screening(book: ReportBook, context: ReportContext,
 def _screening_cells(context: ReportContext, row: ScreeningRow) -> list[Value]:
     """One screening row's cells, in SCREENING_HEADERS order."""
     case, milestone = row.case, row.milestone
-    rule: Plain = milestone.rule_id if milestone else None
+    rule: Plain = milestone.rule.title_da if milestone else None
     return [row.listing, case.case_id, case.name, context.cpr(case), case.caseworker,
             case.start, week_since(case.start, context.today), row.day, rule,
             milestone.due if milestone else None,
@@ -361,8 +378,8 @@ def write_weeks(book: ReportBook, context: ReportContext,
         [[week.label, week.week.first, week.week.last, week.conversations, week.caseload,
           week.timeliness.counted, week.timeliness.kept, _percent(week.timeliness)]
          for week in weeks],
-        notes=[f"De sidste {len(weeks)} ISO-uger, {context.scope}; indeværende uge til og "
-               f"med {_day(context.today)}.",
+        notes=[f"De sidste {len(weeks)} uger (mandag til søndag), {context.scope}; "
+               f"indeværende uge til og med {_day(context.today)}.",
                "Samtaler: samtaler og fællessamtaler holdt i ugen. Sagsstamme: åbne sager "
                "ved ugens sidste dag.",
                TIMELINESS_NOTE],
@@ -393,7 +410,8 @@ def write_sample(book: ReportBook, context: ReportContext,
         notes=[f"Stikprøve til ledelsestilsyn {quarter_label(context.today)}, "
                f"{context.scope}: op til {SAMPLE_PER_SCHEME} åbne sager pr. ordning (alle, "
                "hvis der er færre).",
-               f"Seed: {seed}. Samme seed og samme åbne sager giver samme stikprøve.",
+               f"Stikprøven er trukket med udtrækningsnummer {seed}. Samme nummer og samme "
+               "åbne sager giver samme stikprøve.",
                "Marker en fejl med x i kolonnen Formelle fejl eller Materielle fejl. Loft: "
                f"formelle fejl {FORMAL_CEILING:.0%}, materielle fejl {MATERIAL_CEILING:.0%}."],
     )
@@ -410,7 +428,7 @@ def _sample_cells(context: ReportContext, case: EvaluatedCase) -> list[Value]:
     """One sampled case's cells, in SAMPLE_HEADERS order (the reviewer's columns empty)."""
     row = case.row
     assert row is not None  # the sample holds open cases only
-    return [case.scheme.value, case.case_id, case.name, context.cpr(case), case.caseworker,
+    return [SCHEME_WORDS[case.scheme], case.case_id, case.name, context.cpr(case), case.caseworker,
             case.start, _status(row.status), row.milestone_title_da, row.next_due,
             None, None, None]
 
