@@ -9,6 +9,7 @@ says them, and each note is one whole paragraph. The figures themselves are test
 from __future__ import annotations
 
 import re
+import zipfile
 from collections.abc import Iterator
 from typing import Any
 
@@ -145,3 +146,14 @@ def test_each_note_is_one_whole_paragraph_in_one_tall_enough_cell(
 def test_the_workbook_title_is_a_danish_date(report: OpenWorkbook) -> None:
     assert report.properties.title == "Status 20-05-2026"
 
+
+
+def test_the_overview_chart_is_as_wide_as_the_table_above_it(store: Store) -> None:
+    path = write_status_report(store.workbench, store.folder / "chart.xlsx", TODAY).path
+    sheet = load_workbook(path)["Overblik"]
+    letters = [cell.column_letter for cell in sheet[1]]
+    pixels = sum(7 * (sheet.column_dimensions[letter].width or 0) + 5 for letter in letters)
+    with zipfile.ZipFile(path) as archive:
+        drawing = archive.read("xl/drawings/drawing1.xml").decode()
+    width = int(re.search(r'<ext cx="(\d+)"', drawing)[1])  # type: ignore[index]
+    assert width == pytest.approx(pixels * 9525, rel=0.01)  # EMU: 9,525 to the pixel

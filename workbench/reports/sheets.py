@@ -251,9 +251,20 @@ def _status_chart(table: Table, caseworkers: int) -> BarChart:
                               strict=True):
         series.graphicalProperties.solidFill = CHART_COLOURS[status]
         series.graphicalProperties.line.solidFill = CHART_COLOURS[status]
-    chart.width = max(16.0, 1.2 * caseworkers)
+    # As wide as the table: on paper, the gridlines then end where the table and chart do.
+    chart.width = max(16.0, 1.2 * caseworkers, _width_cm(table))
     chart.height = 9.0
     return chart
+
+
+def _width_cm(table: Table) -> float:
+    """How wide the table's columns are on screen and paper, in centimetres.
+
+    A column's width counts characters of about 7 pixels plus 5 pixels of margin (96 dpi).
+    """
+    widths = (table.sheet.column_dimensions[table.letter(column.header)].width or 0
+              for column in table.columns)
+    return sum((7 * width + 5) * 2.54 / 96 for width in widths)
 
 
 # --- Sager ---------------------------------------------------------------------------------
