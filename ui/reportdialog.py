@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -124,16 +124,25 @@ class ReportDialog(QDialog):
     def _typed(self, _text: str) -> None:
         self._proposing = False
 
-    def _browse(self) -> None:
-        """Pick the file with the platform's save dialog."""
-        chosen, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Save the status workbook"), self.path.text(),
-            self.tr("Excel workbook (*.xlsx)"))
-        if chosen:
-            if not chosen.lower().endswith(".xlsx"):
-                chosen += ".xlsx"
-            self.path.setText(chosen)
-            self._proposing = False
+    def _browse(self) -> QFileDialog:
+        """Pick the file with the platform's save dialog (opened, not run in a nested loop)."""
+        dialog = QFileDialog(self, self.tr("Save the status workbook"), self.path.text(),
+                             self.tr("Excel workbook (*.xlsx)"))
+        dialog.setObjectName("report-file")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix("xlsx")
+        dialog.selectFile(self.path.text())
+        dialog.fileSelected.connect(self.choose_file)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def choose_file(self, chosen: str) -> None:
+        """Write the report to ``chosen`` (a .xlsx file); stop proposing a name."""
+        if not chosen.lower().endswith(".xlsx"):
+            chosen += ".xlsx"
+        self.path.setText(chosen)
+        self._proposing = False
 
     def _submit(self) -> None:
         if not self.path.text().strip():

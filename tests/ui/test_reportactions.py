@@ -14,7 +14,13 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QProgressDialog, QPushButton
+from PySide6.QtWidgets import (
+    QDialogButtonBox,
+    QFileDialog,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+)
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import wait_idle
@@ -113,9 +119,11 @@ def test_the_dialog_offers_every_team_and_names_the_file_after_team_and_day(
     team = dialog.team.currentText()
     assert Path(dialog.path.text()).name == proposed_name(team, TODAY)
     assert proposed_name("Team Nord", TODAY) == f"status-team-nord-{TODAY.isoformat()}.xlsx"
-    dialog.path.setText(str(tmp_path / "mine.xlsx"))
-    dialog.path.textEdited.emit(dialog.path.text())
-    dialog.team.setCurrentIndex(1)
+    dialog.browse.click()
+    browser = dialog.findChild(QFileDialog, "report-file")
+    assert isinstance(browser, QFileDialog) and browser.isVisible()
+    browser.fileSelected.emit(str(tmp_path / "mine"))  # chosen without the suffix
+    dialog.team.setCurrentIndex(1)  # no longer renames the file the user chose
     assert dialog.request() == ReportRequest(tmp_path / "mine.xlsx", TODAY,
                                              dialog.team.currentText(), False)
     dialog.reject()
