@@ -51,7 +51,7 @@ CHECKPOINT_ROWS = 2_000
 #: What the footer of every printed page says: the report holds personal data.
 CONFIDENTIAL = "Fortroligt – indeholder personoplysninger"
 #: Margins in inches: narrow at the sides, room for the page header and footer.
-MARGINS = PageMargins(left=0.4, right=0.4, top=0.7, bottom=0.7, header=0.3, footer=0.3)
+MARGINS = {"left": 0.4, "right": 0.4, "top": 0.7, "bottom": 0.7, "header": 0.3, "footer": 0.3}
 
 
 def _nothing() -> None:
@@ -62,7 +62,7 @@ def _nothing() -> None:
 class Heading:
     """What the header of every printed page says, beside the sheet's name."""
 
-    #: The report's title ("Status").
+    #: The report's title ("Status for teamleder").
     title: str
     #: Whom it covers ("Team Nord", "Alle teams").
     scope: str
@@ -214,7 +214,7 @@ def _print_setup(sheet: Any, heading: Heading | None) -> None:
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.print_title_rows = "1:1"
     sheet.print_options.gridLines = True
-    sheet.page_margins = MARGINS
+    sheet.page_margins = PageMargins(**MARGINS)
     if heading is None:
         return
     sheet.oddHeader.left.text = f"&B{_literal(heading.title)} – &A"
