@@ -65,6 +65,21 @@ def test_a_cancelled_report_writes_no_file_and_audits_nothing(
     assert exports(store) == audited
 
 
+def test_a_report_cancelled_before_it_started_reads_nothing(store: Store,
+                                                           tmp_path: Path) -> None:
+    asked: list[int] = []
+
+    def cancelled() -> bool:
+        asked.append(1)
+        return True
+
+    with pytest.raises(ReportCancelledError):
+        write_status_report(store.workbench, tmp_path / "status.xlsx", TODAY,
+                            cancelled=cancelled)
+    assert len(asked) == 1  # asked once, before the cases were read
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_a_cancelled_report_leaves_an_older_one_as_it_was(store: Store, tmp_path: Path) -> None:
     target = tmp_path / "status.xlsx"
     write_status_report(store.workbench, target, TODAY)

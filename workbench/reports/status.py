@@ -269,6 +269,7 @@ def write_status_report(
     if not target.parent.is_dir():
         raise InputError(key="report.no_folder", folder=str(target.parent))
     steps = Steps(progress, cancelled)
+    steps.check()  # cancelled while it waited for the database: nothing to read
     # The caseload read for the report lives and dies within one pause of the cycle
     # collector: a collection after the pause would otherwise walk all of it once more.
     with collector_paused():
