@@ -72,8 +72,8 @@ def evaluated(store: Store) -> list[EvaluatedCase]:
 
 
 def rule_title(rule_id: str) -> str:
-    """The Danish title of a rule of the default profile."""
-    return load_named_profile("default").rule(rule_id).title_da
+    """The Danish title of a rule of the seed profile the tests run under."""
+    return load_named_profile("kbh-2006-2017").rule(rule_id).title_da
 
 
 def as_date(value: Any) -> dt.date | None:

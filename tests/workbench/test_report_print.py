@@ -24,7 +24,7 @@ from workbench.reports.sheets import SCHEME_WORDS, TIMELINESS_NOTE
 from workbench.reports.tables import CONFIDENTIAL
 from workbench.resources import load_named_profile
 
-PROFILE = load_named_profile("default")
+PROFILE = load_named_profile("kbh-2006-2017")
 
 
 @pytest.fixture(scope="module", params=["sqlite"])
