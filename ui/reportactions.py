@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from ui import texts
 from ui.backend import Backend, ProgressReport
+from ui.i18n import current_language
 from ui.importing import error_box
 from ui.reportdialog import ReportDialog, ReportRequest
 from workbench.errors import WorkbenchError
@@ -180,7 +181,8 @@ class ReportActions(QObject):
 
     def _show_error(self, error: WorkbenchError) -> None:
         self.dialog = error_box(self._window, self.tr("Export status to Excel"),
-                                self.tr("No workbook was written."), str(error))
+                                self.tr("No workbook was written."),
+                                error.in_language(current_language()))
 
 
 def _teams(workbench: Workbench) -> tuple[str, ...]:

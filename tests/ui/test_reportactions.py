@@ -221,6 +221,6 @@ def test_a_report_that_cannot_be_written_says_why_and_writes_nothing(
 
     box = window.reports.dialog
     assert isinstance(box, QMessageBox)
-    assert "missing" in box.informativeText()
+    assert box.informativeText() == f"mappen '{target.parent}' findes ikke"  # in Danish
     assert not target.parent.exists() and opened == []
     box.close()
