@@ -8,8 +8,8 @@ cells are added here too. Nothing here computes a status, a due date or a share.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
 from openpyxl.chart import BarChart, Reference
 from openpyxl.formatting.rule import CellIsRule, FormulaRule
@@ -107,6 +107,8 @@ class ReportContext:
     profile_name: str
     #: The rule profile as its file names it ("Standardprofil …"), not its short name.
     profile_title: str
+    #: The Danish title of each rule and of each pause or exemption reason, by id or key.
+    titles: Mapping[str, str] = field(default_factory=dict)
 
     def cpr(self, case: EvaluatedCase) -> str:
         """The CPR number as the report may show it: masked unless asked for in full."""
@@ -283,14 +285,18 @@ def _case_cells(context: ReportContext, case: EvaluatedCase, row: CaseRow) -> li
     return [row.case_id, row.name, context.cpr(case), SCHEME_WORDS[row.scheme], row.caseworker,
             row.team, row.start, row.week, _status(row.status), row.milestone_title_da,
             row.next_due, row.due_iso_week, row.days_left,
-            _waivers(case.waivers) if case.waivers is not NO_WAIVERS else None]
+            _waivers(case.waivers, context.titles) if case.waivers is not NO_WAIVERS else None]
 
 
-def _waivers(waivers: Waivers) -> str:
-    """A case's standing pauses and exemptions, with their reasons, in one cell."""
-    parts = [f"pause {_day(pause.start)}–{_day(pause.end) if pause.end else '…'} ({reason})"
+def _waivers(waivers: Waivers, titles: Mapping[str, str]) -> str:
+    """A case's standing pauses and exemptions, with their reasons, in one cell.
+
+    Rules and reasons by their Danish titles, as the rest of the report names them.
+    """
+    parts = [f"pause {_day(pause.start)}–{_day(pause.end) if pause.end else '…'} "
+             f"({titles.get(reason, reason)})"
              for pause, reason in zip(waivers.pauses, waivers.pause_reasons, strict=True)]
-    parts += [f"fritaget fra {rule_id} ({reason})"
+    parts += [f"fritaget fra {titles.get(rule_id, rule_id)} ({titles.get(reason, reason)})"
               for rule_id, reason in waivers.exemption_reasons]
     return "; ".join(parts)
 

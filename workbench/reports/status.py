@@ -191,11 +191,13 @@ class _Discarded(io.RawIOBase):
 
 def _context(data: ReportData) -> sheets.ReportContext:
     """What every sheet of the report may mention."""
+    profile = load_named_profile(data.settings.profile_name)
     return sheets.ReportContext(
         today=data.today, team=data.team, include_cpr=data.include_cpr,
         amber_days=data.settings.amber_days, closure_norm=data.settings.closure_norm,
-        profile_name=data.settings.profile_name,
-        profile_title=load_named_profile(data.settings.profile_name).title,
+        profile_name=data.settings.profile_name, profile_title=profile.title,
+        titles={**{reason.key: reason.title_da for reason in profile.reasons},
+                **{rule.id: rule.title_da for rule in profile.rules}},
     )
 
 
