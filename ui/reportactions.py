@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject, QSettings, QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from ui import texts
+from ui import jobs, texts
 from ui.backend import Backend, ProgressReport
 from ui.i18n import current_language
 from ui.importing import error_box
@@ -110,11 +110,8 @@ class ReportActions(QObject):
         self._show_progress(run)
 
         def job(workbench: Workbench, report: ProgressReport) -> ReportSummary:
-            from workbench.reports import write_status_report
-
-            return write_status_report(
-                workbench, request.path, request.today, team=request.team,
-                include_cpr=request.include_cpr, progress=report, cancelled=run.stop.is_set)
+            return jobs.write_report(workbench, request.path, request.today, request.team,
+                                     request.include_cpr, report, run.stop.is_set)
 
         self._backend.submit_with_progress(
             job, on_done=self._written, on_error=self._failed, on_progress=self._progressed)
