@@ -35,6 +35,16 @@ class AuditAction(StrEnum):
     EXEMPTION = "exemption"
     #: A case attribute set or cleared here (Målgruppe, Beskæftiget, Kategori).
     CASE_ATTRIBUTE = "case_attribute"
+    #: A local event was withdrawn (workbench.casework), with a reason the team receives.
+    WITHDRAW_EVENT = "withdraw_event"
+    #: A note was given a new text, or deleted.
+    EDIT_NOTE = "edit_note"
+    DELETE_NOTE = "delete_note"
+    #: A colleague's cover was cancelled, or put back.
+    CANCEL_COVER = "cancel_cover"
+    ASSIGN_COVER = "assign_cover"
+    #: The database was replaced by a backup (restore-backup --force on an intact one).
+    RESTORE_BACKUP = "restore_backup"
 
 
 @dataclass(frozen=True)

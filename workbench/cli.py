@@ -43,7 +43,7 @@ from workbench.vocabulary import Channel, parse_channel, parse_event_kind
 if TYPE_CHECKING:
     from workbench.nags import Nag
     from workbench.service import Workbench
-    from workbench.views import CaseRow, ImportSummary
+    from workbench.views import CaseDetail, CaseRow, EventRow, ImportSummary
 
 # A command imports what it needs in its handler: `workbench deadline`, `rules --profile`,
 # `--help` and `--version` start without SQLAlchemy, Alembic or openpyxl (about 1.2 s), and
@@ -436,12 +436,16 @@ def _write_bytes(data: bytes) -> None:
 
 
 def _register(arguments: argparse.Namespace) -> int:
-    """Record a local event on a case and print its id."""
+    """Record a local event on a case (and a note with it) and print its id.
+
+    A date after today or before the case's start is refused, never replaced.
+    """
     kind = parse_event_kind(arguments.kind)
     with _open(arguments) as workbench:
-        event_id = workbench.register_event(arguments.case_id, kind, arguments.date,
-                                            by=_initials(arguments, workbench))
-    print(event_id)
+        registered = workbench.casework.register(
+            arguments.case_id, kind, arguments.date, by=_initials(arguments, workbench),
+            today=_today(arguments), note=arguments.note)
+    print(registered.event_id)
     return EXIT_OK
 
 
@@ -751,6 +755,8 @@ def _add_store_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
     register.add_argument("--date", required=True, type=iso_date,
                           help=_text("cli.arg.event_date"))
     register.add_argument("--by", metavar="INITIALS", help=_text("cli.arg.by"))
+    register.add_argument("--note", metavar="TEXT", help=_text("cli.arg.note_with"))
+    register.add_argument("--today", type=iso_date, help=_text("cli.arg.today"))
     register.set_defaults(handler=_register)
 
     inquiry = _command(commands, "inquiry")
@@ -866,8 +872,14 @@ def _add_audit_command(commands: argparse._SubParsersAction[_Parser]) -> None:
 
 def _restore_backup(arguments: argparse.Namespace) -> int:
     """Put a backup in place of a (damaged) SQLite database; the old file is kept aside."""
+    from workbench.restoring import restore_keeping_work, what_it_loses
     from workbench.store.database import resolve_url
-    from workbench.store.recovery import backup_time, latest_backup, restore_backup
+    from workbench.store.recovery import (
+        backup_time,
+        integrity_problem,
+        latest_backup,
+        restore_backup,
+    )
 
     url = resolve_url(arguments.db)
     if url.get_backend_name() != "sqlite" or not url.database:
@@ -877,8 +889,19 @@ def _restore_backup(arguments: argparse.Namespace) -> int:
     if backup is None:
         raise InputError(key="cli.restore.no_backup", database=str(database),
                          folder=str(database.parent / "backups"))
-    kept = restore_backup(database, backup)
-    print(f"restored {database} from {backup} ({backup_time(backup):%Y-%m-%d %H:%M})")
+    made = f"{backup_time(backup):%Y-%m-%d %H:%M}"
+    if not database.exists() or integrity_problem(database) is not None:
+        kept = restore_backup(database, backup)
+    elif not arguments.force:  # an intact database holds work the backup lacks: say what
+        since = what_it_loses(database, backup)
+        raise InputError(key="restore.would_lose", database=database, made=made,
+                         changes=len(since.local_changes), audits=len(since.audit_entries))
+    else:
+        restored = restore_keeping_work(database, backup, initials=arguments.by or "")
+        kept = restored.kept
+        print(f"carried over: {restored.audit_entries} audit entries; "
+              f"{restored.local_changes} local changes back in the outbox")
+    print(f"restored {database} from {backup} ({made})")
     print(f"the old file is kept as {kept}")
     return EXIT_OK
 
@@ -890,6 +913,8 @@ def _add_restore_command(commands: argparse._SubParsersAction[_Parser]) -> None:
     which.add_argument("--latest", action="store_true", help=_text("cli.arg.latest"))
     which.add_argument("file", nargs="?", metavar=_text("cli.metavar.FILE"),
                        help=_text("cli.arg.backup_file"))
+    restore.add_argument("--force", action="store_true", help=_text("cli.arg.restore_force"))
+    restore.add_argument("--by", metavar="INITIALS", help=_text("cli.arg.restore_by"))
     restore.set_defaults(handler=_restore_backup)
 
 
@@ -967,6 +992,137 @@ def _add_team_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
     status.set_defaults(handler=_team_status)
 
 
+def _case_record(detail: CaseDetail) -> dict[str, Any]:
+    """One case as ``case show --format json`` prints it: the CPR number masked."""
+    def event(row: EventRow) -> dict[str, Any]:
+        withdrawn = None if not row.withdrawn else {
+            "by": row.withdrawn_by, "reason": row.withdrawn_reason,
+            "at": _utc(row.withdrawn_at) if row.withdrawn_at else None}
+        return {"id": row.event_id or None, "date": row.date.isoformat(),
+                "kind": row.kind.value, "source": row.source,
+                "registered_by": row.registered_by, "withdrawn": withdrawn}
+
+    case = detail.case
+    return {
+        "case_id": detail.case_id, "name": detail.name, "cpr": detail.cpr_masked,
+        "scheme": detail.scheme.value, "caseworker": detail.caseworker, "team": detail.team,
+        "start": detail.start.isoformat(),
+        "closed_on": detail.closed_on.isoformat() if detail.closed_on else None,
+        "status": case.status.value if case else None,
+        "next_due": case.next_due.isoformat() if case and case.next_due else None,
+        "milestones": [{"rule_id": m.rule_id, "title": m.title_da, "reference": m.reference,
+                        "due": m.due.isoformat(), "state": m.state.value,
+                        "status": m.status.value if m.status else None,
+                        "met_on": m.met_on.isoformat() if m.met_on else None}
+                       for m in detail.milestones],
+        "events": [event(row) for row in sorted(
+            (*detail.events, *detail.withdrawn_events), key=lambda r: (r.date, r.event_id))],
+        "notes": [{"id": n.note_id, "written_at": _utc(n.written_at), "author": n.author,
+                   "text": n.text} for n in detail.notes],
+    }
+
+
+def _case_show(arguments: argparse.Namespace) -> int:
+    """Print one case: facts (CPR masked), milestones, events and notes with their ids."""
+    with _open(arguments) as workbench:
+        record = _case_record(workbench.case_detail(arguments.case_id, _today(arguments)))
+    if arguments.format == "json":
+        print(json.dumps(record, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    for key in ("case_id", "name", "cpr", "scheme", "caseworker", "team", "start",
+                "closed_on", "status", "next_due"):
+        print(f"{key}: {record[key] if record[key] is not None else ''}")
+    for m in record["milestones"]:
+        print(f"milestone {m['rule_id']} due {m['due']} {m['state']} {m['status'] or ''}"
+              .rstrip())
+    for e in record["events"]:
+        mark = (f" WITHDRAWN by {e['withdrawn']['by']}: {e['withdrawn']['reason']}"
+                if e["withdrawn"] else "")
+        print(f"event {e['id'] or '-'} {e['date']} {e['kind']} {e['source']}"
+              f" {e['registered_by'] or ''}".rstrip() + mark)
+    for n in record["notes"]:
+        print(f"note {n['id']} {n['written_at']} {n['author']}: {n['text']}")
+    return EXIT_OK
+
+
+def _event_withdraw(arguments: argparse.Namespace) -> int:
+    """Withdraw a local event registered in error, with the reason the team sees."""
+    with _open(arguments) as workbench:
+        gone = workbench.casework.withdraw(arguments.event_id, reason=arguments.reason,
+                                           by=_initials(arguments, workbench))
+    print(f"withdrawn: {gone.kind.value} {gone.date.isoformat()} on case {gone.case_id}")
+    return EXIT_OK
+
+
+def _note(arguments: argparse.Namespace) -> int:
+    """Add (printing its id), edit or delete a note."""
+    with _open(arguments) as workbench:
+        by, work = _initials(arguments, workbench), workbench.casework
+        if arguments.action == "add":
+            print(work.add_note(arguments.case_id, arguments.text, by=by))
+        elif arguments.action == "edit":
+            work.edit_note(arguments.note_id, arguments.text, by=by)
+        else:
+            work.delete_note(arguments.note_id, by=by)
+    return EXIT_OK
+
+
+def _cover(arguments: argparse.Namespace) -> int:
+    """Assign or cancel a colleague's cover (the whole team receives it)."""
+    with _open(arguments) as workbench:
+        by = _initials(arguments, workbench)
+        if arguments.action == "assign":
+            workbench.assign_cover(arguments.absent, arguments.covering, arguments.starts,
+                                   arguments.ends, by=by, case_id=arguments.case)
+        else:
+            workbench.casework.cancel_cover(arguments.absent, by=by, case_id=arguments.case)
+    return EXIT_OK
+
+
+def _add_casework_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
+    """Showing a case and correcting work on it (workbench.casework): parity with the window."""
+    show = _command(_actions(_command(commands, "case")), "show", "case.show")
+    show.add_argument("case_id", metavar="CASE_ID", help=_text("cli.arg.case_id"))
+    show.add_argument("--format", choices=["text", "json"], default="text",
+                      help=_text("cli.arg.case_format"))
+    show.add_argument("--today", type=iso_date, help=_text("cli.arg.today"))
+    show.set_defaults(handler=_case_show)
+    withdraw = _command(_actions(_command(commands, "event")), "withdraw", "event.withdraw")
+    withdraw.add_argument("event_id", metavar="EVENT_ID", type=int,
+                          help=_text("cli.arg.event_id"))
+    withdraw.add_argument("--reason", required=True, metavar="TEXT",
+                          help=_text("cli.arg.reason"))
+    withdraw.set_defaults(handler=_event_withdraw)
+    note = _actions(_command(commands, "note"))
+    add = _command(note, "add", "note.add")
+    add.add_argument("case_id", metavar="CASE_ID", help=_text("cli.arg.case_id"))
+    edit = _command(note, "edit", "note.edit")
+    delete = _command(note, "delete", "note.delete")
+    for parser in (edit, delete):
+        parser.add_argument("note_id", metavar="NOTE_ID", type=int,
+                            help=_text("cli.arg.note_id"))
+    for parser in (add, edit):
+        parser.add_argument("text", metavar="TEXT", help=_text("cli.arg.note_text"))
+    cover = _actions(_command(commands, "cover"))
+    assign = _command(cover, "assign", "cover.assign")
+    assign.add_argument("--covering", required=True, metavar="INITIALS",
+                        help=_text("cli.arg.covering"))
+    assign.add_argument("--from", dest="starts", required=True, type=iso_date,
+                        help=_text("cli.arg.cover_from"))
+    assign.add_argument("--to", dest="ends", required=True, type=iso_date,
+                        help=_text("cli.arg.cover_to"))
+    cancel = _command(cover, "cancel", "cover.cancel")
+    for parser in (withdraw, add, edit, delete, assign, cancel):
+        parser.add_argument("--by", metavar="INITIALS", help=_text("cli.arg.by"))
+    for parser in (assign, cancel):
+        parser.add_argument("absent", metavar="ABSENT", help=_text("cli.arg.absent"))
+        parser.add_argument("--case", metavar="CASE_ID", help=_text("cli.arg.cover_case"))
+    for parser in (add, edit, delete):
+        parser.set_defaults(handler=_note)
+    for parser in (assign, cancel):
+        parser.set_defaults(handler=_cover)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The full command line, sub-command by sub-command."""
     parser = _Parser(prog="workbench", description=_text("cli.description"))
@@ -996,6 +1152,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_team_commands(commands)
     _add_audit_command(commands)
     _add_restore_command(commands)
+    _add_casework_commands(commands)
     return parser
 
 

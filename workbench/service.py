@@ -29,6 +29,7 @@ from workbench.attributes import CaseAttributes, attributes_of
 from workbench.audit import AuditAction, AuditEntry
 from workbench.bulk import collector_paused
 from workbench.calendar import WorkingCalendar, iso_week, week_since
+from workbench.casework import CaseWork, withdrawn_events
 from workbench.cpr import Cpr
 from workbench.engine import (
     DEFAULT_AMBER_DAYS,
@@ -239,6 +240,8 @@ class Workbench:
         self.attributes = CaseAttributes(database)
         #: The SQLite file's clean-close record (set by ``open``; None for PostgreSQL).
         self._shutdown_record: ShutdownRecord | None = None
+        #: Registrations and their corrections (withdraw, notes, covers), audited.
+        self.casework = CaseWork(self)
 
     @classmethod
     def open(cls, url_or_path: str | os.PathLike[str] | None = None) -> Workbench:
@@ -458,6 +461,7 @@ class Workbench:
             local = LocalFacts(waivers_of(connection, this_case),
                                attributes_of(connection, this_case))
             pause_rows, exemption_rows = rows_of_case(connection, case_id, profile)
+            withdrawn = withdrawn_events(connection, case_id)
         history = [CaseEvent(e.date, EventKind(e.kind)) for e in event_rows]
         cpr = Cpr(case.cpr)
         evaluation = self._evaluate(case, cpr, history, profile, today, current.amber_days,
@@ -480,6 +484,7 @@ class Workbench:
             pauses=pause_rows,
             exemptions=exemption_rows,
             attributes=tuple(sorted((local.of(case_id)[1] or {}).items())),
+            withdrawn_events=withdrawn,
         )
 
     @staticmethod

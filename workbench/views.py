@@ -74,6 +74,16 @@ class EventRow:
     registered_at: dt.datetime | None
     #: A local event that a later export also contained.
     confirmed: bool
+    #: Who withdrew a withdrawn registration, when and why (workbench.casework); None while
+    #: it stands. A withdrawn event is no event: it is only listed in the case's history.
+    withdrawn_by: str | None = None
+    withdrawn_at: dt.datetime | None = None
+    withdrawn_reason: str | None = None
+
+    @property
+    def withdrawn(self) -> bool:
+        """True for a registration that was withdrawn."""
+        return self.withdrawn_by is not None
 
 
 @dataclass(frozen=True)
@@ -135,6 +145,9 @@ class CaseDetail:
     exemptions: tuple[ExemptionRow, ...] = ()
     #: Case attributes in force (the caseworker's value over the export's), by name.
     attributes: tuple[tuple[str, str], ...] = ()
+
+    #: Registrations withdrawn from this case (struck through in its history).
+    withdrawn_events: tuple[EventRow, ...] = ()
 
 
 @dataclass(frozen=True)

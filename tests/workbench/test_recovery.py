@@ -134,7 +134,9 @@ def test_the_cli_restores_a_named_backup_file(
     database: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     older = backups_of(database)[0]
-    assert main(["--db", str(database), "restore-backup", str(older)]) == EXIT_OK
+    # The database is intact: restoring over it must be forced (see test_restoring.py).
+    assert main(["--db", str(database), "restore-backup", str(older)]) == EXIT_INPUT
+    assert main(["--db", str(database), "restore-backup", str(older), "--force"]) == EXIT_OK
     capsys.readouterr()
     with contextlib.closing(sqlite3.connect(database)) as connection:
         assert connection.execute("SELECT count(*) FROM cases").fetchone() == (0,)

@@ -52,7 +52,7 @@ class Schema:
 
 SCHEMAS: Mapping[EntityType, Schema] = {
     EntityType.EVENT: Schema(("case_id", "date", "kind"),
-                             ("present", "registered_by", "registered_at")),
+                             ("present", "registered_by", "registered_at", "withdrawn_reason")),
     EntityType.NOTE: Schema(("case_id", "author", "written_at"), ("text", "deleted")),
     EntityType.INQUIRY: Schema(("case_id", "channel", "received", "registered_by",
                                 "registered_at"), ("answered_on", "answered_by")),

@@ -94,6 +94,18 @@ class Replica:
         self._save_clock()
         return entry
 
+    def take_back(self, entries: Iterable[Entry]) -> int:
+        """Take one's own entries back as local outbox entries (from a replaced database file).
+
+        Their ids are kept, so a teammate who already has one ignores it; how many were new.
+        """
+        taken = 0
+        for entry in sorted(entries, key=lambda e: e.hlc):
+            self.clock.observe(Timestamp.parse(entry.hlc))
+            taken += self._apply(entry, local=True) is not None
+        self._save_clock()
+        return taken
+
     # --- teammates' changes ------------------------------------------------------------
 
     def receive(self, entries: Iterable[Entry]) -> Received:

@@ -1,0 +1,275 @@
+"""Everyday work on a case, and its corrections: register, withdraw, note, cancel a cover.
+
+``CaseWork`` is the manager the window and the command line share for a caseworker's own
+changes (``workbench.casework`` on a ``Workbench``). Each change is a team entry
+(``workbench.sync``), so the mini-team receives a withdrawal or an edited note as an
+ordinary change, with who made it; each correction is also written to the audit log in the
+same transaction. Nothing is wiped: a withdrawn event stays in the team's field history with
+who withdrew it and why, and ``withdrawn_events`` lists it for the case's history.
+
+A date the user typed that makes no sense (an event after today, or before the case's
+start) is refused with a message saying so, never replaced by another date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import weakref
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Connection, select
+
+from workbench import audit
+from workbench.audit import AuditAction
+from workbench.errors import InputError, UnknownCaseError
+from workbench.store.models import SOURCE_LOCAL, cases, events, notes, sync_entities
+from workbench.sync import views as sync_views
+from workbench.sync.entries import EntityType, FieldValue, cover_entity_id
+from workbench.sync.replica import Replica
+from workbench.views import EventRow
+from workbench.vocabulary import EventKind
+
+if TYPE_CHECKING:
+    from workbench.service import Workbench
+    from workbench.sync.views import CoverRow
+
+
+@dataclass(frozen=True)
+class Registered:
+    """What one registration stored: the event, and the note saved with it (if any)."""
+
+    event_id: int
+    note_id: int | None = None
+
+
+@dataclass(frozen=True)
+class WithdrawnEvent:
+    """An event that was withdrawn: enough to register it again (to undo the withdrawal)."""
+
+    case_id: str
+    kind: EventKind
+    date: dt.date
+
+
+@dataclass(frozen=True)
+class DeletedNote:
+    """A note that was deleted: its team entity, so that it can be brought back."""
+
+    case_id: str
+    entity_id: str
+
+
+def _initials(by: str) -> str:
+    """Who makes a change must be known."""
+    initials = by.strip()
+    if not initials:
+        raise InputError(key="edits.initials_needed")
+    return initials
+
+
+def _text(text: str) -> str:
+    """A note must say something."""
+    if not text.strip():
+        raise InputError(key="edits.note_text_needed")
+    return text
+
+
+class CaseWork:
+    """A caseworker's own registrations on cases and the corrections of them."""
+
+    def __init__(self, workbench: Workbench) -> None:
+        self._workbench = weakref.ref(workbench)
+
+    @property
+    def _wb(self) -> Workbench:
+        workbench = self._workbench()
+        assert workbench is not None, "the Workbench of this CaseWork is gone"
+        return workbench
+
+    # --- registering ---------------------------------------------------------------------
+
+    def check_event_date(self, case_id: str, on: dt.date, today: dt.date) -> None:
+        """Refuse, with a message, an event dated after today or before the case's start."""
+        with self._wb.database.transaction() as connection:
+            start = connection.execute(select(cases.c.start).where(cases.c.case_id == case_id)
+                                       ).scalar()
+        if start is None:
+            raise UnknownCaseError(case_id)
+        if on > today:
+            raise InputError(key="edits.future_date", date=on.isoformat(),
+                             today=today.isoformat())
+        if on < start:
+            raise InputError(key="edits.before_start", date=on.isoformat(),
+                             start=start.isoformat())
+
+    def register(self, case_id: str, kind: EventKind, on: dt.date, *, by: str,
+                 today: dt.date, note: str | None = None) -> Registered:
+        """Register an event (and save ``note`` with it, if given) after checking its date."""
+        self.check_event_date(case_id, on, today)
+        event_id = self._wb.register_event(case_id, kind, on, by=by)
+        note_id = self._wb.add_note(case_id, note, by=by) if note and note.strip() else None
+        return Registered(event_id, note_id)
+
+    # --- withdrawing and correcting events -----------------------------------------------
+
+    def withdraw(self, event_id: int, *, reason: str, by: str) -> WithdrawnEvent:
+        """Withdraw a local event registered in error, saying why (audited, sent to the team).
+
+        An event the central export contains cannot be withdrawn: the export rules.
+        """
+        initials = _initials(by)
+        why = reason.strip()
+        if not why:
+            raise InputError(key="edits.reason_needed")
+        with self._wb.database.transaction(write=True) as connection:
+            event = connection.execute(select(events).where(events.c.id == event_id)).first()
+            if event is None:
+                raise InputError(key="edits.unknown_event", event_id=event_id)
+            if event.source != SOURCE_LOCAL or event.confirmed or event.entity_id is None:
+                raise InputError(key="edits.central_event", event_id=event_id)
+            Replica(connection).record(initials, EntityType.EVENT, event.entity_id,
+                                       event.case_id, {
+                                           "case_id": event.case_id,
+                                           "date": event.date.isoformat(), "kind": event.kind,
+                                           "present": False, "withdrawn_reason": why,
+                                       })
+            audit.record(connection, AuditAction.WITHDRAW_EVENT, initials=initials,
+                         case_id=event.case_id,
+                         detail=f"event {event_id}: {event.kind} {event.date.isoformat()}")
+        return WithdrawnEvent(event.case_id, EventKind(event.kind), event.date)
+
+    def correct(self, event_id: int, kind: EventKind, on: dt.date, *, reason: str, by: str,
+                today: dt.date) -> tuple[WithdrawnEvent, int]:
+        """Withdraw an event and register the right one instead (kind and/or date)."""
+        with self._wb.database.transaction() as connection:
+            case_id = connection.execute(select(events.c.case_id).where(events.c.id == event_id)
+                                         ).scalar()
+        if case_id is None:
+            raise InputError(key="edits.unknown_event", event_id=event_id)
+        self.check_event_date(case_id, on, today)
+        withdrawn = self.withdraw(event_id, reason=reason, by=by)
+        return withdrawn, self._wb.register_event(case_id, kind, on, by=by)
+
+    # --- notes ---------------------------------------------------------------------------
+
+    def add_note(self, case_id: str, text: str, *, by: str) -> int:
+        """Add a note to a case; its id."""
+        return self._wb.add_note(case_id, _text(text), by=_initials(by))
+
+    def edit_note(self, note_id: int, text: str, *, by: str) -> str:
+        """Give a note a new text (audited); the text it had (the old one stays in history)."""
+        initials = _initials(by)
+        _text(text)
+        with self._wb.database.transaction(write=True) as connection:
+            note = self._note(connection, note_id)
+            Replica(connection).record(initials, EntityType.NOTE, note.entity_id, note.case_id,
+                                       {"text": text})
+            audit.record(connection, AuditAction.EDIT_NOTE, initials=initials,
+                         case_id=note.case_id, detail=f"note {note_id}")
+        return str(note.text)
+
+    def delete_note(self, note_id: int, *, by: str) -> DeletedNote:
+        """Delete a note (audited; a tombstone: its texts stay in the field history)."""
+        initials = _initials(by)
+        with self._wb.database.transaction(write=True) as connection:
+            note = self._note(connection, note_id)
+            Replica(connection).record(initials, EntityType.NOTE, note.entity_id, note.case_id,
+                                       {"deleted": True})
+            audit.record(connection, AuditAction.DELETE_NOTE, initials=initials,
+                         case_id=note.case_id, detail=f"note {note_id}")
+        return DeletedNote(note.case_id, note.entity_id)
+
+    def restore_note(self, deleted: DeletedNote, *, by: str) -> None:
+        """Bring a deleted note back (to undo its deletion); it gets a new id."""
+        initials = _initials(by)
+        with self._wb.database.transaction(write=True) as connection:
+            Replica(connection).record(initials, EntityType.NOTE, deleted.entity_id,
+                                       deleted.case_id, {"deleted": False})
+
+    @staticmethod
+    def _note(connection: Connection, note_id: int) -> NoteLine:
+        note = connection.execute(select(notes.c.case_id, notes.c.entity_id, notes.c.text)
+                                  .where(notes.c.id == note_id)).first()
+        if note is None or note.entity_id is None:
+            raise InputError(key="edits.unknown_note", note_id=note_id)
+        return NoteLine(note.case_id, note.entity_id, note.text)
+
+    # --- covers --------------------------------------------------------------------------
+
+    def cancel_cover(self, absent: str, *, by: str, case_id: str | None = None) -> CoverRow:
+        """End the cover of ``absent``'s cases (or one case) for the team; the cover it was."""
+        initials = _initials(by)
+        name = absent.strip()
+        current = [row for row in self._wb.covers()
+                   if row.absent == name and row.case_id == case_id and row.covering]
+        if not current:
+            scope = f" (sag {case_id})" if case_id else ""
+            raise InputError(key="edits.no_cover", absent=name, scope=scope)
+        self._record_cover(name, case_id, initials,
+                           {"covering": None, "starts": None, "ends": None})
+        return current[0]
+
+    def restore_cover(self, cover: CoverRow, *, by: str) -> None:
+        """Put a cancelled cover back as it was (to undo the cancellation)."""
+        assert cover.covering and cover.starts and cover.ends
+        self._record_cover(cover.absent, cover.case_id, _initials(by), {
+            "covering": cover.covering, "starts": cover.starts.isoformat(),
+            "ends": cover.ends.isoformat()})
+
+    def _record_cover(self, absent: str, case_id: str | None, by: str,
+                      values: dict[str, FieldValue]) -> None:
+        with self._wb.database.transaction(write=True) as connection:
+            Replica(connection).record(by, EntityType.COVER, cover_entity_id(absent, case_id),
+                                       case_id, {"absent": absent, "case_id": case_id, **values})
+            audit.record(connection, AuditAction.CANCEL_COVER if values["covering"] is None
+                         else AuditAction.ASSIGN_COVER, initials=by, case_id=case_id,
+                         detail=f"cover of {absent}")
+
+
+@dataclass(frozen=True)
+class NoteLine:
+    """A stored note's case, team entity and text."""
+
+    case_id: str
+    entity_id: str
+    text: str
+
+
+def withdrawn_events(connection: Connection, case_id: str) -> tuple[EventRow, ...]:
+    """The case's withdrawn registrations, with who withdrew each, when and why.
+
+    They are no events any more (the engine never sees them); the case history shows them
+    struck through, so a withdrawal is visible rather than gone. Read from the team's field
+    history, so a teammate's withdrawal shows exactly like one's own.
+    """
+    entities = connection.execute(
+        select(sync_entities.c.entity_id, sync_entities.c.attributes).where(
+            sync_entities.c.case_id == case_id,
+            sync_entities.c.entity_type == EntityType.EVENT.value)
+    ).all()
+    rows = []
+    for entity_id, attributes_text in entities:
+        current = {change.field: change
+                   for change in sync_views.field_changes(connection, entity_id)
+                   if change.is_current}
+        present = current.get("present")
+        if present is None or present.value is not False:
+            continue
+        attributes = json.loads(attributes_text)
+        reason = current.get("withdrawn_reason")
+        registered_by = current.get("registered_by")
+        rows.append(EventRow(
+            event_id=0, date=dt.date.fromisoformat(str(attributes["date"])),
+            kind=EventKind(attributes["kind"]), source=SOURCE_LOCAL,
+            registered_by=None if registered_by is None else _str(registered_by.value),
+            registered_at=None, confirmed=False, withdrawn_by=present.author,
+            withdrawn_at=present.at,
+            withdrawn_reason=None if reason is None else _str(reason.value),
+        ))
+    return tuple(sorted(rows, key=lambda row: (row.date, row.kind.value)))
+
+
+def _str(value: FieldValue) -> str | None:
+    return value if isinstance(value, str) else None
