@@ -1,8 +1,10 @@
 """The case panel: one citizen's case, its milestones, history, notes and inquiries.
 
 It also holds the quick actions a caseworker takes during a call: register an event (a
-conversation by default, dated today), write a note, register an inquiry. The panel only
-asks for them through signals; the main window sends them to the worker and refreshes.
+conversation by default, dated today), write a note, register an inquiry, and correct them
+(withdraw an event, edit or delete a note). The panel only asks for them through signals;
+``ui.caseactions`` sends them to the worker. The note box belongs to the case it was written
+on: ``unsaved_note`` says which, so that nothing typed is saved on another citizen.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import Protocol
 
 from PySide6.QtCore import QDate, QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QGroupBox,
@@ -33,9 +36,15 @@ from PySide6.QtWidgets import (
 from ui import texts
 from ui.caselists import configure_table
 from ui.icons import muted_text_colour, status_colour, status_icon
-from ui.models import EventTableModel, InquiryTableModel, MilestoneTableModel, NoteTableModel
+from ui.models import (
+    ROW_ROLE,
+    EventTableModel,
+    InquiryTableModel,
+    MilestoneTableModel,
+    NoteTableModel,
+)
 from workbench.engine import DEFAULT_AMBER_DAYS
-from workbench.views import CaseDetail
+from workbench.views import CaseDetail, EventRow, NoteRow
 from workbench.vocabulary import EventKind
 
 
@@ -92,8 +101,13 @@ class CaseTab(Protocol):
 class CasePanel(QWidget):
     """Everything about the selected case, and the actions on it."""
 
-    register_event_requested = Signal(str, object, object)
+    # Case id, event kind, date, and the note to save with it ("" for none).
+    register_event_requested = Signal(str, object, object, str)
     note_requested = Signal(str, str)
+    # The caseworker asked to withdraw (or correct) an event, edit or delete a note.
+    withdraw_requested = Signal(object)
+    edit_note_requested = Signal(object)
+    delete_note_requested = Signal(object)
     inquiry_requested = Signal(str)
     #: The caseworker asked to see the full CPR number of this case (audited by the core).
     reveal_requested = Signal(str)
@@ -161,7 +175,21 @@ class CasePanel(QWidget):
         self.inquiry_button = QPushButton()
         self.inquiry_button.setObjectName("new-inquiry-for-case")
         self.inquiry_button.clicked.connect(self._inquiry_clicked)
-        self.note_text.textChanged.connect(self._update_enabled)
+        self.note_text.textChanged.connect(self._note_edited)
+        # The case the text in the note box was written on (None while it is empty).
+        self._note_case: str | None = None
+        self.note_with_event = QCheckBox()
+        self.note_with_event.setObjectName("note-with-event")
+        self.note_with_event.setChecked(True)
+        self.withdraw_button = QPushButton()
+        self.withdraw_button.setObjectName("withdraw-event")
+        self.withdraw_button.clicked.connect(self._withdraw_clicked)
+        self.edit_note_button = QPushButton()
+        self.edit_note_button.setObjectName("edit-note")
+        self.edit_note_button.clicked.connect(self._edit_note_clicked)
+        self.delete_note_button = QPushButton()
+        self.delete_note_button.setObjectName("delete-note")
+        self.delete_note_button.clicked.connect(self._delete_note_clicked)
 
     def _build_tabs(self) -> None:
         self.milestones = MilestoneTableModel(self)
@@ -180,6 +208,9 @@ class CasePanel(QWidget):
         self.inquiry_table.setColumnHidden(InquiryTableModel.CASE_ID, True)
         for table in (self.event_table, self.note_table, self.inquiry_table):
             self.tabs.addTab(table, "")
+        for table in (self.event_table, self.note_table):
+            table.selectionModel().currentRowChanged.connect(lambda *_: self._update_enabled())
+        self.tabs.currentChanged.connect(lambda _index: self._update_enabled())
         self.milestone_table.sortByColumn(2, Qt.SortOrder.AscendingOrder)
         self.event_table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.note_table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
@@ -194,6 +225,9 @@ class CasePanel(QWidget):
         event_row.addWidget(self.event_kind, 2)
         event_row.addWidget(self.event_date, 1)
         event_row.addWidget(self.register_button)
+        note_with_row = QHBoxLayout()
+        note_with_row.addStretch(1)
+        note_with_row.addWidget(self.note_with_event)
         note_row = QHBoxLayout()
         note_row.addWidget(self.note_text, 1)
         buttons = QVBoxLayout()
@@ -203,6 +237,7 @@ class CasePanel(QWidget):
         note_row.addLayout(buttons)
         actions = QVBoxLayout(self.actions_box)
         actions.addLayout(event_row)
+        actions.addLayout(note_with_row)
         actions.addLayout(note_row)
         self.content = QWidget()
         content = QVBoxLayout(self.content)
@@ -224,7 +259,16 @@ class CasePanel(QWidget):
         self.details = QSplitter(Qt.Orientation.Vertical)
         self.details.setChildrenCollapsible(False)
         self.details.addWidget(milestones)
-        self.details.addWidget(self.tabs)
+        history = QWidget()
+        history_layout = QVBoxLayout(history)
+        history_layout.setContentsMargins(0, 0, 0, 0)
+        history_layout.addWidget(self.tabs, 1)
+        corrections = QHBoxLayout()
+        corrections.addStretch(1)
+        for button in (self.withdraw_button, self.edit_note_button, self.delete_note_button):
+            corrections.addWidget(button)
+        history_layout.addLayout(corrections)
+        self.details.addWidget(history)
         content.addWidget(self.details, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.placeholder)
@@ -277,7 +321,7 @@ class CasePanel(QWidget):
             self.event_date.setDate(to_qdate(self._today))
         self.milestones.amber_days = self.amber_days
         self.milestones.set_rows(detail.milestones)
-        self.events.set_rows(detail.events)
+        self.events.set_rows((*detail.events, *detail.withdrawn_events))
         self.notes.set_rows(detail.notes)
         self.inquiries.set_rows(detail.inquiries)
         for _widget, tab in self._extra_tabs:
@@ -389,22 +433,80 @@ class CasePanel(QWidget):
         """Put the cursor in the note field."""
         self.note_text.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
+    @property
+    def unsaved_note(self) -> tuple[str, str] | None:
+        """The case the note box's text was written on, and the text; None if it is empty."""
+        text = self.note_text.toPlainText().strip()
+        if not text or self._note_case is None:
+            return None
+        return self._note_case, text
+
+    def _note_edited(self) -> None:
+        """The first character typed ties the note box to the case shown."""
+        if not self.note_text.toPlainText().strip():
+            self._note_case = None
+        elif self._note_case is None and self._detail is not None:
+            self._note_case = self._detail.case_id
+        self._update_enabled()
+
     def _register_clicked(self) -> None:
         if self._detail is None:
             return
         kind = EventKind(self.event_kind.currentData())
         day = picked_date(self.event_date)
-        self.register_event_requested.emit(self._detail.case_id, kind, day)
+        self.register_event_requested.emit(self._detail.case_id, kind, day,
+                                           self._note_to_save_with(self._detail.case_id))
+
+    def _note_to_save_with(self, case_id: str) -> str:
+        """The note to save with a registration on ``case_id``: only one written on it."""
+        pending = self.unsaved_note
+        if pending is None or pending[0] != case_id or not self.note_with_event.isChecked():
+            return ""
+        return pending[1]
 
     def _note_clicked(self) -> None:
-        text = self.note_text.toPlainText().strip()
-        if self._detail is None or not text:
-            return
-        self.note_requested.emit(self._detail.case_id, text)
+        pending = self.unsaved_note
+        if pending is not None:
+            self.note_requested.emit(*pending)
 
     def note_saved(self) -> None:
         """Clear the note field once the worker stored the note."""
+        self.discard_note()
+
+    def discard_note(self) -> None:
+        """Empty the note box (the caseworker chose to throw its text away)."""
         self.note_text.clear()
+        self._note_case = None
+
+    def selected_event(self) -> EventRow | None:
+        """The event selected in the history, if any."""
+        row = self._selected_row(self.event_table)
+        return row if isinstance(row, EventRow) else None
+
+    def selected_note(self) -> NoteRow | None:
+        """The note selected in the notes tab, if any."""
+        row = self._selected_row(self.note_table)
+        return row if isinstance(row, NoteRow) else None
+
+    @staticmethod
+    def _selected_row(table: QTableView) -> object:
+        index = table.currentIndex()
+        return index.data(ROW_ROLE) if index.isValid() else None
+
+    def _withdraw_clicked(self) -> None:
+        event = self.selected_event()
+        if event is not None:
+            self.withdraw_requested.emit(event)
+
+    def _edit_note_clicked(self) -> None:
+        note = self.selected_note()
+        if note is not None:
+            self.edit_note_requested.emit(note)
+
+    def _delete_note_clicked(self) -> None:
+        note = self.selected_note()
+        if note is not None:
+            self.delete_note_requested.emit(note)
 
     def _inquiry_clicked(self) -> None:
         if self._detail is not None:
@@ -415,6 +517,18 @@ class CasePanel(QWidget):
         self.register_button.setEnabled(has_case)
         self.inquiry_button.setEnabled(has_case)
         self.note_button.setEnabled(has_case and bool(self.note_text.toPlainText().strip()))
+        self.note_with_event.setEnabled(has_case and self.unsaved_note is not None
+                                        and self.unsaved_note[0] == self.case_id)
+        event = self.selected_event()
+        on_history = self.tabs.currentIndex() == 0
+        on_notes = self.tabs.currentIndex() == 1
+        self.withdraw_button.setVisible(on_history)
+        self.withdraw_button.setEnabled(event is not None and event.source == "local"
+                                        and not event.confirmed and not event.withdrawn)
+        note = self.selected_note()
+        for button in (self.edit_note_button, self.delete_note_button):
+            button.setVisible(on_notes)
+            button.setEnabled(note is not None)
 
     # -- texts ----------------------------------------------------------------------------
 
@@ -427,6 +541,14 @@ class CasePanel(QWidget):
                                                 " (Ctrl+R prepares a conversation today)"))
         self.note_text.setPlaceholderText(self.tr("Write a note…"))
         self.note_button.setText(self.tr("Add n&ote"))
+        self.note_with_event.setText(self.tr("Save the note with the event"))
+        self.note_with_event.setToolTip(self.tr("Registering the event also saves the note "
+                                                "written on this case"))
+        self.withdraw_button.setText(self.tr("&Withdraw or correct…"))
+        self.withdraw_button.setToolTip(self.tr("Withdraw the selected event registered "
+                                                "here, saying why; the team sees it"))
+        self.edit_note_button.setText(self.tr("&Edit note…"))
+        self.delete_note_button.setText(self.tr("&Delete note"))
         self.inquiry_button.setText(self.tr("New &inquiry…"))
         self._update_reveal_text()
         self._fill_event_kinds()

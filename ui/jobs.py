@@ -21,7 +21,7 @@ from workbench.errors import InputError
 from workbench.nags import Nag
 from workbench.resources import available_profiles
 from workbench.views import CaseDetail, CaseRow, ImportSummary, InquiryRow
-from workbench.vocabulary import Channel, EventKind
+from workbench.vocabulary import Channel
 
 if TYPE_CHECKING:
     # The database layer is imported by the worker thread when it opens the database.
@@ -164,21 +164,6 @@ def inquiries(workbench: Workbench, view: View) -> tuple[InquiryRow, ...]:
 def case_detail(workbench: Workbench, case_id: str | None, today: dt.date) -> CaseDetail | None:
     """One case's detail, or None when no case is selected."""
     return workbench.case_detail(case_id, today) if case_id else None
-
-
-def register_event(workbench: Workbench, view: View, kind: EventKind, on: dt.date,
-                   by: str) -> Snapshot:
-    """Register a local event on the view's case, then read everything again."""
-    assert view.case_id is not None
-    workbench.register_event(view.case_id, kind, on, by=by)
-    return snapshot(workbench, view)
-
-
-def add_note(workbench: Workbench, view: View, text: str, by: str) -> Snapshot:
-    """Add a note to the view's case, then read everything again."""
-    assert view.case_id is not None
-    workbench.add_note(view.case_id, text, by=by)
-    return snapshot(workbench, view)
 
 
 def add_inquiry(workbench: Workbench, view: View, case_id: str, channel: Channel,

@@ -6,7 +6,6 @@ as a job that ends with a fresh ``Snapshot``, and the snapshot is drawn as it co
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 from ui import jobs, texts
 from ui.accessibility import AccessibleNames
 from ui.backend import Backend
+from ui.caseactions import CaseActions
 from ui.caselists import CaseListsView
 from ui.casepanel import CasePanel
 from ui.dialogs import NewInquiryDialog, SettingsDialog
@@ -47,7 +47,7 @@ from workbench.backups import CorruptDatabaseError, backup_time
 from workbench.engine import Status
 from workbench.errors import WorkbenchError
 from workbench.views import CaseRow, InquiryRow
-from workbench.vocabulary import Channel, EventKind
+from workbench.vocabulary import Channel
 
 if TYPE_CHECKING:
     from workbench.service import Settings, Workbench
@@ -165,9 +165,10 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.profile_label)
         self.statusBar().addPermanentWidget(self.today_label)
         self.backend.busy_changed.connect(self.busy.setVisible)
-        self.lists.case_selected.connect(self.show_case)
-        self.panel.register_event_requested.connect(self.register_event)
-        self.panel.note_requested.connect(self.add_note)
+        self.case_actions = CaseActions(self.panel, self.lists, change=self._change,
+                                        load_case=self.show_case, today=self.clock.today,
+                                        initials=lambda: self.initials, parent=self)
+        self.case_actions.undo_changed.connect(lambda _label: self._update_undo())
         self.panel.inquiry_requested.connect(self.new_inquiry)
         self.panel.reveal_requested.connect(self.reveal_cpr)
         self.waiver_tab = WaiverTab()
@@ -210,6 +211,9 @@ class MainWindow(QMainWindow):
         self.team_action = self._action(None, self.open_team, "team")
         self.sync_action = self._action("Ctrl+Shift+S", self.sync_now, "sync-now")
         self.cover_action = self._action(None, self.open_cover, "cover")
+        self.cancel_cover_action = self._action(None, self.cancel_cover, "cancel-cover")
+        self.undo_action = self._action(QKeySequence.StandardKey.Undo,
+                                        lambda: self.case_actions.undo(), "undo")
         self.quit_action = self._action(QKeySequence.StandardKey.Quit, self.close, "quit")
         self.import_files_action.setIcon(self.style().standardIcon(
             self.style().StandardPixmap.SP_DialogOpenButton))
@@ -240,12 +244,14 @@ class MainWindow(QMainWindow):
                        self.settings_action):
             self.file_menu.addAction(action)
         self.file_menu.addSeparator()
-        for action in (self.team_action, self.sync_action, self.cover_action):
+        for action in (self.team_action, self.sync_action, self.cover_action,
+                       self.cancel_cover_action):
             self.file_menu.addAction(action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.case_menu = self.menuBar().addMenu("")
-        for action in (self.search_action, self.conversation_action, self.new_inquiry_action):
+        for action in (self.search_action, self.conversation_action, self.new_inquiry_action,
+                       self.undo_action):
             self.case_menu.addAction(action)
 
     # -- talking to the worker ------------------------------------------------------------
@@ -385,7 +391,7 @@ class MainWindow(QMainWindow):
             self.lists.search.clear()
             self.lists.owner_filter.setCurrentIndex(0)
             self.lists.select_case(case_id)
-        self.show_case(case_id)
+        self.case_actions.select_case(case_id)
 
     def open_inquiry(self, inquiry_id: int) -> None:
         """Show an inquiry from elsewhere (a reminder): the inquiries tab, with it selected.
@@ -403,19 +409,6 @@ class MainWindow(QMainWindow):
         """Show the overdue cases (the morning overview's reminder): the red list."""
         self.tabs.setCurrentIndex(CASES_TAB)
         self.lists.sections[Status.RED].table.setFocus()
-
-    def register_event(self, case_id: str, kind: EventKind, on: dt.date) -> None:
-        """Register an event on the selected case (from the panel)."""
-        by = self.initials
-        self._change(lambda workbench, view: jobs.register_event(
-            workbench, dataclasses.replace(view, case_id=case_id), kind, on, by))
-
-    def add_note(self, case_id: str, text: str) -> None:
-        """Add a note to the selected case (from the panel)."""
-        by = self.initials
-        self._change(lambda workbench, view: jobs.add_note(
-            workbench, dataclasses.replace(view, case_id=case_id), text, by),
-            then=self.panel.note_saved)
 
     def answer_inquiry(self, inquiry_id: int, answered_on: dt.date) -> None:
         """Register the reply to an inquiry (from the inquiries view)."""
@@ -515,6 +508,25 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         self.dialog = dialog
+
+    def cancel_cover(self) -> None:
+        """End a cover in force (any member may): chosen from the team's covers."""
+        if not self._have_initials():
+            return
+        self.backend.submit(
+            lambda workbench: [(row.absent, row.case_id) for row in workbench.covers()
+                               if row.covering is not None],
+            on_done=self._offer_cover_cancel, on_error=self.show_error)
+
+    def _offer_cover_cancel(self, covers: list[tuple[str, str | None]]) -> None:
+        if not covers:
+            self.statusBar().showMessage(self.tr("No colleague is covered now."), 8000)
+        self.case_actions.cancel_cover(covers)
+
+    def _update_undo(self) -> None:
+        label = self.case_actions.undo_label
+        self.undo_action.setEnabled(bool(label))
+        self.undo_action.setText(label or self.tr("&Undo"))
 
     def focus_search(self) -> None:
         """Ctrl+F: go to the case lists' search field."""
@@ -709,6 +721,8 @@ class MainWindow(QMainWindow):
         self.sync_action.setText(self.tr("S&ync now"))
         self.sync_action.setToolTip(self.tr("Sync with the team now (Ctrl+Shift+S)"))
         self.cover_action.setText(self.tr("&Cover for a colleague…"))
+        self.cancel_cover_action.setText(self.tr("C&ancel a cover…"))
+        self._update_undo()
         self.quit_action.setText(self.tr("&Quit"))
         self.file_menu.setTitle(self.tr("&File"))
         self.case_menu.setTitle(self.tr("&Case"))

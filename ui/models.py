@@ -522,7 +522,11 @@ class MilestoneTableModel(RowTableModel[MilestoneRow]):
 
 
 class EventTableModel(RowTableModel[EventRow]):
-    """A case's event history; local events are marked apart from the central export's."""
+    """A case's event history; local events are marked apart from the central export's.
+
+    A withdrawn registration stays in the history, struck through, with who withdrew it,
+    when and why.
+    """
 
     def __init__(self, parent: QObject | None = None) -> None:
         columns: list[Column[EventRow]] = [
@@ -538,12 +542,25 @@ class EventTableModel(RowTableModel[EventRow]):
         ]
         super().__init__(columns, parent)
 
-    @staticmethod
-    def _registered_text(row: EventRow) -> str:
-        """Who registered a local event, and when; nothing for a central one."""
+    def _registered_text(self, row: EventRow) -> str:
+        """Who registered a local event, and when (or who withdrew it and why)."""
+        if row.withdrawn:
+            return texts.fill(self.tr("Withdrawn by %1 %2: %3"), row.withdrawn_by or "",
+                              texts.format_datetime(row.withdrawn_at),
+                              row.withdrawn_reason or "")
         if row.registered_by is None:
             return ""
         return f"{row.registered_by} {texts.format_datetime(row.registered_at)}".strip()
+
+    def _cell(self, row: EventRow, column: Column[EventRow], role: int) -> Any:
+        """Withdrawn registrations are struck through and greyed, not gone."""
+        if row.withdrawn and role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setStrikeOut(True)
+            return font
+        if row.withdrawn and role == Qt.ItemDataRole.ForegroundRole:
+            return QColor("#707070")
+        return super()._cell(row, column, role)
 
 
 class NoteTableModel(RowTableModel[NoteRow]):

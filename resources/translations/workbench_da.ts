@@ -5,6 +5,7 @@
         <name>AboutDialog</name>
         <message>
             <source>About Caseworker Workbench</source>
+            <extracomment>The libraries the bundle is built from (pyproject.toml: core, gui, encryption). Licence texts not in a library's metadata, by SPDX id (files in resources/licences).</extracomment>
             <translation>Om Caseworker Workbench</translation>
         </message>
         <message>
@@ -99,6 +100,77 @@
         </message>
     </context>
     <context>
+        <name>CaseActions</name>
+        <message>
+            <source>Unsaved note</source>
+            <translation>Note ikke gemt</translation>
+        </message>
+        <message>
+            <source>The note you wrote on %1 is not saved.</source>
+            <translation>Noten, du skrev på %1, er ikke gemt.</translation>
+        </message>
+        <message>
+            <source>Save it on that case, discard it, or stay on that case?</source>
+            <translation>Gem den på den sag, kassér den, eller bliv på sagen?</translation>
+        </message>
+        <message>
+            <source>&amp;Save on %1</source>
+            <translation>&amp;Gem på %1</translation>
+        </message>
+        <message>
+            <source>&amp;Discard</source>
+            <translation>&amp;Kassér</translation>
+        </message>
+        <message>
+            <source>S&amp;tay</source>
+            <translation>&amp;Bliv</translation>
+        </message>
+        <message>
+            <source>Undone</source>
+            <translation>Fortrudt</translation>
+        </message>
+        <message>
+            <source>Undo registering %1</source>
+            <translation>Fortryd registrering af %1</translation>
+        </message>
+        <message>
+            <source>Undo adding the note</source>
+            <translation>Fortryd den nye note</translation>
+        </message>
+        <message>
+            <source>Undo the withdrawal</source>
+            <translation>Fortryd tilbagekaldelsen</translation>
+        </message>
+        <message>
+            <source>Undo editing the note</source>
+            <translation>Fortryd rettelsen af noten</translation>
+        </message>
+        <message>
+            <source>Delete note</source>
+            <translation>Slet note</translation>
+        </message>
+        <message>
+            <source>Delete this note? Its text stays in the case's history for the team.</source>
+            <translation>Slet denne note? Teksten bliver i sagens historik for teamet.</translation>
+        </message>
+        <message>
+            <source>Undo deleting the note</source>
+            <translation>Fortryd sletningen af noten</translation>
+        </message>
+        <message>
+            <source>Cancel a cover</source>
+            <translation>Annullér en dækning</translation>
+        </message>
+        <message>
+            <source>Whose cover ends now?</source>
+            <translation>Hvis dækning slutter nu?</translation>
+        </message>
+        <message>
+            <source>Undo cancelling the cover</source>
+            <translation>Fortryd annulleringen af dækningen</translation>
+        </message>
+    </context>
+    <context>
         <name>CaseListsView</name>
         <message>
             <source>&amp;Search:</source>
@@ -145,6 +217,7 @@
         <name>CasePanel</name>
         <message>
             <source>Closed on %1</source>
+            <extracomment>The caseworker asked to see the full CPR number of this case (audited by the core). How long a revealed CPR number stays on screen before it is masked again. Tabs added by other modules (pauses and exemptions), after the panel's own. The full number of the case shown, while revealed; None while masked.</extracomment>
             <translation>Afsluttet %1</translation>
         </message>
         <message>
@@ -200,6 +273,30 @@
             <translation>Gem n&amp;ote</translation>
         </message>
         <message>
+            <source>Save the note with the event</source>
+            <translation>Gem noten med hændelsen</translation>
+        </message>
+        <message>
+            <source>Registering the event also saves the note written on this case</source>
+            <translation>Når hændelsen registreres, gemmes noten skrevet på denne sag også</translation>
+        </message>
+        <message>
+            <source>&amp;Withdraw or correct…</source>
+            <translation>&amp;Tilbagekald eller ret…</translation>
+        </message>
+        <message>
+            <source>Withdraw the selected event registered here, saying why; the team sees it</source>
+            <translation>Tilbagekald den valgte hændelse registreret her, med en begrundelse; teamet ser den</translation>
+        </message>
+        <message>
+            <source>&amp;Edit note…</source>
+            <translation>&amp;Ret note…</translation>
+        </message>
+        <message>
+            <source>&amp;Delete note</source>
+            <translation>S&amp;let note</translation>
+        </message>
+        <message>
             <source>New &amp;inquiry…</source>
             <translation>Ny &amp;henvendelse…</translation>
         </message>
@@ -240,7 +337,7 @@
         <name>CaseTableModel</name>
         <message>
             <source>Name</source>
-            <extracomment>Answers, for every line of the source in its current order, whether the line is shown.</extracomment>
+            <extracomment>Answers, for every line of the source in its current order, whether the line is shown. The absent colleague whose cases I cover today. Only these cases (those I cover for an absent colleague); None: any case.</extracomment>
             <translation>Navn</translation>
         </message>
         <message>
@@ -348,6 +445,36 @@
         </message>
     </context>
     <context>
+        <name>CrashDialog</name>
+        <message>
+            <source>Caseworker Workbench</source>
+            <translation>Caseworker Workbench</translation>
+        </message>
+        <message>
+            <source>Something unexpected went wrong: %1
+
+What you registered before is saved. Please copy the report below and send it to IT; it holds no CPR numbers.</source>
+            <translation>Der skete en uventet fejl: %1
+
+Det, du har registreret, er gemt. Kopiér rapporten herunder og send den til IT; den indeholder ingen CPR-numre.</translation>
+        </message>
+        <message>
+            <source>&amp;Copy report</source>
+            <translation>&amp;Kopiér rapport</translation>
+        </message>
+    </context>
+    <context>
+        <name>EndPauseDialog</name>
+        <message>
+            <source>End pause</source>
+            <translation>Afslut pause</translation>
+        </message>
+        <message>
+            <source>Last paused day</source>
+            <translation>Sidste dag i pausen</translation>
+        </message>
+    </context>
+    <context>
         <name>EventTableModel</name>
         <message>
             <source>Date</source>
@@ -364,6 +491,10 @@
         <message>
             <source>Registered by</source>
             <translation>Registreret af</translation>
+        </message>
+        <message>
+            <source>Withdrawn by %1 %2: %3</source>
+            <translation>Tilbagekaldt af %1 %2: %3</translation>
         </message>
     </context>
     <context>
@@ -392,7 +523,6 @@
         <name>ImportController</name>
         <message>
             <source>Importing the export…</source>
-            <extracomment>What an import job does, given the worker's Workbench and a progress callback. Emitted after an import changed (or confirmed) the database. Emitted when an import was refused or failed; the database is unchanged.</extracomment>
             <translation>Importerer udtrækket…</translation>
         </message>
         <message>
@@ -445,6 +575,7 @@ Importér det kun alligevel, hvis sagerne virkelig er afsluttet.</translation>
         </message>
         <message>
             <source>Preview the import of export files</source>
+            <extracomment>What an import job does, given the worker's Workbench and a progress callback. Emitted after an import changed (or confirmed) the database. Emitted when an import was refused or failed; the database is unchanged. Emitted when a preview (dry run) is shown; the database is unchanged.</extracomment>
             <translation>Vis først, hvad en import af udtræksfiler vil gøre</translation>
         </message>
     </context>
@@ -508,6 +639,7 @@ Importér det kun alligevel, hvis sagerne virkelig er afsluttet.</translation>
         </message>
         <message>
             <source>Preview of the import</source>
+            <extracomment>The preview lists at most this many of the rows it would reject. The user asked to import the previewed files.</extracomment>
             <translation>Vis først: importen</translation>
         </message>
         <message>
@@ -516,6 +648,7 @@ Importér det kun alligevel, hvis sagerne virkelig er afsluttet.</translation>
         </message>
         <message>
             <source>Rejected rows:</source>
+            <extracomment>The label of each count, by the summary's field name ("rejected" for the rows).</extracomment>
             <translation>Afviste rækker:</translation>
         </message>
         <message>
@@ -710,6 +843,7 @@ Importér det kun alligevel, hvis sagerne virkelig er afsluttet.</translation>
         <name>LogonCheckBox</name>
         <message>
             <source>&amp;Start the workbench when I log on (reminders from the start)</source>
+            <extracomment>The database this process runs on (``--db``), so logon starts the same one.</extracomment>
             <translation>&amp;Start Workbench, når jeg logger på (påmindelser fra start)</translation>
         </message>
     </context>
@@ -776,6 +910,14 @@ Importér det kun alligevel, hvis sagerne virkelig er afsluttet.</translation>
             <translation>Regelprofil: %1</translation>
         </message>
         <message>
+            <source>No colleague is covered now.</source>
+            <translation>Ingen kollega bliver dækket nu.</translation>
+        </message>
+        <message>
+            <source>&amp;Undo</source>
+            <translation>&amp;Fortryd</translation>
+        </message>
+        <message>
             <source>Today: %1 (week %2)</source>
             <translation>I dag: %1 (uge %2)</translation>
         </message>
@@ -818,6 +960,10 @@ Importér det kun alligevel, hvis sagerne virkelig er afsluttet.</translation>
         <message>
             <source>S&amp;ettings…</source>
             <translation>I&amp;ndstillinger…</translation>
+        </message>
+        <message>
+            <source>C&amp;ancel a cover…</source>
+            <translation>&amp;Annullér en dækning…</translation>
         </message>
         <message>
             <source>&amp;Quit</source>
@@ -998,6 +1144,17 @@ Importér det kun alligevel, hvis sagerne virkelig er afsluttet.</translation>
         <message>
             <source>Reply by:</source>
             <translation>Svarfrist:</translation>
+        </message>
+    </context>
+    <context>
+        <name>NoteDialog</name>
+        <message>
+            <source>Edit note</source>
+            <translation>Ret note</translation>
+        </message>
+        <message>
+            <source>Written by %1 %2</source>
+            <translation>Skrevet af %1 %2</translation>
         </message>
     </context>
     <context>
@@ -1222,6 +1379,7 @@ Importér det kun alligevel, hvis sagerne virkelig er afsluttet.</translation>
         <name>TrayKeeper</name>
         <message>
             <source>&amp;Open Caseworker Workbench</source>
+            <extracomment>Remembered once the first-time notice has been shown.</extracomment>
             <translation>&amp;Åbn Caseworker Workbench</translation>
         </message>
         <message>
@@ -1235,6 +1393,120 @@ Importér det kun alligevel, hvis sagerne virkelig er afsluttet.</translation>
         <message>
             <source>Reminders keep coming; the tray icon opens the window, its menu quits.</source>
             <translation>Påmindelserne kommer stadig; ikonet ved uret åbner vinduet, dets menu afslutter.</translation>
+        </message>
+    </context>
+    <context>
+        <name>WaiverDialog</name>
+        <message>
+            <source>Reason</source>
+            <translation>Grund</translation>
+        </message>
+        <message>
+            <source>Until ended</source>
+            <translation>Indtil den afsluttes</translation>
+        </message>
+        <message>
+            <source>Pause case %1</source>
+            <translation>Sæt sag %1 på pause</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>Fra</translation>
+        </message>
+        <message>
+            <source>To</source>
+            <translation>Til</translation>
+        </message>
+        <message>
+            <source>Exempt case %1</source>
+            <translation>Frita sag %1</translation>
+        </message>
+        <message>
+            <source>Rule</source>
+            <translation>Regel</translation>
+        </message>
+    </context>
+    <context>
+        <name>WaiverTab</name>
+        <message>
+            <source>Pauses (%1)</source>
+            <extracomment>The window's way of sending a change to the worker and drawing the snapshot it returns. ("pause" or "exemption", its id). A pause's id, to end it.</extracomment>
+            <translation>Pauser (%1)</translation>
+        </message>
+        <message>
+            <source>until ended</source>
+            <translation>indtil videre</translation>
+        </message>
+        <message>
+            <source>Paused %1 – %2: %3 (by %4)</source>
+            <translation>Pause %1 – %2: %3 (af %4)</translation>
+        </message>
+        <message>
+            <source>Exempt from %1: %2 (by %3)</source>
+            <translation>Fritaget fra %1: %2 (af %3)</translation>
+        </message>
+        <message>
+            <source>withdrawn</source>
+            <translation>trukket tilbage</translation>
+        </message>
+        <message>
+            <source>&amp;Pause…</source>
+            <translation>&amp;Pause…</translation>
+        </message>
+        <message>
+            <source>Pause the case's deadlines for a legal reason</source>
+            <translation>Sæt sagens frister på pause med en lovhjemlet grund</translation>
+        </message>
+        <message>
+            <source>E&amp;xempt…</source>
+            <translation>F&amp;ritag…</translation>
+        </message>
+        <message>
+            <source>Exempt the case from one rule for a legal reason</source>
+            <translation>Frita sagen fra én regel med en lovhjemlet grund</translation>
+        </message>
+        <message>
+            <source>End pause…</source>
+            <translation>Afslut pause…</translation>
+        </message>
+        <message>
+            <source>Withdraw</source>
+            <translation>Træk tilbage</translation>
+        </message>
+        <message>
+            <source>Withdraw a pause or exemption registered in error</source>
+            <translation>Træk en pause eller fritagelse tilbage, der er registreret ved en fejl</translation>
+        </message>
+    </context>
+    <context>
+        <name>WithdrawDialog</name>
+        <message>
+            <source>Withdraw an event</source>
+            <translation>Tilbagekald en hændelse</translation>
+        </message>
+        <message>
+            <source>%1 on %2, registered by %3</source>
+            <translation>%1 den %2, registreret af %3</translation>
+        </message>
+        <message>
+            <source>Why, e.g. registered on the wrong case</source>
+            <translation>Hvorfor, f.eks. registreret på den forkerte sag</translation>
+        </message>
+        <message>
+            <source>&amp;Register the right one instead</source>
+            <translation>&amp;Registrér den rigtige i stedet</translation>
+        </message>
+        <message>
+            <source>&amp;Reason:</source>
+            <translation>&amp;Begrundelse:</translation>
+        </message>
+        <message>
+            <source>&amp;Kind:</source>
+            <translation>&amp;Type:</translation>
+        </message>
+        <message>
+            <source>&amp;Date:</source>
+            <translation>&amp;Dato:</translation>
         </message>
     </context>
     <context>
@@ -1381,118 +1653,6 @@ Importér det kun alligevel, hvis sagerne virkelig er afsluttet.</translation>
         <message>
             <source>Local</source>
             <translation>Lokal</translation>
-        </message>
-    </context>
-    <context>
-        <name>CrashDialog</name>
-        <message>
-            <source>Caseworker Workbench</source>
-            <translation>Caseworker Workbench</translation>
-        </message>
-        <message>
-            <source>Something unexpected went wrong: %1
-
-What you registered before is saved. Please copy the report below and send it to IT; it holds no CPR numbers.</source>
-            <translation>Der skete en uventet fejl: %1
-
-Det, du har registreret, er gemt. Kopiér rapporten herunder og send den til IT; den indeholder ingen CPR-numre.</translation>
-        </message>
-        <message>
-            <source>&amp;Copy report</source>
-            <translation>&amp;Kopiér rapport</translation>
-        </message>
-    </context>
-    <context>
-        <name>EndPauseDialog</name>
-        <message>
-            <source>End pause</source>
-            <translation>Afslut pause</translation>
-        </message>
-        <message>
-            <source>Last paused day</source>
-            <translation>Sidste dag i pausen</translation>
-        </message>
-    </context>
-    <context>
-        <name>WaiverDialog</name>
-        <message>
-            <source>Reason</source>
-            <translation>Grund</translation>
-        </message>
-        <message>
-            <source>Until ended</source>
-            <translation>Indtil den afsluttes</translation>
-        </message>
-        <message>
-            <source>Pause case %1</source>
-            <translation>Sæt sag %1 på pause</translation>
-        </message>
-        <message>
-            <source>From</source>
-            <translation>Fra</translation>
-        </message>
-        <message>
-            <source>To</source>
-            <translation>Til</translation>
-        </message>
-        <message>
-            <source>Exempt case %1</source>
-            <translation>Frita sag %1</translation>
-        </message>
-        <message>
-            <source>Rule</source>
-            <translation>Regel</translation>
-        </message>
-    </context>
-    <context>
-        <name>WaiverTab</name>
-        <message>
-            <source>Pauses (%1)</source>
-            <translation>Pauser (%1)</translation>
-        </message>
-        <message>
-            <source>until ended</source>
-            <translation>indtil videre</translation>
-        </message>
-        <message>
-            <source>Paused %1 – %2: %3 (by %4)</source>
-            <translation>Pause %1 – %2: %3 (af %4)</translation>
-        </message>
-        <message>
-            <source>Exempt from %1: %2 (by %3)</source>
-            <translation>Fritaget fra %1: %2 (af %3)</translation>
-        </message>
-        <message>
-            <source>withdrawn</source>
-            <translation>trukket tilbage</translation>
-        </message>
-        <message>
-            <source>&amp;Pause…</source>
-            <translation>&amp;Pause…</translation>
-        </message>
-        <message>
-            <source>Pause the case&apos;s deadlines for a legal reason</source>
-            <translation>Sæt sagens frister på pause med en lovhjemlet grund</translation>
-        </message>
-        <message>
-            <source>E&amp;xempt…</source>
-            <translation>F&amp;ritag…</translation>
-        </message>
-        <message>
-            <source>Exempt the case from one rule for a legal reason</source>
-            <translation>Frita sagen fra én regel med en lovhjemlet grund</translation>
-        </message>
-        <message>
-            <source>End pause…</source>
-            <translation>Afslut pause…</translation>
-        </message>
-        <message>
-            <source>Withdraw</source>
-            <translation>Træk tilbage</translation>
-        </message>
-        <message>
-            <source>Withdraw a pause or exemption registered in error</source>
-            <translation>Træk en pause eller fritagelse tilbage, der er registreret ved en fejl</translation>
         </message>
     </context>
 </TS>

@@ -5,6 +5,7 @@
         <name>AboutDialog</name>
         <message>
             <source>About Caseworker Workbench</source>
+            <extracomment>The libraries the bundle is built from (pyproject.toml: core, gui, encryption). Licence texts not in a library's metadata, by SPDX id (files in resources/licences).</extracomment>
             <translation>About Caseworker Workbench</translation>
         </message>
         <message>
@@ -99,6 +100,77 @@
         </message>
     </context>
     <context>
+        <name>CaseActions</name>
+        <message>
+            <source>Unsaved note</source>
+            <translation>Unsaved note</translation>
+        </message>
+        <message>
+            <source>The note you wrote on %1 is not saved.</source>
+            <translation>The note you wrote on %1 is not saved.</translation>
+        </message>
+        <message>
+            <source>Save it on that case, discard it, or stay on that case?</source>
+            <translation>Save it on that case, discard it, or stay on that case?</translation>
+        </message>
+        <message>
+            <source>&amp;Save on %1</source>
+            <translation>&amp;Save on %1</translation>
+        </message>
+        <message>
+            <source>&amp;Discard</source>
+            <translation>&amp;Discard</translation>
+        </message>
+        <message>
+            <source>S&amp;tay</source>
+            <translation>S&amp;tay</translation>
+        </message>
+        <message>
+            <source>Undone</source>
+            <translation>Undone</translation>
+        </message>
+        <message>
+            <source>Undo registering %1</source>
+            <translation>Undo registering %1</translation>
+        </message>
+        <message>
+            <source>Undo adding the note</source>
+            <translation>Undo adding the note</translation>
+        </message>
+        <message>
+            <source>Undo the withdrawal</source>
+            <translation>Undo the withdrawal</translation>
+        </message>
+        <message>
+            <source>Undo editing the note</source>
+            <translation>Undo editing the note</translation>
+        </message>
+        <message>
+            <source>Delete note</source>
+            <translation>Delete note</translation>
+        </message>
+        <message>
+            <source>Delete this note? Its text stays in the case's history for the team.</source>
+            <translation>Delete this note? Its text stays in the case's history for the team.</translation>
+        </message>
+        <message>
+            <source>Undo deleting the note</source>
+            <translation>Undo deleting the note</translation>
+        </message>
+        <message>
+            <source>Cancel a cover</source>
+            <translation>Cancel a cover</translation>
+        </message>
+        <message>
+            <source>Whose cover ends now?</source>
+            <translation>Whose cover ends now?</translation>
+        </message>
+        <message>
+            <source>Undo cancelling the cover</source>
+            <translation>Undo cancelling the cover</translation>
+        </message>
+    </context>
+    <context>
         <name>CaseListsView</name>
         <message>
             <source>&amp;Search:</source>
@@ -145,6 +217,7 @@
         <name>CasePanel</name>
         <message>
             <source>Closed on %1</source>
+            <extracomment>The caseworker asked to see the full CPR number of this case (audited by the core). How long a revealed CPR number stays on screen before it is masked again. Tabs added by other modules (pauses and exemptions), after the panel's own. The full number of the case shown, while revealed; None while masked.</extracomment>
             <translation>Closed on %1</translation>
         </message>
         <message>
@@ -200,6 +273,30 @@
             <translation>Add n&amp;ote</translation>
         </message>
         <message>
+            <source>Save the note with the event</source>
+            <translation>Save the note with the event</translation>
+        </message>
+        <message>
+            <source>Registering the event also saves the note written on this case</source>
+            <translation>Registering the event also saves the note written on this case</translation>
+        </message>
+        <message>
+            <source>&amp;Withdraw or correct…</source>
+            <translation>&amp;Withdraw or correct…</translation>
+        </message>
+        <message>
+            <source>Withdraw the selected event registered here, saying why; the team sees it</source>
+            <translation>Withdraw the selected event registered here, saying why; the team sees it</translation>
+        </message>
+        <message>
+            <source>&amp;Edit note…</source>
+            <translation>&amp;Edit note…</translation>
+        </message>
+        <message>
+            <source>&amp;Delete note</source>
+            <translation>&amp;Delete note</translation>
+        </message>
+        <message>
             <source>New &amp;inquiry…</source>
             <translation>New &amp;inquiry…</translation>
         </message>
@@ -240,7 +337,7 @@
         <name>CaseTableModel</name>
         <message>
             <source>Name</source>
-            <extracomment>Answers, for every line of the source in its current order, whether the line is shown.</extracomment>
+            <extracomment>Answers, for every line of the source in its current order, whether the line is shown. The absent colleague whose cases I cover today. Only these cases (those I cover for an absent colleague); None: any case.</extracomment>
             <translation>Name</translation>
         </message>
         <message>
@@ -348,6 +445,36 @@
         </message>
     </context>
     <context>
+        <name>CrashDialog</name>
+        <message>
+            <source>Caseworker Workbench</source>
+            <translation>Caseworker Workbench</translation>
+        </message>
+        <message>
+            <source>Something unexpected went wrong: %1
+
+What you registered before is saved. Please copy the report below and send it to IT; it holds no CPR numbers.</source>
+            <translation>Something unexpected went wrong: %1
+
+What you registered before is saved. Please copy the report below and send it to IT; it holds no CPR numbers.</translation>
+        </message>
+        <message>
+            <source>&amp;Copy report</source>
+            <translation>&amp;Copy report</translation>
+        </message>
+    </context>
+    <context>
+        <name>EndPauseDialog</name>
+        <message>
+            <source>End pause</source>
+            <translation>End pause</translation>
+        </message>
+        <message>
+            <source>Last paused day</source>
+            <translation>Last paused day</translation>
+        </message>
+    </context>
+    <context>
         <name>EventTableModel</name>
         <message>
             <source>Date</source>
@@ -364,6 +491,10 @@
         <message>
             <source>Registered by</source>
             <translation>Registered by</translation>
+        </message>
+        <message>
+            <source>Withdrawn by %1 %2: %3</source>
+            <translation>Withdrawn by %1 %2: %3</translation>
         </message>
     </context>
     <context>
@@ -392,7 +523,6 @@
         <name>ImportController</name>
         <message>
             <source>Importing the export…</source>
-            <extracomment>What an import job does, given the worker's Workbench and a progress callback. Emitted after an import changed (or confirmed) the database. Emitted when an import was refused or failed; the database is unchanged.</extracomment>
             <translation>Importing the export…</translation>
         </message>
         <message>
@@ -445,6 +575,7 @@ Import it anyway only if these cases really have ended.</translation>
         </message>
         <message>
             <source>Preview the import of export files</source>
+            <extracomment>What an import job does, given the worker's Workbench and a progress callback. Emitted after an import changed (or confirmed) the database. Emitted when an import was refused or failed; the database is unchanged. Emitted when a preview (dry run) is shown; the database is unchanged.</extracomment>
             <translation>Preview the import of export files</translation>
         </message>
     </context>
@@ -508,6 +639,7 @@ Import it anyway only if these cases really have ended.</translation>
         </message>
         <message>
             <source>Preview of the import</source>
+            <extracomment>The preview lists at most this many of the rows it would reject. The user asked to import the previewed files.</extracomment>
             <translation>Preview of the import</translation>
         </message>
         <message>
@@ -516,6 +648,7 @@ Import it anyway only if these cases really have ended.</translation>
         </message>
         <message>
             <source>Rejected rows:</source>
+            <extracomment>The label of each count, by the summary's field name ("rejected" for the rows).</extracomment>
             <translation>Rejected rows:</translation>
         </message>
         <message>
@@ -710,6 +843,7 @@ Import it anyway only if these cases really have ended.</translation>
         <name>LogonCheckBox</name>
         <message>
             <source>&amp;Start the workbench when I log on (reminders from the start)</source>
+            <extracomment>The database this process runs on (``--db``), so logon starts the same one.</extracomment>
             <translation>&amp;Start the workbench when I log on (reminders from the start)</translation>
         </message>
     </context>
@@ -776,6 +910,14 @@ Import it anyway only if these cases really have ended.</translation>
             <translation>Rule profile: %1</translation>
         </message>
         <message>
+            <source>No colleague is covered now.</source>
+            <translation>No colleague is covered now.</translation>
+        </message>
+        <message>
+            <source>&amp;Undo</source>
+            <translation>&amp;Undo</translation>
+        </message>
+        <message>
             <source>Today: %1 (week %2)</source>
             <translation>Today: %1 (week %2)</translation>
         </message>
@@ -818,6 +960,10 @@ Import it anyway only if these cases really have ended.</translation>
         <message>
             <source>S&amp;ettings…</source>
             <translation>S&amp;ettings…</translation>
+        </message>
+        <message>
+            <source>C&amp;ancel a cover…</source>
+            <translation>C&amp;ancel a cover…</translation>
         </message>
         <message>
             <source>&amp;Quit</source>
@@ -998,6 +1144,17 @@ Import it anyway only if these cases really have ended.</translation>
         <message>
             <source>Reply by:</source>
             <translation>Reply by:</translation>
+        </message>
+    </context>
+    <context>
+        <name>NoteDialog</name>
+        <message>
+            <source>Edit note</source>
+            <translation>Edit note</translation>
+        </message>
+        <message>
+            <source>Written by %1 %2</source>
+            <translation>Written by %1 %2</translation>
         </message>
     </context>
     <context>
@@ -1222,6 +1379,7 @@ Import it anyway only if these cases really have ended.</translation>
         <name>TrayKeeper</name>
         <message>
             <source>&amp;Open Caseworker Workbench</source>
+            <extracomment>Remembered once the first-time notice has been shown.</extracomment>
             <translation>&amp;Open Caseworker Workbench</translation>
         </message>
         <message>
@@ -1235,6 +1393,120 @@ Import it anyway only if these cases really have ended.</translation>
         <message>
             <source>Reminders keep coming; the tray icon opens the window, its menu quits.</source>
             <translation>Reminders keep coming; the tray icon opens the window, its menu quits.</translation>
+        </message>
+    </context>
+    <context>
+        <name>WaiverDialog</name>
+        <message>
+            <source>Reason</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <source>Until ended</source>
+            <translation>Until ended</translation>
+        </message>
+        <message>
+            <source>Pause case %1</source>
+            <translation>Pause case %1</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>From</translation>
+        </message>
+        <message>
+            <source>To</source>
+            <translation>To</translation>
+        </message>
+        <message>
+            <source>Exempt case %1</source>
+            <translation>Exempt case %1</translation>
+        </message>
+        <message>
+            <source>Rule</source>
+            <translation>Rule</translation>
+        </message>
+    </context>
+    <context>
+        <name>WaiverTab</name>
+        <message>
+            <source>Pauses (%1)</source>
+            <extracomment>The window's way of sending a change to the worker and drawing the snapshot it returns. ("pause" or "exemption", its id). A pause's id, to end it.</extracomment>
+            <translation>Pauses (%1)</translation>
+        </message>
+        <message>
+            <source>until ended</source>
+            <translation>until ended</translation>
+        </message>
+        <message>
+            <source>Paused %1 – %2: %3 (by %4)</source>
+            <translation>Paused %1 – %2: %3 (by %4)</translation>
+        </message>
+        <message>
+            <source>Exempt from %1: %2 (by %3)</source>
+            <translation>Exempt from %1: %2 (by %3)</translation>
+        </message>
+        <message>
+            <source>withdrawn</source>
+            <translation>withdrawn</translation>
+        </message>
+        <message>
+            <source>&amp;Pause…</source>
+            <translation>&amp;Pause…</translation>
+        </message>
+        <message>
+            <source>Pause the case's deadlines for a legal reason</source>
+            <translation>Pause the case's deadlines for a legal reason</translation>
+        </message>
+        <message>
+            <source>E&amp;xempt…</source>
+            <translation>E&amp;xempt…</translation>
+        </message>
+        <message>
+            <source>Exempt the case from one rule for a legal reason</source>
+            <translation>Exempt the case from one rule for a legal reason</translation>
+        </message>
+        <message>
+            <source>End pause…</source>
+            <translation>End pause…</translation>
+        </message>
+        <message>
+            <source>Withdraw</source>
+            <translation>Withdraw</translation>
+        </message>
+        <message>
+            <source>Withdraw a pause or exemption registered in error</source>
+            <translation>Withdraw a pause or exemption registered in error</translation>
+        </message>
+    </context>
+    <context>
+        <name>WithdrawDialog</name>
+        <message>
+            <source>Withdraw an event</source>
+            <translation>Withdraw an event</translation>
+        </message>
+        <message>
+            <source>%1 on %2, registered by %3</source>
+            <translation>%1 on %2, registered by %3</translation>
+        </message>
+        <message>
+            <source>Why, e.g. registered on the wrong case</source>
+            <translation>Why, e.g. registered on the wrong case</translation>
+        </message>
+        <message>
+            <source>&amp;Register the right one instead</source>
+            <translation>&amp;Register the right one instead</translation>
+        </message>
+        <message>
+            <source>&amp;Reason:</source>
+            <translation>&amp;Reason:</translation>
+        </message>
+        <message>
+            <source>&amp;Kind:</source>
+            <translation>&amp;Kind:</translation>
+        </message>
+        <message>
+            <source>&amp;Date:</source>
+            <translation>&amp;Date:</translation>
         </message>
     </context>
     <context>
@@ -1381,118 +1653,6 @@ Import it anyway only if these cases really have ended.</translation>
         <message>
             <source>Local</source>
             <translation>Local</translation>
-        </message>
-    </context>
-    <context>
-        <name>CrashDialog</name>
-        <message>
-            <source>Caseworker Workbench</source>
-            <translation>Caseworker Workbench</translation>
-        </message>
-        <message>
-            <source>Something unexpected went wrong: %1
-
-What you registered before is saved. Please copy the report below and send it to IT; it holds no CPR numbers.</source>
-            <translation>Something unexpected went wrong: %1
-
-What you registered before is saved. Please copy the report below and send it to IT; it holds no CPR numbers.</translation>
-        </message>
-        <message>
-            <source>&amp;Copy report</source>
-            <translation>&amp;Copy report</translation>
-        </message>
-    </context>
-    <context>
-        <name>EndPauseDialog</name>
-        <message>
-            <source>End pause</source>
-            <translation>End pause</translation>
-        </message>
-        <message>
-            <source>Last paused day</source>
-            <translation>Last paused day</translation>
-        </message>
-    </context>
-    <context>
-        <name>WaiverDialog</name>
-        <message>
-            <source>Reason</source>
-            <translation>Reason</translation>
-        </message>
-        <message>
-            <source>Until ended</source>
-            <translation>Until ended</translation>
-        </message>
-        <message>
-            <source>Pause case %1</source>
-            <translation>Pause case %1</translation>
-        </message>
-        <message>
-            <source>From</source>
-            <translation>From</translation>
-        </message>
-        <message>
-            <source>To</source>
-            <translation>To</translation>
-        </message>
-        <message>
-            <source>Exempt case %1</source>
-            <translation>Exempt case %1</translation>
-        </message>
-        <message>
-            <source>Rule</source>
-            <translation>Rule</translation>
-        </message>
-    </context>
-    <context>
-        <name>WaiverTab</name>
-        <message>
-            <source>Pauses (%1)</source>
-            <translation>Pauses (%1)</translation>
-        </message>
-        <message>
-            <source>until ended</source>
-            <translation>until ended</translation>
-        </message>
-        <message>
-            <source>Paused %1 – %2: %3 (by %4)</source>
-            <translation>Paused %1 – %2: %3 (by %4)</translation>
-        </message>
-        <message>
-            <source>Exempt from %1: %2 (by %3)</source>
-            <translation>Exempt from %1: %2 (by %3)</translation>
-        </message>
-        <message>
-            <source>withdrawn</source>
-            <translation>withdrawn</translation>
-        </message>
-        <message>
-            <source>&amp;Pause…</source>
-            <translation>&amp;Pause…</translation>
-        </message>
-        <message>
-            <source>Pause the case&apos;s deadlines for a legal reason</source>
-            <translation>Pause the case&apos;s deadlines for a legal reason</translation>
-        </message>
-        <message>
-            <source>E&amp;xempt…</source>
-            <translation>E&amp;xempt…</translation>
-        </message>
-        <message>
-            <source>Exempt the case from one rule for a legal reason</source>
-            <translation>Exempt the case from one rule for a legal reason</translation>
-        </message>
-        <message>
-            <source>End pause…</source>
-            <translation>End pause…</translation>
-        </message>
-        <message>
-            <source>Withdraw</source>
-            <translation>Withdraw</translation>
-        </message>
-        <message>
-            <source>Withdraw a pause or exemption registered in error</source>
-            <translation>Withdraw a pause or exemption registered in error</translation>
         </message>
     </context>
 </TS>
