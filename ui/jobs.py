@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from ui.models import Owner
 from workbench.errors import InputError
-from workbench.nags import Nag
+from workbench.nags import Nag, NagKind
 from workbench.resources import available_profiles
 from workbench.views import CaseDetail, CaseRow, ImportSummary, InquiryRow
 from workbench.vocabulary import Channel
@@ -226,6 +226,9 @@ class DueNag:
     #: The citizen whose inquiry it is ("" for the digest).
     citizen: str = ""
     channel: Channel | None = None
+    #: A digest with no caseload to count: "" without initials, else the initials that no
+    #: open case has. None: the digest counted my caseload.
+    no_caseload: str | None = None
 
 
 @dataclass(frozen=True)
@@ -251,12 +254,23 @@ def check_nags(workbench: Workbench, now: dt.datetime) -> NagCheck:
                for row in workbench.inquiries(now.date(), open_only=True, caseworker=me)}
 
     def described(nag: Nag) -> DueNag:
+        if nag.kind is NagKind.DIGEST:
+            return DueNag(nag, no_caseload=_uncounted(workbench, nag, me, now.date()))
         row = waiting.get(nag.inquiry_id) if nag.inquiry_id is not None else None
         if row is None:
             return DueNag(nag)
         return DueNag(nag, row.citizen_name, row.channel)
 
     return NagCheck(tuple(described(nag) for nag in nags), len(waiting))
+
+
+def _uncounted(workbench: Workbench, digest: Nag, me: str | None, today: dt.date) -> str | None:
+    """Why a morning digest has no caseload to count (see DueNag.no_caseload), if it has none."""
+    if me is None:
+        return ""
+    if digest.red or digest.amber or workbench.caseload(today, caseworker=me):
+        return None
+    return me
 
 
 def snooze(workbench: Workbench, inquiry_id: int, until: dt.datetime) -> None:

@@ -6,6 +6,7 @@ as a job that ends with a fresh ``Snapshot``, and the snapshot is drawn as it co
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
@@ -36,6 +37,7 @@ from ui.dialogs import NewInquiryDialog, SettingsDialog
 from ui.help import HelpController
 from ui.i18n import Translations, current_language
 from ui.icons import action_icon, app_icon
+from ui.identity import IdentityDialog
 from ui.importing import ImportController, error_box
 from ui.inquiries import InquiriesView
 from ui.nagbar import NagBar
@@ -263,6 +265,14 @@ class MainWindow(QMainWindow):
     def _started(self, start: jobs.StartUp) -> None:
         self.profiles = start.profiles
         self._apply_settings(start.settings)
+        if not start.settings.my_initials and not self._demo:
+            # Who am I, before anything else (the demo's people are fictional: it waits).
+            self.dialog = self.ask_who(then=lambda: self._start_showing(start))
+            return
+        self._start_showing(start)
+
+    def _start_showing(self, start: jobs.StartUp) -> None:
+        """Show the data, or offer the demo on an empty database (or load it: --demo)."""
         if start.empty and self._demo:
             self.importer.import_demo()
         elif start.empty:
@@ -602,10 +612,29 @@ class MainWindow(QMainWindow):
         """Registrations carry the caseworker's initials: ask for them if they are missing."""
         if self.initials:
             return True
-        self.dialog = error_box(self, self.tr("Who are you?"),
-                                self.tr("Enter your initials in the settings first: every "
-                                        "registration records who made it."))
+        self.dialog = self.ask_who()
+        self.statusBar().showMessage(self.tr("Every registration records who made it: enter "
+                                             "your initials, then register again."), 15_000)
         return False
+
+    def ask_who(self, then: Callable[[], None] | None = None) -> IdentityDialog:
+        """Ask for my initials and team; save them; then ``then`` (answered or not)."""
+        current = self.settings
+        teams = sorted({row.team for row in self.cases if row.team})
+        dialog = IdentityDialog(teams, current.my_initials if current else "",
+                                (current.my_team or "") if current else "", self)
+
+        def save(initials: str, team: str) -> None:
+            if self.settings is not None:
+                self.save_settings(dataclasses.replace(self.settings, my_initials=initials,
+                                                       my_team=team or None))
+
+        dialog.submitted.connect(save)
+        if then is not None:
+            dialog.finished.connect(lambda _result: then())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def cannot_open(self, error: WorkbenchError) -> None:
         """The database cannot be opened: say so, and close when the user has read it.

@@ -42,6 +42,14 @@ def nag_colours(status: Status) -> tuple[QColor, QColor]:
 def nag_text(due: DueNag) -> str:
     """A reminder in words: who is waiting, on which case, and by when they must hear back."""
     nag = due.nag
+    if nag.kind is NagKind.DIGEST and due.no_caseload == "":
+        return QCoreApplication.translate(
+            "nags", "The morning summary has no caseload to count: enter your initials "
+            "(Settings) to see your own overdue and soon due cases")
+    if nag.kind is NagKind.DIGEST and due.no_caseload:
+        return texts.fill(QCoreApplication.translate(
+            "nags", "The morning summary has no caseload to count: no open case has the "
+            "caseworker %1"), due.no_caseload)
     if nag.kind is NagKind.DIGEST:
         return texts.fill(QCoreApplication.translate(
             "nags", "Your caseload this morning: %1 overdue, %2 due soon"), nag.red, nag.amber)

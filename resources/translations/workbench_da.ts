@@ -520,6 +520,25 @@ Det, du har registreret, er gemt. Kopiér rapporten herunder og send den til IT;
         </message>
     </context>
     <context>
+        <name>IdentityDialog</name>
+        <message>
+            <source>Who are you?</source>
+            <translation>Hvem er du?</translation>
+        </message>
+        <message>
+            <source>Enter your initials as the case system knows them: every registration records who made it, and your cases and the morning summary are the cases with your initials.</source>
+            <translation>Skriv dine initialer, som sagssystemet kender dem: hver registrering gemmer, hvem der lavede den, og dine sager og morgenoversigten er sagerne med dine initialer.</translation>
+        </message>
+        <message>
+            <source>My &amp;initials:</source>
+            <translation>Mine &amp;initialer:</translation>
+        </message>
+        <message>
+            <source>My &amp;team:</source>
+            <translation>Mit &amp;team:</translation>
+        </message>
+    </context>
+    <context>
         <name>ImportController</name>
         <message>
             <source>Importing the export…</source>
@@ -878,14 +897,6 @@ Importér det kun alligevel, hvis sagerne virkelig er afsluttet.</translation>
             <translation>Vil du indlæse en demo-sagsstamme med opdigtede borgere og prøve arbejdsbordet? Du kan importere jeres eget udtræk senere (Importér nu, F5).</translation>
         </message>
         <message>
-            <source>Who are you?</source>
-            <translation>Hvem er du?</translation>
-        </message>
-        <message>
-            <source>Enter your initials in the settings first: every registration records who made it.</source>
-            <translation>Skriv først dine initialer under Indstillinger: hver registrering gemmer, hvem der har foretaget den.</translation>
-        </message>
-        <message>
             <source>Caseworker Workbench</source>
             <translation>Sagsbehandlerens arbejdsbord</translation>
         </message>
@@ -916,6 +927,10 @@ Importér det kun alligevel, hvis sagerne virkelig er afsluttet.</translation>
         <message>
             <source>&amp;Undo</source>
             <translation>&amp;Fortryd</translation>
+        </message>
+        <message>
+            <source>Every registration records who made it: enter your initials, then register again.</source>
+            <translation>Hver registrering gemmer, hvem der lavede den: skriv dine initialer, og registrér så igen.</translation>
         </message>
         <message>
             <source>Today: %1 (week %2)</source>
@@ -1511,6 +1526,14 @@ Importér det kun alligevel, hvis sagerne virkelig er afsluttet.</translation>
     </context>
     <context>
         <name>nags</name>
+        <message>
+            <source>The morning summary has no caseload to count: enter your initials (Settings) to see your own overdue and soon due cases</source>
+            <translation>Morgenoversigten har ingen sager at tælle: skriv dine initialer (Indstillinger) for at se dine egne overskredne og snart forfaldne sager</translation>
+        </message>
+        <message>
+            <source>The morning summary has no caseload to count: no open case has the caseworker %1</source>
+            <translation>Morgenoversigten har ingen sager at tælle: ingen åben sag har sagsbehandleren %1</translation>
+        </message>
         <message>
             <source>Your caseload this morning: %1 overdue, %2 due soon</source>
             <translation>Din sagsstamme i dag: %1 overskredet, %2 forfalder snart</translation>

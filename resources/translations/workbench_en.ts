@@ -520,6 +520,25 @@ What you registered before is saved. Please copy the report below and send it to
         </message>
     </context>
     <context>
+        <name>IdentityDialog</name>
+        <message>
+            <source>Who are you?</source>
+            <translation>Who are you?</translation>
+        </message>
+        <message>
+            <source>Enter your initials as the case system knows them: every registration records who made it, and your cases and the morning summary are the cases with your initials.</source>
+            <translation>Enter your initials as the case system knows them: every registration records who made it, and your cases and the morning summary are the cases with your initials.</translation>
+        </message>
+        <message>
+            <source>My &amp;initials:</source>
+            <translation>My &amp;initials:</translation>
+        </message>
+        <message>
+            <source>My &amp;team:</source>
+            <translation>My &amp;team:</translation>
+        </message>
+    </context>
+    <context>
         <name>ImportController</name>
         <message>
             <source>Importing the export…</source>
@@ -878,14 +897,6 @@ Import it anyway only if these cases really have ended.</translation>
             <translation>Load a demo caseload of fictional citizens to try the workbench? You can import your own export later (Import now, F5).</translation>
         </message>
         <message>
-            <source>Who are you?</source>
-            <translation>Who are you?</translation>
-        </message>
-        <message>
-            <source>Enter your initials in the settings first: every registration records who made it.</source>
-            <translation>Enter your initials in the settings first: every registration records who made it.</translation>
-        </message>
-        <message>
             <source>Caseworker Workbench</source>
             <translation>Caseworker Workbench</translation>
         </message>
@@ -916,6 +927,10 @@ Import it anyway only if these cases really have ended.</translation>
         <message>
             <source>&amp;Undo</source>
             <translation>&amp;Undo</translation>
+        </message>
+        <message>
+            <source>Every registration records who made it: enter your initials, then register again.</source>
+            <translation>Every registration records who made it: enter your initials, then register again.</translation>
         </message>
         <message>
             <source>Today: %1 (week %2)</source>
@@ -1511,6 +1526,14 @@ Import it anyway only if these cases really have ended.</translation>
     </context>
     <context>
         <name>nags</name>
+        <message>
+            <source>The morning summary has no caseload to count: enter your initials (Settings) to see your own overdue and soon due cases</source>
+            <translation>The morning summary has no caseload to count: enter your initials (Settings) to see your own overdue and soon due cases</translation>
+        </message>
+        <message>
+            <source>The morning summary has no caseload to count: no open case has the caseworker %1</source>
+            <translation>The morning summary has no caseload to count: no open case has the caseworker %1</translation>
+        </message>
         <message>
             <source>Your caseload this morning: %1 overdue, %2 due soon</source>
             <translation>Your caseload this morning: %1 overdue, %2 due soon</translation>

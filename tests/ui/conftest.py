@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from tests.ui.rows import TODAY
 from ui.app import Session, start_session
 from ui.i18n import Translations
+from ui.identity import IdentityDialog
 from ui.mainwindow import MainWindow
 from workbench import demo
 
@@ -61,6 +62,11 @@ def session(qtbot: QtBot, tmp_path: Path, state: QSettings,
     """A started workbench on an empty database, its start-up answered."""
     running = start_session(arguments(tmp_path / "workbench.db"), state, translations)
     qtbot.addWidget(running.window)
+    wait_idle(qtbot, running.window)
+    # A first start asks who I am before anything else; these tests become someone later.
+    asked = running.window.dialog
+    assert isinstance(asked, IdentityDialog)
+    asked.reject()
     wait_idle(qtbot, running.window)
     yield running
     running.close()

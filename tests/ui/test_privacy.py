@@ -22,6 +22,7 @@ from tests.ui.test_window import (
 )
 from ui.app import Session, start_session
 from ui.i18n import Translations
+from ui.identity import IdentityDialog
 from workbench.audit import AuditAction
 from workbench.cpr import Cpr
 from workbench.engine import Status
@@ -131,6 +132,11 @@ def test_a_damaged_database_offers_its_latest_backup_and_restores_it(
         assert f"{made:%d-%m-%Y %H:%M}" in offer.text()
 
         offer.button(QMessageBox.StandardButton.Yes).click()
+        # Restored, it starts as usual: who am I first (no initials in this database).
+        qtbot.waitUntil(lambda: isinstance(session.window.dialog, IdentityDialog))
+        asked = session.window.dialog
+        assert isinstance(asked, IdentityDialog)
+        asked.reject()
         # The demo's open cases, from the backup taken before the second import.
         qtbot.waitUntil(lambda: len(session.window.cases) > DEMO_CASES * 0.9, timeout=20_000)
         wait_idle(qtbot, session.window)

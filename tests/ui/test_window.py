@@ -28,6 +28,7 @@ from tests.ui.rows import TODAY
 from ui.app import Session, start_session
 from ui.dialogs import ImportSummaryDialog, NewInquiryDialog, SettingsDialog
 from ui.i18n import Translations
+from ui.identity import IdentityDialog
 from ui.mainwindow import MainWindow
 from ui.models import CaseTableModel
 from workbench import cli, demo
@@ -234,9 +235,39 @@ def test_add_and_answer_an_inquiry(qtbot: QtBot, loaded: Session) -> None:
 def test_registering_without_initials_asks_for_them(qtbot: QtBot, loaded: Session) -> None:
     window = loaded.window
     press(qtbot, window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
-    assert isinstance(window.dialog, QMessageBox)
-    assert "initialer" in window.dialog.text()
+    dialog = window.dialog
+    assert isinstance(dialog, IdentityDialog)
     assert not window.backend.busy
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert not ok.isEnabled()
+    qtbot.keyClicks(dialog.initials, "cd")
+    with qtbot.waitSignal(window.refreshed):
+        ok.click()
+    wait_idle(qtbot, window)
+    assert window.initials == "CD"
+    press(qtbot, window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert isinstance(window.dialog, NewInquiryDialog)
+
+
+def test_a_first_start_asks_who_i_am_before_anything_else(
+        qtbot: QtBot, tmp_path: Path, state: QSettings, translations: Translations) -> None:
+    running = start_session(arguments(tmp_path / "first.db"), state, translations)
+    qtbot.addWidget(running.window)
+    try:
+        window = running.window
+        wait_idle(qtbot, window)
+        dialog = window.dialog
+        assert isinstance(dialog, IdentityDialog)  # not the demo offer: that comes next
+        qtbot.keyClicks(dialog.initials, "ab")
+        dialog.team.setCurrentText("Team Syd")
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+        wait_idle(qtbot, window)
+        assert window.settings is not None
+        assert (window.settings.my_initials, window.settings.my_team) == ("AB", "Team Syd")
+        assert isinstance(window.dialog, QMessageBox)
+        assert window.dialog.objectName() == "demo-offer"
+    finally:
+        running.close()
 
 
 def test_search_narrows_every_list_and_ctrl_f_finds_the_field(
