@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui import texts
+from ui.emptytext import EmptyText
 from ui.icons import status_colour, status_icon
 from ui.models import CaseFilter, CaseFilterProxy, CaseTableModel, Owner
 from workbench.engine import DEFAULT_AMBER_DAYS, Status
@@ -88,8 +89,15 @@ class CaseListSection(QWidget):
         # Not rowsInserted/rowsRemoved: a filter change sends one per stretch of lines.
         self.proxy.modelReset.connect(self._update_count)
         self.proxy.layoutChanged.connect(self._update_count)
+        self.empty = EmptyText(self.table, self._empty_text)
         self._lay_out()
         self.retranslate()
+
+    def _empty_text(self) -> str:
+        """Why the list is empty: nothing in it, or nothing that passes the filter."""
+        if self.model.rowCount():
+            return self.tr("No case in this list matches the search or the filter.")
+        return self.tr("No open case is in this list today.")
 
     def _lay_out(self) -> None:
         heading = QHBoxLayout()
@@ -185,6 +193,13 @@ class CaseListSection(QWidget):
         case_id = self._case_at(index)
         if case_id is not None:
             self.activated.emit(case_id)
+
+
+def team_label(team: str, template: str) -> str:
+    """A team as the owner filter names it: "Team Nord", but "Team Syd" not "Team Team Syd"."""
+    if team.casefold().startswith(("team", "hold")):
+        return team
+    return texts.fill(template, team)
 
 
 class CaseListsView(QWidget):
@@ -379,8 +394,8 @@ class CaseListsView(QWidget):
                 self.owner_filter.addItem(caseworker, Owner(caseworker=caseworker).key)
         for team in teams:
             if team != my_team:
-                self.owner_filter.addItem(
-                    texts.fill(self.tr("Team %1"), team), Owner(team=team).key)
+                self.owner_filter.addItem(team_label(team, self.tr("Team %1")),
+                                          Owner(team=team).key)
         index = self.owner_filter.findData(chosen) if self._owner_chosen else -1
         self.owner_filter.setCurrentIndex(index if index >= 0 else self._default_owner_index())
         self.owner_filter.blockSignals(blocked)

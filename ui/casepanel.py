@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from ui import texts
 from ui.caselists import configure_table
+from ui.emptytext import EmptyText
 from ui.icons import muted_text_colour, status_colour, status_icon
 from ui.models import (
     ROW_ROLE,
@@ -210,6 +211,16 @@ class CasePanel(QWidget):
             self.tabs.addTab(table, "")
         for table in (self.event_table, self.note_table):
             table.selectionModel().currentRowChanged.connect(lambda *_: self._update_enabled())
+        self.empty_texts = {
+            "milestones": EmptyText(self.milestone_table, lambda: self.tr(
+                "No milestones: the rule profile has no deadlines for this case.")),
+            "events": EmptyText(self.event_table, lambda: self.tr(
+                "No events yet: the export brings them, or register one above.")),
+            "notes": EmptyText(self.note_table, lambda: self.tr(
+                "No notes yet: write one above.")),
+            "inquiries": EmptyText(self.inquiry_table, lambda: self.tr(
+                "No inquiries from this citizen.")),
+        }
         self.tabs.currentChanged.connect(lambda _index: self._update_enabled())
         self.milestone_table.sortByColumn(2, Qt.SortOrder.AscendingOrder)
         self.event_table.sortByColumn(0, Qt.SortOrder.DescendingOrder)

@@ -54,6 +54,13 @@ if TYPE_CHECKING:
 LANGUAGE_NAMES = {"da": "Dansk", "en": "English"}
 
 
+def buddy_label(text: str, buddy: QWidget) -> QLabel:
+    """A form label whose Alt+letter goes to ``buddy`` (and whose "&" is not shown)."""
+    label = QLabel(text)
+    label.setBuddy(buddy)
+    return label
+
+
 class NewInquiryDialog(QDialog):
     """Register a citizen's phone or written inquiry on a case."""
 
@@ -218,11 +225,12 @@ class SettingsDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("My &initials:"), self.initials)
         form.addRow(self.tr("My &team:"), self.team)
-        form.addRow(self.tr("&Export folder:"), folder)
+        # A row of several widgets gets no buddy from addRow: its "&" would show literally.
+        form.addRow(buddy_label(self.tr("&Export folder:"), self.export_folder), folder)
         form.addRow(self.tr("&Rule profile:"), self.profile)
         form.addRow(self.tr("&Amber window:"), self.amber_days)
         form.addRow(self.tr("Refuse an import that &closes more than:"), self.threshold)
-        form.addRow(self.tr("&Closure days:"), closures)
+        form.addRow(buddy_label(self.tr("&Closure days:"), self.closures), closures)
         form.addRow(self.tr("&Language:"), self.language)
         form.addRow("", self.start_at_logon)
         layout = QVBoxLayout(self)

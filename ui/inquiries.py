@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from ui import texts
 from ui.caselists import configure_table
 from ui.casepanel import date_edit, picked_date, to_qdate
+from ui.emptytext import EmptyText
 from ui.models import InquiryTableModel, Owner
 from workbench.views import InquiryRow
 
@@ -54,6 +55,9 @@ class InquiriesView(QWidget):
         self.table.setModel(self.model)
         configure_table(self.table)
         self.table.sortByColumn(InquiryTableModel.LEFT, Qt.SortOrder.AscendingOrder)
+        self.empty = EmptyText(self.table, lambda: self.tr(
+            "No inquiry waits for a reply here. A citizen's call or letter is registered "
+            "with New inquiry (Ctrl+N)."))
         self.new_button = QPushButton()
         self.new_button.setObjectName("new-inquiry")
         self.answered_label = QLabel()

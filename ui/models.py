@@ -30,6 +30,7 @@ from ui import texts
 from ui.icons import event_source_icon, status_colour, status_icon
 from workbench.calendar import iso_week
 from workbench.engine import DEFAULT_AMBER_DAYS, MilestoneState, Status
+from workbench.folding import fold
 from workbench.views import CaseRow, EventRow, InquiryRow, MilestoneRow, NoteRow
 from workbench.vocabulary import Scheme
 
@@ -310,9 +311,10 @@ class CaseFilter:
         """The texts a row's search key may contain to match; empty when not searching.
 
         Only the birth-date half of a CPR number is on screen (the rest is masked), so a
-        full CPR number typed in is also looked for by that half.
+        full CPR number typed in is also looked for by that half. Folded like the keys
+        (``workbench.folding``): "ostergaard" finds Østergaard and "Søren" finds Soeren.
         """
-        query = self.text.strip().lower()
+        query = fold(self.text.strip())
         if not query:
             return ()
         compact = query.replace("-", "")
@@ -327,9 +329,9 @@ class CaseFilter:
 
 
 def case_search_key(row: CaseRow) -> str:
-    """What a search matches: name, Sags-ID and the visible part of the CPR number."""
+    """What a search matches: name, Sags-ID and the visible part of the CPR number (folded)."""
     birth = row.cpr_masked[:6]
-    return f"{row.name}\t{row.case_id}\t{row.cpr_masked}\t{birth}".lower()
+    return f"{fold(row.name)}\t{fold(row.case_id)}\t{row.cpr_masked}\t{birth}"
 
 
 class CaseTableModel(RowTableModel[CaseRow]):
@@ -351,7 +353,8 @@ class CaseTableModel(RowTableModel[CaseRow]):
             Column(lambda: self.tr("CPR"), lambda r: r.cpr_masked, lambda r: r.cpr_masked),
             Column(lambda: self.tr("Scheme"), lambda r: texts.scheme_name(r.scheme),
                    lambda r: texts.scheme_name(r.scheme)),
-            Column(lambda: self.tr("Week"), lambda r: texts.week_label(r.week), lambda r: r.week,
+            Column(lambda: self.tr("Case week"), lambda r: texts.week_label(r.week),
+                   lambda r: r.week,
                    align_right=True),
             Column(lambda: self.tr("Next milestone"),
                    lambda r: texts.localized(r.milestone_title_da, r.milestone_title_en),

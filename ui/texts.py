@@ -81,8 +81,11 @@ def format_datetime(moment: dt.datetime | None) -> str:
 
 
 def week_label(week: int) -> str:
-    """A week number as "uge 23"."""
-    return fill(QCoreApplication.translate("texts", "week %1"), week)
+    """The week of a case counted from its start date, as "sagsuge 23".
+
+    Not "uge 23": that is always an ISO calendar week here (``due_label``).
+    """
+    return fill(QCoreApplication.translate("texts", "case week %1"), week)
 
 
 def due_label(due: dt.date | None, iso_week: int | None) -> str:

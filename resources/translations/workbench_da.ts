@@ -171,6 +171,17 @@
         </message>
     </context>
     <context>
+        <name>CaseListSection</name>
+        <message>
+            <source>No case in this list matches the search or the filter.</source>
+            <translation>Ingen sag på denne liste passer til søgningen eller filteret.</translation>
+        </message>
+        <message>
+            <source>No open case is in this list today.</source>
+            <translation>Ingen åben sag er på denne liste i dag.</translation>
+        </message>
+    </context>
+    <context>
         <name>CaseListsView</name>
         <message>
             <source>&amp;Search:</source>
@@ -217,7 +228,6 @@
         <name>CasePanel</name>
         <message>
             <source>Closed on %1</source>
-            <extracomment>The caseworker asked to see the full CPR number of this case (audited by the core). How long a revealed CPR number stays on screen before it is masked again. Tabs added by other modules (pauses and exemptions), after the panel's own. The full number of the case shown, while revealed; None while masked.</extracomment>
             <translation>Afsluttet %1</translation>
         </message>
         <message>
@@ -321,6 +331,23 @@
             <translation>Skjul CPR-nr.</translation>
         </message>
         <message>
+            <source>No milestones: the rule profile has no deadlines for this case.</source>
+            <extracomment>The caseworker asked to see the full CPR number of this case (audited by the core). How long a revealed CPR number stays on screen before it is masked again. Tabs added by other modules (pauses and exemptions), after the panel's own. The full number of the case shown, while revealed; None while masked.</extracomment>
+            <translation>Ingen milepæle: regelprofilen har ingen frister for denne sag.</translation>
+        </message>
+        <message>
+            <source>No events yet: the export brings them, or register one above.</source>
+            <translation>Ingen hændelser endnu: udtrækket bringer dem, eller registrér en ovenfor.</translation>
+        </message>
+        <message>
+            <source>No notes yet: write one above.</source>
+            <translation>Ingen noter endnu: skriv en ovenfor.</translation>
+        </message>
+        <message>
+            <source>No inquiries from this citizen.</source>
+            <translation>Ingen henvendelser fra denne borger.</translation>
+        </message>
+        <message>
             <source>Mask the CPR number again</source>
             <translation>Vis CPR-nummeret maskeret igen</translation>
         </message>
@@ -349,8 +376,8 @@
             <translation>Ordning</translation>
         </message>
         <message>
-            <source>Week</source>
-            <translation>Uge</translation>
+            <source>Case week</source>
+            <translation>Sagsuge</translation>
         </message>
         <message>
             <source>Next milestone</source>
@@ -776,6 +803,10 @@ Importér det kun alligevel, hvis sagerne virkelig er afsluttet.</translation>
     </context>
     <context>
         <name>InquiriesView</name>
+        <message>
+            <source>No inquiry waits for a reply here. A citizen's call or letter is registered with New inquiry (Ctrl+N).</source>
+            <translation>Ingen henvendelse venter på svar her. En borgers opkald eller brev registreres med Ny henvendelse (Ctrl+N).</translation>
+        </message>
         <message numerus="yes">
             <source>%n open inquiry(s)</source>
             <translation>
@@ -1574,8 +1605,8 @@ Importér det kun alligevel, hvis sagerne virkelig er afsluttet.</translation>
             <translation>Planlæg senest %1</translation>
         </message>
         <message>
-            <source>week %1</source>
-            <translation>uge %1</translation>
+            <source>case week %1</source>
+            <translation>sagsuge %1</translation>
         </message>
         <message>
             <source>%1 (week %2)</source>

@@ -171,6 +171,17 @@
         </message>
     </context>
     <context>
+        <name>CaseListSection</name>
+        <message>
+            <source>No case in this list matches the search or the filter.</source>
+            <translation>No case in this list matches the search or the filter.</translation>
+        </message>
+        <message>
+            <source>No open case is in this list today.</source>
+            <translation>No open case is in this list today.</translation>
+        </message>
+    </context>
+    <context>
         <name>CaseListsView</name>
         <message>
             <source>&amp;Search:</source>
@@ -217,7 +228,6 @@
         <name>CasePanel</name>
         <message>
             <source>Closed on %1</source>
-            <extracomment>The caseworker asked to see the full CPR number of this case (audited by the core). How long a revealed CPR number stays on screen before it is masked again. Tabs added by other modules (pauses and exemptions), after the panel's own. The full number of the case shown, while revealed; None while masked.</extracomment>
             <translation>Closed on %1</translation>
         </message>
         <message>
@@ -321,6 +331,23 @@
             <translation>Hide CPR number</translation>
         </message>
         <message>
+            <source>No milestones: the rule profile has no deadlines for this case.</source>
+            <extracomment>The caseworker asked to see the full CPR number of this case (audited by the core). How long a revealed CPR number stays on screen before it is masked again. Tabs added by other modules (pauses and exemptions), after the panel's own. The full number of the case shown, while revealed; None while masked.</extracomment>
+            <translation>No milestones: the rule profile has no deadlines for this case.</translation>
+        </message>
+        <message>
+            <source>No events yet: the export brings them, or register one above.</source>
+            <translation>No events yet: the export brings them, or register one above.</translation>
+        </message>
+        <message>
+            <source>No notes yet: write one above.</source>
+            <translation>No notes yet: write one above.</translation>
+        </message>
+        <message>
+            <source>No inquiries from this citizen.</source>
+            <translation>No inquiries from this citizen.</translation>
+        </message>
+        <message>
             <source>Mask the CPR number again</source>
             <translation>Mask the CPR number again</translation>
         </message>
@@ -349,8 +376,8 @@
             <translation>Scheme</translation>
         </message>
         <message>
-            <source>Week</source>
-            <translation>Week</translation>
+            <source>Case week</source>
+            <translation>Case week</translation>
         </message>
         <message>
             <source>Next milestone</source>
@@ -776,6 +803,10 @@ Import it anyway only if these cases really have ended.</translation>
     </context>
     <context>
         <name>InquiriesView</name>
+        <message>
+            <source>No inquiry waits for a reply here. A citizen's call or letter is registered with New inquiry (Ctrl+N).</source>
+            <translation>No inquiry waits for a reply here. A citizen's call or letter is registered with New inquiry (Ctrl+N).</translation>
+        </message>
         <message numerus="yes">
             <source>%n open inquiry(s)</source>
             <translation>
@@ -1574,8 +1605,8 @@ Import it anyway only if these cases really have ended.</translation>
             <translation>Plan by %1</translation>
         </message>
         <message>
-            <source>week %1</source>
-            <translation>week %1</translation>
+            <source>case week %1</source>
+            <translation>case week %1</translation>
         </message>
         <message>
             <source>%1 (week %2)</source>

@@ -53,7 +53,7 @@ def test_case_cells_word_the_core_values() -> None:
     model.set_rows([case_row("S-1", "Anna Jensen", status=Status.RED, days_left=-3)])
     cell = model.index(0, CaseTableModel.DAYS)
     assert cell.data() == "3 days overdue"
-    assert model.index(0, CaseTableModel.WEEK).data() == "week 26"
+    assert model.index(0, CaseTableModel.WEEK).data() == "case week 26"
     assert model.index(0, CaseTableModel.DUE).data() == "20-11-2026 (week 47)"
     assert model.index(0, CaseTableModel.CPR).data() == "010190-xxxx"
     assert model.index(0, CaseTableModel.SCHEME).data() == "Sickness benefit"

@@ -308,7 +308,7 @@ def test_the_window_speaks_danish_and_switches_to_english(
     model = lists.sections[Status.RED].model
     header = model.headerData(CaseTableModel.CASEWORKER, Qt.Orientation.Horizontal)
     assert header == "Sagsbehandler"
-    assert model.index(0, CaseTableModel.WEEK).data().startswith("uge ")
+    assert model.index(0, CaseTableModel.WEEK).data().startswith("sagsuge ")
     assert window.tabs.tabText(0).startswith("Sager (")
     assert window.conversation_action.text() == "&Registrér samtale…"
     assert lists.scheme_filter.itemText(1) == "Sygedagpenge"
