@@ -548,8 +548,9 @@ class EventTableModel(RowTableModel[EventRow]):
     def _registered_text(self, row: EventRow) -> str:
         """Who registered a local event, and when (or who withdrew it and why)."""
         if row.withdrawn:
+            when = row.withdrawn_at.astimezone() if row.withdrawn_at else None
             return texts.fill(self.tr("Withdrawn by %1 %2: %3"), row.withdrawn_by or "",
-                              texts.format_datetime(row.withdrawn_at),
+                              texts.format_datetime(when),
                               row.withdrawn_reason or "")
         if row.registered_by is None:
             return ""

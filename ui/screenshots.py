@@ -2,7 +2,8 @@
 
 ``xvfb-run -s "-screen 0 1920x1080x24" python -m ui.screenshots --out docs`` starts the
 workbench on a fresh demo database (fixed date, Danish, one caseworker's view) and saves
-``main-window.png``, ``case-panel.png`` and ``inquiries.png``; with ``--dark`` it takes the
+``main-window.png``, ``case-panel.png``, ``inquiries.png`` and ``withdrawn-event.png`` (a
+case history with a withdrawn registration, struck through); with ``--dark`` it takes the
 main window on a dark palette instead (``main-window-dark.png``). Running it again after a
 UI change keeps the pictures current with the code. The reminders are checked at 09:00 on that
 day, once the caseworker is set, so the nag bar shows what that caseworker would see.
@@ -19,6 +20,7 @@ import time
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QWidget
@@ -30,6 +32,10 @@ from ui.palette import dark_palette
 from ui.scheduling import ReminderClocks
 from workbench.engine import Status
 from workbench.views import CaseDetail
+from workbench.vocabulary import EventKind
+
+if TYPE_CHECKING:
+    from workbench.service import Workbench
 
 WIDTH, HEIGHT = 1800, 1000
 #: Before working hours (no reminder yet), and the moment the screenshots show.
@@ -128,6 +134,30 @@ def take(session: Session, moment: Moment, out: Path, *, dark: bool = False) -> 
     window.tabs.setCurrentIndex(INQUIRIES_TAB)
     settle(window)
     save(window, out / "inquiries.png")
+    withdraw_one(window, case_id)
+    save(window.panel, out / "withdrawn-event.png")
+
+
+def withdraw_one(window: MainWindow, case_id: str) -> None:
+    """Register a conversation today, withdraw it as registered in error, and show it."""
+    by, today = window.initials, window.clock.today()
+
+    def registered_in_error(workbench: Workbench) -> None:
+        registered = workbench.casework.register(case_id, EventKind.SAMTALE, today, by=by,
+                                                 today=today)
+        workbench.casework.withdraw(registered.event_id, by=by,
+                                    reason="Registreret på den forkerte borger")
+
+    window.backend.submit(registered_in_error)
+    settle(window)
+    window.tabs.setCurrentIndex(0)
+    window.show_case(case_id)
+    wait_until(lambda: bool(window.panel.detail and window.panel.detail.withdrawn_events))
+    window.panel.tabs.setCurrentIndex(0)
+    events = window.panel.events
+    line = next(n for n in range(events.rowCount()) if events.row_at(n).withdrawn)
+    window.panel.event_table.scrollTo(events.index(line, 0))
+    settle(window)
 
 
 def richest_case(window: MainWindow) -> str:

@@ -187,6 +187,8 @@ class CaseWork:
         with self._wb.database.transaction(write=True) as connection:
             Replica(connection).record(initials, EntityType.NOTE, deleted.entity_id,
                                        deleted.case_id, {"deleted": False})
+            audit.record(connection, AuditAction.EDIT_NOTE, initials=initials,
+                         case_id=deleted.case_id, detail="deleted note brought back")
 
     @staticmethod
     def _note(connection: Connection, note_id: int) -> NoteLine:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QPushButton
+from PySide6.QtWidgets import QDialogButtonBox, QInputDialog, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import wait_idle
@@ -253,3 +253,38 @@ def test_a_note_is_edited_then_deleted_and_undo_brings_it_back(
         me.undo_action.trigger()
     wait_idle(qtbot, me)
     assert [n.text for n in me.panel.detail.notes] == ["Rettet udgave"]
+
+
+def test_ctrl_z_withdraws_a_registration_made_by_mistake(
+        qtbot: QtBot, me: MainWindow) -> None:
+    case_id = two_cases(me)[0]
+    pick(qtbot, me, case_id)
+    register_today(qtbot, me)
+    assert me.undo_action.text().startswith("Fortryd registrering")
+
+    with qtbot.waitSignal(me.refreshed):
+        me.undo_action.trigger()
+    wait_idle(qtbot, me)
+
+    detail = me.panel.detail
+    assert detail is not None and not any(e.source == "local" for e in detail.events)
+    assert [(e.withdrawn_by, e.withdrawn_reason) for e in detail.withdrawn_events] == [
+        ("AB", "Fortrudt")]
+
+
+def test_a_cover_is_cancelled_from_the_file_menu(
+        qtbot: QtBot, me: MainWindow, tmp_path: Path) -> None:
+    with Workbench.open(tmp_path / "workbench.db") as workbench:
+        workbench.assign_cover("EF", "AB", TODAY, TODAY + dt.timedelta(days=7), by="AB")
+    me.cancel_cover_action.trigger()
+    wait_idle(qtbot, me)
+    dialog = me.case_actions.dialog
+    assert isinstance(dialog, QInputDialog)
+    dialog.setTextValue("EF")
+    with qtbot.waitSignal(me.refreshed):
+        dialog.accept()
+    wait_idle(qtbot, me)
+    with Workbench.open(tmp_path / "workbench.db") as workbench:
+        assert workbench.covers(TODAY) == []
+        assert [e.action.value for e in workbench.audit_log()][-1] == "cancel_cover"
+    assert me.undo_action.isEnabled()

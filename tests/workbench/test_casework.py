@@ -130,7 +130,8 @@ def test_notes_are_edited_deleted_and_brought_back_each_audited(loaded: Workbenc
     assert loaded.case_detail("S1", EXPORT_DAY).notes == ()
     loaded.casework.restore_note(deleted, by="AB")
     assert [n.text for n in loaded.case_detail("S1", EXPORT_DAY).notes] == ["Ringede tilbage"]
-    assert edits(loaded) == [AuditAction.EDIT_NOTE, AuditAction.DELETE_NOTE]
+    assert edits(loaded) == [AuditAction.EDIT_NOTE, AuditAction.DELETE_NOTE,
+                             AuditAction.EDIT_NOTE]
 
 
 def test_a_cancelled_cover_is_audited_and_can_be_put_back(loaded: Workbench) -> None:
