@@ -146,11 +146,10 @@ class CaseActions(QObject):
         def then() -> None:
             if note:
                 self._panel.note_saved()
-            registered = done["it"]
+            registered, undone = done["it"], self.tr("Undone")
 
             def undo(workbench: Workbench, who: str) -> None:
-                workbench.casework.withdraw(registered.event_id, reason=self.tr("Undone"),
-                                            by=who)
+                workbench.casework.withdraw(registered.event_id, reason=undone, by=who)
                 if registered.note_id is not None:
                     workbench.casework.delete_note(registered.note_id, by=who)
 
@@ -205,11 +204,11 @@ class CaseActions(QObject):
             return jobs.snapshot(workbench, view)
 
         def then() -> None:
-            gone, new = done["gone"], done.get("new")
+            gone, new, undone = done["gone"], done.get("new"), self.tr("Undone")
 
             def undo(workbench: Workbench, who: str) -> None:
                 if new is not None:
-                    workbench.casework.withdraw(new, reason=self.tr("Undone"), by=who)
+                    workbench.casework.withdraw(new, reason=undone, by=who)
                 workbench.register_event(gone.case_id, gone.kind, gone.date, by=who)
 
             self._remember(self.tr("Undo the withdrawal"), undo)

@@ -142,12 +142,22 @@ class CaseWork:
 
     def correct(self, event_id: int, kind: EventKind, on: dt.date, *, reason: str, by: str,
                 today: dt.date) -> tuple[WithdrawnEvent, int]:
-        """Withdraw an event and register the right one instead (kind and/or date)."""
+        """Withdraw an event and register the right one instead (kind and/or date).
+
+        Everything is checked before anything is changed: the new date, and that the case
+        has no such event already.
+        """
         with self._wb.database.transaction() as connection:
             case_id = connection.execute(select(events.c.case_id).where(events.c.id == event_id)
                                          ).scalar()
+            clash = None if case_id is None else connection.execute(select(events.c.id).where(
+                events.c.case_id == case_id, events.c.date == on, events.c.kind == kind.value,
+                events.c.id != event_id)).first()
         if case_id is None:
             raise InputError(key="edits.unknown_event", event_id=event_id)
+        if clash is not None:
+            raise InputError(key="edits.duplicate_event", case_id=case_id, kind=kind.value,
+                             date=on.isoformat())
         self.check_event_date(case_id, on, today)
         withdrawn = self.withdraw(event_id, reason=reason, by=by)
         return withdrawn, self._wb.register_event(case_id, kind, on, by=by)

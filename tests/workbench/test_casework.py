@@ -181,3 +181,16 @@ def test_a_teammate_sees_the_withdrawal_with_who_and_why(
     assert [(e.withdrawn_by, e.withdrawn_reason) for e in detail.withdrawn_events] == [
         ("AB", "Registreret på forkert sag")]
     assert [n.text for n in detail.notes] == ["Rettet tekst"]
+
+
+def test_a_correction_onto_an_existing_event_changes_nothing(loaded: Workbench) -> None:
+    first = loaded.register_event("S1", EventKind.SAMTALE, DAY, by="AB")
+    loaded.register_event("S1", EventKind.SCREENING, DAY, by="AB")
+    before = outbox(loaded)
+
+    with pytest.raises(InputError, match="S1"):
+        loaded.casework.correct(first, EventKind.SCREENING, DAY, reason="x", by="AB",
+                                today=EXPORT_DAY)
+
+    assert outbox(loaded) == before
+    assert loaded.case_detail("S1", EXPORT_DAY).withdrawn_events == ()
