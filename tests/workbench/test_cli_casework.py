@@ -10,10 +10,17 @@ import pytest
 from tests.workbench.exports import Case, write_cases, write_events
 from tests.workbench.test_cli_store import assert_one_line_error, run
 from workbench.cli import EXIT_INPUT, EXIT_OK
+from workbench.messages import LANGUAGE_ENV
 from workbench.service import Workbench
 
 Capture = pytest.CaptureFixture[str]
 TODAY = "2026-03-10"
+
+
+@pytest.fixture(autouse=True)
+def _in_english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests read the English texts (as test_cli_store does)."""
+    monkeypatch.setenv(LANGUAGE_ENV, "en")
 
 
 @pytest.fixture

@@ -10,7 +10,6 @@ import pytest
 from tests.workbench.exports import TODAY, cases, write_cases
 from workbench.audit import AuditAction
 from workbench.cli import EXIT_INPUT, EXIT_OK, main
-from workbench.messages import set_language
 from workbench.service import Workbench
 from workbench.store.recovery import backups_of
 from workbench.vocabulary import EventKind
@@ -34,11 +33,7 @@ def database(tmp_path: Path) -> Path:
 
 def test_an_intact_database_is_not_restored_over_without_force(
         database: Path, capsys: Capture) -> None:
-    set_language("en")
-    try:
-        code = main(["--db", str(database), "restore-backup", "--latest"])
-    finally:
-        set_language(None)
+    code = main(["--db", str(database), "restore-backup", "--latest", "--language", "en"])
     err = capsys.readouterr().err
 
     assert code == EXIT_INPUT
