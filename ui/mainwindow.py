@@ -268,8 +268,9 @@ class MainWindow(QMainWindow):
         if not start.settings.my_initials and not self._demo:
             # Who am I, before anything else (the demo's people are fictional: it waits).
             self.dialog = self.ask_who(then=lambda: self._start_showing(start))
-            return
-        self._start_showing(start)
+        else:
+            self._start_showing(start)
+        self.started.emit()
 
     def _start_showing(self, start: jobs.StartUp) -> None:
         """Show the data, or offer the demo on an empty database (or load it: --demo)."""
@@ -279,7 +280,6 @@ class MainWindow(QMainWindow):
             self.dialog = self._offer_demo()
         else:
             self.refresh()
-        self.started.emit()
 
     @property
     def initials(self) -> str:

@@ -22,12 +22,13 @@ def test_every_settings_label_shows_its_text_without_a_literal_ampersand(
     qtbot.addWidget(dialog)
     form = dialog.findChild(QFormLayout)
     assert form is not None
-    labels = [form.itemAt(row, QFormLayout.ItemRole.LabelRole).widget()
-              for row in range(form.rowCount())]
-    assert labels and all(isinstance(label, QLabel) for label in labels)
+    items = [form.itemAt(row, QFormLayout.ItemRole.LabelRole) for row in range(form.rowCount())]
+    labels = [item.widget() for item in items if item is not None]  # a checkbox row has none
+    assert len(labels) >= 8
     for label in labels:
         assert isinstance(label, QLabel)
-        assert label.buddy() is not None, f"{label.text()!r} shows its & literally"
+        if "&" in label.text():
+            assert label.buddy() is not None, f"{label.text()!r} shows its & literally"
 
 
 def test_a_team_already_called_team_is_not_named_twice() -> None:
