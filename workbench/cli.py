@@ -581,6 +581,7 @@ def _add_pause_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
                                    help=_text("cli.arg.attribute_value"))
         attribute.add_argument("--by", metavar="INITIALS", help=_text("cli.arg.by"))
         attribute.set_defaults(handler=_case_attribute)
+    _add_case_show(actions)
 
 
 def _inquiries(arguments: argparse.Namespace) -> int:
@@ -1079,14 +1080,18 @@ def _cover(arguments: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _add_casework_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
-    """Showing a case and correcting work on it (workbench.casework): parity with the window."""
-    show = _command(_actions(_command(commands, "case")), "show", "case.show")
+def _add_case_show(case: argparse._SubParsersAction[_Parser]) -> None:
+    """``case show``: one case with the ids its corrections need."""
+    show = _command(case, "show", "case.show")
     show.add_argument("case_id", metavar="CASE_ID", help=_text("cli.arg.case_id"))
     show.add_argument("--format", choices=["text", "json"], default="text",
                       help=_text("cli.arg.case_format"))
     show.add_argument("--today", type=iso_date, help=_text("cli.arg.today"))
     show.set_defaults(handler=_case_show)
+
+
+def _add_casework_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
+    """Correcting work on a case (workbench.casework): parity with the window."""
     withdraw = _command(_actions(_command(commands, "event")), "withdraw", "event.withdraw")
     withdraw.add_argument("event_id", metavar="EVENT_ID", type=int,
                           help=_text("cli.arg.event_id"))

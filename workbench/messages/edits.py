@@ -55,10 +55,6 @@ TEXTS = {
            "carried over)",
     ),
     # The command line's help for the commands of everyday edits (workbench.cli).
-    "cli.command.case": Text(da="vis en sag", en="show a case"),
-    "cli.command.case.about": Text(
-        da="Vis en sag: fakta (CPR-nr. maskeret), milepæle, hændelser og noter med deres id.",
-        en="Show a case: facts (CPR number masked), milestones, events and notes with ids."),
     "cli.command.case.show": Text(da="vis én sag", en="show one case"),
     "cli.command.case.show.about": Text(
         da="Fakta (CPR-nr. maskeret), milepæle, hændelser og noter med id; tilbagekaldte "
