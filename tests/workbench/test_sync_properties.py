@@ -59,6 +59,8 @@ from workbench.sync.entries import (
 )
 from workbench.sync.folder import BATCH_NAME, FolderTransport
 from workbench.sync.hub import hub_entries, hub_url
+from workbench.sync.keys import load_key
+from workbench.sync.sealing import Sealed
 from workbench.sync.transport import Pulled, Transport
 from workbench.vocabulary import Channel, EventKind
 
@@ -84,8 +86,8 @@ class FaultyNetwork:
         self.inner = inner
         self.fault = "none"
         self.seed = 0
-        self.held: list[Entry] = []
-        self.last: list[Entry] = []
+        self.held: list[Sealed] = []
+        self.last: list[Sealed] = []
 
     def describe(self) -> str:
         return f"faulty {self.inner.describe()}"
@@ -96,6 +98,12 @@ class FaultyNetwork:
             self.inner.push(entries)
         if self.fault == "push_fails":  # the transport has them; the member never hears so
             raise SyncError("the connection dropped after the push")
+
+    def publish_state(self, node: str, blob: bytes) -> None:
+        self.inner.publish_state(node, blob)
+
+    def states(self) -> list[bytes]:
+        return self.inner.states()
 
     def pull(self, cursor: str | None) -> Pulled:
         pulled = self.inner.pull(cursor)
@@ -111,7 +119,7 @@ class FaultyNetwork:
         elif self.fault == "duplicate":
             arriving = [*arriving, *self.last, *arriving]
         self.last = arriving
-        return Pulled(arriving, pulled.cursor, pulled.unreadable)
+        return Pulled(arriving, pulled.cursor, pulled.unreadable, pulled.newer)
 
 
 class TeamMachine(RuleBasedStateMachine):
@@ -156,7 +164,9 @@ class TeamMachine(RuleBasedStateMachine):
 
         engine = create_engine(hub_url(self.meeting.url))
         with engine.begin() as connection:
-            connection.exec_driver_sql(f"TRUNCATE {hub_entries.name} RESTART IDENTITY")
+            connection.exec_driver_sql(
+                f"TRUNCATE {hub_entries.name}, team_members, team_states, team_keys "
+                "RESTART IDENTITY")
         engine.dispose()
 
     def _join(self, member: str) -> None:
@@ -451,8 +461,10 @@ class TeamMachine(RuleBasedStateMachine):
         """The writer dies before the rename: a temporary file stays, the outbox keeps all."""
         with self.workbenches[member].database.transaction() as connection:
             waiting = outbox.pending(connection)
+            key = load_key(state.read(connection, state.KEY_ID)[state.KEY_ID])
         if waiting:
-            FolderTransport(self.folder, member, MEMBERS).stage(waiting)
+            FolderTransport(self.folder, member, MEMBERS).stage(
+                [key.seal(entry, member) for entry in waiting])
 
     def _heal(self) -> None:
         for path, whole in self.torn.items():

@@ -8,12 +8,13 @@ the entry is sent again next time.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Sequence
 
 from sqlalchemy import Connection, RowMapping, bindparam, func, select
 
-from workbench.store.models import sync_entries
+from workbench.store.models import field_history, sync_entries
 from workbench.sync.entries import EntityType, Entry
 
 #: Entries per batch: a week offline is a few hundred; a batch stays small either way.
@@ -26,7 +27,21 @@ def pending(connection: Connection, limit: int = BATCH_SIZE) -> list[Entry]:
         select(sync_entries).where(sync_entries.c.pending.is_(True))
         .order_by(sync_entries.c.hlc).limit(limit)
     ).all()
-    return [entry_from_row(row._mapping) for row in rows]
+    return with_bases(connection, [entry_from_row(row._mapping) for row in rows])
+
+
+def with_bases(connection: Connection, entries: Sequence[Entry]) -> list[Entry]:
+    """The entries with the bases of their values (kept in the field history)."""
+    bases: dict[str, dict[str, str]] = {}
+    ids = [entry.entry_id for entry in entries]
+    for start in range(0, len(ids), 500):
+        for entry_id, name, base in connection.execute(
+                select(field_history.c.entry_id, field_history.c.field, field_history.c.base_hlc)
+                .where(field_history.c.entry_id.in_(ids[start:start + 500]),
+                       field_history.c.base_hlc.is_not(None))):
+            bases.setdefault(entry_id, {})[name] = base
+    return [dataclasses.replace(entry, bases=bases.get(entry.entry_id, {}))
+            for entry in entries]
 
 
 def pending_count(connection: Connection) -> int:
@@ -60,4 +75,5 @@ def entry_from_row(mapping: RowMapping) -> Entry:
         entity_id=str(mapping["entity_id"]),
         case_id=None if mapping["case_id"] is None else str(mapping["case_id"]),
         values=json.loads(str(mapping["payload"])),
+        node=mapping["node"], seq=mapping["seq"],
     )
