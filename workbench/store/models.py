@@ -194,6 +194,8 @@ class SyncEntryModel(Base):
     #: without gaps, so a receiver sees when one is missing (None for entries made before).
     node: Mapped[str | None] = mapped_column(String(32))
     seq: Mapped[int | None] = mapped_column(Integer)
+    #: Per field written, the timestamp of the value its author saw (JSON; None: unknown).
+    bases: Mapped[str | None] = mapped_column(Text)
 
     __table_args__ = (Index("ix_sync_entries_node_seq", "node", "seq"),)
 
@@ -265,6 +267,7 @@ class FieldHistoryModel(Base):
     __table_args__ = (
         UniqueConstraint("entity_id", "field", "entry_id", name="uq_field_history_write"),
         Index("ix_field_history_entity_field", "entity_id", "field"),
+        Index("ix_field_history_entry_id", "entry_id"),
     )
 
 

@@ -82,6 +82,7 @@ def apply_entries(connection: Connection, entries: Iterable[Entry], *, local: bo
         "entity_type": e.entity_type.value, "entity_id": e.entity_id, "case_id": e.case_id,
         "payload": e.encode_values(), "local": local, "pending": local, "recorded_at": now,
         "node": e.node, "seq": e.seq,
+        "bases": json.dumps(dict(e.bases), sort_keys=True) if e.bases else None,
     } for e in new])
     entity_ids = sorted({e.entity_id for e in new})
     entities = _remember_attributes(connection, new, entity_ids)

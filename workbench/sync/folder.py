@@ -174,11 +174,11 @@ class FolderTransport:
     """Batch files in a shared folder: my subfolder for writing, everyone's for reading."""
 
     def __init__(self, root: Path, me: str, members: Sequence[str],
-                 reserve: Callable[[int], int] | None = None) -> None:
+                 reserve: Callable[[int, int], int] | None = None) -> None:
         self.root = root
         self.me = me
         self.members = tuple(members)
-        #: Hands out the next batch number (after the given floor) from a stored counter.
+        #: Hands out the next batch numbers (after a floor; how many) from a stored counter.
         self._reserve = reserve or _counter()
 
     def describe(self) -> str:
@@ -195,15 +195,18 @@ class FolderTransport:
         try:
             if not self.root.is_dir():
                 raise SyncError(f"the shared folder {self.root} cannot be reached")
-            for start in range(0, len(entries), BATCH_ENTRIES):
-                self.stage(entries[start:start + BATCH_ENTRIES]).publish()
+            starts = range(0, len(entries), BATCH_ENTRIES)
+            first = self._reserve(self._highest_number(self.my_folder()), len(starts))
+            for number, start in enumerate(starts, start=first):
+                self.stage(entries[start:start + BATCH_ENTRIES], number).publish()
         except OSError as error:
             raise SyncError(f"cannot write to the shared folder {folder}: {error}") from None
 
-    def stage(self, entries: Sequence[Sealed]) -> StagedBatch:
+    def stage(self, entries: Sequence[Sealed], number: int | None = None) -> StagedBatch:
         """Write a batch under a temporary name (readers ignore it), flushed and fsync'ed."""
         folder = self.my_folder()
-        number = self._reserve(self._highest_number(folder))
+        if number is None:
+            number = self._reserve(self._highest_number(folder), 1)
         name = f"b-{number:010d}-{secrets.token_hex(4)}.jsonl"
         staged = StagedBatch(temporary=folder / f".{name}{TEMPORARY_SUFFIX}",
                              final=folder / name, data=encode_batch(self.me, entries))
@@ -341,14 +344,15 @@ def _write_private(path: Path, data: bytes) -> None:
         os.fsync(stream.fileno())
 
 
-def _counter() -> Callable[[int], int]:
+def _counter() -> Callable[[int, int], int]:
     """A batch counter in memory (tests and tools that use a transport on its own)."""
     last = 0
 
-    def reserve(floor: int) -> int:
+    def reserve(floor: int, count: int) -> int:
         nonlocal last
-        last = max(last, floor) + 1
-        return last
+        first = max(last, floor) + 1
+        last = first + count - 1
+        return first
 
     return reserve
 

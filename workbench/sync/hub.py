@@ -229,10 +229,9 @@ class HubTransport:
         stored, and the member hears so (SyncError) instead of "pending: 0".
         """
         connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": PUSH_LOCK})
-        for start in range(0, len(entries), PAGE):
-            rows = [_row(entry) for entry in entries[start:start + PAGE]]
-            connection.execute(insert(hub_entries).values(rows)
-                               .on_conflict_do_nothing(index_elements=["team", "entry_id"]))
+        # One executemany: the statement is compiled once, whatever the number of rows.
+        connection.execute(insert(hub_entries).on_conflict_do_nothing(
+            index_elements=["team", "entry_id"]), [_row(entry) for entry in entries])
 
     def pull(self, cursor: str | None) -> Pulled:
         """The members' entries with a sequence number after the cursor, in sequence order."""

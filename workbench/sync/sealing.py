@@ -146,14 +146,14 @@ class TeamKey:
         """An entry made here (it has its node and sequence number), sealed for the team."""
         if entry.node is None or entry.seq is None:
             raise ValueError("only an entry with its replica and number can be sent")
-        inner = {key: value for key, value in entry.to_json().items()
-                 if key not in ("id", "hlc", "node", "seq")}
-        plain = json.dumps(inner, sort_keys=True, ensure_ascii=False,
-                           separators=(",", ":")).encode("utf-8")
-        unsealed = Sealed(entry.entry_id, member, entry.node, entry.seq, entry.hlc, VERSION,
-                          b"")
+        inner = {"author": entry.author, "type": entry.entity_type.value,
+                 "entity": entry.entity_id, "case": entry.case_id,
+                 "values": dict(entry.values), "bases": dict(entry.bases)}
+        plain = json.dumps(inner, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        associated = "\x1f".join((str(VERSION), entry.entry_id, member, entry.node,
+                                  str(entry.seq), entry.hlc)).encode("utf-8")
         nonce = secrets.token_bytes(_NONCE_BYTES)
-        blob = nonce + self._aead.encrypt(nonce, plain, unsealed.associated_data())
+        blob = nonce + self._aead.encrypt(nonce, plain, associated)
         return Sealed(entry.entry_id, member, entry.node, entry.seq, entry.hlc, VERSION, blob)
 
     def open(self, sealed: Sealed) -> Entry:

@@ -28,7 +28,7 @@ from sqlalchemy import Connection, func, select, union_all
 
 from workbench.store.models import sync_entries, sync_held
 from workbench.sync.entries import Entry
-from workbench.sync.outbox import entry_from_row, with_bases
+from workbench.sync.outbox import entry_from_row
 from workbench.sync.sealing import NotAuthenticError, TeamKey
 
 #: Entries re-published per sync at most (the rest at the next one).
@@ -157,8 +157,7 @@ def requested(connection: Connection, node: str, states: Sequence[ReplicaState])
             select(sync_entries).where(sync_entries.c.node == node,
                                        sync_entries.c.local.is_(True),
                                        sync_entries.c.seq.in_(chosen[start:start + 500]))).all())
-    return with_bases(connection,
-                      [entry_from_row(row._mapping) for row in sorted(rows, key=lambda r: r.seq)])
+    return [entry_from_row(row._mapping) for row in sorted(rows, key=lambda r: r.seq)]
 
 
 @dataclass(frozen=True)

@@ -178,14 +178,14 @@ def open_transport(settings: TeamSettings,
     return HubTransport(settings.target, settings.members, settings.me)
 
 
-def _batch_counter(database: Database) -> Callable[[int], int]:
-    """Batch numbers from the stored counter, committed before the batch is written."""
-    def reserve(floor: int) -> int:
+def _batch_counter(database: Database) -> Callable[[int, int], int]:
+    """Batch numbers from the stored counter, committed before the batches are written."""
+    def reserve(floor: int, count: int) -> int:
         with database.transaction(write=True) as connection:
             last = int(state.lock(connection, {state.BATCH: 0})[state.BATCH])
-            number = max(last, floor) + 1
-            state.write(connection, {state.BATCH: number})
-        return number
+            first = max(last, floor) + 1
+            state.write(connection, {state.BATCH: first + count - 1})
+        return first
 
     return reserve
 
@@ -356,7 +356,7 @@ def _send(database: Database, transport: Transport, key: TeamKey, me: str) -> Co
             return sent
         transport.push([key.seal(entry, me) for entry in batch])
         with database.transaction(write=True) as connection:
-            outbox.mark_sent(connection, [entry.entry_id for entry in batch])
+            outbox.mark_sent_upto(connection, batch[-1].hlc)
         sent.update(entry.entity_type.value for entry in batch)
         if len(batch) < outbox.BATCH_SIZE:
             return sent

@@ -21,10 +21,12 @@ def upgrade() -> None:
     with op.batch_alter_table('sync_entries', schema=None) as batch_op:
         batch_op.add_column(sa.Column('node', sa.String(length=32), nullable=True))
         batch_op.add_column(sa.Column('seq', sa.Integer(), nullable=True))
+        batch_op.add_column(sa.Column('bases', sa.Text(), nullable=True))
         batch_op.create_index('ix_sync_entries_node_seq', ['node', 'seq'], unique=False)
 
     with op.batch_alter_table('field_history', schema=None) as batch_op:
         batch_op.add_column(sa.Column('base_hlc', sa.String(length=64), nullable=True))
+        batch_op.create_index('ix_field_history_entry_id', ['entry_id'], unique=False)
 
     op.create_table('sync_held',
     sa.Column('entry_id', sa.String(length=36), nullable=False),
@@ -49,8 +51,10 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_sync_held_reason'))
     op.drop_table('sync_held')
     with op.batch_alter_table('field_history', schema=None) as batch_op:
+        batch_op.drop_index('ix_field_history_entry_id')
         batch_op.drop_column('base_hlc')
     with op.batch_alter_table('sync_entries', schema=None) as batch_op:
         batch_op.drop_index('ix_sync_entries_node_seq')
+        batch_op.drop_column('bases')
         batch_op.drop_column('seq')
         batch_op.drop_column('node')
