@@ -66,6 +66,9 @@ class TeamDialog(QDialog):
                         "Waiting to be sent: %5."),
                 settings.me, ", ".join(settings.members), settings.describe(),
                 format_moment(status.last_sync) or self.tr("never"), status.pending))
+        self.held = QLabel(self._held_text(status))
+        self.held.setObjectName("team-held")
+        self.held.setWordWrap(True)
         self.me = QLineEdit(settings.me if settings else initials)
         self.members = QLineEdit(", ".join(settings.members) if settings else initials)
         self.folder = QLineEdit(settings.target if settings and
@@ -86,8 +89,29 @@ class TeamDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
+        layout.addWidget(self.held)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
+
+    def _held_text(self, status: TeamStatus | None) -> str:
+        """Teammates' entries held back here, and whether I hold what the teammates hold.
+
+        Quarantined entries are named with their authors.
+        """
+        if status is None or status.settings is None:
+            return ""
+        held = status.held
+        parts = [texts.fill(self.tr("Quarantined: %1 (from %2). Newer version: %3. "
+                                    "Clock ahead: %4."),
+                            held.get("invalid", 0), ", ".join(status.quarantine_authors) or "-",
+                            held.get("newer", 0), held.get("ahead", 0))]
+        if status.convergence is not None:
+            parts.append(self.tr("In sync with the team.") if status.convergence.in_sync else
+                         texts.fill(self.tr("Differs from: %1."), ", ".join(
+                             member for member, _, _ in status.convergence.differences)))
+        if status.missing:
+            parts.append(texts.fill(self.tr("Missing, asked for again: %1."), status.missing))
+        return " ".join(parts)
 
     def _submit(self) -> None:
         me = self.me.text().strip().upper()

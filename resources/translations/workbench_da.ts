@@ -1127,6 +1127,22 @@ Importér det kun alligevel, hvis sagerne virkelig er afsluttet.</translation>
             <source>&amp;Join</source>
             <translation>&amp;Tilslut</translation>
         </message>
+        <message>
+            <source>Quarantined: %1 (from %2). Newer version: %3. Clock ahead: %4.</source>
+            <translation>I karantæne: %1 (fra %2). Nyere version: %3. Ur foran: %4.</translation>
+        </message>
+        <message>
+            <source>In sync with the team.</source>
+            <translation>I sync med teamet.</translation>
+        </message>
+        <message>
+            <source>Differs from: %1.</source>
+            <translation>Afviger fra: %1.</translation>
+        </message>
+        <message>
+            <source>Missing, asked for again: %1.</source>
+            <translation>Mangler, bedt om igen: %1.</translation>
+        </message>
     </context>
     <context>
         <name>TrayKeeper</name>

@@ -1127,6 +1127,22 @@ Import it anyway only if these cases really have ended.</translation>
             <source>&amp;Join</source>
             <translation>&amp;Join</translation>
         </message>
+        <message>
+            <source>Quarantined: %1 (from %2). Newer version: %3. Clock ahead: %4.</source>
+            <translation>Quarantined: %1 (from %2). Newer version: %3. Clock ahead: %4.</translation>
+        </message>
+        <message>
+            <source>In sync with the team.</source>
+            <translation>In sync with the team.</translation>
+        </message>
+        <message>
+            <source>Differs from: %1.</source>
+            <translation>Differs from: %1.</translation>
+        </message>
+        <message>
+            <source>Missing, asked for again: %1.</source>
+            <translation>Missing, asked for again: %1.</translation>
+        </message>
     </context>
     <context>
         <name>TrayKeeper</name>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -20,6 +21,8 @@ from ui.scheduling import TEAM_SYNC
 from ui.team import CoverDialog, TeamDialog
 from workbench.engine import Status
 from workbench.service import Settings, Workbench
+from workbench.sync.streams import Convergence
+from workbench.sync.team import TeamSettings, TeamStatus
 from workbench.vocabulary import EventKind
 
 Starter = Callable[[Path], Session]
@@ -139,3 +142,23 @@ def test_cover_shows_the_absent_colleagues_cases(
     combo.setCurrentIndex(index)
     shown = {row.case_id for status in Status for row in visible_rows(window, status)}
     assert shown == {"S3"}
+
+
+def test_the_team_dialog_shows_held_entries_with_their_authors_and_convergence(
+        qtbot: QtBot) -> None:
+    settings = TeamSettings("CD", ("AB", "CD"), "folder", "/srv/team")
+    status = TeamStatus(settings=settings, last_sync=None, pending=0, parked=0,
+                        held={"invalid": 2, "ahead": 1}, quarantine_authors=("AB", "ZZ"),
+                        convergence=Convergence(False, [("AB", "n1", {"n2": (0, 1)})]),
+                        missing=3)
+    dialog = TeamDialog(status, "CD")
+    qtbot.addWidget(dialog)
+
+    shown = dialog.held.text()
+    assert "2 (from AB, ZZ)" in shown and "ahead: 1" in shown
+    assert "Differs from: AB." in shown and "asked for again: 3" in shown
+    in_sync = TeamDialog(dataclasses.replace(status, convergence=Convergence(True, []),
+                                             held={}, quarantine_authors=(), missing=0), "CD")
+    qtbot.addWidget(in_sync)
+    assert "In sync with the team." in in_sync.held.text()
+    assert "Quarantined: 0 (from -)" in in_sync.held.text()
