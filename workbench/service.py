@@ -68,6 +68,7 @@ from workbench.store.models import (
 from workbench.store.recovery import ensure_intact
 from workbench.sync import team
 from workbench.sync import views as sync_views
+from workbench.sync.conflicts import case_conflicts
 from workbench.sync.entries import (
     EntityType,
     FieldValue,
@@ -396,6 +397,7 @@ class Workbench:
             ).all()
             inquiry_rows = self._inquiry_rows(connection, current, today, open_only=False,
                                               conditions=[inquiries.c.case_id == case_id])
+            conflicts = case_conflicts(connection, case_id)
         profile = load_named_profile(current.profile_name)
         history = [CaseEvent(e.date, EventKind(e.kind)) for e in event_rows]
         cpr = Cpr(case.cpr)
@@ -415,6 +417,7 @@ class Workbench:
             notes=tuple(NoteRow(n.id, _aware(n.written_at), n.author, n.text)
                         for n in note_rows),
             inquiries=tuple(inquiry_rows),
+            conflicts=tuple(conflicts),
         )
 
     @staticmethod

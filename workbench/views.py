@@ -8,10 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from workbench.engine import MilestoneState, Status
 from workbench.inquiries import is_overdue
 from workbench.vocabulary import Channel, EventKind, Scheme
+
+if TYPE_CHECKING:
+    from workbench.sync.conflicts import Conflict
 
 
 @dataclass(frozen=True)
@@ -130,6 +134,8 @@ class CaseDetail:
     events: tuple[EventRow, ...]
     notes: tuple[NoteRow, ...]
     inquiries: tuple[InquiryRow, ...]
+    #: Concurrent changes of one field by two teammates: the kept and the lost value.
+    conflicts: tuple[Conflict, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -220,6 +220,38 @@
             <translation>Henvendelser (%1)</translation>
         </message>
         <message>
+            <source>Field</source>
+            <translation>Felt</translation>
+        </message>
+        <message>
+            <source>Kept value</source>
+            <translation>Beholdt værdi</translation>
+        </message>
+        <message>
+            <source>Kept: by</source>
+            <translation>Beholdt: af</translation>
+        </message>
+        <message>
+            <source>Kept: when</source>
+            <translation>Beholdt: hvornår</translation>
+        </message>
+        <message>
+            <source>Lost value</source>
+            <translation>Tabt værdi</translation>
+        </message>
+        <message>
+            <source>Lost: by</source>
+            <translation>Tabt: af</translation>
+        </message>
+        <message>
+            <source>Lost: when</source>
+            <translation>Tabt: hvornår</translation>
+        </message>
+        <message>
+            <source>Conflicts (%1)</source>
+            <translation>Konflikter (%1)</translation>
+        </message>
+        <message>
             <source>Hide CPR number</source>
             <translation>Skjul CPR-nr.</translation>
         </message>

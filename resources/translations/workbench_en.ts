@@ -220,6 +220,38 @@
             <translation>Inquiries (%1)</translation>
         </message>
         <message>
+            <source>Field</source>
+            <translation>Field</translation>
+        </message>
+        <message>
+            <source>Kept value</source>
+            <translation>Kept value</translation>
+        </message>
+        <message>
+            <source>Kept: by</source>
+            <translation>Kept: by</translation>
+        </message>
+        <message>
+            <source>Kept: when</source>
+            <translation>Kept: when</translation>
+        </message>
+        <message>
+            <source>Lost value</source>
+            <translation>Lost value</translation>
+        </message>
+        <message>
+            <source>Lost: by</source>
+            <translation>Lost: by</translation>
+        </message>
+        <message>
+            <source>Lost: when</source>
+            <translation>Lost: when</translation>
+        </message>
+        <message>
+            <source>Conflicts (%1)</source>
+            <translation>Conflicts (%1)</translation>
+        </message>
+        <message>
             <source>Hide CPR number</source>
             <translation>Hide CPR number</translation>
         </message>

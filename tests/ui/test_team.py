@@ -14,7 +14,9 @@ from pytestqt.qtbot import QtBot
 from tests.ui.conftest import arguments, wait_idle
 from tests.ui.test_reminders import CASES, MONDAY, NINE, WEDNESDAY, FakeClock, export_files
 from tests.ui.test_window import visible_rows
+from tests.workbench.sync_support import EXPORT_DAY, write_export
 from ui.app import Session, start_session
+from ui.casepanel import CasePanel
 from ui.i18n import Translations
 from ui.models import Owner
 from ui.scheduling import TEAM_SYNC
@@ -162,3 +164,40 @@ def test_the_team_dialog_shows_held_entries_with_their_authors_and_convergence(
     qtbot.addWidget(in_sync)
     assert "In sync with the team." in in_sync.held.text()
     assert "Quarantined: 0 (from -)" in in_sync.held.text()
+
+
+def test_the_case_panel_shows_a_conflict_with_the_kept_and_the_lost_value(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    share = tmp_path / "share"
+    share.mkdir()
+    team = []
+    for me in ("AB", "CD"):
+        workbench = Workbench.open(str(tmp_path / f"{me}.db"))
+        workbench.import_files(write_export(tmp_path / f"export-{me}"), today=EXPORT_DAY)
+        workbench.join_team(me, ["AB", "CD"], folder=share)
+        team.append(workbench)
+    ab, cd = team
+    note = ab.add_note("S1", "Ringet op", by="AB")
+    ab.sync_now()
+    cd.sync_now()
+    [shown] = cd.case_detail("S1", EXPORT_DAY).notes
+    ab.edit_note(note, "Ringet op, ingen svar", by="AB")  # at the same time
+    cd.edit_note(shown.note_id, "Ringet op, møde aftalt", by="CD")
+    ab.sync_now()
+    cd.sync_now()
+    detail = cd.case_detail("S1", EXPORT_DAY)
+    for workbench in team:
+        workbench.close()
+
+    panel = CasePanel(EXPORT_DAY)
+    qtbot.addWidget(panel)
+    panel.show_detail(detail)
+
+    table = panel.conflict_table
+    assert table.rowCount() == 1
+    cells = [table.item(0, column).text() for column in range(table.columnCount())]
+    assert cells[0] == "note.text"
+    assert {cells[1], cells[4]} == {"Ringet op, ingen svar", "Ringet op, møde aftalt"}
+    assert {cells[2], cells[5]} == {"AB", "CD"}
+    assert cells[3] and cells[6]
+    assert panel.tabs.tabText(3).endswith("(1)")
