@@ -420,3 +420,15 @@ def test_a_sealed_entry_round_trips_and_hides_everything_but_routing() -> None:
     assert SECRET.encode() not in repr(sealed.to_json()).encode()
     assert Sealed.from_json(sealed.to_json()) == sealed
     assert TeamKey.from_join_code(key.join_code.lower()).key == key.key
+
+
+def test_a_quarantined_entry_shows_no_cpr_number(team: list[Workbench]) -> None:
+    ab, cd, _ = team
+    bad = crafted({"case_id": "S1", "date": "2026-03-02", "kind": "videomøde",
+                   "present": True}, entity_type=EntityType.EVENT, author="010190-1234",
+                  entity_id=event_entity_id("S1", "2026-03-02", "videomøde"))
+    transport_of(ab).push([team_key(ab).seal(bad, "AB")])
+
+    assert cd.sync_now().held == {"invalid": 1}
+    shown = repr(cd.team_quarantine()) + repr(cd.team_status())
+    assert "1234" not in shown and "010190-xxxx" in shown

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import Connection, delete, func, select
 
 from workbench.errors import InputError
+from workbench.logs import mask_cpr_numbers
 from workbench.store.models import sync_held, utc_now
 from workbench.sync.apply import known_entry_ids
 from workbench.sync.entries import Entry, MalformedEntryError
@@ -120,7 +121,8 @@ def _verdict(replica: Replica, key: TeamKey, members: Sequence[str],
 def _hold(sealed: Sealed, reason: str, problem: str, detail: str,
           author: str | None = None) -> dict[str, object]:
     return {"entry_id": sealed.entry_id, "reason": reason, "problem": problem,
-            "detail": detail, "member": sealed.member, "author": (author or sealed.member)[:100],
+            "detail": mask_cpr_numbers(detail)[:200], "member": sealed.member,
+            "author": mask_cpr_numbers(author or sealed.member)[:100],
             "node": sealed.node, "seq": sealed.seq,
             "envelope": json.dumps(sealed.to_json()), "held_at": utc_now()}
 
