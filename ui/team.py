@@ -46,8 +46,8 @@ def split_initials(text: str) -> list[str]:
 class TeamDialog(QDialog):
     """The miniteam this database is in, and joining one (again)."""
 
-    # me, members, folder or None, server or None
-    submitted = Signal(str, object, object, object)
+    # me, members, folder or None, server or None, join code or None
+    submitted = Signal(str, object, object, object, object)
 
     def __init__(self, status: TeamStatus | None, initials: str,
                  parent: QWidget | None = None) -> None:
@@ -75,6 +75,10 @@ class TeamDialog(QDialog):
                                 settings.transport == "folder" else "")
         self.server = QLineEdit(settings.target if settings and
                                 settings.transport != "folder" else "")
+        self.join_code = QLineEdit()
+        self.join_code.setObjectName("team-join-code")
+        self.join_code.setPlaceholderText(self.tr("WBT1-… from the teammate who joined first; "
+                                                  "empty if you are the first"))
         self.folder.setPlaceholderText(self.tr("Empty: the folder or server IT set up"))
         self.server.setPlaceholderText(self.tr("postgresql://… (instead of a folder)"))
         form = QFormLayout()
@@ -82,6 +86,7 @@ class TeamDialog(QDialog):
         form.addRow(self.tr("&Members:"), self.members)
         form.addRow(self.tr("Shared &folder:"), self.folder)
         form.addRow(self.tr("&Server:"), self.server)
+        form.addRow(self.tr("Join &code:"), self.join_code)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Join"))
@@ -120,8 +125,9 @@ class TeamDialog(QDialog):
             members.insert(0, me)
         folder = self.folder.text().strip() or None
         server = self.server.text().strip() or None
+        code = self.join_code.text().strip() or None
         self.accept()
-        self.submitted.emit(me, members, folder, server)
+        self.submitted.emit(me, members, folder, server, code)
 
 
 class CoverDialog(QDialog):

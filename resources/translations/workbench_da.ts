@@ -907,6 +907,18 @@ Importér det kun alligevel, hvis sagerne virkelig er afsluttet.</translation>
             <source>Show what importing export files would do, without changing anything</source>
             <translation>Vis, hvad en import af udtræksfiler vil gøre, uden at ændre noget</translation>
         </message>
+        <message>
+            <source>Join code</source>
+            <translation>Tilmeldingskode</translation>
+        </message>
+        <message>
+            <source>The team&apos;s key was made now. Give your teammates this join code (it is shown only now):
+
+%1</source>
+            <translation>Teamets nøgle er lavet nu. Giv dine kolleger denne tilmeldingskode (den vises kun nu):
+
+%1</translation>
+        </message>
     </context>
     <context>
         <name>MilestoneTableModel</name>
@@ -1174,6 +1186,14 @@ Importér det kun alligevel, hvis sagerne virkelig er afsluttet.</translation>
         <message>
             <source>Missing, asked for again: %1.</source>
             <translation>Mangler, bedt om igen: %1.</translation>
+        </message>
+        <message>
+            <source>WBT1-… from the teammate who joined first; empty if you are the first</source>
+            <translation>WBT1-… fra kollegaen, der tilmeldte sig først; tom hvis du er den første</translation>
+        </message>
+        <message>
+            <source>Join &amp;code:</source>
+            <translation>Tilmeldings&amp;kode:</translation>
         </message>
     </context>
     <context>

@@ -907,6 +907,18 @@ Import it anyway only if these cases really have ended.</translation>
             <source>Show what importing export files would do, without changing anything</source>
             <translation>Show what importing export files would do, without changing anything</translation>
         </message>
+        <message>
+            <source>Join code</source>
+            <translation>Join code</translation>
+        </message>
+        <message>
+            <source>The team&apos;s key was made now. Give your teammates this join code (it is shown only now):
+
+%1</source>
+            <translation>The team&apos;s key was made now. Give your teammates this join code (it is shown only now):
+
+%1</translation>
+        </message>
     </context>
     <context>
         <name>MilestoneTableModel</name>
@@ -1174,6 +1186,14 @@ Import it anyway only if these cases really have ended.</translation>
         <message>
             <source>Missing, asked for again: %1.</source>
             <translation>Missing, asked for again: %1.</translation>
+        </message>
+        <message>
+            <source>WBT1-… from the teammate who joined first; empty if you are the first</source>
+            <translation>WBT1-… from the teammate who joined first; empty if you are the first</translation>
+        </message>
+        <message>
+            <source>Join &amp;code:</source>
+            <translation>Join &amp;code:</translation>
         </message>
     </context>
     <context>

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import arguments, wait_idle
@@ -117,6 +118,33 @@ def test_a_teammates_conversation_arrives_with_its_author_at_sync_now(
     assert isinstance(dialog, TeamDialog)
     assert "AB, CD" in dialog.status.text() and "never" not in dialog.status.text()
     dialog.reject()
+
+
+def test_the_first_member_is_shown_the_join_code_the_others_type_in(
+        qtbot: QtBot, databases: tuple[Path, Path, Path], start: Starter,
+        private_keyring: Path) -> None:
+    ab, cd, folder = databases
+    first: Session = start(ab)
+    join_in_window(qtbot, first, "AB, CD", folder)
+    box = first.window.dialog
+    assert isinstance(box, QMessageBox) and box.objectName() == "join-code"
+    code = box.text().split()[-1]
+    assert code.startswith("WBT1-")
+    box.accept()
+    private_keyring.unlink()  # CD's computer: its keyring has no team key
+    second: Session = start(cd)
+    window = second.window
+    window.team_action.trigger()
+    dialog = window.dialog
+    assert isinstance(dialog, TeamDialog)
+    dialog.members.setText("AB, CD")
+    dialog.folder.setText(str(folder))
+    dialog.join_code.setText(code)
+    with qtbot.waitSignal(window.team_changed):
+        dialog.buttons.accepted.emit()
+    wait_idle(qtbot, window)
+    assert window.team is not None and window.team.settings is not None
+    assert not isinstance(window.dialog, QMessageBox)  # no new key, no code to show
 
 
 def test_no_team_no_scheduled_sync_and_sync_now_says_so(
