@@ -470,6 +470,7 @@ class TeamMachine(RuleBasedStateMachine):
     def go_offline(self, member: str) -> None:
         """Offline for days: no sync of this member gets through until it comes back."""
         self.offline.add(member)
+        self.sync(member)  # the first sync attempt that cannot get through
 
     @precondition(lambda self: self.offline)
     @rule()
