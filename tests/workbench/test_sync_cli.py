@@ -98,9 +98,9 @@ def test_status_names_me_the_members_the_transport_and_what_waits(
         "--folder", str(share))
     run(capsys, "--db", ab, "register", "S1", "--kind", "samtale", "--date", "2026-03-02",
         "--by", "AB")
-    before = run(capsys, "--db", ab, "team", "status")[1].splitlines()
+    before = run(capsys, "--db", ab, "team", "status", "--language", "da")[1].splitlines()
     run(capsys, "--db", ab, "team", "sync")
-    after = run(capsys, "--db", ab, "team", "status")[1].splitlines()
+    after = run(capsys, "--db", ab, "team", "status", "--language", "da")[1].splitlines()
 
     assert before == ["me: AB", "members: AB, CD", f"transport: folder {share.resolve()}",
                       "last sync: never", "pending: 1", "parked: 0", "held: 0",
