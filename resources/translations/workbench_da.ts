@@ -97,6 +97,10 @@
             <source>Inquiries on the case</source>
             <translation>Henvendelser på sagen</translation>
         </message>
+        <message>
+            <source>Conflicting changes on the case</source>
+            <translation>Samtidige ændringer på sagen</translation>
+        </message>
     </context>
     <context>
         <name>CaseListsView</name>

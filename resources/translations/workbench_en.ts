@@ -97,6 +97,10 @@
             <source>Inquiries on the case</source>
             <translation>Inquiries on the case</translation>
         </message>
+        <message>
+            <source>Conflicting changes on the case</source>
+            <translation>Conflicting changes on the case</translation>
+        </message>
     </context>
     <context>
         <name>CaseListsView</name>
