@@ -11,7 +11,7 @@ import datetime as dt
 import html
 import itertools
 from collections.abc import Sequence
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QDate, QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -37,9 +37,11 @@ from ui.caselists import configure_table
 from ui.icons import muted_text_colour, status_colour, status_icon
 from ui.models import EventTableModel, InquiryTableModel, MilestoneTableModel, NoteTableModel
 from workbench.engine import DEFAULT_AMBER_DAYS
-from workbench.sync.conflicts import Conflict
 from workbench.views import CaseDetail
 from workbench.vocabulary import EventKind
+
+if TYPE_CHECKING:
+    from workbench.sync.conflicts import Conflict
 
 
 def to_qdate(day: dt.date) -> QDate:

@@ -42,9 +42,9 @@ from ui.nagbar import NagBar
 from ui.pauses import WaiverController, WaiverTab
 from ui.screenfit import PREFERRED, fit_to_screen
 from ui.team import CoverDialog, TeamDialog, format_moment
+from workbench.backups import CorruptDatabaseError, backup_time
 from workbench.engine import Status
 from workbench.errors import WorkbenchError
-from workbench.store.recovery import CorruptDatabaseError, backup_time
 from workbench.views import CaseRow, InquiryRow
 from workbench.vocabulary import Channel, EventKind
 

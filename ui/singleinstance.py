@@ -19,8 +19,7 @@ from PySide6.QtCore import QDir, QLockFile, QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QWidget
 
-from workbench.errors import WorkbenchError
-from workbench.store.database import resolve_url
+from workbench.database_path import database_identity
 
 #: What the second start sends the first one.
 ACTIVATE = b"activate\n"
@@ -29,10 +28,7 @@ CONNECT_TIMEOUT_MS = 2000
 
 def instance_key(database: str | None) -> str:
     """A short name for this user and database (the same for every spelling of its path)."""
-    try:
-        identity = resolve_url(database).render_as_string(hide_password=True)
-    except WorkbenchError:
-        identity = str(database)
+    identity = database_identity(database)  # not the store's URL: no SQLAlchemy on this thread
     try:
         user = getpass.getuser()
     except (OSError, KeyError):

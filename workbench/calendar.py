@@ -3,17 +3,33 @@
 A working day is Monday to Friday, not a Danish public holiday (the ``holidays`` package,
 PUBLIC category), not one of the fixed closure days (5 June, 24 and 31 December by default)
 and not a locally configured closure day.
+
+The ``holidays`` package loads every country's module to make one country's calendar
+(0.25 s, five times Python's own start): its public API has no way to load Denmark's alone.
+So the Danish holidays of a year are computed with it once and kept in the user's cache
+folder, in a file named by the package's version (a new version computes them afresh);
+``workbench deadline`` then reads a few dates instead.
 """
 
 from __future__ import annotations
 
 import calendar as _stdlib_calendar
 import datetime as dt
+import json
+import logging
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 
 import holidays
+import platformdirs
+from holidays.version import __version__ as holidays_version
+
+log = logging.getLogger(__name__)
+#: The per-user cache folder (the application's name, as in ``workbench.siteconfig``).
+_CACHE_APP = "caseworker-workbench"
 
 #: Days most Danish public workplaces are closed although they are not public holidays.
 DEFAULT_FIXED_CLOSURES: tuple[tuple[int, int], ...] = ((6, 5), (12, 24), (12, 31))
@@ -22,8 +38,44 @@ DEFAULT_FIXED_CLOSURES: tuple[tuple[int, int], ...] = ((6, 5), (12, 24), (12, 31
 @cache
 def danish_public_holidays(year: int) -> frozenset[dt.date]:
     """The Danish public holidays of ``year`` (cached: they never change for a year)."""
+    kept = _kept_holidays()
+    if str(year) in kept:
+        return frozenset(kept[str(year)])
     table = holidays.country_holidays("DK", years=year, categories=holidays.PUBLIC)
-    return frozenset(table.keys())
+    days = frozenset(table.keys())
+    kept[str(year)] = sorted(days)
+    _keep(kept)
+    return days
+
+
+def holiday_cache_path() -> Path:
+    """The file the computed holidays are kept in, named by the ``holidays`` version."""
+    folder = platformdirs.user_cache_path(_CACHE_APP, appauthor=False)
+    return folder / f"holidays-DK-public-{holidays_version}.json"
+
+
+@cache
+def _kept_holidays() -> dict[str, list[dt.date]]:
+    """The holidays kept from earlier runs, by year; empty if none or the file is unreadable."""
+    try:
+        stored = json.loads(holiday_cache_path().read_text(encoding="utf-8"))
+        return {str(int(year)): [dt.date.fromisoformat(day) for day in days]
+                for year, days in stored.items()}
+    except (OSError, ValueError, TypeError, AttributeError):
+        return {}
+
+
+def _keep(kept: dict[str, list[dt.date]]) -> None:
+    """Store ``kept`` (written aside, then renamed); a cache that cannot be written is skipped."""
+    path = holiday_cache_path()
+    temporary = path.with_name(f"{path.name}.{os.getpid()}")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_text(json.dumps({year: [day.isoformat() for day in days]
+                                         for year, days in kept.items()}), encoding="utf-8")
+        temporary.replace(path)
+    except OSError as error:
+        log.info("the holiday cache %s is not kept: %s", path, error)
 
 
 @dataclass(frozen=True)

@@ -25,23 +25,11 @@ import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
-from sqlalchemy.exc import SQLAlchemyError
-
-from workbench import __version__, demo
-from workbench.calendar import WorkingCalendar
+from workbench import __version__
 from workbench.cellguard import csv_cell
 from workbench.errors import InputError, WorkbenchError
-from workbench.importing import dryrun
-from workbench.importing.sitemappings import (
-    Mappings,
-    describe_mapping,
-    describe_set,
-    mappings_in_force,
-)
-from workbench.inquiries import reply_due
-from workbench.logs import start_logging
 from workbench.messages import (
     LANGUAGE_ENV,
     LANGUAGES,
@@ -50,17 +38,19 @@ from workbench.messages import (
     render,
     set_language,
 )
-from workbench.nags import Nag, NagKind
-from workbench.reminders import due_reminders
-from workbench.reports import write_status_report
-from workbench.resources import load_named_profile
-from workbench.service import Workbench
-from workbench.store.database import encrypt_database_file, resolve_url
-from workbench.store.encryption import KEYRING_SERVICE
-from workbench.store.recovery import backup_time, latest_backup, restore_backup
-from workbench.sync.streams import Convergence
-from workbench.views import CaseRow, ImportSummary
 from workbench.vocabulary import Channel, parse_channel, parse_event_kind
+
+if TYPE_CHECKING:
+    from workbench.nags import Nag
+    from workbench.service import Workbench
+    from workbench.sync.streams import Convergence
+    from workbench.views import CaseRow, ImportSummary
+
+# A command imports what it needs in its handler: `workbench deadline`, `rules --profile`,
+# `--help` and `--version` start without SQLAlchemy, Alembic or openpyxl (about 1.2 s), and
+# tests/workbench/test_cli_imports.py holds them to that.
+#: The styles `workbench demo-export --format` writes (workbench.demo.FORMATS).
+DEMO_FORMATS = ("csv", "xlsx")
 
 EXIT_OK = 0
 EXIT_USAGE = 1
@@ -179,6 +169,9 @@ def iso_date(text: str) -> dt.date:
 
 def _deadline(arguments: argparse.Namespace) -> int:
     """Print the reply deadline of an inquiry received on a date."""
+    from workbench.calendar import WorkingCalendar
+    from workbench.inquiries import reply_due
+
     channel = parse_channel(arguments.channel)
     print(reply_due(arguments.received, channel, WorkingCalendar()).isoformat())
     return EXIT_OK
@@ -189,6 +182,8 @@ RULE_COLUMNS = ("kind", "id", "scheme", "title", "reference", "verified")
 
 def _rules(arguments: argparse.Namespace) -> int:
     """Print the rules of a profile (--profile, else the database's): citation, verification."""
+    from workbench.resources import load_named_profile
+
     name: str | None = arguments.profile
     if name is None:
         with _open(arguments) as workbench:
@@ -236,6 +231,8 @@ def _open(arguments: argparse.Namespace) -> Workbench:
     Its language setting becomes the language of the messages, unless ``--language`` or
     ``WORKBENCH_LANGUAGE`` chose one.
     """
+    from workbench.service import Workbench
+
     workbench = Workbench.open(arguments.db)
     chosen = getattr(arguments, "language", None)
     if chosen is None and os.environ.get(LANGUAGE_ENV) not in LANGUAGES:
@@ -308,6 +305,11 @@ def _import_dry_run(arguments: argparse.Namespace) -> int:
     A SQLite database that does not exist yet is not created: the preview runs against an
     empty one in a temporary folder.
     """
+    from workbench.importing import dryrun
+    from workbench.importing.sitemappings import mappings_in_force
+    from workbench.service import Workbench
+    from workbench.store.database import resolve_url
+
     with contextlib.ExitStack() as stack:
         target = arguments.db
         url = resolve_url(target)
@@ -324,6 +326,8 @@ def _import_dry_run(arguments: argparse.Namespace) -> int:
 
 def _mapping_check(arguments: argparse.Namespace) -> int:
     """Check one mapping file, and its conflicts with the files in force; exit 2 if any."""
+    from workbench.importing.sitemappings import Mappings, describe_mapping
+
     checked, conflicts = Mappings().check_file(Path(arguments.file))
     print("\n".join([f"ok: {arguments.file}", *describe_mapping(checked)[1:]]))
     for conflict in conflicts:
@@ -333,6 +337,8 @@ def _mapping_check(arguments: argparse.Namespace) -> int:
 
 def _mapping_list(_arguments: argparse.Namespace) -> int:
     """The mapping files in force, where each lives, and any conflict; exit 2 if one."""
+    from workbench.importing.sitemappings import describe_set, mappings_in_force
+
     in_force = mappings_in_force()
     print("\n".join(describe_set(in_force)))
     return EXIT_INPUT if in_force.conflicts else EXIT_OK
@@ -572,6 +578,8 @@ def _local_moment(text: str) -> dt.datetime:
 
 def _nag_line(nag: Nag) -> str:
     """One reminder on one line, naming the inquiry and case or the caseload."""
+    from workbench.nags import NagKind
+
     if nag.kind is NagKind.DIGEST:
         return f"digest caseload red={nag.red} amber={nag.amber}"
     urgency = " urgent" if nag.urgent else ""
@@ -584,6 +592,8 @@ NAG_COLUMNS = ("kind", "urgent", "inquiry_id", "case_id", "due", "red", "amber")
 
 def _nag_record(nag: Nag) -> dict[str, str]:
     """A reminder in the columns of ``NAG_COLUMNS`` (the digest's counts, or the inquiry's)."""
+    from workbench.nags import NagKind
+
     digest = nag.kind is NagKind.DIGEST
     return {
         "kind": nag.kind.value, "urgent": "yes" if nag.urgent else "no",
@@ -595,6 +605,8 @@ def _nag_record(nag: Nag) -> dict[str, str]:
 
 def _nags(arguments: argparse.Namespace) -> int:
     """The reminders due at a moment, recorded as shown unless --peek (as the app does)."""
+    from workbench.reminders import due_reminders
+
     now = arguments.now or dt.datetime.now()
     with _open(arguments) as workbench:
         nags = due_reminders(workbench, now, record=not arguments.peek)
@@ -608,6 +620,8 @@ def _nags(arguments: argparse.Namespace) -> int:
 
 def _demo_export(arguments: argparse.Namespace) -> int:
     """Write a synthetic export (cases and events file) and print the files' paths."""
+    from workbench import demo
+
     export = demo.generate(arguments.cases, arguments.seed, _today(arguments))
     for path in demo.write_export(export, Path(arguments.out), arguments.format):
         print(path)
@@ -616,6 +630,9 @@ def _demo_export(arguments: argparse.Namespace) -> int:
 
 def _demo(arguments: argparse.Namespace) -> int:
     """Create a demo database from a demo export the first time; print its status summary."""
+    from workbench import demo
+    from workbench.service import Workbench
+
     folder = Path(arguments.dir)
     database = arguments.db or str(folder / "demo.db")
     today = dt.date.today()
@@ -735,7 +752,7 @@ def _add_store_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
     export.add_argument("--cases", type=int, default=300, help=_text("cli.arg.cases"))
     export.add_argument("--seed", type=int, default=1, help=_text("cli.arg.seed"))
     export.add_argument("--today", type=iso_date, help=_text("cli.arg.today"))
-    export.add_argument("--format", choices=list(demo.FORMATS), default="csv",
+    export.add_argument("--format", choices=list(DEMO_FORMATS), default="csv",
                         help=_text("cli.arg.export_format"))
     export.set_defaults(handler=_demo_export)
 
@@ -749,6 +766,8 @@ def _add_store_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
 
 def _report(arguments: argparse.Namespace) -> int:
     """Write the team lead's status workbook and say what it holds."""
+    from workbench.reports import write_status_report
+
     with _open(arguments) as workbench:
         if _is_terminal(sys.stderr):
             print(render("cli.progress.report"), file=sys.stderr, flush=True)
@@ -773,6 +792,9 @@ def _add_report_command(commands: argparse._SubParsersAction[_Parser]) -> None:
 
 def _encrypt(arguments: argparse.Namespace) -> int:
     """Encrypt the (plain SQLite) database in place; its key goes to the user's keyring."""
+    from workbench.store.database import encrypt_database_file
+    from workbench.store.encryption import KEYRING_SERVICE
+
     path = encrypt_database_file(arguments.db)
     print(f"encrypted: {path} (its key is in this user's keyring, service {KEYRING_SERVICE})")
     return EXIT_OK
@@ -813,6 +835,9 @@ def _add_audit_command(commands: argparse._SubParsersAction[_Parser]) -> None:
 
 def _restore_backup(arguments: argparse.Namespace) -> int:
     """Put a backup in place of a (damaged) SQLite database; the old file is kept aside."""
+    from workbench.store.database import resolve_url
+    from workbench.store.recovery import backup_time, latest_backup, restore_backup
+
     url = resolve_url(arguments.db)
     if url.get_backend_name() != "sqlite" or not url.database:
         raise InputError(key="cli.restore.not_sqlite")
@@ -1028,6 +1053,8 @@ def _run(words: list[str]) -> int:
         print(error, file=sys.stderr)
         return EXIT_USAGE
     handler: Handler = arguments.handler
+    from workbench.logs import start_logging
+
     start_logging()
     try:
         code = handler(arguments)
@@ -1037,10 +1064,24 @@ def _run(words: list[str]) -> int:
         return _failed(arguments, error.in_language(current_language()))
     except BrokenPipeError:
         raise
-    except (SQLAlchemyError, OSError) as error:
+    except Exception as error:
+        if not _is_storage_error(error):
+            raise
         # The first line only: a database error goes on with the SQL and its parameters.
         lines = str(error).strip().splitlines()
         return _failed(arguments, lines[0] if lines else type(error).__name__)
+
+
+def _is_storage_error(error: Exception) -> bool:
+    """True for an OSError or a SQLAlchemy error: a one-line message, not a traceback.
+
+    SQLAlchemy is looked up, not imported: a command that never loaded it raised none of its
+    errors, and importing it here would cost the commands that do not need it 0.5 s.
+    """
+    sqlalchemy_errors = sys.modules.get("sqlalchemy.exc")
+    return isinstance(error, OSError) or (
+        sqlalchemy_errors is not None
+        and isinstance(error, sqlalchemy_errors.SQLAlchemyError))
 
 
 def _language_asked(words: Sequence[str]) -> str | None:

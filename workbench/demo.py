@@ -18,8 +18,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from openpyxl import Workbook
-
 from workbench.errors import DuplicateEventError
 from workbench.vocabulary import Channel, EventKind, Scheme
 
@@ -254,6 +252,8 @@ def _csv_text(cell: object) -> str:
 def _write_xlsx(path: Path, sheet: str, header: Sequence[str],
                 rows: Iterable[tuple[object, ...]]) -> None:
     """One sheet with a header row and real date cells (write-only mode: flat memory)."""
+    from openpyxl import Workbook  # only for an .xlsx export: the CLI starts without it
+
     workbook = Workbook(write_only=True)
     worksheet = workbook.create_sheet(sheet)
     worksheet.append(list(header))

@@ -41,11 +41,12 @@ from workbench.engine import (
 from workbench.errors import (
     DuplicateEventError,
     InputError,
+    StoreError,
     UnknownCaseError,
     UnknownInquiryError,
 )
-from workbench.importing import import_files
 from workbench.importing.dryrun import ImportPreview, preview_import
+from workbench.importing.importer import import_files
 from workbench.inquiries import inquiry_standing
 from workbench.pauses import NO_WAIVERS, Pauses, Waivers, rows_of_case, waivers_of
 from workbench.resources import (
@@ -57,6 +58,7 @@ from workbench.resources import (
 from workbench.rules import RuleProfile
 from workbench.siteconfig import SiteDefaults, load_site_defaults
 from workbench.store.database import Database, refuse_network_file, resolve_url
+from workbench.store.integrity import ShutdownRecord
 from workbench.store.models import (
     SOURCE_LOCAL,
     cases,
@@ -237,6 +239,8 @@ class Workbench:
         self.pauses = Pauses(database, self._profile_of)
         #: Case attributes set here (workbench.attributes).
         self.attributes = CaseAttributes(database)
+        #: The SQLite file's clean-close record (set by ``open``; None for PostgreSQL).
+        self._shutdown_record: ShutdownRecord | None = None
 
     @classmethod
     def open(cls, url_or_path: str | os.PathLike[str] | None = None) -> Workbench:
@@ -244,14 +248,31 @@ class Workbench:
 
         NetworkDatabaseError for a SQLite file on a network share: a team shares its work
         through a shared folder of batch files, never by sharing the live database.
-        CorruptDatabaseError, naming the latest intact backup, for a damaged SQLite file.
+        CorruptDatabaseError, naming the latest intact backup, for a damaged SQLite file:
+        the file is checked when ``workbench.store.integrity`` finds cause (an unclean
+        shutdown, a change since the clean close, a week since the last check), and whenever
+        it cannot be opened.
         """
         url = resolve_url(url_or_path)
+        record, reason = None, None
         if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
+            path = Path(str(url.database))
             # Refused before the integrity check, which would read the file over the network.
-            refuse_network_file(Path(str(url.database)), url_or_path)
-            ensure_intact(Path(str(url.database)))
-        opened = cls(Database.open(url_or_path))
+            refuse_network_file(path, url_or_path)
+            record = ShutdownRecord(path)
+            reason = record.reason_to_check()
+            if reason is not None:
+                log.info("checking the database for damage: %s", reason)
+                ensure_intact(path)
+        try:
+            opened = cls(Database.open(url_or_path))
+        except StoreError:
+            if record is not None and reason is None:
+                ensure_intact(record.database)  # damage the file's metadata did not show
+            raise
+        if record is not None:
+            record.opened(checked=reason is not None)
+            opened._shutdown_record = record
         log.info("opened the database %s", url.render_as_string(hide_password=True))
         return opened
 
@@ -261,8 +282,11 @@ class Workbench:
         return self._database
 
     def close(self) -> None:
-        """Release the database connections."""
+        """Release the database connections; a SQLite file records its clean close."""
         self._database.dispose()
+        if self._shutdown_record is not None:
+            self._shutdown_record.closed()
+            self._shutdown_record = None
 
     def __enter__(self) -> Workbench:
         return self

@@ -18,8 +18,8 @@ from tests.workbench.exports import TODAY, cases, write_cases
 from workbench.errors import NetworkDatabaseError
 from workbench.reports import write_status_report
 from workbench.service import Workbench
+from workbench.store import location
 from workbench.store.database import DATABASE_ENV, Database
-from workbench.sync import location
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX permission bits")
 

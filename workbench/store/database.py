@@ -19,7 +19,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import platformdirs
 from alembic import command
 from alembic.config import Config
 from alembic.util import CommandError
@@ -27,23 +26,19 @@ from sqlalchemy import URL, Connection, Engine, create_engine, event, make_url, 
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from workbench import messages
+from workbench.database_path import APP_NAME as APP_NAME
+from workbench.database_path import DATABASE_ENV as DATABASE_ENV
+from workbench.database_path import default_database_path as default_database_path
 from workbench.errors import StoreError, WriteError
-from workbench.store import encryption
-from workbench.sync.location import refuse_network_database
+from workbench.store import encryption, recovery
+from workbench.store.location import refuse_network_database
 
-APP_NAME = "caseworker-workbench"
-DATABASE_ENV = "WORKBENCH_DB"
 BUSY_TIMEOUT_MS = 30_000
 BACKUPS_KEPT = 5
 _MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 #: Any constant will do: PostgreSQL sessions opening the store migrate one at a time.
 _MIGRATION_LOCK_KEY = 0x5742_0001
 _WRITE_OPTION = "workbench_write"
-
-
-def default_database_path() -> Path:
-    """The per-user database file: in the user's data folder, never in a shared place."""
-    return platformdirs.user_data_path(APP_NAME, appauthor=False) / "workbench.db"
 
 
 def resolve_url(url_or_path: str | os.PathLike[str] | None = None) -> URL:
@@ -181,10 +176,14 @@ class Database:
         (0700), each copy readable by the owner only (0600), as the database itself; on
         Windows the per-user profile folder already keeps other users out. A copy that cannot
         be completed (a full disk) is removed and WriteError names it: a half copy is no
-        backup. PostgreSQL is backed up by whoever runs the server: None is returned.
+        backup. The database is checked first (``quick_check``): a damaged one is not
+        copied, it raises CorruptDatabaseError naming the latest intact backup, so damage
+        never pushes the good copies out. PostgreSQL is backed up by whoever runs the
+        server: None is returned.
         """
         if self.sqlite_path is None:
             return None
+        recovery.ensure_intact(self.sqlite_path)
         folder = self.sqlite_path.parent / "backups"
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
         target = folder / f"{self.sqlite_path.stem}-{stamp}.db"

@@ -18,13 +18,15 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+from workbench.backups import BACKUP_FOLDER as BACKUP_FOLDER
+from workbench.backups import CorruptDatabaseError as CorruptDatabaseError
+from workbench.backups import backup_time as backup_time
+from workbench.backups import backups_of as backups_of
 from workbench.errors import StoreError
 from workbench.messages import text
 from workbench.store import encryption
 
 log = logging.getLogger(__name__)
-BACKUP_FOLDER = "backups"
-_STAMP_FORMAT = "%Y%m%d-%H%M%S-%f"
 
 
 def integrity_problem(path: Path, *, thorough: bool = True) -> str | None:
@@ -32,7 +34,7 @@ def integrity_problem(path: Path, *, thorough: bool = True) -> str | None:
 
     ``thorough`` runs ``integrity_check``; otherwise ``quick_check``, which skips matching
     indexes to table rows and is about five times faster (0.2 s against 1.2 s on a 40 MB
-    store): quick enough for every open, while a backup to restore is checked thoroughly.
+    store): quick enough for an open with cause, while a backup to restore is checked thoroughly.
     """
     if not path.exists() or path.stat().st_size == 0:
         return None
@@ -54,11 +56,6 @@ def integrity_problem(path: Path, *, thorough: bool = True) -> str | None:
     return f"integrity check failed ({results[0]})"
 
 
-def backups_of(path: Path) -> list[Path]:
-    """The backups of the database ``path``, oldest first (their names sort by time)."""
-    return sorted((path.parent / BACKUP_FOLDER).glob(f"{path.stem}-*.db"))
-
-
 def latest_backup(path: Path) -> Path | None:
     """The newest backup of ``path`` that is itself intact; None if there is none."""
     for candidate in reversed(backups_of(path)):
@@ -67,33 +64,11 @@ def latest_backup(path: Path) -> Path | None:
     return None
 
 
-def backup_time(backup: Path) -> dt.datetime:
-    """When a backup was made (local time), from its name, else from the file's time."""
-    stamp = backup.stem.rsplit("-", 3)[-3:]
-    try:
-        return dt.datetime.strptime("-".join(stamp), _STAMP_FORMAT)
-    except ValueError:
-        return dt.datetime.fromtimestamp(backup.stat().st_mtime)
-
-
-class CorruptDatabaseError(StoreError):
-    """The database file is damaged; the message names the latest backup and how to restore."""
-
-    def __init__(self, path: Path, problem: str, backup: Path | None) -> None:
-        self.path = path
-        self.problem = problem
-        self.backup = backup
-        if backup is None:
-            super().__init__(key="store.damaged_no_backup", path=str(path), problem=problem)
-            return
-        super().__init__(key="store.damaged", path=str(path), problem=problem,
-                         backup=str(backup), time=f"{backup_time(backup):%Y-%m-%d %H:%M}")
-
-
 def ensure_intact(path: Path) -> None:
     """Raise CorruptDatabaseError, naming the latest backup, if ``path`` is damaged.
 
-    This runs at every open, so it uses the quick check.
+    This runs at an open with cause (``workbench.store.integrity``) and before every backup,
+    so it uses the quick check.
     """
     problem = integrity_problem(path, thorough=False)
     if problem is not None:

@@ -45,5 +45,5 @@ How it works, in the order a change travels:
   take in, publish my state, keep the cursor), its report and the status; ``views`` reads
   covers, the field history and who did what.
 
-The live SQLite database itself never lives on a network share (``location``).
+The live SQLite database itself never lives on a network share (``workbench.store.location``).
 """

@@ -8,8 +8,8 @@ import pytest
 
 from workbench.errors import NetworkDatabaseError, StoreError
 from workbench.service import Workbench
-from workbench.sync import location
-from workbench.sync.location import DRIVE_REMOTE, network_location, network_mount, unc_share
+from workbench.store import location
+from workbench.store.location import DRIVE_REMOTE, network_location, network_mount, unc_share
 
 MOUNTS = """\
 /dev/sda1 / ext4 rw,relatime 0 0

@@ -1,0 +1,104 @@
+"""The Danish holidays are computed once per ``holidays`` version and kept, then read back.
+
+Making one country's calendar with the ``holidays`` package loads every country's module;
+a kept year costs reading a small file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import holidays
+import pytest
+
+from workbench import calendar
+
+ROOT = Path(__file__).resolve().parents[2]
+EASTER_MONDAY_2026 = dt.date(2026, 4, 6)
+
+
+@pytest.fixture
+def cache_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """An empty cache folder of this test's own; the in-process caches emptied around it."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(calendar.platformdirs, "user_cache_path",
+                        lambda name, appauthor: tmp_path / name)
+    calendar.danish_public_holidays.cache_clear()
+    calendar._kept_holidays.cache_clear()
+    yield tmp_path
+    calendar.danish_public_holidays.cache_clear()
+    calendar._kept_holidays.cache_clear()
+
+
+def fresh() -> None:
+    """Forget what this process computed or read, as a new process would."""
+    calendar.danish_public_holidays.cache_clear()
+    calendar._kept_holidays.cache_clear()
+
+
+def test_a_year_is_computed_once_kept_and_read_back_the_same(
+    cache_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    computed = calendar.danish_public_holidays(2026)
+    assert EASTER_MONDAY_2026 in computed
+    assert computed == frozenset(
+        holidays.country_holidays("DK", years=2026, categories=holidays.PUBLIC).keys())
+    path = calendar.holiday_cache_path()
+    assert path.parent.parent == cache_folder and holidays.__version__ in path.name
+    assert sorted(json.loads(path.read_text(encoding="utf-8"))) == ["2026"]
+
+    fresh()
+    monkeypatch.setattr(calendar.holidays, "country_holidays", _must_not_be_called)
+    assert calendar.danish_public_holidays(2026) == computed
+
+
+def test_a_damaged_cache_file_is_computed_afresh(cache_folder: Path) -> None:
+    path = calendar.holiday_cache_path()
+    path.parent.mkdir(parents=True)
+    path.write_text('{"2026": ["not a date"]', encoding="utf-8")
+    assert EASTER_MONDAY_2026 in calendar.danish_public_holidays(2026)
+    assert "2026" in json.loads(path.read_text(encoding="utf-8"))
+
+
+def test_another_holidays_version_does_not_read_this_ones_file(
+    cache_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calendar.danish_public_holidays(2026)
+    fresh()
+    monkeypatch.setattr(calendar, "holidays_version", "0.0-other")
+    calls: list[int] = []
+    real = holidays.country_holidays
+
+    def counting(*arguments: object, **options: object) -> object:
+        calls.append(1)
+        return real(*arguments, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(calendar.holidays, "country_holidays", counting)
+    assert EASTER_MONDAY_2026 in calendar.danish_public_holidays(2026)
+    assert calls == [1]
+
+
+def test_deadline_with_a_kept_year_loads_no_country_module(tmp_path: Path) -> None:
+    script = ("import sys\nfrom workbench.start import main\n"
+              "main(['deadline', '--channel', 'phone', '--received', '2026-04-01'])\n"
+              "print(sum(m.startswith('holidays.countries') for m in sys.modules))")
+    environment = {**os.environ, "XDG_CACHE_HOME": str(tmp_path), "PYTHONPATH": str(ROOT)}
+
+    def run() -> list[str]:
+        return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                              check=True, timeout=120, env=environment).stdout.splitlines()
+
+    first, second = run(), run()
+    assert first[0] == second[0] == "2026-04-08"
+    assert int(first[1]) > 100  # computing the year loads every country
+    assert second[1] == "0"
+
+
+def _must_not_be_called(*_arguments: object, **_options: object) -> object:
+    raise AssertionError("the kept year was computed again")

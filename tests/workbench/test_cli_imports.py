@@ -1,0 +1,77 @@
+"""The command line loads what a command uses: no SQLAlchemy, Alembic or openpyxl to add days.
+
+Each command runs in a fresh interpreter, as ``workbench`` does, and reports what it loaded
+from ``sys.modules``.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from workbench import __version__, cli, demo
+
+HEAVY = ("sqlalchemy", "alembic", "openpyxl", "workbench.store", "workbench.service")
+RUN = (
+    "import json, sys\n"
+    "from workbench.start import main\n"
+    "try:\n"
+    "    code = main(sys.argv[1:])\n"
+    "except SystemExit as leaving:\n"
+    "    code = leaving.code\n"
+    "sys.stdout.flush()\n"
+    f"loaded = sorted({{m.split('.')[0] if not m.startswith('workbench') else m for m in "
+    f"sys.modules if m.startswith({HEAVY!r})}})\n"
+    "print('LOADED ' + json.dumps([code, loaded]))\n"
+)
+
+
+def loaded_by(*argv: str, cwd: Path) -> tuple[object, list[str]]:
+    """Run ``workbench ARGV`` in a fresh interpreter: its exit code and the heavy modules."""
+    done = subprocess.run([sys.executable, "-c", RUN, *argv], capture_output=True, text=True,
+                          check=False, timeout=120, cwd=cwd)
+    last = [line for line in done.stdout.splitlines() if line.startswith("LOADED ")]
+    assert last, done.stderr
+    code, loaded = json.loads(last[-1].removeprefix("LOADED "))
+    return code, loaded
+
+
+@pytest.mark.parametrize("argv", [
+    ["--help"],
+    ["--version"],
+    ["deadline", "--channel", "phone", "--received", "2026-04-01"],
+    ["rules", "--profile", "gaeldende-2026"],
+    ["status", "--help"],
+    ["deadline", "--channel", "fax", "--received", "2026-04-01"],  # a usage error
+])
+def test_commands_without_a_database_load_no_database_or_excel_library(
+    argv: list[str], tmp_path: Path
+) -> None:
+    code, loaded = loaded_by(*argv, cwd=tmp_path)
+    assert code in (0, cli.EXIT_USAGE)
+    assert loaded == []
+
+
+def test_a_command_on_the_database_does_load_the_store(tmp_path: Path) -> None:
+    # The guard above would pass for a CLI that loads nothing at all: this one must load it.
+    code, loaded = loaded_by("--db", str(tmp_path / "w.db"), "status", cwd=tmp_path)
+    assert code == 0
+    assert "sqlalchemy" in loaded and "workbench.service" in loaded
+
+
+def test_the_version_is_printed_before_the_command_line_loads(tmp_path: Path) -> None:
+    script = ("import sys\nfrom workbench.start import main\ncode = main(['--version'])\n"
+              "print(code, 'workbench.cli' in sys.modules, 'argparse' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          check=True, timeout=60, cwd=tmp_path)
+    version, verdict = done.stdout.splitlines()
+    assert version == f"workbench {__version__}"
+    assert verdict == "0 False False"
+
+
+def test_the_demo_export_formats_are_the_demo_modules_own() -> None:
+    assert cli.DEMO_FORMATS == demo.FORMATS
