@@ -27,6 +27,8 @@ import holidays
 import platformdirs
 from holidays.version import __version__ as holidays_version
 
+from workbench.errors import InputError
+
 log = logging.getLogger(__name__)
 #: The per-user cache folder (the application's name, as in ``workbench.siteconfig``).
 _CACHE_APP = "caseworker-workbench"
@@ -107,15 +109,22 @@ class WorkingCalendar:
         return day.weekday() < 5 and not self.is_holiday(day)
 
     def add_working_days(self, start: dt.date, count: int) -> dt.date:
-        """The ``count``-th working day strictly after ``start`` (``count`` ≥ 1)."""
+        """The ``count``-th working day strictly after ``start`` (``count`` ≥ 1).
+
+        InputError (``calendar.beyond``) if that day is after the last date there is.
+        """
         if count < 1:
             raise ValueError(f"count must be at least 1, not {count}")
         day = start
         remaining = count
-        while remaining:
-            day += dt.timedelta(days=1)
-            if self.is_working_day(day):
-                remaining -= 1
+        try:
+            while remaining:
+                day += dt.timedelta(days=1)
+                if self.is_working_day(day):
+                    remaining -= 1
+        except OverflowError:
+            raise InputError(key="calendar.beyond", day=start.isoformat(),
+                             last=dt.date.max.isoformat()) from None
         return day
 
     def working_days_between(self, start: dt.date, end: dt.date) -> int:

@@ -167,6 +167,32 @@ def iso_date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(render("cli.not_a_date", {"text": repr(text)})) from None
 
 
+#: The largest id a record can have: the store's ids are INTEGER columns, 32-bit in
+#: PostgreSQL (SQLite's are 64-bit), so no record has a larger one.
+RECORD_ID_MAX = 2**31 - 1
+
+
+def _record_id_or_none(text: str) -> int | None:
+    """``text`` as a record id (decimal digits, 1 to ``RECORD_ID_MAX``), else None."""
+    if not (text.isascii() and text.isdigit()):
+        return None
+    number = int(text)
+    return number if 1 <= number <= RECORD_ID_MAX else None
+
+
+def record_id(text: str) -> int:
+    """An argparse type for the id of a stored record (inquiry, event, note, pause, ...).
+
+    A usage error (exit 1) unless a record could have it: no database is asked about an id
+    it cannot store.
+    """
+    number = _record_id_or_none(text)
+    if number is None:
+        raise argparse.ArgumentTypeError(
+            render("cli.not_an_id", {"text": repr(text), "largest": RECORD_ID_MAX}))
+    return number
+
+
 def _deadline(arguments: argparse.Namespace) -> int:
     """Print the reply deadline of an inquiry received on a date."""
     from workbench.calendar import WorkingCalendar
@@ -481,10 +507,15 @@ def _exempt(arguments: argparse.Namespace) -> int:
 
 
 def _local_id(text: str, kind: str) -> int:
-    """A pause's or exemption's id as typed; InputError (exit 2) if it is no id."""
-    if not text.isdigit():
+    """A pause's or exemption's id as typed; InputError (exit 2) if it is no id.
+
+    These ids share their positional with a case id or a rule id, so they are checked here
+    rather than by ``record_id``, with the same bounds: no such pause or exemption.
+    """
+    number = _record_id_or_none(text)
+    if number is None:
         raise InputError(key=f"{kind}.unknown", **{f"{kind}_id": text})
-    return int(text)
+    return number
 
 
 def _pauses(arguments: argparse.Namespace) -> int:
@@ -734,7 +765,8 @@ def _add_store_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
     add.add_argument("--by", metavar="INITIALS", help=_text("cli.arg.by"))
     add.set_defaults(handler=_inquiry_add)
     answer = _command(actions, "answer", "inquiry.answer")
-    answer.add_argument("inquiry_id", metavar="ID", type=int, help=_text("cli.arg.inquiry_id"))
+    answer.add_argument("inquiry_id", metavar="ID", type=record_id,
+                        help=_text("cli.arg.inquiry_id"))
     answer.add_argument("--date", required=True, type=iso_date, help=_text("cli.arg.answered"))
     answer.add_argument("--by", metavar="INITIALS", help=_text("cli.arg.by"))
     answer.set_defaults(handler=_inquiry_answer)

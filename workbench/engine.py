@@ -69,7 +69,7 @@ def status_for_due(due: dt.date, today: dt.date, amber_days: int = DEFAULT_AMBER
     """Red if overdue, amber if due within ``amber_days`` (inclusive), green otherwise."""
     if due < today:
         return Status.RED
-    if due <= today + dt.timedelta(days=amber_days):
+    if (due - today).days <= amber_days:  # not today + N days: that may be past 9999
         return Status.AMBER
     return Status.GREEN
 
@@ -186,7 +186,7 @@ def evaluate_case(
     # (no rule's outcome depends on the order of events on one day).
     events = sorted((e for e in case.events if case.start <= e.date <= as_of), key=_BY_DATE)
     age = case.cpr.age_on(case.start) if case.cpr and plan.needs_age else None
-    pauses = _paused_days(case.pauses, as_of) if case.pauses else None
+    pauses = _paused_days(case.pauses, case.start, as_of) if case.pauses else None
     exempt = case.exemptions
     milestones: list[Milestone] = []
     for rule in plan.rules:
@@ -205,8 +205,8 @@ def evaluate_case(
                     continue
                 anchor = started[0]
                 matching = [event for event in matching if event.date >= anchor]
-        found = _milestones_of(rule, anchor, matching, age, as_of, milestones)
-        if pauses:
+        found = _milestones_of(rule, anchor, matching, age, as_of, milestones, pauses)
+        if pauses and not isinstance(rule, CountRule):  # count windows are paused inside
             found = [_paused(m, pauses) for m in found]
         if rule.applies_from is not None or rule.applies_until is not None:
             found = _in_force(rule, found, as_of)
@@ -216,13 +216,30 @@ def evaluate_case(
     return _with_status(milestones, today, amber_days)
 
 
-def _paused_days(pauses: Sequence[Pause], as_of: dt.date) -> list[dt.date]:
-    """Every paused day, in order (a pause still on runs to ``as_of``)."""
+def _paused_days(pauses: Sequence[Pause], start: dt.date, as_of: dt.date) -> list[dt.date]:
+    """Every paused day from the case's ``start`` on, in order.
+
+    A pause still on runs to ``as_of``. Days before the case began pause nothing: there was
+    no deadline to stop.
+    """
     days: set[dt.date] = set()
     for pause in pauses:
         end = pause.end if pause.end is not None else as_of
-        days.update(pause.start + dt.timedelta(days=n) for n in range((end - pause.start).days + 1))
+        first = max(pause.start, start)
+        days.update(first + dt.timedelta(days=n) for n in range((end - first).days + 1))
     return sorted(days)
+
+
+def _moved(due: dt.date, paused: Sequence[dt.date]) -> dt.date:
+    """``due`` moved by the paused days up to it (domain.md, Pauses); ``paused`` is sorted.
+
+    A day paused after the (moved) date does not move it.
+    """
+    for day in paused:
+        if day > due or due == dt.date.max:
+            break
+        due += _ONE_DAY
+    return due
 
 
 def _paused(milestone: Milestone, paused: Sequence[dt.date]) -> Milestone:
@@ -231,11 +248,7 @@ def _paused(milestone: Milestone, paused: Sequence[dt.date]) -> Milestone:
     Paused days count from the case's start; a day paused after the (moved) due date does
     not move it, so a pause that begins after a deadline was missed does not excuse it.
     """
-    due = milestone.due
-    for day in paused:
-        if day > due:
-            break
-        due += _ONE_DAY
+    due = _moved(milestone.due, paused)
     if due == milestone.due:
         return milestone
     state = milestone.state
@@ -278,14 +291,19 @@ def _milestones_of(
     age: int | None,
     as_of: dt.date,
     earlier: Sequence[Milestone],
+    paused: Sequence[dt.date] | None = None,
 ) -> list[Milestone]:
-    """Dispatch on the rule's type; ``earlier`` holds the milestones of preceding rules."""
+    """Dispatch on the rule's type; ``earlier`` holds the milestones of preceding rules.
+
+    ``paused`` (the case's paused days) only reaches count rules, whose windows it extends;
+    the caller moves the other rules' due dates.
+    """
     if isinstance(rule, OnceRule):
         return _once(rule, anchor, matching, age)
     if isinstance(rule, ChainRule):
         return _recurring(rule, anchor, matching, earlier)
     assert isinstance(rule, CountRule)  # the loader makes no other kind
-    return _count_windows(rule, anchor, matching, as_of)
+    return _count_windows(rule, anchor, matching, as_of, paused)
 
 
 def _once(
@@ -364,22 +382,36 @@ def _offset(amount: int, unit: Unit) -> Offset:
 
 
 def _count_windows(
-    rule: CountRule, anchor: dt.date, matching: Sequence[CaseEvent], as_of: dt.date
+    rule: CountRule,
+    anchor: dt.date,
+    matching: Sequence[CaseEvent],
+    as_of: dt.date,
+    paused: Sequence[dt.date] | None = None,
 ) -> list[Milestone]:
     """One milestone per window that has begun: met, open while it runs, or missed.
 
     A window that ended unmet stays open (red) until an event of a kind still missing is
     held after its end, which meets it late (domain.md, "Count rules").
+
+    Paused days move a window's last day, its due date (domain.md, Pauses), so the window
+    is longer and the count is taken over the whole longer window; the next window runs
+    from the day after the moved last day.
     """
     milestones: list[Milestone] = []
     period = 0
+    previous_last: dt.date | None = None
     while True:
         first, last = _period_bounds(rule.window, anchor, period)
+        if paused:
+            if previous_last is not None:
+                first = previous_last + _ONE_DAY
+            last = _moved(last, paused)
+            previous_last = last
         if first > as_of:
             break
         from_first = [e for e in matching if e.date >= first]
         milestones.append(_count_window(rule, period, first, last, from_first, as_of))
-        if not rule.repeat:
+        if not rule.repeat or last == dt.date.max:  # no window after the calendar's end
             break
         period += 1
     return milestones
@@ -419,7 +451,11 @@ def _count_window(
                       for i in short)
         return Milestone(rule, period, last, MilestoneState.OPEN, counted=tuple(counted),
                          plan_by=min(plan_by, last))
-    missing = frozenset().union(*(requirements[i].kinds for i in short))
+    # What catches up must be a kind every short requirement accepts: FL2 short of joint
+    # conversations needs a fællessamtale, otherwise any conversation (domain.md, "Count
+    # rules"). Requirements with no kind in common: any kind still missing.
+    missing = frozenset.intersection(*(requirements[i].kinds for i in short)) \
+        or frozenset().union(*(requirements[i].kinds for i in short))
     for event in from_first[after:]:
         if event.kind in missing:
             return Milestone(rule, period, last, MilestoneState.MET_LATE, event.date,

@@ -92,7 +92,10 @@ class Offset:
         """The date this offset lands on, counted from ``base``."""
         landing = self._landings.get(base)
         if landing is None:
-            landing = self._land(base)
+            try:
+                landing = self._land(base)
+            except (OverflowError, ValueError):  # past 9999-12-31: never due in the calendar
+                landing = dt.date.max
             self._landings[base] = landing
         return landing
 

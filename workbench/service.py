@@ -47,7 +47,7 @@ from workbench.errors import (
 )
 from workbench.importing.dryrun import ImportPreview, preview_import
 from workbench.importing.importer import import_files
-from workbench.inquiries import inquiry_standing
+from workbench.inquiries import inquiry_standing, reply_due
 from workbench.pauses import NO_WAIVERS, Pauses, Waivers, rows_of_case, waivers_of
 from workbench.resources import (
     DEFAULT_PROFILE,
@@ -590,11 +590,15 @@ class Workbench:
                                        values)
 
     def add_inquiry(self, case_id: str, channel: Channel, received: dt.date, *, by: str) -> int:
-        """Record a citizen's inquiry; its reply deadline follows from channel and date."""
+        """Record a citizen's inquiry; its reply deadline follows from channel and date.
+
+        InputError (``calendar.beyond``) if that deadline falls after the calendar's end.
+        """
         initials = _required_initials(by)
         entity_id = new_entity_id()
         with self._database.transaction(write=True) as connection:
             self._case(connection, case_id)
+            reply_due(received, channel, self._settings(connection).calendar())
             Replica(connection).record(initials, EntityType.INQUIRY, entity_id, case_id, {
                 "case_id": case_id, "channel": channel.value, "received": received.isoformat(),
                 "registered_by": initials, "registered_at": utc_now().isoformat(),

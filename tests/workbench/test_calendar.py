@@ -13,6 +13,7 @@ from workbench.calendar import (
     iso_week,
     week_since,
 )
+from workbench.errors import InputError
 
 D = dt.date
 CALENDAR = WorkingCalendar()
@@ -124,3 +125,11 @@ def test_week_numbers() -> None:
     assert week_since(D(2026, 1, 5), D(2026, 1, 5)) == 1
     assert week_since(D(2026, 1, 5), D(2026, 1, 11)) == 1
     assert week_since(D(2026, 1, 5), D(2026, 1, 12)) == 2
+
+
+def test_a_working_day_after_the_last_date_is_an_input_error() -> None:
+    with pytest.raises(InputError) as raised:
+        CALENDAR.add_working_days(D(9999, 12, 29), 2)
+    assert raised.value.key == "calendar.beyond"
+    assert raised.value.params == {"day": "9999-12-29", "last": "9999-12-31"}
+    assert CALENDAR.add_working_days(D(9999, 12, 29), 1) == D(9999, 12, 30)

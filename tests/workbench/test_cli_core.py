@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from workbench.cli import EXIT_OK, EXIT_USAGE, main
+from workbench.cli import EXIT_INPUT, EXIT_OK, EXIT_USAGE, main
 from workbench.messages import LANGUAGE_ENV
 from workbench.siteconfig import SITE_CONFIG_ENV
 
@@ -71,3 +71,18 @@ def test_rules_without_a_profile_lists_the_databases(
     monkeypatch.setenv(SITE_CONFIG_ENV, str(tmp_path / "none.toml"))  # nobody chose: today's law
     assert main(["--db", str(tmp_path / "new.db"), "rules"]) == EXIT_OK
     assert capsys.readouterr().out.startswith("gaeldende-2026: ")
+
+
+@pytest.mark.parametrize(("channel", "received"), [("mail", "9999-12-31"),
+                                                    ("phone", "9999-12-30")])
+def test_a_deadline_beyond_the_calendar_is_an_input_error(
+    channel: str, received: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["deadline", "--channel", channel, "--received", received]) == EXIT_INPUT
+    captured = capsys.readouterr()
+    assert captured.out == "" and "Traceback" not in captured.err
+    assert captured.err.strip().splitlines() == [
+        f"error: the date {received} is too far in the future: the deadline falls after the "
+        "calendar's last day (9999-12-31)"]
+    assert main(["deadline", "--channel", "phone", "--received", "9999-12-20"]) == EXIT_OK
+    assert capsys.readouterr().out.strip() == "9999-12-22"

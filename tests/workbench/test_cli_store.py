@@ -157,6 +157,8 @@ def test_register_records_a_local_event(database_url: str, files: list[str],
     (["register", "S1", "--kind", "samtale", "--date", "2026-02-01"], ["already has"]),
     (["inquiry", "answer", "999", "--date", "2026-03-09"], ["999"]),
     (["inquiry", "add", "S404", "--channel", "phone", "--received", "2026-03-09"], ["S404"]),
+    (["inquiry", "add", "S1", "--channel", "mail", "--received", "9999-12-31"],
+     ["9999-12-31", "too far in the future"]),
 ])
 def test_bad_registrations_exit_2_with_one_line(
     database_url: str, files: list[str], capsys: Capture, argv: list[str], words: list[str]
@@ -201,6 +203,11 @@ def test_inquiries_add_answer_and_list(database_url: str, files: list[str],
     ["register", "S1", "--kind", "samtale", "--date", "9/3/2026"],
     ["inquiry", "add", "S1", "--channel", "fax", "--received", "2026-03-09"],
     ["inquiry", "answer", "one", "--date", "2026-03-09"],
+    ["inquiry", "answer", "99999999999999999999", "--date", "2026-11-24"],
+    ["inquiry", "answer", "2147483648", "--date", "2026-11-24"],
+    ["inquiry", "answer", "0", "--date", "2026-11-24"],
+    ["inquiry", "answer", "-1", "--date", "2026-11-24"],
+    ["inquiry", "answer", "\u00b2", "--date", "2026-11-24"],
     ["inquiry"],
     ["status", "--format", "xml"],
     ["demo-export"],
@@ -259,3 +266,20 @@ def test_demo_creates_its_database_once_and_prints_the_summary(
 
     code, again, _ = run(capsys, "demo", "--dir", str(tmp_path / "demo"), "--cases", "60")
     assert code == EXIT_OK and again == out  # opened, not rebuilt
+
+
+def test_an_id_out_of_range_is_a_usage_error_on_the_database_too(
+    database_url: str, files: list[str], capsys: Capture
+) -> None:
+    """The largest id a record can have is checked before any database is asked."""
+    run(capsys, "--db", database_url, "import", *files)
+    code, out, err = run(capsys, "--db", database_url, "inquiry", "answer",
+                         "99999999999999999999", "--date", "2026-11-24")
+    assert (code, out) == (EXIT_USAGE, "")
+    assert err.strip().splitlines() == [
+        "workbench inquiry answer: argument ID: not an id (a whole number from 1 to "
+        "2147483647): '99999999999999999999'"]
+    code, out, err = run(capsys, "--db", database_url, "inquiry", "answer", "2147483647",
+                         "--date", "2026-11-24")
+    assert (code, out) == (EXIT_INPUT, "")
+    assert_one_line_error(err, "2147483647")

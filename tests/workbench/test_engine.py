@@ -17,6 +17,7 @@ from workbench.engine import (
     CaseFacts,
     Milestone,
     MilestoneState,
+    Pause,
     Status,
     evaluate_case,
     status_for_due,
@@ -352,3 +353,51 @@ class TestTheDecidingMilestoneByDefinition:
         assert evaluation.status is max(statuses, key=lambda status: status.severity)
         assert evaluation.deciding == min(
             open_ones, key=lambda m: (m.due, position[m.rule_id], m.occurrence))
+
+
+def test_fl2_short_of_joint_conversations_is_caught_up_only_by_a_faellessamtale() -> None:
+    """FL2 short of joint conversations is caught up only by a fællessamtale.
+
+    It counted (3, 1) at its window end (14 July): short of both the six conversations and the
+    two joint ones, so a plain samtale after the window does not catch it up — only a
+    fællessamtale does (domain.md, "Count rules").
+    """
+    start = D(2026, 1, 15)
+    held = [(D(2026, 2, 1), FAELLES), (D(2026, 3, 1), SAMTALE), (D(2026, 7, 14), SAMTALE),
+            (D(2026, 7, 20), SAMTALE)]
+    fl2 = next(m for m in evaluate(Scheme.FORSIKRET_LEDIG, D(2026, 8, 1), *held, start=start,
+                                   cpr="010190-1234").milestones if m.rule_id == "FL2")
+    assert (fl2.due, fl2.state, fl2.met_on, fl2.counted) == (D(2026, 7, 14), OPEN, None, (3, 1))
+    joint = evaluate(Scheme.FORSIKRET_LEDIG, D(2026, 8, 1), *held, (D(2026, 7, 25), FAELLES),
+                     start=start, cpr="010190-1234")
+    fl2 = next(m for m in joint.milestones if m.rule_id == "FL2")
+    assert (fl2.state, fl2.met_on) == (LATE, D(2026, 7, 25))
+
+
+def test_fl2_short_only_of_conversations_is_caught_up_by_any_conversation() -> None:
+    """Both joint conversations held, only four conversations in all: a samtale catches up."""
+    held = [(D(2026, 2, 1), FAELLES), (D(2026, 3, 1), FAELLES), (D(2026, 4, 1), SAMTALE),
+            (D(2026, 5, 1), SAMTALE), (D(2026, 7, 20), SAMTALE)]
+    fl2 = next(m for m in evaluate(Scheme.FORSIKRET_LEDIG, D(2026, 8, 1), *held,
+                                   start=D(2026, 1, 15), cpr="010190-1234").milestones
+               if m.rule_id == "FL2")
+    assert (fl2.state, fl2.met_on, fl2.counted) == (LATE, D(2026, 7, 20), (4, 2))
+
+
+@pytest.mark.parametrize("profile_name", ["kbh-2006-2017", "gaeldende-2026"])
+@pytest.mark.parametrize("scheme", list(Scheme))
+def test_deadlines_past_the_calendars_end_are_never_due(profile_name: str,
+                                                         scheme: Scheme) -> None:
+    """A conversation registered on 9999-12-31 (register takes it) evaluates on that day.
+
+    The next deadline would fall after the last date there is: it stays open with the last
+    date as its due date instead of ending the evaluation in an OverflowError.
+    """
+    last = D(9999, 12, 31)
+    facts = CaseFacts(scheme, D(9999, 12, 1), [CaseEvent(last, SAMTALE)],
+                      cpr=parse_cpr("010190-1234"), pauses=[Pause(D(9999, 12, 10))])
+    evaluation = evaluate_case(facts, load_named_profile(profile_name), last)
+    assert evaluation.status in (Status.RED, Status.AMBER, Status.GREEN)
+    assert all(m.due <= last for m in evaluation.milestones)
+    assert status_for_due(last, last) is Status.AMBER
+    assert status_for_due(D(9999, 12, 30), last) is Status.RED

@@ -413,3 +413,83 @@ def test_a_malformed_new_field_is_refused_naming_file_rule_and_field(
     with pytest.raises(ProfileError) as refused:
         parse_profile(_ONE_RULE + extra + "\n", "bad.toml")
     assert located in refused.value.in_language("en")
+
+
+KH_START = D(2026, 1, 5)
+
+
+def kh(today: dt.date, *conversations: dt.date, start: dt.date = KH_START,
+       pauses: tuple[Pause, ...] = ()) -> dict[str, Milestone]:
+    """A kontanthjælp case's milestones under gaeldende-2026, by rule id (first occurrence)."""
+    facts = CaseFacts(Scheme.KONTANTHJAELP, start, [CaseEvent(d, SAMTALE) for d in conversations],
+                      pauses=pauses)
+    found: dict[str, Milestone] = {}
+    for milestone in evaluate_case(facts, LAW, today).milestones:
+        found.setdefault(milestone.rule_id, milestone)
+    return found
+
+
+def test_a_pause_extends_a_count_window_and_does_not_meet_it() -> None:
+    """A pause lengthens KH-4I6's window; a catch-up conversation in it does not meet it.
+
+    30 paused days move the window end from 4 July to 3 August; two conversations of four are
+    held in the longer window, so it is open (amber on 1 August), not met on time.
+    (Unpaused, the 10 July conversation catches the missed window up, late.)
+    """
+    unpaused = kh(D(2026, 8, 1), D(2026, 1, 7), D(2026, 7, 10))["KH-4I6"]
+    assert (unpaused.due, unpaused.state, unpaused.met_on, unpaused.counted) == (
+        D(2026, 7, 4), LATE, D(2026, 7, 10), (1,))
+    paused = kh(D(2026, 8, 1), D(2026, 1, 7), D(2026, 7, 10),
+                pauses=(Pause(D(2026, 2, 1), D(2026, 3, 2)),))["KH-4I6"]
+    assert (paused.due, paused.state, paused.met_on, paused.counted) == (
+        D(2026, 8, 3), OPEN, None, (2,))
+    facts = CaseFacts(Scheme.KONTANTHJAELP, D(2026, 1, 5),
+                      [CaseEvent(D(2026, 1, 7), SAMTALE), CaseEvent(D(2026, 7, 10), SAMTALE)],
+                      pauses=(Pause(D(2026, 2, 1), D(2026, 3, 2)),))
+    assert evaluate_case(facts, LAW, D(2026, 8, 1)).status is Status.AMBER
+
+
+def test_a_paused_count_window_met_in_its_extension_is_on_time() -> None:
+    """Four conversations by the moved window end meet KH-4I6 on time (unpaused: late)."""
+    held = (D(2026, 1, 7), D(2026, 4, 1), D(2026, 6, 1), D(2026, 7, 20))
+    pause = (Pause(D(2026, 2, 1), D(2026, 3, 2)),)
+    facts = CaseFacts(Scheme.KONTANTHJAELP, D(2026, 1, 5), [CaseEvent(d, SAMTALE) for d in held],
+                      pauses=pause)
+    windows = [m for m in evaluate_case(facts, LAW, D(2026, 8, 10)).milestones
+               if m.rule_id == "KH-4I6"]
+    assert [(m.due, m.state, m.met_on) for m in windows[:1]] == [
+        (D(2026, 8, 3), ON_TIME, D(2026, 7, 20))]
+    assert kh(D(2026, 8, 10), *held)["KH-4I6"].state is LATE
+
+
+def test_paused_days_before_the_case_start_move_nothing() -> None:
+    """A pause over November-December 2025 on a case started 2 March 2026 moves no deadline."""
+    plain = kh(D(2026, 3, 20), start=D(2026, 3, 2))
+    paused = kh(D(2026, 3, 20), start=D(2026, 3, 2),
+                pauses=(Pause(D(2025, 11, 1), D(2025, 12, 31)),))
+    assert paused["KH-V"].due == plain["KH-V"].due == D(2026, 3, 9)
+    assert paused["KH-4I6"].due == plain["KH-4I6"].due
+    # A pause that straddles the start counts only its days from the start: 2 March-8 March.
+    straddling = kh(D(2026, 3, 20), start=D(2026, 3, 2),
+                    pauses=(Pause(D(2026, 2, 1), D(2026, 3, 8)),))
+    assert straddling["KH-V"].due == D(2026, 3, 16)
+
+
+def test_a_pause_moves_the_following_count_windows_too() -> None:
+    """RF2 (seed profile, 12-month windows): the second window follows the moved first.
+
+    10 paused days in the first window move its end from 4 January 2027 to 14 January; the
+    second runs from 15 January to 14 January 2028.
+    """
+    facts = CaseFacts(Scheme.RESSOURCEFORLOB, D(2026, 1, 5), (),
+                      pauses=(Pause(D(2026, 3, 1), D(2026, 3, 10)),))
+    windows = [m for m in evaluate_case(facts, SEED, D(2027, 2, 1)).milestones
+               if m.rule_id == "RF2"]
+    assert [(m.occurrence, m.due, m.state) for m in windows] == [
+        (0, D(2027, 1, 14), OPEN), (1, D(2028, 1, 14), OPEN)]
+    # 14 January 2027 is in the first (longer) window, not the second.
+    held = CaseFacts(Scheme.RESSOURCEFORLOB, D(2026, 1, 5),
+                     [CaseEvent(D(2027, 1, 14), SAMTALE)], pauses=facts.pauses)
+    counted = [m.counted for m in evaluate_case(held, SEED, D(2027, 2, 1)).milestones
+               if m.rule_id == "RF2"]
+    assert counted == [(1,), (0,)]

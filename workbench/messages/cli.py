@@ -60,6 +60,8 @@ _PARSER = {
                                       en="one of the arguments {arguments} is required"),
     "cli.not_a_date": Text(da="ikke en dato som ÅÅÅÅ-MM-DD: {text}",
                            en="not a date as YYYY-MM-DD: {text}"),
+    "cli.not_an_id": Text(da="ikke et id (et helt tal fra 1 til {largest}): {text}",
+                          en="not an id (a whole number from 1 to {largest}): {text}"),
     "cli.not_a_moment": Text(da="ikke et tidspunkt som 2026-11-24T08:00: {text}",
                              en="not a time as 2026-11-24T08:00: {text}"),
     "cli.rules.unverified": Text(da="ikke juridisk verificeret", en="not legally verified"),
