@@ -31,11 +31,12 @@ DEMO_DIR = ROOT / ".demo"
 QT_SETTINGS_UNKNOWN = "ignore:Unknown config option:pytest.PytestConfigWarning"
 NO_TESTS_COLLECTED = 5
 PG_BIN = Path("/usr/lib/postgresql/15/bin")
-# The PostgreSQL server, LibreOffice (the report must open there) and the shared libraries
-# Qt's offscreen platform loads.
+# The PostgreSQL server, LibreOffice (the report must open there), poppler's PDF tools (to
+# read the printed report back) and the shared libraries Qt's offscreen platform loads.
 APT_TEST_PACKAGES = [
     "postgresql-15",
     "libreoffice-calc-nogui",
+    "poppler-utils",
     "desktop-file-utils",
     "appstream",
     "libegl1",

@@ -25,6 +25,7 @@ from workbench.vocabulary import Channel, EventKind
 
 if TYPE_CHECKING:
     # The database layer is imported by the worker thread when it opens the database.
+    from workbench.reports import ReportSummary
     from workbench.service import Settings, Workbench
     from workbench.sync.team import SyncReport, TeamStatus
 
@@ -315,3 +316,17 @@ def new_export(workbench: Workbench) -> NewExport | None:
 def fingerprint(paths: Sequence[Path]) -> Fingerprint:
     """Each file's name and content hash: changes whenever any file of the folder does."""
     return tuple((path.name, hashlib.sha256(path.read_bytes()).hexdigest()) for path in paths)
+
+
+def write_report(workbench: Workbench, path: Path, today: dt.date, team: str | None,
+                 include_cpr: bool, progress: Callable[[int, int], None],
+                 cancelled: Callable[[], bool]) -> ReportSummary:
+    """Write the team lead's status workbook, as ``workbench report`` does (and audited).
+
+    ``progress`` hears of each step; once ``cancelled`` says True the report stops with
+    ReportCancelledError and writes nothing.
+    """
+    from workbench.reports import write_status_report
+
+    return write_status_report(workbench, path, today, team=team, include_cpr=include_cpr,
+                               progress=progress, cancelled=cancelled)

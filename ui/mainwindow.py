@@ -40,6 +40,7 @@ from ui.importing import ImportController, error_box
 from ui.inquiries import InquiriesView
 from ui.nagbar import NagBar
 from ui.pauses import WaiverController, WaiverTab
+from ui.reportactions import ReportActions
 from ui.screenfit import PREFERRED, fit_to_screen
 from ui.team import CoverDialog, TeamDialog, format_moment
 from workbench.backups import CorruptDatabaseError, backup_time
@@ -109,6 +110,8 @@ class MainWindow(QMainWindow):
         self.importer = ImportController(backend, self, clock.today)
         self.importer.imported.connect(lambda _summary: self.refresh())
         self.importer.status.connect(lambda text: self.statusBar().showMessage(text, 15_000))
+        self.reports = ReportActions(backend, self, clock.today, self._my_team, state)
+        self.reports.status.connect(lambda text: self.statusBar().showMessage(text, 15_000))
         self._build_views()
         self._build_actions()
         self._build_toolbar()
@@ -202,6 +205,8 @@ class MainWindow(QMainWindow):
         self.conversation_action = self._action("Ctrl+R", self.prepare_conversation,
                                                 "register-conversation")
         self.settings_action = self._action("Ctrl+,", self.open_settings, "settings")
+        self.export_status_action = self._action(None, self.reports.export_status,
+                                                 "export-status")
         self.team_action = self._action(None, self.open_team, "team")
         self.sync_action = self._action("Ctrl+Shift+S", self.sync_now, "sync-now")
         self.cover_action = self._action(None, self.open_cover, "cover")
@@ -231,7 +236,8 @@ class MainWindow(QMainWindow):
         self.addToolBar(self.toolbar)
         self.file_menu = self.menuBar().addMenu("")
         for action in (self.import_now_action, self.import_files_action,
-                       self.preview_import_action, self.settings_action):
+                       self.preview_import_action, self.export_status_action,
+                       self.settings_action):
             self.file_menu.addAction(action)
         self.file_menu.addSeparator()
         for action in (self.team_action, self.sync_action, self.cover_action):
@@ -263,6 +269,10 @@ class MainWindow(QMainWindow):
     def initials(self) -> str:
         """Who uses the workbench (empty until they said so in the settings)."""
         return self.settings.my_initials if self.settings else ""
+
+    def _my_team(self) -> str | None:
+        """My team as the settings have it, if any (the report proposes it)."""
+        return (self.settings.my_team or None) if self.settings is not None else None
 
     @property
     def export_folder(self) -> str:
@@ -707,6 +717,9 @@ class MainWindow(QMainWindow):
         self.conversation_action.setToolTip(self.tr("Register a conversation today on the "
                                                     "selected case (Ctrl+R)"))
         self.settings_action.setText(self.tr("S&ettings…"))
+        self.export_status_action.setText(self.tr("E&xport status to Excel…"))
+        self.export_status_action.setToolTip(self.tr("The team lead's status workbook: "
+                                                     "choose the team and the day"))
         self.team_action.setText(self.tr("&Team…"))
         self.sync_action.setText(self.tr("S&ync now"))
         self.sync_action.setToolTip(self.tr("Sync with the team now (Ctrl+Shift+S)"))

@@ -923,6 +923,14 @@ Importér det kun alligevel, hvis sagerne virkelig er afsluttet.</translation>
 
 %1</translation>
         </message>
+        <message>
+            <source>E&amp;xport status to Excel…</source>
+            <translation>&amp;Eksportér status til Excel…</translation>
+        </message>
+        <message>
+            <source>The team lead's status workbook: choose the team and the day</source>
+            <translation>Teamlederens statusark: vælg team og dag</translation>
+        </message>
     </context>
     <context>
         <name>MilestoneTableModel</name>
@@ -1068,6 +1076,88 @@ Importér det kun alligevel, hvis sagerne virkelig er afsluttet.</translation>
         <message>
             <source>The export folder could not be read: %1</source>
             <translation>Udtræksmappen kunne ikke læses: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportActions</name>
+        <message>
+            <source>Cancelling the report…</source>
+            <translation>Afbryder rapporten…</translation>
+        </message>
+        <message>
+            <source>Writing the status workbook…</source>
+            <translation>Skriver statusarket…</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Annullér</translation>
+        </message>
+        <message>
+            <source>Export status to Excel</source>
+            <translation>Eksportér status til Excel</translation>
+        </message>
+        <message>
+            <source>Status workbook written: %1 (%2 open cases: %3 red, %4 amber, %5 green).</source>
+            <translation>Statusarket er skrevet: %1 (%2 åbne sager: %3 røde, %4 gule, %5 grønne).</translation>
+        </message>
+        <message>
+            <source>The workbook was written but could not be opened.</source>
+            <translation>Statusarket blev skrevet, men kunne ikke åbnes.</translation>
+        </message>
+        <message>
+            <source>The report was cancelled; no file was written.</source>
+            <translation>Rapporten blev afbrudt; der blev ikke skrevet nogen fil.</translation>
+        </message>
+        <message>
+            <source>No workbook was written.</source>
+            <translation>Der blev ikke skrevet noget statusark.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportDialog</name>
+        <message>
+            <source>Export status to Excel</source>
+            <translation>Eksportér status til Excel</translation>
+        </message>
+        <message>
+            <source>All teams</source>
+            <translation>Alle teams</translation>
+        </message>
+        <message>
+            <source>Full CPR numbers (recorded in the audit log)</source>
+            <translation>Fulde CPR-numre (registreres i revisionsloggen)</translation>
+        </message>
+        <message>
+            <source>&amp;Browse…</source>
+            <translation>&amp;Gennemse…</translation>
+        </message>
+        <message>
+            <source>&amp;Export</source>
+            <translation>&amp;Eksportér</translation>
+        </message>
+        <message>
+            <source>&amp;Team:</source>
+            <translation>&amp;Team:</translation>
+        </message>
+        <message>
+            <source>&amp;Status as of:</source>
+            <translation>&amp;Status pr.:</translation>
+        </message>
+        <message>
+            <source>&amp;File:</source>
+            <translation>&amp;Fil:</translation>
+        </message>
+        <message>
+            <source>The workbook holds names and case facts: it is recorded in the audit log. The file opens when it is ready.</source>
+            <translation>Statusarket indeholder navne og sagsoplysninger: det registreres i revisionsloggen. Filen åbnes, når den er klar.</translation>
+        </message>
+        <message>
+            <source>Save the status workbook</source>
+            <translation>Gem statusarket</translation>
+        </message>
+        <message>
+            <source>Excel workbook (*.xlsx)</source>
+            <translation>Excel-projektmappe (*.xlsx)</translation>
         </message>
     </context>
     <context>

@@ -923,6 +923,14 @@ Import it anyway only if these cases really have ended.</translation>
 
 %1</translation>
         </message>
+        <message>
+            <source>E&amp;xport status to Excel…</source>
+            <translation>E&amp;xport status to Excel…</translation>
+        </message>
+        <message>
+            <source>The team lead's status workbook: choose the team and the day</source>
+            <translation>The team lead's status workbook: choose the team and the day</translation>
+        </message>
     </context>
     <context>
         <name>MilestoneTableModel</name>
@@ -1068,6 +1076,88 @@ Import it anyway only if these cases really have ended.</translation>
         <message>
             <source>The export folder could not be read: %1</source>
             <translation>The export folder could not be read: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportActions</name>
+        <message>
+            <source>Cancelling the report…</source>
+            <translation>Cancelling the report…</translation>
+        </message>
+        <message>
+            <source>Writing the status workbook…</source>
+            <translation>Writing the status workbook…</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>Export status to Excel</source>
+            <translation>Export status to Excel</translation>
+        </message>
+        <message>
+            <source>Status workbook written: %1 (%2 open cases: %3 red, %4 amber, %5 green).</source>
+            <translation>Status workbook written: %1 (%2 open cases: %3 red, %4 amber, %5 green).</translation>
+        </message>
+        <message>
+            <source>The workbook was written but could not be opened.</source>
+            <translation>The workbook was written but could not be opened.</translation>
+        </message>
+        <message>
+            <source>The report was cancelled; no file was written.</source>
+            <translation>The report was cancelled; no file was written.</translation>
+        </message>
+        <message>
+            <source>No workbook was written.</source>
+            <translation>No workbook was written.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportDialog</name>
+        <message>
+            <source>Export status to Excel</source>
+            <translation>Export status to Excel</translation>
+        </message>
+        <message>
+            <source>All teams</source>
+            <translation>All teams</translation>
+        </message>
+        <message>
+            <source>Full CPR numbers (recorded in the audit log)</source>
+            <translation>Full CPR numbers (recorded in the audit log)</translation>
+        </message>
+        <message>
+            <source>&amp;Browse…</source>
+            <translation>&amp;Browse…</translation>
+        </message>
+        <message>
+            <source>&amp;Export</source>
+            <translation>&amp;Export</translation>
+        </message>
+        <message>
+            <source>&amp;Team:</source>
+            <translation>&amp;Team:</translation>
+        </message>
+        <message>
+            <source>&amp;Status as of:</source>
+            <translation>&amp;Status as of:</translation>
+        </message>
+        <message>
+            <source>&amp;File:</source>
+            <translation>&amp;File:</translation>
+        </message>
+        <message>
+            <source>The workbook holds names and case facts: it is recorded in the audit log. The file opens when it is ready.</source>
+            <translation>The workbook holds names and case facts: it is recorded in the audit log. The file opens when it is ready.</translation>
+        </message>
+        <message>
+            <source>Save the status workbook</source>
+            <translation>Save the status workbook</translation>
+        </message>
+        <message>
+            <source>Excel workbook (*.xlsx)</source>
+            <translation>Excel workbook (*.xlsx)</translation>
         </message>
     </context>
     <context>

@@ -19,6 +19,7 @@ from workbench.audit import AuditAction
 from workbench.engine import Status
 from workbench.errors import InputError, UnknownCaseError
 from workbench.reports import write_status_report
+from workbench.resources import load_named_profile
 from workbench.service import Workbench
 from workbench.siteconfig import SITE_CONFIG_ENV
 from workbench.store import database as store_database
@@ -336,7 +337,11 @@ def test_the_report_names_a_cases_pauses_and_exemptions(loaded: Workbench,
     header = [cell.value for cell in sheet[1]]
     column = header.index("Pause/fritagelse")
     cells = {row[0]: row[column] for row in sheet.iter_rows(min_row=2, values_only=True)}
-    assert cells == {"S1": "pause 20-02-2026–05-03-2026 (indlagt); fritaget fra SDP-1 (sdp-13f)",
+    # Rules and reasons by their titles, as the rest of the report names them.
+    profile = load_named_profile(loaded.load_settings().profile_name)
+    reasons = {reason.key: reason.title_da for reason in profile.reasons}
+    assert cells == {"S1": f"pause 20-02-2026–05-03-2026 ({reasons['indlagt']}); fritaget fra "
+                           f"{profile.rule('SDP-1').title_da} ({reasons['sdp-13f']})",
                      "S2": None}
 
 

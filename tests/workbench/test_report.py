@@ -37,6 +37,8 @@ from tests.workbench.reportdata import (
 from workbench.calendar import add_months
 from workbench.engine import Status, status_for_due
 from workbench.reports import ReportSummary, write_status_report
+from workbench.reports.sheets import SCHEME_WORDS
+from workbench.resources import load_named_profile
 from workbench.service import EvaluatedCase, Workbench
 from workbench.store.models import cases, events
 from workbench.views import InquiryRow
@@ -67,6 +69,11 @@ def report(written: tuple[ReportSummary, OpenWorkbook]) -> OpenWorkbook:
 @pytest.fixture(scope="module")
 def evaluated(store: Store) -> list[EvaluatedCase]:
     return store.workbench.evaluated_cases(TODAY, closed_since=EVERYTHING)
+
+
+def rule_title(rule_id: str) -> str:
+    """The Danish title of a rule of the seed profile the tests run under."""
+    return load_named_profile("kbh-2006-2017").rule(rule_id).title_da
 
 
 def as_date(value: Any) -> dt.date | None:
@@ -235,10 +242,10 @@ def test_cases_sheet_lists_every_open_case_as_the_lists_show_it(
         expected = caseload[row["Sags-ID"]]
         assert WORDS[row["Status"]] is expected.status
         assert status_cell.fill.fgColor.rgb.endswith(FILLS[expected.status])
-        assert row["Milepæl"] == expected.milestone_id
+        assert row["Ordning"] == SCHEME_WORDS[expected.scheme]
         assert row["Næste milepæl"] == expected.milestone_title_da
         assert as_date(row["Frist"]) == expected.next_due
-        assert row["ISO-uge"] == expected.due_iso_week
+        assert row["Fristens uge"] == expected.due_iso_week
         assert row["Sagsbehandler"] == expected.caseworker
         assert row["Uge"] == expected.week
         assert row["Dage til frist"] == expected.days_left
@@ -248,12 +255,12 @@ def test_cases_sheet_is_a_proper_list(report: OpenWorkbook) -> None:
     sheet = report["Sager"]
     rows = len(table_rows(sheet))
     assert sheet.freeze_panes == "A2"
-    assert sheet.auto_filter.ref == f"A1:O{rows + 1}"
+    assert sheet.auto_filter.ref == f"A1:N{rows + 1}"
     for cell in table_cells(sheet, "Frist")[:50] + table_cells(sheet, "Startdato")[:50]:
         assert cell.is_date and cell.number_format == "DD-MM-YYYY"
     names = [str(cell.value) for cell in table_cells(sheet, "Navn")]
     assert sheet.column_dimensions["B"].width >= max(len(name) for name in names)
-    assert all(sheet.column_dimensions[letter].width for letter in "ABCDEFGHIJKLMNO")
+    assert all(sheet.column_dimensions[letter].width for letter in "ABCDEFGHIJKLMN")
 
 
 def test_inquiries_sheet_shows_open_and_recently_answered(store: Store,
@@ -322,10 +329,10 @@ def test_screening_lists_weeks_39_and_47_and_assessments_due(
     assert {(row["Liste"], row["Sags-ID"], as_date(row["Dato"])) for row in rows} == expected
     by_case = {row["Sags-ID"]: row for row in rows}
     assert by_case[WEEK_39]["Liste"] == "Uge 39"
-    assert by_case[WEEK_39]["Milepæl"] == "SDP3"
+    assert by_case[WEEK_39]["Milepæl"] == rule_title("SDP3") == "Screening inden uge 39"
     assert by_case[WEEK_39]["Stand"] == "Opfyldt rettidigt"
     assert by_case[WEEK_47]["Liste"] == "Uge 47"
-    assert by_case[WEEK_47]["Milepæl"] == "SDP4" and by_case[WEEK_47]["Stand"] == "Åben"
+    assert by_case[WEEK_47]["Milepæl"] == rule_title("SDP4") and by_case[WEEK_47]["Stand"] == "Åben"
     assert by_case[WEEK_52]["Liste"] == "Vurdering uge 52"
     assert as_date(by_case[WEEK_52]["Dato"]) == TODAY + dt.timedelta(days=10)
 
@@ -343,9 +350,9 @@ def test_weekly_statistics_count_conversations_caseload_and_timeliness(
     rows = table_rows(report["Ugestatistik"])
 
     assert len(rows) == 12
-    assert rows[-1]["ISO-uge"] == "2026-W21"
+    assert rows[-1]["Uge"] == "uge 21"
     assert as_date(rows[-1]["Til"]) == TODAY
-    assert rows[0]["ISO-uge"] == "2026-W10"
+    assert rows[0]["Uge"] == "uge 10"
     for row in rows:
         first, last = as_date(row["Fra"]), as_date(row["Til"])
         assert first is not None and last is not None
@@ -353,7 +360,7 @@ def test_weekly_statistics_count_conversations_caseload_and_timeliness(
         for day, start, closed_on in conversations:
             window_end = closed_on if closed_on is not None and closed_on <= TODAY else TODAY
             held += first <= day <= last and start <= day <= window_end
-        assert row["Samtaler"] == held, row["ISO-uge"]
+        assert row["Samtaler"] == held, row["Uge"]
         assert row["Sagsstamme"] == sum(
             1 for case in stored
             if case.start <= last and (case.closed_on is None or case.closed_on > last))
@@ -369,12 +376,13 @@ def test_sample_draws_ten_open_cases_per_scheme_and_writes_its_seed(
     sheet = report["Stikprøve"]
     rows = table_rows(sheet)[:-1]  # the last row holds the error shares
 
-    drawn = Counter(Scheme(row["Ordning"]) for row in rows)
+    scheme_of = {word: scheme for scheme, word in SCHEME_WORDS.items()}
+    drawn = Counter(scheme_of[row["Ordning"]] for row in rows)
     assert drawn == {scheme: min(10, count) for scheme, count in per_scheme.items()}
     assert all(row["Sags-ID"] in caseload for row in rows)
     assert len({row["Sags-ID"] for row in rows}) == len(rows)
     assert all(row["Formelle fejl"] is None and row["Materielle fejl"] is None for row in rows)
-    assert "Seed: 20262" in notes_text(sheet)
+    assert "udtrækningsnummer 20262" in notes_text(sheet)
 
 
 def test_the_same_seed_draws_the_same_sample_and_another_seed_another(

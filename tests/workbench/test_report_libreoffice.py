@@ -9,6 +9,7 @@ The workbook's figures do not depend on the database, so SQLite is enough here.
 from __future__ import annotations
 
 import csv
+import re
 import shutil
 import subprocess
 from collections.abc import Iterator
@@ -63,6 +64,37 @@ def test_libreoffice_converts_the_workbook_to_pdf(workbook: Path, tmp_path: Path
     assert [path.name for path in written] == ["status.pdf"]
     content = written[0].read_bytes()
     assert content.startswith(b"%PDF") and len(content) > 10_000
+
+
+def pdf_tool(name: str) -> str:
+    """A poppler tool; a failure, not a skip, when it is missing."""
+    found = shutil.which(name)
+    if found is None:
+        pytest.fail(f"{name} is not installed; `python3 dev.py test` installs it "
+                    "(poppler-utils)", pytrace=False)
+    return found
+
+
+def test_the_printed_report_is_a4_across_with_headers_and_page_numbers(
+        workbook: Path, tmp_path: Path) -> None:
+    (pdf,) = convert(workbook, "pdf", tmp_path / "pdf", tmp_path / "lo")
+    info = subprocess.run([pdf_tool("pdfinfo"), str(pdf)], capture_output=True, text=True,
+                          check=True, timeout=TIMEOUT).stdout
+    pages = int(re.search(r"^Pages:\s+(\d+)", info, re.MULTILINE)[1])  # type: ignore[index]
+    assert "Page size:       841.89 x 595.3" in info  # A4, landscape
+    text = subprocess.run([pdf_tool("pdftotext"), "-layout", str(pdf), "-"],
+                          capture_output=True, text=True, check=True, timeout=TIMEOUT).stdout
+    printed = text.split("\f")[:pages]
+    assert len(printed) == pages > 7  # every sheet, the case list over several pages
+    for number, page in enumerate(printed, start=1):
+        assert "Status for teamleder – " in page, number
+        assert "Alle teams" in page and "20-05-2026" in page, number
+        assert "Fortroligt – indeholder personoplysninger" in page, number
+        assert f"Side {number} af {pages}" in page, number
+    # The header row is repeated on every page of the case list.
+    case_pages = [page for page in printed if "Status for teamleder – Sager" in page]
+    assert len(case_pages) > 1
+    assert all("Sags-ID" in page and "Næste milepæl" in page for page in case_pages)
 
 
 def test_libreoffice_reads_every_sheet_and_keeps_names_as_text(workbook: Path,

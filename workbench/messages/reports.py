@@ -11,4 +11,6 @@ TEXTS = {
     ),
     "report.no_folder": Text(da="mappen '{folder}' findes ikke",
                              en="the folder '{folder}' does not exist"),
+    "report.cancelled": Text(da="rapporten blev afbrudt; ingen fil blev skrevet",
+                             en="the report was cancelled; no file was written"),
 }

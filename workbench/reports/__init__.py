@@ -5,6 +5,6 @@ call. Every figure in it comes from the engine through the service, so the repor
 numbers the caseworkers see.
 """
 
-from workbench.reports.status import ReportSummary, write_status_report
+from workbench.reports.status import ReportCancelledError, ReportSummary, write_status_report
 
-__all__ = ["ReportSummary", "write_status_report"]
+__all__ = ["ReportCancelledError", "ReportSummary", "write_status_report"]

@@ -85,22 +85,31 @@ def register_styles(workbook: Workbook) -> dict[str, Any]:
     """
     thin = Side(style="thin", color="808080")
     styles = [
-        NamedStyle(HEADER, font=Font(bold=True), border=Border(bottom=thin),
+        NamedStyle(HEADER, font=_font(bold=True), border=Border(bottom=thin),
                    fill=PatternFill("solid", fgColor="D9E1F2"),
                    alignment=Alignment(vertical="top", wrap_text=True)),
-        NamedStyle(TOTAL, font=Font(bold=True), border=Border(top=thin)),
-        NamedStyle(TOTAL_PERCENT, font=Font(bold=True), border=Border(top=thin),
+        NamedStyle(TOTAL, font=_font(bold=True), border=Border(top=thin)),
+        NamedStyle(TOTAL_PERCENT, font=_font(bold=True), border=Border(top=thin),
                    number_format=PERCENT_FORMAT),
         NamedStyle(DATE, number_format=DATE_FORMAT),
         NamedStyle(PERCENT, number_format=PERCENT_FORMAT),
-        NamedStyle(NOTE, font=Font(italic=True, color="595959")),
+        NamedStyle(NOTE, font=_font(italic=True, color="595959"),
+                   alignment=Alignment(vertical="top", wrap_text=True)),
     ]
     for status, (fill, font) in STATUS_COLOURS.items():
-        styles.append(NamedStyle(status_style(status), font=Font(color=font),
+        styles.append(NamedStyle(status_style(status), font=_font(color=font),
                                  fill=PatternFill("solid", fgColor=fill)))
     for style in styles:
         workbook.add_named_style(style)
     return {style.name: style.as_tuple() for style in styles}
+
+
+def _font(**looks: Any) -> Font:
+    """The workbook's own font (Calibri 11) with ``looks``.
+
+    A style's font must name it, or LibreOffice prints that style's cells in a serif.
+    """
+    return Font(name="Calibri", size=11, **looks)
 
 
 def clean_text(text: str) -> str:

@@ -251,9 +251,8 @@ class WeekFigures:
 
     @property
     def label(self) -> str:
-        """The ISO week as "2026-W21"."""
-        year, number, _ = self.week.first.isocalendar()
-        return f"{year}-W{number:02d}"
+        """The ISO week as Danish says it: "uge 21" (the sheet gives its dates beside it)."""
+        return f"uge {self.week.first.isocalendar().week}"
 
 
 def conversations(

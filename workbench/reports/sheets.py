@@ -8,8 +8,8 @@ cells are added here too. Nothing here computes a status, a due date or a share.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
 from openpyxl.chart import BarChart, Reference
 from openpyxl.formatting.rule import CellIsRule, FormulaRule
@@ -45,7 +45,7 @@ from workbench.reports.periods import (
 from workbench.reports.tables import Column, ReportBook, Table, write_table
 from workbench.service import EvaluatedCase
 from workbench.views import CaseRow, InquiryRow
-from workbench.vocabulary import Channel
+from workbench.vocabulary import Channel, Scheme
 
 #: Timeliness targets (seed 002: 80 % by the end of 2017, 90 % from Q1 2018).
 TARGET_LOW = 0.80
@@ -59,18 +59,26 @@ OVERVIEW_HEADERS = ("Sagsbehandler", "Åbne sager", "Rød", "Gul", "Grøn", "Ret
                     "Besvaret rettidigt telefon", "Besvaret rettidigt mail",
                     "Afslutninger denne måned", "Norm afslutninger")
 CASE_HEADERS = ("Sags-ID", "Navn", "CPR", "Ordning", "Sagsbehandler", "Team", "Startdato", "Uge",
-                "Status", "Milepæl", "Næste milepæl", "Frist", "ISO-uge", "Dage til frist",
+                "Status", "Næste milepæl", "Frist", "Fristens uge", "Dage til frist",
                 "Pause/fritagelse")
 INQUIRY_HEADERS = ("Id", "Sags-ID", "Borger", "Sagsbehandler", "Kanal", "Modtaget", "Svarfrist",
                    "Besvaret", "Arbejdsdage til frist", "Stand")
 SCREENING_HEADERS = ("Liste", "Sags-ID", "Navn", "CPR", "Sagsbehandler", "Startdato", "Uge nu",
                      "Dato", "Milepæl", "Frist", "Stand", "Opfyldt")
-WEEK_HEADERS = ("ISO-uge", "Fra", "Til", "Samtaler", "Sagsstamme", "Frister", "Rettidige",
+WEEK_HEADERS = ("Uge", "Fra", "Til", "Samtaler", "Sagsstamme", "Frister", "Rettidige",
                 "Rettidighed")
 SAMPLE_HEADERS = ("Ordning", "Sags-ID", "Navn", "CPR", "Sagsbehandler", "Startdato", "Status",
                   "Næste milepæl", "Frist", "Formelle fejl", "Materielle fejl", "Bemærkning")
 
 CHANNEL_WORDS = {Channel.PHONE: "Telefon", Channel.MAIL: "Mail"}
+#: Each scheme's name as a heading or a list writes it.
+SCHEME_WORDS = {
+    Scheme.SYGEDAGPENGE: "Sygedagpenge",
+    Scheme.FORSIKRET_LEDIG: "Forsikret ledig",
+    Scheme.JOBAFKLARINGSFORLOB: "Jobafklaringsforløb",
+    Scheme.RESSOURCEFORLOB: "Ressourceforløb",
+    Scheme.KONTANTHJAELP: "Kontanthjælp",
+}
 STATE_WORDS = {
     MilestoneState.OPEN: "Åben",
     MilestoneState.MET_ON_TIME: "Opfyldt rettidigt",
@@ -97,6 +105,10 @@ class ReportContext:
     amber_days: int
     closure_norm: int
     profile_name: str
+    #: The rule profile as its file names it ("Standardprofil …"), not its short name.
+    profile_title: str
+    #: The Danish title of each rule and of each pause or exemption reason, by id or key.
+    titles: Mapping[str, str] = field(default_factory=dict)
 
     def cpr(self, case: EvaluatedCase) -> str:
         """The CPR number as the report may show it: masked unless asked for in full."""
@@ -104,8 +116,15 @@ class ReportContext:
 
     @property
     def scope(self) -> str:
-        """Which cases the report covers, in words."""
-        return f"team {self.team}" if self.team else "alle teams"
+        """Which cases the report covers, in words ("team Nord", "Team Nord", "alle teams")."""
+        if not self.team:
+            return "alle teams"
+        return self.team if self.team.lower().startswith("team") else f"team {self.team}"
+
+    @property
+    def scope_title(self) -> str:
+        """Which cases the report covers, as a heading says it ("Team Nord", "Alle teams")."""
+        return self.scope[:1].upper() + self.scope[1:]
 
 
 def _day(day: dt.date) -> str:
@@ -199,10 +218,10 @@ def _overview_notes(context: ReportContext) -> list[str]:
     today, amber = context.today, context.amber_days
     last_weeks, this_quarter = recent(today), quarter(today)
     return [
-        f"Status pr. {_day(today)}, {context.scope}. Regelprofil: {context.profile_name}.",
+        f"Status pr. {_day(today)}, {context.scope}. Regelprofil: {context.profile_title}.",
         f"Rød: en frist er overskredet. Gul: en frist falder inden for {amber} dage. Grøn: "
         f"ingen frist inden for {amber} dage. Tallene er de samme som i sagsbehandlernes "
-        "lister (workbench status).",
+        "lister.",
         TIMELINESS_NOTE,
         f"4 uger: {_day(last_weeks.first)} til {_day(last_weeks.last)}. Kvartal "
         f"({quarter_label(today)}): {_day(this_quarter.first)} til {_day(this_quarter.last)}.",
@@ -234,9 +253,20 @@ def _status_chart(table: Table, caseworkers: int) -> BarChart:
                               strict=True):
         series.graphicalProperties.solidFill = CHART_COLOURS[status]
         series.graphicalProperties.line.solidFill = CHART_COLOURS[status]
-    chart.width = max(16.0, 1.2 * caseworkers)
+    # As wide as the table: on paper, the gridlines then end where the table and chart do.
+    chart.width = max(16.0, 1.2 * caseworkers, _width_cm(table))
     chart.height = 9.0
     return chart
+
+
+def _width_cm(table: Table) -> float:
+    """How wide the table's columns are on screen and paper, in centimetres.
+
+    A column's width counts characters of about 7 pixels plus 5 pixels of margin (96 dpi).
+    """
+    widths = (table.sheet.column_dimensions[table.letter(column.header)].width or 0
+              for column in table.columns)
+    return sum((7 * width + 5) * 2.54 / 96 for width in widths)
 
 
 # --- Sager ---------------------------------------------------------------------------------
@@ -252,17 +282,21 @@ def write_cases(book: ReportBook, context: ReportContext,
 
 def _case_cells(context: ReportContext, case: EvaluatedCase, row: CaseRow) -> list[Value]:
     """One open case's cells, in CASE_HEADERS order."""
-    return [row.case_id, row.name, context.cpr(case), row.scheme.value, row.caseworker,
-            row.team, row.start, row.week, _status(row.status), row.milestone_id,
-            row.milestone_title_da, row.next_due, row.due_iso_week, row.days_left,
-            _waivers(case.waivers) if case.waivers is not NO_WAIVERS else None]
+    return [row.case_id, row.name, context.cpr(case), SCHEME_WORDS[row.scheme], row.caseworker,
+            row.team, row.start, row.week, _status(row.status), row.milestone_title_da,
+            row.next_due, row.due_iso_week, row.days_left,
+            _waivers(case.waivers, context.titles) if case.waivers is not NO_WAIVERS else None]
 
 
-def _waivers(waivers: Waivers) -> str:
-    """A case's standing pauses and exemptions, with their reasons, in one cell."""
-    parts = [f"pause {_day(pause.start)}–{_day(pause.end) if pause.end else '…'} ({reason})"
+def _waivers(waivers: Waivers, titles: Mapping[str, str]) -> str:
+    """A case's standing pauses and exemptions, with their reasons, in one cell.
+
+    Rules and reasons by their Danish titles, as the rest of the report names them.
+    """
+    parts = [f"pause {_day(pause.start)}–{_day(pause.end) if pause.end else '…'} "
+             f"({titles.get(reason, reason)})"
              for pause, reason in zip(waivers.pauses, waivers.pause_reasons, strict=True)]
-    parts += [f"fritaget fra {rule_id} ({reason})"
+    parts += [f"fritaget fra {titles.get(rule_id, rule_id)} ({titles.get(reason, reason)})"
               for rule_id, reason in waivers.exemption_reasons]
     return "; ".join(parts)
 
@@ -343,7 +377,7 @@ def write_screening(book: ReportBook, context: ReportContext,
 def _screening_cells(context: ReportContext, row: ScreeningRow) -> list[Value]:
     """One screening row's cells, in SCREENING_HEADERS order."""
     case, milestone = row.case, row.milestone
-    rule: Plain = milestone.rule_id if milestone else None
+    rule: Plain = milestone.rule.title_da if milestone else None
     return [row.listing, case.case_id, case.name, context.cpr(case), case.caseworker,
             case.start, week_since(case.start, context.today), row.day, rule,
             milestone.due if milestone else None,
@@ -361,8 +395,8 @@ def write_weeks(book: ReportBook, context: ReportContext,
         [[week.label, week.week.first, week.week.last, week.conversations, week.caseload,
           week.timeliness.counted, week.timeliness.kept, _percent(week.timeliness)]
          for week in weeks],
-        notes=[f"De sidste {len(weeks)} ISO-uger, {context.scope}; indeværende uge til og "
-               f"med {_day(context.today)}.",
+        notes=[f"De sidste {len(weeks)} uger (mandag til søndag), {context.scope}; "
+               f"indeværende uge til og med {_day(context.today)}.",
                "Samtaler: samtaler og fællessamtaler holdt i ugen. Sagsstamme: åbne sager "
                "ved ugens sidste dag.",
                TIMELINESS_NOTE],
@@ -393,7 +427,8 @@ def write_sample(book: ReportBook, context: ReportContext,
         notes=[f"Stikprøve til ledelsestilsyn {quarter_label(context.today)}, "
                f"{context.scope}: op til {SAMPLE_PER_SCHEME} åbne sager pr. ordning (alle, "
                "hvis der er færre).",
-               f"Seed: {seed}. Samme seed og samme åbne sager giver samme stikprøve.",
+               f"Stikprøven er trukket med udtrækningsnummer {seed}. Samme nummer og samme "
+               "åbne sager giver samme stikprøve.",
                "Marker en fejl med x i kolonnen Formelle fejl eller Materielle fejl. Loft: "
                f"formelle fejl {FORMAL_CEILING:.0%}, materielle fejl {MATERIAL_CEILING:.0%}."],
     )
@@ -410,7 +445,7 @@ def _sample_cells(context: ReportContext, case: EvaluatedCase) -> list[Value]:
     """One sampled case's cells, in SAMPLE_HEADERS order (the reviewer's columns empty)."""
     row = case.row
     assert row is not None  # the sample holds open cases only
-    return [case.scheme.value, case.case_id, case.name, context.cpr(case), case.caseworker,
+    return [SCHEME_WORDS[case.scheme], case.case_id, case.name, context.cpr(case), case.caseworker,
             case.start, _status(row.status), row.milestone_title_da, row.next_due,
             None, None, None]
 

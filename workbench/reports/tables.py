@@ -4,6 +4,10 @@ Write-only mode streams rows to disk as they come, which keeps a 20,000-case rep
 and its memory flat; the price is that a sheet's layout (column widths, the frozen header)
 must be known before its first row. So a table is written whole: columns are fitted to
 all of the rows first, then the header, the rows, any footer rows and the notes go out.
+
+Every sheet prints ready to hand out: A4 landscape, one page wide, the header row on every
+page, gridlines, and a page header and footer with the report's title, whom it covers, its
+date, the page number and the confidentiality marking (it holds names, maybe CPR numbers).
 """
 
 from __future__ import annotations
@@ -11,12 +15,14 @@ from __future__ import annotations
 import itertools
 import math
 import textwrap
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.page import PageMargins
+from openpyxl.worksheet.worksheet import Worksheet
 
 from workbench.reports.cells import (
     HEADER,
@@ -33,10 +39,35 @@ from workbench.reports.cells import (
 MAX_WIDTH = 50
 #: Room for the filter button beside a header, and a little air.
 PADDING = 3
-#: Characters per line of a note: long notes are broken into rows of about a table's width.
-NOTE_LINE = 110
-#: Points per line of text in the default font: a wrapped heading gets a taller row.
+#: A note spans the table's columns up to this width (in characters) at most.
+NOTE_LINE = 200
+#: Letters of a note per character of column width: a column's width is counted in digits,
+#: and the note's italic letters are narrower on average (measured in LibreOffice's PDF).
+NOTE_LETTERS_PER_WIDTH = 1.15
+#: Points per line of text in the default font: a wrapped heading or note gets a taller row.
 LINE_HEIGHT = 15
+#: Rows written between two checks whether the report was cancelled.
+CHECKPOINT_ROWS = 2_000
+#: What the footer of every printed page says: the report holds personal data.
+CONFIDENTIAL = "Fortroligt – indeholder personoplysninger"
+#: Margins in inches: narrow at the sides, room for the page header and footer.
+MARGINS = {"left": 0.4, "right": 0.4, "top": 0.7, "bottom": 0.7, "header": 0.3, "footer": 0.3}
+
+
+def _nothing() -> None:
+    """A checkpoint that never stops the report."""
+
+
+@dataclass(frozen=True)
+class Heading:
+    """What the header of every printed page says, beside the sheet's name."""
+
+    #: The report's title ("Status for teamleder").
+    title: str
+    #: Whom it covers ("Team Nord", "Alle teams").
+    scope: str
+    #: The report's date, as Danish text.
+    day: str
 
 
 @dataclass(frozen=True)
@@ -46,14 +77,19 @@ class ReportBook:
     workbook: Workbook
     #: The style array of each named style, for making styled cells quickly.
     styles: Mapping[str, Any]
+    #: The page header of every sheet; None: no page header or footer (tests of a table).
+    heading: Heading | None = None
+    #: Called every CHECKPOINT_ROWS rows: it raises to stop the report (cancelled).
+    checkpoint: Callable[[], None] = _nothing
 
     @classmethod
-    def new(cls, title: str) -> ReportBook:
+    def new(cls, title: str, heading: Heading | None = None,
+            checkpoint: Callable[[], None] = _nothing) -> ReportBook:
         """An empty workbook titled ``title``, ready for the report's sheets."""
         workbook = Workbook(write_only=True)
         workbook.properties.title = title
         workbook.properties.creator = "Caseworker Workbench"
-        return cls(workbook, register_styles(workbook))
+        return cls(workbook, register_styles(workbook), heading, checkpoint)
 
 
 @dataclass(frozen=True)
@@ -109,22 +145,54 @@ def write_table(
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.row_dimensions[1].height = LINE_HEIGHT * _header_lines(columns, widths)
     sheet.freeze_panes = "A2"
-    _print_landscape_one_page_wide(sheet)
+    _print_setup(sheet, book.heading)
     sheet.append(to_cell.row([Styled(column.header, HEADER) for column in columns]))
     may_need_cells = [index for index, values in enumerate(values_by_column)
                       if not all_as_is(values)]
-    for row in body:
-        sheet.append(to_cell.row(row, only=may_need_cells))
+    for first in range(0, len(body), CHECKPOINT_ROWS):
+        book.checkpoint()
+        for row in body[first:first + CHECKPOINT_ROWS]:
+            sheet.append(to_cell.row(row, only=may_need_cells))
     last_row = 1 + len(rows)
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(last_row, 2)}"
     end_row = last_row + len(footer)
     if notes:
-        lines = [line for note in notes for line in textwrap.wrap(note, NOTE_LINE)]
         sheet.append([])
-        for line in lines:
-            sheet.append(to_cell.row([Styled(line, NOTE)]))
-        end_row += 1 + len(lines)
+        _write_notes(sheet, to_cell, notes, widths, end_row + 2)
+        end_row += 1 + len(notes)
     return Table(sheet, tuple(columns), last_row, end_row)
+
+
+def _write_notes(sheet: Any, to_cell: CellMaker, notes: Sequence[str],
+                 widths: Sequence[float], first_row: int) -> None:
+    """Each note whole in one cell, wrapped across the table's width.
+
+    A note is a paragraph of whole sentences: its cell spans the table's columns (merged,
+    up to NOTE_LINE characters) and wraps there, and its row is made tall enough for it, as
+    a spreadsheet fits no row height to a merged cell by itself.
+    """
+    span, characters = _note_span(widths)
+    for row, note in enumerate(notes, start=first_row):
+        lines = len(textwrap.wrap(note, characters)) or 1
+        sheet.row_dimensions[row].height = LINE_HEIGHT * lines + 2
+        if span > 1:
+            # Write-only sheets write their merged ranges at the end (openpyxl's
+            # WriteOnlyWorksheet shares the ordinary sheet's merged_cells).
+            sheet.merged_cells.add(f"A{row}:{get_column_letter(span)}{row}")
+        sheet.append(to_cell.row([Styled(note, NOTE)]))
+
+
+def _note_span(widths: Sequence[float]) -> tuple[int, int]:
+    """How many columns a note spans, and about how many letters fit on one of its lines.
+
+    The columns from the first up to NOTE_LINE characters of width (the first at least).
+    """
+    span, total = 0, 0.0
+    for width in widths:
+        if span and total + width > NOTE_LINE:
+            break
+        span, total = span + 1, total + width
+    return max(span, 1), max(10, int(total * NOTE_LETTERS_PER_WIDTH))
 
 
 def _header_lines(columns: Sequence[Column], widths: Sequence[float]) -> int:
@@ -133,13 +201,32 @@ def _header_lines(columns: Sequence[Column], widths: Sequence[float]) -> int:
                 for column, width in zip(columns, widths, strict=True)), default=1)
 
 
-def _print_landscape_one_page_wide(sheet: Any) -> None:
-    """Print across, as wide as one page, with the header row on every page."""
-    sheet.page_setup.orientation = "landscape"
+def _print_setup(sheet: Any, heading: Heading | None) -> None:
+    """A4 across, as wide as one page, the header row and gridlines on every page.
+
+    With a ``heading``, each page's header names the report, the sheet, whom it covers and
+    the date; its footer marks it confidential and numbers it ("Side 2 af 5").
+    """
+    sheet.page_setup.paperSize = Worksheet.PAPERSIZE_A4
+    sheet.page_setup.orientation = Worksheet.ORIENTATION_LANDSCAPE
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.print_title_rows = "1:1"
+    sheet.print_options.gridLines = True
+    sheet.page_margins = PageMargins(**MARGINS)
+    if heading is None:
+        return
+    sheet.oddHeader.left.text = f"&B{_literal(heading.title)} – &A"
+    sheet.oddHeader.center.text = _literal(heading.scope)
+    sheet.oddHeader.right.text = _literal(heading.day)
+    sheet.oddFooter.left.text = CONFIDENTIAL
+    sheet.oddFooter.right.text = "Side &P af &N"
+
+
+def _literal(text: str) -> str:
+    """``text`` as a page header shows it: an ampersand starts a code there, so it doubles."""
+    return text.replace("&", "&&")
 
 
 def _fitted_widths(columns: Sequence[Column],
