@@ -10,6 +10,7 @@ import pytest
 from workbench import logs
 from workbench.importing.sitemappings import USER_MAPPINGS_ENV
 from workbench.siteconfig import SITE_CONFIG_ENV
+from workbench.sync.keys import KEYRING_FILE_ENV
 
 
 @pytest.fixture(autouse=True)
@@ -59,3 +60,11 @@ def no_machine_wide_config(seed_profile_config: Path, tmp_path: Path,
     """
     monkeypatch.setenv(SITE_CONFIG_ENV, str(seed_profile_config))
     monkeypatch.setenv(USER_MAPPINGS_ENV, str(tmp_path / "no-user-mappings"))
+
+
+@pytest.fixture(autouse=True)
+def private_keyring(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A file-backed keyring of this test's own for team keys (never the user's OS keyring)."""
+    path = tmp_path / "keyring.json"
+    monkeypatch.setenv(KEYRING_FILE_ENV, str(path))
+    return path

@@ -56,7 +56,9 @@ class AccessibleNames(QObject):
         for table, name in ((panel.milestone_table, self.tr("Deadlines of the case")),
                             (panel.event_table, self.tr("Events of the case")),
                             (panel.note_table, self.tr("Notes on the case")),
-                            (panel.inquiry_table, self.tr("Inquiries on the case"))):
+                            (panel.inquiry_table, self.tr("Inquiries on the case")),
+                            (panel.conflict_table,
+                             self.tr("Conflicting changes on the case"))):
             table.setAccessibleName(name)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API

@@ -13,7 +13,7 @@ import datetime as dt
 import html
 import itertools
 from collections.abc import Sequence
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QDate, QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
+    QTableWidget,
+    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -47,6 +49,9 @@ from ui.models import (
 from workbench.engine import DEFAULT_AMBER_DAYS
 from workbench.views import CaseDetail, EventRow, NoteRow
 from workbench.vocabulary import EventKind
+
+if TYPE_CHECKING:
+    from workbench.sync.conflicts import Conflict
 
 
 def to_qdate(day: dt.date) -> QDate:
@@ -207,7 +212,14 @@ class CasePanel(QWidget):
         # The panel shows one case: its name and Sags-ID need not be repeated per inquiry.
         self.inquiry_table.setColumnHidden(InquiryTableModel.CITIZEN, True)
         self.inquiry_table.setColumnHidden(InquiryTableModel.CASE_ID, True)
-        for table in (self.event_table, self.note_table, self.inquiry_table):
+        # Concurrent changes by two teammates: what was kept and what lost, by whom, when.
+        self.conflict_table = QTableWidget(0, 7)
+        self.conflict_table.setObjectName("case-conflicts")
+        self.conflict_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.conflict_table.verticalHeader().setVisible(False)
+        self.conflict_table.horizontalHeader().setStretchLastSection(True)
+        for table in (self.event_table, self.note_table, self.inquiry_table,
+                      self.conflict_table):
             self.tabs.addTab(table, "")
         for table in (self.event_table, self.note_table):
             table.selectionModel().currentRowChanged.connect(lambda *_: self._update_enabled())
@@ -327,6 +339,7 @@ class CasePanel(QWidget):
                 model.set_rows([])
             for _widget, tab in self._extra_tabs:
                 tab.show_detail(None)
+            self._show_conflicts(())
             return
         if not keep_date:
             self.event_date.setDate(to_qdate(self._today))
@@ -337,9 +350,22 @@ class CasePanel(QWidget):
         self.inquiries.set_rows(detail.inquiries)
         for _widget, tab in self._extra_tabs:
             tab.show_detail(detail)
+        self._show_conflicts(detail.conflicts)
         self._update_titles()
         self._show_facts(detail)
         self._update_enabled()
+
+    def _show_conflicts(self, conflicts: Sequence[Conflict]) -> None:
+        """One row per conflict: the field, the kept and the lost value with author and time."""
+        self.conflict_table.setRowCount(len(conflicts))
+        for row, conflict in enumerate(conflicts):
+            cells = [f"{conflict.entity_type.value}.{conflict.field}",
+                     _shown(conflict.kept.value), conflict.kept.author,
+                     texts.format_datetime(conflict.kept.at.astimezone()),
+                     _shown(conflict.lost.value), conflict.lost.author,
+                     texts.format_datetime(conflict.lost.at.astimezone())]
+            for column, text in enumerate(cells):
+                self.conflict_table.setItem(row, column, QTableWidgetItem(text))
 
     def _show_facts(self, detail: CaseDetail) -> None:
         """The heading, the traffic light and the facts line of ``detail``."""
@@ -566,14 +592,19 @@ class CasePanel(QWidget):
         self._update_titles()
         for model in (self.milestones, self.events, self.notes, self.inquiries):
             model.retranslate()
+        self.conflict_table.setHorizontalHeaderLabels([
+            self.tr("Field"), self.tr("Kept value"), self.tr("Kept: by"), self.tr("Kept: when"),
+            self.tr("Lost value"), self.tr("Lost: by"), self.tr("Lost: when")])
         if self._detail is not None:
             self._show_facts(self._detail)
 
     def _update_titles(self) -> None:
         """The headings with how many of each the case has: "Historik (5)"."""
         self.milestone_label.setText(self.tr("Milestones"))
-        titles = [self.tr("History (%1)"), self.tr("Notes (%1)"), self.tr("Inquiries (%1)")]
-        counts = (self.events.rowCount(), self.notes.rowCount(), self.inquiries.rowCount())
+        titles = [self.tr("History (%1)"), self.tr("Notes (%1)"), self.tr("Inquiries (%1)"),
+                  self.tr("Conflicts (%1)")]
+        counts = (self.events.rowCount(), self.notes.rowCount(), self.inquiries.rowCount(),
+                  self.conflict_table.rowCount())
         for index, (title, count) in enumerate(zip(titles, counts, strict=True)):
             self.tabs.setTabText(index, texts.fill(title, count))
         for widget, tab in self._extra_tabs:
@@ -592,3 +623,8 @@ class CasePanel(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+
+def _shown(value: object) -> str:
+    """A field value as a cell: empty for none, yes/no words left to the value itself."""
+    return "" if value is None else str(value)

@@ -142,10 +142,15 @@ def sync_now(workbench: Workbench, view: View) -> Synced:
 
 
 def join_team(workbench: Workbench, view: View, me: str, members: Sequence[str],
-              folder: str | None, server: str | None) -> Snapshot:
-    """Join a miniteam over a folder or a server (neither: IT's default), then read again."""
-    workbench.join_team(me, members, folder=folder, server=server)
-    return snapshot(workbench, view)
+              folder: str | None, server: str | None,
+              join_code: str | None = None) -> tuple[Snapshot, str | None]:
+    """Join a miniteam over a folder or a server (neither: IT's default), then read again.
+
+    The first member also gets the new team key's join code, to hand on to the others.
+    """
+    joined = workbench.join_team(me, members, folder=folder, server=server,
+                                 join_code=join_code)
+    return snapshot(workbench, view), joined.join_code
 
 
 def assign_cover(workbench: Workbench, view: View, absent: str, starts: dt.date,

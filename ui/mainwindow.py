@@ -483,12 +483,27 @@ class MainWindow(QMainWindow):
                             on_done=done, on_error=failed)
 
     def join_team(self, me: str, members: list[str], folder: str | None,
-                  server: str | None) -> None:
-        """Join a miniteam (from the team dialog), then redraw."""
+                  server: str | None, join_code: str | None = None) -> None:
+        """Join a miniteam (from the team dialog), then redraw; show a new team's join code."""
         view = self._view()
         self.backend.submit(
-            lambda workbench: jobs.join_team(workbench, view, me, members, folder, server),
-            on_done=self.show_snapshot, on_error=self.show_error)
+            lambda workbench: jobs.join_team(workbench, view, me, members, folder, server,
+                                             join_code),
+            on_done=self._joined, on_error=self.show_error)
+
+    def _joined(self, result: tuple[jobs.Snapshot, str | None]) -> None:
+        snapshot, join_code = result
+        self.show_snapshot(snapshot)
+        if join_code:
+            box = QMessageBox(QMessageBox.Icon.Information, self.tr("Join code"), texts.fill(
+                self.tr("The team's key was made now. Give your teammates this join code "
+                        "(it is shown only now):\n\n%1"), join_code),
+                QMessageBox.StandardButton.Ok, self)
+            box.setObjectName("join-code")
+            box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
+            self.dialog = box
 
     def assign_cover(self, absent: str, starts: dt.date, ends: dt.date) -> None:
         """Cover an absent colleague's cases myself (from the cover dialog)."""

@@ -46,8 +46,8 @@ def split_initials(text: str) -> list[str]:
 class TeamDialog(QDialog):
     """The miniteam this database is in, and joining one (again)."""
 
-    # me, members, folder or None, server or None
-    submitted = Signal(str, object, object, object)
+    # me, members, folder or None, server or None, join code or None
+    submitted = Signal(str, object, object, object, object)
 
     def __init__(self, status: TeamStatus | None, initials: str,
                  parent: QWidget | None = None) -> None:
@@ -66,12 +66,19 @@ class TeamDialog(QDialog):
                         "Waiting to be sent: %5."),
                 settings.me, ", ".join(settings.members), settings.describe(),
                 format_moment(status.last_sync) or self.tr("never"), status.pending))
+        self.held = QLabel(self._held_text(status))
+        self.held.setObjectName("team-held")
+        self.held.setWordWrap(True)
         self.me = QLineEdit(settings.me if settings else initials)
         self.members = QLineEdit(", ".join(settings.members) if settings else initials)
         self.folder = QLineEdit(settings.target if settings and
                                 settings.transport == "folder" else "")
         self.server = QLineEdit(settings.target if settings and
                                 settings.transport != "folder" else "")
+        self.join_code = QLineEdit()
+        self.join_code.setObjectName("team-join-code")
+        self.join_code.setPlaceholderText(self.tr("WBT1-… from the teammate who joined first; "
+                                                  "empty if you are the first"))
         self.folder.setPlaceholderText(self.tr("Empty: the folder or server IT set up"))
         self.server.setPlaceholderText(self.tr("postgresql://… (instead of a folder)"))
         form = QFormLayout()
@@ -79,6 +86,7 @@ class TeamDialog(QDialog):
         form.addRow(self.tr("&Members:"), self.members)
         form.addRow(self.tr("Shared &folder:"), self.folder)
         form.addRow(self.tr("&Server:"), self.server)
+        form.addRow(self.tr("Join &code:"), self.join_code)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Join"))
@@ -86,8 +94,29 @@ class TeamDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
+        layout.addWidget(self.held)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
+
+    def _held_text(self, status: TeamStatus | None) -> str:
+        """Teammates' entries held back here, and whether I hold what the teammates hold.
+
+        Quarantined entries are named with their authors.
+        """
+        if status is None or status.settings is None:
+            return ""
+        held = status.held
+        parts = [texts.fill(self.tr("Quarantined: %1 (from %2). Newer version: %3. "
+                                    "Clock ahead: %4."),
+                            held.get("invalid", 0), ", ".join(status.quarantine_authors) or "-",
+                            held.get("newer", 0), held.get("ahead", 0))]
+        if status.convergence is not None:
+            parts.append(self.tr("In sync with the team.") if status.convergence.in_sync else
+                         texts.fill(self.tr("Differs from: %1."), ", ".join(
+                             member for member, _, _ in status.convergence.differences)))
+        if status.missing:
+            parts.append(texts.fill(self.tr("Missing, asked for again: %1."), status.missing))
+        return " ".join(parts)
 
     def _submit(self) -> None:
         me = self.me.text().strip().upper()
@@ -96,8 +125,9 @@ class TeamDialog(QDialog):
             members.insert(0, me)
         folder = self.folder.text().strip() or None
         server = self.server.text().strip() or None
+        code = self.join_code.text().strip() or None
         self.accept()
-        self.submitted.emit(me, members, folder, server)
+        self.submitted.emit(me, members, folder, server, code)
 
 
 class CoverDialog(QDialog):

@@ -43,6 +43,7 @@ from workbench.vocabulary import Channel, parse_channel, parse_event_kind
 if TYPE_CHECKING:
     from workbench.nags import Nag
     from workbench.service import Workbench
+    from workbench.sync.streams import Convergence
     from workbench.views import CaseDetail, CaseRow, EventRow, ImportSummary
 
 # A command imports what it needs in its handler: `workbench deadline`, `rules --profile`,
@@ -924,8 +925,11 @@ def _team_join(arguments: argparse.Namespace) -> int:
     members = [member for member in arguments.members.split(",") if member.strip()]
     with _open(arguments) as workbench:
         chosen = workbench.join_team(arguments.me, members, folder=arguments.folder,
-                                     server=arguments.server)
+                                     server=arguments.server, join_code=arguments.join_code)
     print(f"joined the team {', '.join(chosen.members)} as {chosen.me} via {chosen.describe()}")
+    if chosen.join_code:  # the first member: the new team key, shown this once
+        print("the others join with: --join-code (shown only now; keep it from the share)")
+        print(chosen.join_code)
     return EXIT_OK
 
 
@@ -939,6 +943,12 @@ def _team_sync(arguments: argparse.Namespace) -> int:
     print(f"parked: {report.parked} (waiting for cases a newer export brings)")
     for batch in report.unreadable:
         print(f"not readable yet, read at the next sync: {batch}")
+    if report.held:
+        print(f"held: {_per_kind(report.held)} (see workbench team quarantine)")
+    if report.resent or report.missing:
+        print(f"sent again: {report.resent}; missing here, asked for: {report.missing}")
+    for batch in report.newer:
+        print(f"{render('sync.newer_version')}: {batch}")
     print(f"synced at {_utc(report.time)}")
     return EXIT_OK
 
@@ -971,6 +981,38 @@ def _team_status(arguments: argparse.Namespace) -> int:
     print(f"last sync: {_utc(current.last_sync) if current.last_sync else 'never'}")
     print(f"pending: {current.pending}")
     print(f"parked: {current.parked}")
+    print(f"held: {_per_kind(current.held)}"
+          + (f" (quarantined, by {', '.join(current.quarantine_authors)})"
+             if current.quarantine_authors else ""))
+    if current.missing:
+        print(f"missing, asked for again: {current.missing}")
+    print(f"convergence: {_convergence(current.convergence)}")
+    return EXIT_OK
+
+
+def _convergence(found: Convergence | None) -> str:
+    """"i sync", or who differs and by how much."""
+    if found is None:
+        return render("sync.not_compared")
+    if found.in_sync:
+        return render("sync.in_sync")
+    return "; ".join(render("sync.differs", {"member": member, "details": ", ".join(
+        render("sync.differs_count", {"member": member, "author": found.names.get(node, node),
+                                      "theirs": theirs, "mine": mine})
+        for node, (theirs, mine) in sorted(split.items())) or "digest"})
+        for member, _node, split in found.differences)
+
+
+def _team_quarantine(arguments: argparse.Namespace) -> int:
+    """List the teammates' entries held here; drop a quarantined one."""
+    with _open(arguments) as workbench:
+        held = workbench.team_quarantine(arguments.drop)
+    if arguments.drop:
+        print(f"dropped {arguments.drop}")
+    for entry in held:
+        print(f"{entry.entry_id}  {entry.reason}  by {entry.author} (from {entry.member})  "
+              f"{entry.held_at}  {render(entry.problem)}: {entry.detail}")
+    print(f"held: {len(held)}")
     return EXIT_OK
 
 
@@ -986,11 +1028,15 @@ def _add_team_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
     where = join.add_mutually_exclusive_group()
     where.add_argument("--folder", metavar=_text("cli.metavar.DIR"), help=_text("cli.arg.folder"))
     where.add_argument("--server", metavar="URL", help=_text("cli.arg.server"))
+    join.add_argument("--join-code", metavar="CODE", help=_text("cli.arg.join_code"))
     join.set_defaults(handler=_team_join)
     sync = _command(actions, "sync", "team.sync")
     sync.set_defaults(handler=_team_sync)
     status = _command(actions, "status", "team.status")
     status.set_defaults(handler=_team_status)
+    quarantine = _command(actions, "quarantine", "team.quarantine")
+    quarantine.add_argument("--drop", metavar="ID", help=_text("cli.arg.drop"))
+    quarantine.set_defaults(handler=_team_quarantine)
 
 
 def _case_record(detail: CaseDetail) -> dict[str, Any]:

@@ -16,7 +16,7 @@ import logging
 import os
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from types import TracebackType
 from typing import Any, NamedTuple, TypeAlias
@@ -73,6 +73,7 @@ from workbench.store.models import (
 from workbench.store.recovery import ensure_intact
 from workbench.sync import team
 from workbench.sync import views as sync_views
+from workbench.sync.conflicts import case_conflicts
 from workbench.sync.entries import (
     EntityType,
     FieldValue,
@@ -80,6 +81,7 @@ from workbench.sync.entries import (
     event_entity_id,
     new_entity_id,
 )
+from workbench.sync.inbox import HeldEntry, Quarantine
 from workbench.sync.replica import Replica
 from workbench.sync.team import SyncReport, TeamSettings, TeamStatus
 from workbench.sync.transport import Transport
@@ -462,6 +464,7 @@ class Workbench:
                                attributes_of(connection, this_case))
             pause_rows, exemption_rows = rows_of_case(connection, case_id, profile)
             withdrawn = withdrawn_events(connection, case_id)
+            conflicts = case_conflicts(connection, case_id)
         history = [CaseEvent(e.date, EventKind(e.kind)) for e in event_rows]
         cpr = Cpr(case.cpr)
         evaluation = self._evaluate(case, cpr, history, profile, today, current.amber_days,
@@ -485,6 +488,7 @@ class Workbench:
             exemptions=exemption_rows,
             attributes=tuple(sorted((local.of(case_id)[1] or {}).items())),
             withdrawn_events=withdrawn,
+            conflicts=tuple(conflicts),
         )
 
     @staticmethod
@@ -761,24 +765,33 @@ class Workbench:
 
     def join_team(
         self, me: str, members: Iterable[str], *, folder: str | os.PathLike[str] | None = None,
-        server: str | None = None,
+        server: str | None = None, join_code: str | None = None,
     ) -> TeamSettings:
         """Join a team over a shared folder or a PostgreSQL hub (exactly one of them).
 
         Everything made here so far is sent to the team at the next sync. TeamSetupError for
-        settings that make no sense, SyncError if the folder or server cannot be used. Given
-        neither, IT's machine-wide team_folder or team_server is used (see siteconfig).
+        settings that make no sense or a wrong join code, SyncError if the folder or server
+        cannot be used. Given neither, IT's machine-wide team_folder or team_server is used
+        (see siteconfig). The first member gets the new team key's join code in the result.
         """
         if folder is None and server is None:
             folder, server = self._site.team_folder, self._site.team_server
         chosen = team.team_settings(me, members, server=server,
                                     folder=None if folder is None else Path(folder))
-        team.join(self._database, chosen)
-        return chosen
+        code = team.join(self._database, chosen, join_code)
+        return replace(chosen, join_code=code)
 
     def team_status(self) -> TeamStatus:
         """Team settings, last sync time, entries still to send and entries parked."""
         return team.status(self._database)
+
+    def team_quarantine(self, drop: str | None = None) -> list[HeldEntry]:
+        """Teammates' entries held here (after dropping the quarantined one ``drop``)."""
+        with self._database.transaction(write=drop is not None) as connection:
+            quarantine = Quarantine(connection)
+            if drop is not None:
+                quarantine.drop(drop)
+            return quarantine.entries()
 
     def sync_now(self, transport: Transport | None = None) -> SyncReport:
         """Sync with the team now: send the outbox, apply what the team sent.

@@ -8,10 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from workbench.engine import MilestoneState, Status
 from workbench.inquiries import is_overdue
 from workbench.vocabulary import Channel, EventKind, Scheme
+
+if TYPE_CHECKING:
+    from workbench.sync.conflicts import Conflict
 
 
 @dataclass(frozen=True)
@@ -145,6 +149,8 @@ class CaseDetail:
     exemptions: tuple[ExemptionRow, ...] = ()
     #: Case attributes in force (the caseworker's value over the export's), by name.
     attributes: tuple[tuple[str, str], ...] = ()
+    #: Concurrent changes of one field by two teammates: the kept and the lost value.
+    conflicts: tuple[Conflict, ...] = ()
 
     #: Registrations withdrawn from this case (struck through in its history).
     withdrawn_events: tuple[EventRow, ...] = ()

@@ -98,6 +98,10 @@
             <source>Inquiries on the case</source>
             <translation>Henvendelser på sagen</translation>
         </message>
+        <message>
+            <source>Conflicting changes on the case</source>
+            <translation>Samtidige ændringer på sagen</translation>
+        </message>
     </context>
     <context>
         <name>CaseActions</name>
@@ -325,6 +329,38 @@
         <message>
             <source>Inquiries (%1)</source>
             <translation>Henvendelser (%1)</translation>
+        </message>
+        <message>
+            <source>Field</source>
+            <translation>Felt</translation>
+        </message>
+        <message>
+            <source>Kept value</source>
+            <translation>Beholdt værdi</translation>
+        </message>
+        <message>
+            <source>Kept: by</source>
+            <translation>Beholdt: af</translation>
+        </message>
+        <message>
+            <source>Kept: when</source>
+            <translation>Beholdt: hvornår</translation>
+        </message>
+        <message>
+            <source>Lost value</source>
+            <translation>Tabt værdi</translation>
+        </message>
+        <message>
+            <source>Lost: by</source>
+            <translation>Tabt: af</translation>
+        </message>
+        <message>
+            <source>Lost: when</source>
+            <translation>Tabt: hvornår</translation>
+        </message>
+        <message>
+            <source>Conflicts (%1)</source>
+            <translation>Konflikter (%1)</translation>
         </message>
         <message>
             <source>Hide CPR number</source>
@@ -1068,6 +1104,18 @@ Importér det kun alligevel, hvis sagerne virkelig er afsluttet.</translation>
             <translation>Vis, hvad en import af udtræksfiler vil gøre, uden at ændre noget</translation>
         </message>
         <message>
+            <source>Join code</source>
+            <translation>Tilmeldingskode</translation>
+        </message>
+        <message>
+            <source>The team&apos;s key was made now. Give your teammates this join code (it is shown only now):
+
+%1</source>
+            <translation>Teamets nøgle er lavet nu. Giv dine kolleger denne tilmeldingskode (den vises kun nu):
+
+%1</translation>
+        </message>
+        <message>
             <source>E&amp;xport status to Excel…</source>
             <translation>&amp;Eksportér status til Excel…</translation>
         </message>
@@ -1419,6 +1467,30 @@ Importér det kun alligevel, hvis sagerne virkelig er afsluttet.</translation>
         <message>
             <source>&amp;Join</source>
             <translation>&amp;Tilslut</translation>
+        </message>
+        <message>
+            <source>Quarantined: %1 (from %2). Newer version: %3. Clock ahead: %4.</source>
+            <translation>I karantæne: %1 (fra %2). Nyere version: %3. Ur foran: %4.</translation>
+        </message>
+        <message>
+            <source>In sync with the team.</source>
+            <translation>I sync med teamet.</translation>
+        </message>
+        <message>
+            <source>Differs from: %1.</source>
+            <translation>Afviger fra: %1.</translation>
+        </message>
+        <message>
+            <source>Missing, asked for again: %1.</source>
+            <translation>Mangler, bedt om igen: %1.</translation>
+        </message>
+        <message>
+            <source>WBT1-… from the teammate who joined first; empty if you are the first</source>
+            <translation>WBT1-… fra kollegaen, der tilmeldte sig først; tom hvis du er den første</translation>
+        </message>
+        <message>
+            <source>Join &amp;code:</source>
+            <translation>Tilmeldings&amp;kode:</translation>
         </message>
     </context>
     <context>

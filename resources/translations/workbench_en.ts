@@ -98,6 +98,10 @@
             <source>Inquiries on the case</source>
             <translation>Inquiries on the case</translation>
         </message>
+        <message>
+            <source>Conflicting changes on the case</source>
+            <translation>Conflicting changes on the case</translation>
+        </message>
     </context>
     <context>
         <name>CaseActions</name>
@@ -325,6 +329,38 @@
         <message>
             <source>Inquiries (%1)</source>
             <translation>Inquiries (%1)</translation>
+        </message>
+        <message>
+            <source>Field</source>
+            <translation>Field</translation>
+        </message>
+        <message>
+            <source>Kept value</source>
+            <translation>Kept value</translation>
+        </message>
+        <message>
+            <source>Kept: by</source>
+            <translation>Kept: by</translation>
+        </message>
+        <message>
+            <source>Kept: when</source>
+            <translation>Kept: when</translation>
+        </message>
+        <message>
+            <source>Lost value</source>
+            <translation>Lost value</translation>
+        </message>
+        <message>
+            <source>Lost: by</source>
+            <translation>Lost: by</translation>
+        </message>
+        <message>
+            <source>Lost: when</source>
+            <translation>Lost: when</translation>
+        </message>
+        <message>
+            <source>Conflicts (%1)</source>
+            <translation>Conflicts (%1)</translation>
         </message>
         <message>
             <source>Hide CPR number</source>
@@ -1068,6 +1104,18 @@ Import it anyway only if these cases really have ended.</translation>
             <translation>Show what importing export files would do, without changing anything</translation>
         </message>
         <message>
+            <source>Join code</source>
+            <translation>Join code</translation>
+        </message>
+        <message>
+            <source>The team&apos;s key was made now. Give your teammates this join code (it is shown only now):
+
+%1</source>
+            <translation>The team&apos;s key was made now. Give your teammates this join code (it is shown only now):
+
+%1</translation>
+        </message>
+        <message>
             <source>E&amp;xport status to Excel…</source>
             <translation>E&amp;xport status to Excel…</translation>
         </message>
@@ -1419,6 +1467,30 @@ Import it anyway only if these cases really have ended.</translation>
         <message>
             <source>&amp;Join</source>
             <translation>&amp;Join</translation>
+        </message>
+        <message>
+            <source>Quarantined: %1 (from %2). Newer version: %3. Clock ahead: %4.</source>
+            <translation>Quarantined: %1 (from %2). Newer version: %3. Clock ahead: %4.</translation>
+        </message>
+        <message>
+            <source>In sync with the team.</source>
+            <translation>In sync with the team.</translation>
+        </message>
+        <message>
+            <source>Differs from: %1.</source>
+            <translation>Differs from: %1.</translation>
+        </message>
+        <message>
+            <source>Missing, asked for again: %1.</source>
+            <translation>Missing, asked for again: %1.</translation>
+        </message>
+        <message>
+            <source>WBT1-… from the teammate who joined first; empty if you are the first</source>
+            <translation>WBT1-… from the teammate who joined first; empty if you are the first</translation>
+        </message>
+        <message>
+            <source>Join &amp;code:</source>
+            <translation>Join &amp;code:</translation>
         </message>
     </context>
     <context>

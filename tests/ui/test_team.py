@@ -2,24 +2,30 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import arguments, wait_idle
 from tests.ui.test_reminders import CASES, MONDAY, NINE, WEDNESDAY, FakeClock, export_files
 from tests.ui.test_window import visible_rows
+from tests.workbench.sync_support import EXPORT_DAY, write_export
 from ui.app import Session, start_session
+from ui.casepanel import CasePanel
 from ui.i18n import Translations
 from ui.models import Owner
 from ui.scheduling import TEAM_SYNC
 from ui.team import CoverDialog, TeamDialog
 from workbench.engine import Status
 from workbench.service import Settings, Workbench
+from workbench.sync.streams import Convergence
+from workbench.sync.team import TeamSettings, TeamStatus
 from workbench.vocabulary import EventKind
 
 Starter = Callable[[Path], Session]
@@ -114,6 +120,33 @@ def test_a_teammates_conversation_arrives_with_its_author_at_sync_now(
     dialog.reject()
 
 
+def test_the_first_member_is_shown_the_join_code_the_others_type_in(
+        qtbot: QtBot, databases: tuple[Path, Path, Path], start: Starter,
+        private_keyring: Path) -> None:
+    ab, cd, folder = databases
+    first: Session = start(ab)
+    join_in_window(qtbot, first, "AB, CD", folder)
+    box = first.window.dialog
+    assert isinstance(box, QMessageBox) and box.objectName() == "join-code"
+    code = box.text().split()[-1]
+    assert code.startswith("WBT1-")
+    box.accept()
+    private_keyring.unlink()  # CD's computer: its keyring has no team key
+    second: Session = start(cd)
+    window = second.window
+    window.team_action.trigger()
+    dialog = window.dialog
+    assert isinstance(dialog, TeamDialog)
+    dialog.members.setText("AB, CD")
+    dialog.folder.setText(str(folder))
+    dialog.join_code.setText(code)
+    with qtbot.waitSignal(window.team_changed):
+        dialog.buttons.accepted.emit()
+    wait_idle(qtbot, window)
+    assert window.team is not None and window.team.settings is not None
+    assert not isinstance(window.dialog, QMessageBox)  # no new key, no code to show
+
+
 def test_no_team_no_scheduled_sync_and_sync_now_says_so(
         qtbot: QtBot, databases: tuple[Path, Path, Path], start: Starter) -> None:
     session: Session = start(databases[0])
@@ -139,3 +172,60 @@ def test_cover_shows_the_absent_colleagues_cases(
     combo.setCurrentIndex(index)
     shown = {row.case_id for status in Status for row in visible_rows(window, status)}
     assert shown == {"S3"}
+
+
+def test_the_team_dialog_shows_held_entries_with_their_authors_and_convergence(
+        qtbot: QtBot) -> None:
+    settings = TeamSettings("CD", ("AB", "CD"), "folder", "/srv/team")
+    status = TeamStatus(settings=settings, last_sync=None, pending=0, parked=0,
+                        held={"invalid": 2, "ahead": 1}, quarantine_authors=("AB", "ZZ"),
+                        convergence=Convergence(False, [("AB", "n1", {"n2": (0, 1)})]),
+                        missing=3)
+    dialog = TeamDialog(status, "CD")
+    qtbot.addWidget(dialog)
+
+    shown = dialog.held.text()
+    assert "2 (from AB, ZZ)" in shown and "ahead: 1" in shown
+    assert "Differs from: AB." in shown and "asked for again: 3" in shown
+    in_sync = TeamDialog(dataclasses.replace(status, convergence=Convergence(True, []),
+                                             held={}, quarantine_authors=(), missing=0), "CD")
+    qtbot.addWidget(in_sync)
+    assert "In sync with the team." in in_sync.held.text()
+    assert "Quarantined: 0 (from -)" in in_sync.held.text()
+
+
+def test_the_case_panel_shows_a_conflict_with_the_kept_and_the_lost_value(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    share = tmp_path / "share"
+    share.mkdir()
+    team = []
+    for me in ("AB", "CD"):
+        workbench = Workbench.open(str(tmp_path / f"{me}.db"))
+        workbench.import_files(write_export(tmp_path / f"export-{me}"), today=EXPORT_DAY)
+        workbench.join_team(me, ["AB", "CD"], folder=share)
+        team.append(workbench)
+    ab, cd = team
+    note = ab.add_note("S1", "Ringet op", by="AB")
+    ab.sync_now()
+    cd.sync_now()
+    [shown] = cd.case_detail("S1", EXPORT_DAY).notes
+    ab.edit_note(note, "Ringet op, ingen svar", by="AB")  # at the same time
+    cd.edit_note(shown.note_id, "Ringet op, møde aftalt", by="CD")
+    ab.sync_now()
+    cd.sync_now()
+    detail = cd.case_detail("S1", EXPORT_DAY)
+    for workbench in team:
+        workbench.close()
+
+    panel = CasePanel(EXPORT_DAY)
+    qtbot.addWidget(panel)
+    panel.show_detail(detail)
+
+    table = panel.conflict_table
+    assert table.rowCount() == 1
+    cells = [table.item(0, column).text() for column in range(table.columnCount())]
+    assert cells[0] == "note.text"
+    assert {cells[1], cells[4]} == {"Ringet op, ingen svar", "Ringet op, møde aftalt"}
+    assert {cells[2], cells[5]} == {"AB", "CD"}
+    assert cells[3] and cells[6]
+    assert panel.tabs.tabText(3).endswith("(1)")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
@@ -17,9 +18,18 @@ from workbench.store.models import events, field_history, inquiries, notes, sync
 from workbench.sync.entries import Entry
 from workbench.sync.folder import FolderTransport
 from workbench.sync.hub import HubTransport
+from workbench.sync.sealing import Sealed, TeamKey
 from workbench.sync.transport import Pulled, Transport
 
 EXPORT_DAY = dt.date(2026, 3, 10)
+#: A team key for tests that use a transport on its own.
+TEST_KEY = TeamKey(bytes(range(32)))
+
+
+def sealed(entries: Sequence[Entry], member: str, node: str = "ab") -> list[Sealed]:
+    """Entries as a member publishes them: numbered 1, 2, ... and sealed with TEST_KEY."""
+    return [TEST_KEY.seal(dataclasses.replace(entry, node=node, seq=n), member)
+            for n, entry in enumerate(entries, start=1)]
 CASE_IDS = ("S1", "S2", "S3")
 
 
@@ -37,17 +47,24 @@ class MemoryTransport:
     """A transport that keeps entries in a list: the test decides what each pull sees."""
 
     def __init__(self) -> None:
-        self.log: list[Entry] = []
+        self.log: list[Sealed] = []
+        self.published: dict[str, bytes] = {}
 
     def describe(self) -> str:
         return "memory"
 
-    def push(self, entries: Sequence[Entry]) -> None:
+    def push(self, entries: Sequence[Sealed]) -> None:
         self.log.extend(entries)
 
     def pull(self, cursor: str | None) -> Pulled:
         start = int(cursor or 0)
         return Pulled(list(self.log[start:]), str(len(self.log)))
+
+    def publish_state(self, node: str, blob: bytes) -> None:
+        self.published[node] = blob
+
+    def states(self) -> list[bytes]:
+        return list(self.published.values())
 
 
 def outbox(workbench: Workbench) -> list[dict[str, Any]]:
@@ -103,9 +120,11 @@ class Meeting:
             HubTransport(self.url, ()).prepare()
 
     def transport(self, me: str, members: Sequence[str]) -> Transport:
-        """A member's transport to this meeting place."""
+        """A member's transport to this meeting place (the hub learns the members)."""
         if self.kind == "hub":
-            return HubTransport(self.url, members)
+            hub = HubTransport(self.url, members, me)
+            hub.prepare()
+            return hub
         return FolderTransport(self.folder, me, members)
 
     def join(self, workbench: Workbench, me: str, members: Sequence[str]) -> None:

@@ -28,7 +28,7 @@ from tests.workbench import fault_worker
 from tests.workbench.sync_support import write_export
 from workbench.service import Workbench
 from workbench.store.models import cases, events
-from workbench.sync.folder import BATCH_NAME, decode_batch
+from workbench.sync.folder import BATCH_NAME, KEY_MARKER, STATE_NAME, decode_batch
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="SIGKILL is POSIX")
 
@@ -130,6 +130,8 @@ def assert_no_torn_batch(share: Path) -> None:
     for path in share.rglob("*"):
         if path.is_file() and BATCH_NAME.match(path.name):
             decode_batch(path.read_bytes())
+        elif path.is_file() and (STATE_NAME.match(path.name) or path.name == KEY_MARKER):
+            assert path.stat().st_size > 0, path  # written aside and renamed: never torn
         elif path.is_file():
             assert path.name.startswith(".") and path.name.endswith(".part"), path
 

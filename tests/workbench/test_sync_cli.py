@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,10 @@ from tests.workbench.sync_support import EXPORT_DAY, write_export
 from workbench.cli import EXIT_INPUT, EXIT_OK, EXIT_USAGE, main
 from workbench.messages import LANGUAGE_ENV
 from workbench.service import Workbench
+from workbench.sync.entries import EntityType, Entry, new_entity_id
+from workbench.sync.folder import FolderTransport
+from workbench.sync.hlc import Timestamp, physical_now_ms
+from workbench.sync.sealing import TeamKey
 
 Capture = pytest.CaptureFixture[str]
 
@@ -53,9 +58,13 @@ def test_two_databases_sharing_a_folder_see_each_others_conversations(
     code, out, err = run(capsys, "--db", ab, "team", "join", "--me", "ab",
                          "--members", "AB,CD,EF", "--folder", str(share))
     assert (code, err) == (EXIT_OK, "")
-    assert out == f"joined the team AB, CD, EF as AB via folder {share.resolve()}\n"
-    assert run(capsys, "--db", cd, "team", "join", "--me", "CD", "--members", "AB,CD,EF",
-               "--folder", str(share))[0] == EXIT_OK
+    said = out.splitlines()
+    assert said[0] == f"joined the team AB, CD, EF as AB via folder {share.resolve()}"
+    join_code = said[-1]  # the first member's last line: the code the others join with
+    assert join_code.startswith("WBT1-") and len(said) == 3
+    code, out, _ = run(capsys, "--db", cd, "team", "join", "--me", "CD", "--members",
+                       "AB,CD,EF", "--folder", str(share), "--join-code", join_code)
+    assert code == EXIT_OK and "WBT1-" not in out
     assert run(capsys, "--db", ab, "register", "S1", "--kind", "samtale", "--date",
                "2026-03-02", "--by", "AB")[0] == EXIT_OK
     assert run(capsys, "--db", cd, "register", "S2", "--kind", "fællessamtale", "--date",
@@ -89,13 +98,15 @@ def test_status_names_me_the_members_the_transport_and_what_waits(
         "--folder", str(share))
     run(capsys, "--db", ab, "register", "S1", "--kind", "samtale", "--date", "2026-03-02",
         "--by", "AB")
-    before = run(capsys, "--db", ab, "team", "status")[1].splitlines()
+    before = run(capsys, "--db", ab, "team", "status", "--language", "da")[1].splitlines()
     run(capsys, "--db", ab, "team", "sync")
-    after = run(capsys, "--db", ab, "team", "status")[1].splitlines()
+    after = run(capsys, "--db", ab, "team", "status", "--language", "da")[1].splitlines()
 
     assert before == ["me: AB", "members: AB, CD", f"transport: folder {share.resolve()}",
-                      "last sync: never", "pending: 1", "parked: 0"]
+                      "last sync: never", "pending: 1", "parked: 0", "held: 0",
+                      "convergence: ikke sammenlignet endnu (synkronisér først)"]
     assert after[4] == "pending: 0"
+    assert after[-1] == "convergence: i sync"
     assert after[3].startswith("last sync: 20") and after[3].endswith(" UTC")
 
 
@@ -150,3 +161,36 @@ def test_an_unreachable_folder_is_reported_and_the_outbox_kept(
     assert code == EXIT_INPUT
     assert "cannot be reached" in err
     assert "pending: 1" in run(capsys, "--db", ab, "team", "status")[1]
+
+
+def test_a_quarantined_entry_is_listed_with_its_author_and_can_be_dropped(
+    pair: tuple[str, str, Path], capsys: Capture,
+) -> None:
+    ab, cd, share = pair
+    out = run(capsys, "--db", ab, "team", "join", "--me", "AB", "--members", "AB,CD",
+              "--folder", str(share))[1]
+    run(capsys, "--db", cd, "team", "join", "--me", "CD", "--members", "AB,CD",
+        "--folder", str(share), "--join-code", out.splitlines()[-1])
+    key = TeamKey.from_join_code(out.splitlines()[-1])
+    bad = Entry(entry_id=str(uuid.uuid4()), author="AB",
+                hlc=Timestamp(physical_now_ms(), 0, "ab").encode(),
+                entity_type=EntityType.INQUIRY, entity_id=new_entity_id(), case_id="S1",
+                values={"case_id": "S1", "channel": "brevdue", "received": "2026-03-02",
+                        "registered_by": "AB", "registered_at": "2026-03-02T08:00:00"},
+                node="ab", seq=1)
+    FolderTransport(share, "AB", ("AB", "CD")).push([key.seal(bad, "AB")])
+
+    synced = run(capsys, "--db", cd, "team", "sync")
+    status = run(capsys, "--db", cd, "team", "status")[1].splitlines()
+    listed = run(capsys, "--db", cd, "team", "quarantine")[1].splitlines()
+    inquiries = run(capsys, "--db", cd, "inquiries", "--format", "csv")
+
+    assert synced[0] == EXIT_OK and "held: 1 (invalid 1)" in synced[1]
+    assert "held: 1 (invalid 1) (quarantined, by AB)" in status
+    assert listed[0].startswith(f"{bad.entry_id}  invalid  by AB (from AB)")
+    assert listed[-1] == "held: 1"
+    assert inquiries[0] == EXIT_OK and "S1" not in inquiries[1]
+    dropped = run(capsys, "--db", cd, "team", "quarantine", "--drop", bad.entry_id)
+    assert dropped[1].splitlines() == [f"dropped {bad.entry_id}", "held: 0"]
+    again = run(capsys, "--db", cd, "team", "quarantine", "--drop", bad.entry_id)
+    assert again[0] == EXIT_INPUT and bad.entry_id in again[2]

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.workbench.sync_support import TEST_KEY
 from workbench.errors import SyncError
 from workbench.sync.entries import EntityType, Entry, new_entity_id
 from workbench.sync.folder import (
@@ -18,14 +19,16 @@ from workbench.sync.folder import (
     encode_batch,
 )
 from workbench.sync.hlc import Timestamp
+from workbench.sync.sealing import Sealed
 
 
-def entry(author: str = "AB", n: int = 0) -> Entry:
-    return Entry(entry_id=str(uuid.uuid4()), author=author,
+def entry(author: str = "AB", n: int = 0) -> Sealed:
+    return TEST_KEY.seal(Entry(entry_id=str(uuid.uuid4()), author=author,
                  hlc=Timestamp(1_700_000_000_000 + n, 0, "ab").encode(),
                  entity_type=EntityType.NOTE, entity_id=new_entity_id(), case_id="S1",
                  values={"case_id": "S1", "author": author,
-                         "written_at": "2026-03-02T08:00:00", "text": f"note {n} æøå"})
+                         "written_at": "2026-03-02T08:00:00", "text": f"note {n} æøå"},
+                 node=author.lower(), seq=n + 1), author)
 
 
 def batches(folder: Path) -> list[Path]:
@@ -64,8 +67,11 @@ def test_a_torn_batch_is_recognised_wherever_it_was_cut(cut: int) -> None:
 def test_a_batch_with_a_changed_entry_fails_its_checksum() -> None:
     data = encode_batch("AB", [entry()])
 
+    assert b"note 0" not in data  # sealed: the text is not in the file
+    changed = data.replace(b'"s":1', b'"s":2')
+    assert changed != data
     with pytest.raises(TornBatchError, match="checksum"):
-        decode_batch(data.replace(b"note 0", b"note 9"))
+        decode_batch(changed)
 
 
 def test_each_member_writes_only_its_own_subfolder_and_reads_everyones(share: Path) -> None:
@@ -110,9 +116,9 @@ def test_a_torn_batch_is_skipped_and_read_once_it_is_whole(share: Path) -> None:
     second = ab.pull(first.cursor)
     third = ab.pull(second.cursor)
 
-    assert [e.values["text"] for e in first.entries] == ["note 1 æøå", "note 3 æøå"]
+    assert [TEST_KEY.open(e).values["text"] for e in first.entries] == ["note 1 æøå", "note 3 æøå"]
     assert first.unreadable == [f"CD/{middle.name}"]
-    assert [e.values["text"] for e in second.entries] == ["note 2 æøå"]
+    assert [TEST_KEY.open(e).values["text"] for e in second.entries] == ["note 2 æøå"]
     assert second.unreadable == []
     assert third.entries == []
     assert json.loads(third.cursor)["CD"] == {"upto": batches(share / "CD")[-1].name,

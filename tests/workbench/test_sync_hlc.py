@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from workbench.sync.hlc import HybridClock, Timestamp
+from workbench.sync.hlc import MAX_AHEAD_MS, ClockAheadError, HybridClock, Timestamp
 
 
 class FakeTime:
@@ -92,3 +93,26 @@ def test_every_reading_is_later_than_all_before_it(
         seen.append(reading)
         if step != "tick":
             seen.append(Timestamp(int(step), 3, "bb"))
+
+
+def test_a_remote_clock_more_than_five_minutes_ahead_is_refused_and_changes_nothing() -> None:
+    time = FakeTime(1_000_000)
+    clock = HybridClock("aa", physical=time)
+    before = clock.tick()
+
+    assert not clock.is_ahead(Timestamp(1_000_000 + MAX_AHEAD_MS, 0, "bb"))
+    with pytest.raises(ClockAheadError):
+        clock.observe(Timestamp(1_000_000 + MAX_AHEAD_MS + 1, 0, "bb"))
+    with pytest.raises(ClockAheadError):
+        clock.observe(Timestamp(10**15 - 1, 99_999, "bb"))  # the largest reading there is
+    assert clock.last == before
+    assert clock.tick() > before
+
+
+def test_the_clock_never_writes_a_reading_past_its_digits() -> None:
+    last = Timestamp(10**15 - 1, 99_999, "aa")
+    clock = HybridClock("aa", last, physical=FakeTime(10**15 - 1))
+
+    with pytest.raises(ClockAheadError):
+        clock.tick()
+    assert clock.last == last

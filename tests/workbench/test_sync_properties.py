@@ -9,10 +9,18 @@ takes members offline for many steps, tears batch files mid-write or leaves a ha
 one behind, restarts members from their database, and lets some import a newer export (a new
 case, parked at the others until they import it too).
 
-After every step, every member still has every edit it made. At the end everyone comes
-online, the torn files are whole again, everyone imports the same export and syncs: the
-replicas must hold the same state, every edit must be there (as a field's value or in its
-history), and the case tables must show each entity's current values.
+The share is hostile too: a teammate's buggy or newer replica publishes poisoned entries
+(an unknown event kind, an impossible date, an unknown channel, a clock at its very end), a
+non-member publishes (the hub refuses it), batch files and hub rows are deleted before
+everyone read them, a member's folder is cleaned up, members sign with lower-case initials
+or a login name, and one member's computer runs ten minutes ahead.
+
+After every step, every member still has every edit it made, and no poisoned entry is
+applied anywhere. At the end everyone comes online, the torn files are whole again, the
+clocks have caught up, everyone imports the same export and syncs: the replicas must hold
+the same state, every valid edit must be there (as a field's value or in its history) at
+every member, every poisoned entry is in every member's quarantine, and the case tables must
+show each entity's current values.
 """
 
 from __future__ import annotations
@@ -21,6 +29,7 @@ import datetime as dt
 import random
 import shutil
 import tempfile
+import uuid
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -48,17 +57,21 @@ from tests.workbench.sync_support import (
 )
 from workbench.errors import DuplicateEventError, InputError, SyncError, UnknownCaseError
 from workbench.service import Workbench
-from workbench.store.models import events, field_history, inquiries, notes
-from workbench.sync import outbox, state
+from workbench.store.models import events, field_history, inquiries, notes, sync_entries
+from workbench.sync import hlc, outbox, state
 from workbench.sync.entries import (
     EntityType,
     Entry,
     cover_entity_id,
     encode_value,
     event_entity_id,
+    new_entity_id,
 )
 from workbench.sync.folder import BATCH_NAME, FolderTransport
-from workbench.sync.hub import hub_entries, hub_url
+from workbench.sync.hlc import Timestamp
+from workbench.sync.hub import HubTransport, hub_entries, hub_url
+from workbench.sync.keys import load_key
+from workbench.sync.sealing import Sealed, TeamKey
 from workbench.sync.transport import Pulled, Transport
 from workbench.vocabulary import Channel, EventKind
 
@@ -69,7 +82,23 @@ DAY0 = dt.date(2026, 3, 2)
 #: The newer export: a new case S4, and a conversation on S1 a member may also register.
 NEWER_HISTORY = (("S1", DAY0.isoformat(), "samtale"),)
 #: What the machine must have run into, over all examples, for the test to mean something.
-SCENARIOS = ("conflict", "parked", "unreadable batch", "delayed", "restart", "offline")
+SCENARIOS = ("conflict", "parked", "unreadable batch", "delayed", "restart", "offline",
+             "quarantined", "asked again", "held ahead")
+#: How far ahead a member's clock may run in the machine, and how long the end waits.
+AHEAD_MS = 10 * 60_000
+#: Poisoned values a buggy or newer teammate's replica might send (type, values).
+POISON: tuple[tuple[EntityType, dict[str, Any]], ...] = (
+    (EntityType.EVENT, {"case_id": "S1", "date": "2026-03-02", "kind": "videomøde",
+                        "present": True}),
+    (EntityType.EVENT, {"case_id": "S1", "date": "2026-02-30", "kind": "samtale",
+                        "present": True}),
+    (EntityType.INQUIRY, {"case_id": "S1", "channel": "brevdue", "received": "2026-03-02",
+                          "registered_by": "AB", "registered_at": "2026-03-02T08:00:00"}),
+    (EntityType.NOTE, {"case_id": "S1", "author": "AB", "written_at": "2026-03-02T08:00:00",
+                       "text": ""}),
+    (EntityType.NOTE, {"case_id": "S1", "author": "AB", "written_at": "2026-03-02T08:00:00",
+                       "text": "clock at its end"}),
+)
 
 members = st.sampled_from(MEMBERS)
 case_ids = st.sampled_from(ALL_CASES)
@@ -84,8 +113,8 @@ class FaultyNetwork:
         self.inner = inner
         self.fault = "none"
         self.seed = 0
-        self.held: list[Entry] = []
-        self.last: list[Entry] = []
+        self.held: list[Sealed] = []
+        self.last: list[Sealed] = []
 
     def describe(self) -> str:
         return f"faulty {self.inner.describe()}"
@@ -96,6 +125,12 @@ class FaultyNetwork:
             self.inner.push(entries)
         if self.fault == "push_fails":  # the transport has them; the member never hears so
             raise SyncError("the connection dropped after the push")
+
+    def publish_state(self, node: str, blob: bytes) -> None:
+        self.inner.publish_state(node, blob)
+
+    def states(self) -> list[bytes]:
+        return self.inner.states()
 
     def pull(self, cursor: str | None) -> Pulled:
         pulled = self.inner.pull(cursor)
@@ -111,7 +146,17 @@ class FaultyNetwork:
         elif self.fault == "duplicate":
             arriving = [*arriving, *self.last, *arriving]
         self.last = arriving
-        return Pulled(arriving, pulled.cursor, pulled.unreadable)
+        return Pulled(arriving, pulled.cursor, pulled.unreadable, pulled.newer)
+
+
+class Members(dict[str, Workbench]):
+    """The members' workbenches; looking one up makes its computer's clock the one in use."""
+
+    acting = ""
+
+    def __getitem__(self, member: str) -> Workbench:
+        Members.acting = member
+        return super().__getitem__(member)
 
 
 class TeamMachine(RuleBasedStateMachine):
@@ -129,7 +174,16 @@ class TeamMachine(RuleBasedStateMachine):
         self.folder = self.scratch / "share"
         self.folder.mkdir()
         self._reset_meeting_place()
-        self.workbenches: dict[str, Workbench] = {}
+        self.workbenches: Members = Members()
+        #: Members whose computer runs AHEAD_MS ahead; how far everyone's time has moved on.
+        self.ahead: set[str] = set()
+        self.time_passed = 0
+        self._real_clock = hlc.physical_now_ms
+        hlc.physical_now_ms = self._clock  # type: ignore[assignment]
+        #: Poisoned entries published (none may be applied; all end in every quarantine).
+        self.poisoned: set[str] = set()
+        #: Entries stamped at the clock's very end: held back as ahead, at every member.
+        self.ahead_forever: set[str] = set()
         self.networks: dict[str, FaultyNetwork] = {}
         self.offline: set[str] = set()
         self.imported_newer: set[str] = set()
@@ -156,7 +210,9 @@ class TeamMachine(RuleBasedStateMachine):
 
         engine = create_engine(hub_url(self.meeting.url))
         with engine.begin() as connection:
-            connection.exec_driver_sql(f"TRUNCATE {hub_entries.name} RESTART IDENTITY")
+            connection.exec_driver_sql(
+                f"TRUNCATE {hub_entries.name}, team_members, team_states, team_keys "
+                "RESTART IDENTITY")
         engine.dispose()
 
     def _join(self, member: str) -> None:
@@ -170,9 +226,15 @@ class TeamMachine(RuleBasedStateMachine):
             inner = FolderTransport(self.folder, member, MEMBERS)
         self.networks[member] = FaultyNetwork(inner)
 
-    def _expect(self, member: str, entity_id: str, values: dict[str, Any]) -> None:
+    def _clock(self) -> int:
+        """The acting member's computer's clock (ten minutes ahead for some)."""
+        skew = AHEAD_MS if Members.acting in self.ahead else 0
+        return self._real_clock() + skew + self.time_passed
+
+    def _expect(self, member: str, entity_id: str, values: dict[str, Any],
+                author: str | None = None) -> None:
         for name, value in values.items():
-            self.edits[member].add((entity_id, name, encode_value(value), member))
+            self.edits[member].add((entity_id, name, encode_value(value), author or member))
 
     def _knows(self, member: str, case_id: str) -> bool:
         return case_id in FIRST_CASES or member in self.imported_newer
@@ -248,6 +310,19 @@ class TeamMachine(RuleBasedStateMachine):
         entity_id = workbench.entity_id(EntityType.NOTE, note_id)
         assert entity_id is not None
         self._expect(member, entity_id, {"text": text})
+        self.notes.append(entity_id)
+
+    @rule(member=members, login=st.booleans())
+    def write_note_signed_otherwise(self, member: str, login: bool) -> None:
+        """A note signed in lower case, or with a login name: it must reach everyone."""
+        by = f"user-{member.lower()}" if login else member.lower()
+        if not self._knows(member, "S2"):
+            return
+        workbench = self.workbenches[member]
+        note_id = workbench.add_note("S2", "underskrevet anderledes", by=by)
+        entity_id = workbench.entity_id(EntityType.NOTE, note_id)
+        assert entity_id is not None
+        self._expect(member, entity_id, {"text": "underskrevet anderledes"}, by)
         self.notes.append(entity_id)
 
     @precondition(lambda self: self.notes)
@@ -384,6 +459,9 @@ class TeamMachine(RuleBasedStateMachine):
         self.seen["parked"] += report.parked
         self.seen["unreadable batch"] += len(report.unreadable)
         self.seen["delayed"] += len(network.held)
+        self.seen["quarantined"] += report.held.get("invalid", 0)
+        self.seen["held ahead"] += report.held.get("ahead", 0)
+        self.seen["asked again"] += report.missing
         if tear is not None and report.total_sent:
             self.tear_newest_batch(member, tear)
 
@@ -392,6 +470,7 @@ class TeamMachine(RuleBasedStateMachine):
     def go_offline(self, member: str) -> None:
         """Offline for days: no sync of this member gets through until it comes back."""
         self.offline.add(member)
+        self.sync(member)  # the first sync attempt that cannot get through
 
     @precondition(lambda self: self.offline)
     @rule()
@@ -451,13 +530,85 @@ class TeamMachine(RuleBasedStateMachine):
         """The writer dies before the rename: a temporary file stays, the outbox keeps all."""
         with self.workbenches[member].database.transaction() as connection:
             waiting = outbox.pending(connection)
+            key = load_key(state.read(connection, state.KEY_ID)[state.KEY_ID])
         if waiting:
-            FolderTransport(self.folder, member, MEMBERS).stage(waiting)
+            FolderTransport(self.folder, member, MEMBERS).stage(
+                [key.seal(entry, member) for entry in waiting])
 
     def _heal(self) -> None:
         for path, whole in self.torn.items():
             path.write_bytes(whole)
         self.torn.clear()
+
+    # --- a hostile share ------------------------------------------------------------------
+
+    def _raw_transport(self, member: str) -> Transport:
+        if self.meeting.kind == "hub":
+            return self.meeting.transport(member, MEMBERS)
+        return FolderTransport(self.folder, member, MEMBERS)
+
+    def _key(self) -> TeamKey:
+        with self.workbenches[MEMBERS[0]].database.transaction() as connection:
+            return load_key(state.read(connection, state.KEY_ID)[state.KEY_ID])
+
+    @rule(member=members, pick=picks)
+    def publish_a_poisoned_entry(self, member: str, pick: int) -> None:
+        """A buggy or newer replica of a member's publishes an entry no version could apply."""
+        entity_type, values = POISON[pick % len(POISON)]
+        node = f"poison{len(self.poisoned)}"
+        wall = (10**15 - 1 if values.get("text") == "clock at its end"
+                else hlc.physical_now_ms())
+        entity_id = (event_entity_id("S1", str(values["date"]), str(values["kind"]))
+                     if entity_type is EntityType.EVENT else new_entity_id())
+        entry = Entry(str(uuid.uuid4()), member, Timestamp(wall, 0, node).encode(),
+                      entity_type, entity_id, "S1", values, {}, node, 1)
+        self._raw_transport(member).push([self._key().seal(entry, member)])
+        if values.get("text") == "clock at its end":
+            self.ahead_forever.add(entry.entry_id)
+        else:
+            self.poisoned.add(entry.entry_id)
+
+    @rule(pick=picks)
+    def a_non_member_publishes(self, pick: int) -> None:
+        """Someone who is not a member publishes (with a key got hold of): never applied."""
+        node = f"stranger{pick}"
+        entry = Entry(str(uuid.uuid4()), "XY", Timestamp(hlc.physical_now_ms(), 0, node)
+                      .encode(), EntityType.NOTE, new_entity_id(), "S1",
+                      {"case_id": "S1", "author": "XY", "written_at": "2026-03-02T08:00:00",
+                       "text": "ikke medlem"}, {}, node, 1)
+        sealed = self._key().seal(entry, "XY")
+        if self.meeting.kind == "hub":
+            with pytest.raises(SyncError):
+                HubTransport(self.meeting.url, MEMBERS, "XY").push([sealed])
+            return
+        FolderTransport(self.folder, "AB", MEMBERS).push([sealed])  # in a member's folder
+        self.poisoned.add(entry.entry_id)
+
+    @rule(member=members, pick=picks, everything=st.booleans())
+    def lose_what_a_member_published(self, member: str, pick: int, everything: bool) -> None:
+        """A batch file or hub row deleted before all read it; or the folder cleaned up."""
+        if self.meeting.kind == "folder":
+            found = sorted(p for p in (self.folder / member).glob("b-*.jsonl")
+                           if BATCH_NAME.match(p.name))
+            for path in found if everything else found[pick % max(len(found), 1):][:1]:
+                path.unlink()
+                self.torn.pop(path, None)
+            return
+        from sqlalchemy import create_engine
+
+        engine = create_engine(hub_url(self.meeting.url))
+        with engine.begin() as connection:
+            rows = list(connection.execute(select(hub_entries.c.seq).where(
+                hub_entries.c.member == member).order_by(hub_entries.c.seq)).scalars())
+            lost = rows if everything else rows[pick % max(len(rows), 1):][:1]
+            if lost:
+                connection.execute(hub_entries.delete().where(hub_entries.c.seq.in_(lost)))
+        engine.dispose()
+
+    @precondition(lambda self: not self.ahead)
+    @rule(member=members)
+    def a_computer_runs_ten_minutes_ahead(self, member: str) -> None:
+        self.ahead.add(member)
 
     # --- what must always hold -------------------------------------------------------------
 
@@ -465,6 +616,15 @@ class TeamMachine(RuleBasedStateMachine):
     def every_member_keeps_its_own_edits(self) -> None:
         for member, made in self.edits.items():
             assert made <= self._history(member)
+
+    @invariant()
+    def no_poisoned_entry_is_applied_anywhere(self) -> None:
+        for member in MEMBERS:
+            assert not (self.poisoned | self.ahead_forever) & self._entry_ids(member)
+
+    def _entry_ids(self, member: str) -> set[str]:
+        with self.workbenches[member].database.transaction() as connection:
+            return set(connection.execute(select(sync_entries.c.entry_id)).scalars())
 
     def _history(self, member: str) -> set[tuple[str, str, str, str]]:
         with self.workbenches[member].database.transaction() as connection:
@@ -477,6 +637,7 @@ class TeamMachine(RuleBasedStateMachine):
             if self.workbenches and len(self.workbenches) == len(MEMBERS):
                 self._converge_and_check()
         finally:
+            hlc.physical_now_ms = self._real_clock  # type: ignore[assignment]
             for workbench in self.workbenches.values():
                 workbench.close()
             shutil.rmtree(self.scratch, ignore_errors=True)
@@ -484,10 +645,11 @@ class TeamMachine(RuleBasedStateMachine):
     def _converge_and_check(self) -> None:
         self._heal()
         self.offline.clear()
+        self.time_passed = AHEAD_MS + 60_000  # everyone's clock has passed the one ahead
         for member in MEMBERS:
             if member not in self.imported_newer:
                 self._import_newer(member)
-        for _ in range(2):
+        for _ in range(3):  # a gap is seen, asked for, sent again, received
             for member in MEMBERS:
                 report = self.workbenches[member].sync_now(self.networks[member])
                 assert report.unreadable == ()
@@ -497,7 +659,16 @@ class TeamMachine(RuleBasedStateMachine):
         for member in MEMBERS:
             assert everything <= self._history(member)
             status = self.workbenches[member].team_status()
-            assert (status.pending, status.parked) == (0, 0)
+            assert (status.pending, status.parked, status.missing) == (0, 0, 0)
+            # What is held is exactly what must be (a poisoned entry deleted from the share
+            # before a member read it never reaches that member: no one's log has it).
+            held = {entry.entry_id: entry.reason
+                    for entry in self.workbenches[member].team_quarantine()}
+            expected = {entry_id: "invalid" for entry_id in self.poisoned} | {
+                entry_id: "ahead" for entry_id in self.ahead_forever}
+            assert held.items() <= expected.items()
+            self.seen["quarantined at the end"] += len(held)
+            assert status.convergence is not None and status.convergence.in_sync
             self._check_case_tables_show_current_values(self.workbenches[member])
 
     @staticmethod
@@ -543,7 +714,7 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 #: Examples × steps per transport: enough to hit every rule many times, fast enough for CI.
-BUDGET = {"folder": (25, 30), "hub": (10, 25)}
+BUDGET = {"folder": (25, 30), "hub": (15, 30)}
 
 
 @pytest.mark.parametrize("kind", transport_kinds())

@@ -25,7 +25,7 @@ from workbench.service import Settings, Workbench
 from workbench.store.models import events, inquiries, notes, settings, sync_entries
 from workbench.sync import state
 from workbench.sync.entries import EntityType, Entry, cover_entity_id, event_entity_id
-from workbench.sync.hlc import Timestamp
+from workbench.sync.hlc import MAX_AHEAD_MS, Timestamp, physical_now_ms
 from workbench.sync.outbox import entry_from_row
 from workbench.sync.replica import Replica
 from workbench.vocabulary import Channel, EventKind
@@ -112,14 +112,27 @@ def test_the_clock_never_runs_backwards_across_a_restart(database_url: str, tmp_
     with Workbench.open(database_url) as first:
         first.import_files(write_export(tmp_path / "export"), today=EXPORT_DAY)
         first.add_note("S1", "one", by="AB")
-        with first.database.transaction(write=True) as connection:  # a clock far ahead
-            state.write(connection, {state.CLOCK: Timestamp(9 * 10**13, 5, "ab").encode()})
+        ahead = Timestamp(physical_now_ms() + 60_000, 5, "ab")  # a clock a minute ahead
+        with first.database.transaction(write=True) as connection:
+            state.write(connection, {state.CLOCK: ahead.encode()})
     with Workbench.open(database_url) as again:
         again.add_note("S1", "two", by="AB")
         hlcs = [Timestamp.parse(e["hlc"]) for e in outbox(again)]
 
-    assert hlcs[1] > Timestamp(9 * 10**13, 5, "ab") > hlcs[0]
+    assert hlcs[1] > ahead > hlcs[0]
     assert hlcs[0].node == hlcs[1].node
+
+
+def test_a_stored_clock_from_the_far_future_or_at_its_end_starts_again_from_now(
+        loaded: Workbench) -> None:
+    """An older version could store a clock years ahead (or at its last reading): not fatal."""
+    for poisoned in (Timestamp(9 * 10**13, 5, "ab"), Timestamp(10**15 - 1, 99_999, "ab")):
+        with loaded.database.transaction(write=True) as connection:
+            state.write(connection, {state.CLOCK: poisoned.encode()})
+        before = physical_now_ms()
+        loaded.add_note("S1", "works", by="AB")
+        newest = max(Timestamp.parse(e["hlc"]) for e in outbox(loaded))
+        assert before <= newest.wall_ms <= physical_now_ms() + MAX_AHEAD_MS
 
 
 def test_two_first_ever_changes_at_once_share_one_clock(database_url: str) -> None:

@@ -12,7 +12,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine
 
-from tests.workbench.sync_support import EXPORT_DAY, Meeting, team_state, transport_kinds
+from tests.workbench.sync_support import (
+    EXPORT_DAY,
+    Meeting,
+    sealed,
+    team_state,
+    transport_kinds,
+)
 from tests.workbench.sync_support import write_export as write_team_export
 from workbench.errors import SyncError
 from workbench.service import Workbench
@@ -20,6 +26,7 @@ from workbench.sync.entries import EntityType, Entry, new_entity_id
 from workbench.sync.folder import FolderTransport
 from workbench.sync.hlc import Timestamp
 from workbench.sync.hub import HubTransport, hub_url
+from workbench.sync.sealing import Sealed
 from workbench.vocabulary import Channel, EventKind
 
 MEMBERS = ("AB", "CD", "EF")
@@ -32,16 +39,16 @@ def meeting(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Meeting]
     place.close()
 
 
-def entries(author: str, count: int) -> list[Entry]:
-    return [Entry(entry_id=str(uuid.uuid4()), author=author,
+def entries(author: str, count: int) -> list[Sealed]:
+    return sealed([Entry(entry_id=str(uuid.uuid4()), author=author,
                   hlc=Timestamp(1_700_000_000_000 + n, 0, "ab").encode(),
                   entity_type=EntityType.NOTE, entity_id=new_entity_id(), case_id="S1",
                   values={"case_id": "S1", "author": author,
                           "written_at": "2026-03-02T08:00:00", "text": f"{author} {n}"})
-            for n in range(count)]
+            for n in range(count)], author, node=author.lower())
 
 
-def ids(found: list[Entry]) -> set[str]:
+def ids(found: list[Sealed]) -> set[str]:
     return {entry.entry_id for entry in found}
 
 
@@ -82,10 +89,10 @@ def test_only_the_members_entries_are_pulled(meeting: Meeting) -> None:
 
 
 @contextlib.contextmanager
-def push_in_flight(meeting: Meeting, sending: list[Entry]) -> Iterator[None]:
+def push_in_flight(meeting: Meeting, sending: list[Sealed]) -> Iterator[None]:
     """A push that has started writing but not finished (uncommitted, or not renamed yet)."""
     if meeting.kind == "folder":
-        transport = meeting.transport(sending[0].author, MEMBERS)
+        transport = meeting.transport(sending[0].member, MEMBERS)
         assert isinstance(transport, FolderTransport)
         staged = transport.stage(sending)
         yield

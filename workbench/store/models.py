@@ -190,6 +190,37 @@ class SyncEntryModel(Base):
     #: A local entry not yet sent to the team: the outbox.
     pending: Mapped[bool] = mapped_column(index=True)
     recorded_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    #: The replica (clock node) that made the entry, and its number there: 1, 2, 3, ...
+    #: without gaps, so a receiver sees when one is missing (None for entries made before).
+    node: Mapped[str | None] = mapped_column(String(32))
+    seq: Mapped[int | None] = mapped_column(Integer)
+    #: Per field written, the timestamp of the value its author saw (JSON; None: unknown).
+    bases: Mapped[str | None] = mapped_column(Text)
+
+    __table_args__ = (Index("ix_sync_entries_node_seq", "node", "seq"),)
+
+
+class SyncHeldModel(Base):
+    """A teammate's entry that is not applied: invalid (quarantined), newer, or from the future.
+
+    ``reason`` is ``invalid`` (kept until a person drops it), ``newer`` (a newer format
+    version: tried again after an upgrade) or ``ahead`` (its clock is more than the allowed
+    drift ahead of ours: tried again at each sync). ``envelope`` is the entry as received.
+    """
+
+    __tablename__ = "sync_held"
+
+    entry_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    reason: Mapped[str] = mapped_column(String(16), index=True)
+    #: A message key of workbench.messages.sync saying what is wrong (no personal data).
+    problem: Mapped[str] = mapped_column(String(64))
+    detail: Mapped[str] = mapped_column(String(200))
+    member: Mapped[str] = mapped_column(String(100))
+    author: Mapped[str] = mapped_column(String(100))
+    node: Mapped[str | None] = mapped_column(String(32))
+    seq: Mapped[int | None] = mapped_column(Integer)
+    envelope: Mapped[str] = mapped_column(Text)
+    held_at: Mapped[dt.datetime] = mapped_column(DateTime)
 
 
 class SyncEntityModel(Base):
@@ -229,10 +260,14 @@ class FieldHistoryModel(Base):
     hlc: Mapped[str] = mapped_column(String(64))
     entry_id: Mapped[str] = mapped_column(String(36))
     superseded_by: Mapped[str | None] = mapped_column(String(64))
+    #: The timestamp of the value the author saw when writing this one ('' for none; None
+    #: unknown): a value written without having seen an older one is a concurrent change.
+    base_hlc: Mapped[str | None] = mapped_column(String(64))
 
     __table_args__ = (
         UniqueConstraint("entity_id", "field", "entry_id", name="uq_field_history_write"),
         Index("ix_field_history_entity_field", "entity_id", "field"),
+        Index("ix_field_history_entry_id", "entry_id"),
     )
 
 
@@ -360,6 +395,7 @@ rejected_rows = _table(RejectedRowModel)
 settings = _table(SettingModel)
 sync_entries = _table(SyncEntryModel)
 sync_entities = _table(SyncEntityModel)
+sync_held = _table(SyncHeldModel)
 field_history = _table(FieldHistoryModel)
 nag_records = _table(NagRecordModel)
 nag_snoozes = _table(NagSnoozeModel)

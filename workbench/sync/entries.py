@@ -21,7 +21,7 @@ import enum
 import json
 import uuid
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, TypeAlias
 
 from workbench.sync.hlc import Timestamp
@@ -95,6 +95,12 @@ class Entry:
     #: The case the entity belongs to; None for a cover of all of a colleague's cases.
     case_id: str | None
     values: Mapping[str, FieldValue]
+    #: Per field written, the timestamp of the value the author saw ('' for none): a value
+    #: written without having seen the one it meets is a concurrent change (a conflict).
+    bases: Mapping[str, str] = field(default_factory=dict)
+    #: The replica that made the entry and its number there (1, 2, 3, ... without gaps).
+    node: str | None = None
+    seq: int | None = None
 
     @property
     def schema(self) -> Schema:
@@ -117,7 +123,8 @@ class Entry:
         return {
             "id": self.entry_id, "author": self.author, "hlc": self.hlc,
             "type": self.entity_type.value, "entity": self.entity_id, "case": self.case_id,
-            "values": dict(self.values),
+            "values": dict(self.values), "bases": dict(self.bases), "node": self.node,
+            "seq": self.seq,
         }
 
     @classmethod
@@ -132,6 +139,9 @@ class Entry:
                 entity_id=str(uuid.UUID(data["entity"])),
                 case_id=None if data["case"] is None else _text(data["case"]),
                 values=_values(data["values"]),
+                bases=_bases(data.get("bases", {})),
+                node=None if data.get("node") is None else _text(data["node"]),
+                seq=None if data.get("seq") is None else _count(data["seq"]),
             )
         except (KeyError, TypeError, ValueError) as error:
             raise MalformedEntryError(f"not a team entry: {error}") from None
@@ -150,6 +160,24 @@ def _text(value: Any) -> str:
     """A non-empty string from JSON, or TypeError."""
     if not isinstance(value, str) or not value:
         raise TypeError(f"expected text, got {value!r}")
+    return value
+
+
+def _bases(data: Any) -> dict[str, str]:
+    """An entry's bases from JSON: field names and timestamps ('' for none)."""
+    if not isinstance(data, dict) or not all(
+            isinstance(name, str) and isinstance(hlc, str) for name, hlc in data.items()):
+        raise TypeError("bases must be an object of texts")
+    for hlc in data.values():
+        if hlc:
+            Timestamp.parse(hlc)
+    return dict(data)
+
+
+def _count(value: Any) -> int:
+    """A positive integer from JSON, or TypeError."""
+    if not isinstance(value, int) or isinstance(value, bool) or not 0 < value < 2**62:
+        raise TypeError(f"expected a positive whole number, got {value!r}")
     return value
 
 

@@ -9,24 +9,30 @@ the entry is sent again next time.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
 
-from sqlalchemy import Connection, RowMapping, bindparam, func, select
+from sqlalchemy import Connection, RowMapping, func, select
 
 from workbench.store.models import sync_entries
 from workbench.sync.entries import EntityType, Entry
 
-#: Entries per batch: a week offline is a few hundred; a batch stays small either way.
-BATCH_SIZE = 1000
+#: Entries read from the outbox and pushed at a time (a first join may send thousands).
+BATCH_SIZE = 5000
 
 
 def pending(connection: Connection, limit: int = BATCH_SIZE) -> list[Entry]:
     """The oldest local entries still to send, oldest first."""
     rows = connection.execute(
-        select(sync_entries).where(sync_entries.c.pending.is_(True))
+        select(*ENTRY_COLUMNS).where(sync_entries.c.pending.is_(True))
         .order_by(sync_entries.c.hlc).limit(limit)
     ).all()
     return [entry_from_row(row._mapping) for row in rows]
+
+
+#: The columns an entry is made of (not the bookkeeping beside them).
+ENTRY_COLUMNS = (sync_entries.c.entry_id, sync_entries.c.author, sync_entries.c.hlc,
+                 sync_entries.c.entity_type, sync_entries.c.entity_id, sync_entries.c.case_id,
+                 sync_entries.c.payload, sync_entries.c.bases, sync_entries.c.node,
+                 sync_entries.c.seq)
 
 
 def pending_count(connection: Connection) -> int:
@@ -36,14 +42,14 @@ def pending_count(connection: Connection) -> int:
     ).scalar_one())
 
 
-def mark_sent(connection: Connection, entry_ids: Sequence[str]) -> None:
-    """Take entries out of the outbox: the transport has them."""
-    if entry_ids:
-        connection.execute(
-            sync_entries.update().where(sync_entries.c.entry_id == bindparam("b_id"))
-            .values(pending=False),
-            [{"b_id": entry_id} for entry_id in entry_ids],
-        )
+def mark_sent_upto(connection: Connection, hlc: str) -> None:
+    """Take the oldest entries up to ``hlc`` out of the outbox: what ``pending`` handed out.
+
+    One statement for a whole batch: local entries are stamped by one clock, so those made
+    while the batch was on its way are all later than it.
+    """
+    connection.execute(sync_entries.update().where(
+        sync_entries.c.pending.is_(True), sync_entries.c.hlc <= hlc).values(pending=False))
 
 
 def resend_all(connection: Connection) -> None:
@@ -60,4 +66,6 @@ def entry_from_row(mapping: RowMapping) -> Entry:
         entity_id=str(mapping["entity_id"]),
         case_id=None if mapping["case_id"] is None else str(mapping["case_id"]),
         values=json.loads(str(mapping["payload"])),
+        bases=json.loads(mapping["bases"]) if mapping["bases"] else {},
+        node=mapping["node"], seq=mapping["seq"],
     )

@@ -15,10 +15,11 @@ import only adds central events and confirms local ones.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, TypeVar
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, bindparam, select
 
 from workbench.store.models import (
     SOURCE_CENTRAL,
@@ -32,85 +33,156 @@ from workbench.store.models import (
 from workbench.sync.entries import EntityType, FieldValue
 
 Values = Mapping[str, FieldValue]
+_T = TypeVar("_T")
+#: Ids per ``IN (...)`` query.
+CHUNK = 500
 
 
-def project(
-    connection: Connection, entity_type: EntityType, entity_id: str, attributes: Values,
-    current: Values,
-) -> None:
-    """Bring the case tables in line with one entity (whose case is known here)."""
-    if entity_type is EntityType.EVENT:
-        _project_event(connection, entity_id, attributes, current)
-    elif entity_type is EntityType.NOTE:
-        _project_note(connection, entity_id, attributes, current)
-    elif entity_type is EntityType.INQUIRY:
-        _project_inquiry(connection, entity_id, attributes, current)
-    elif entity_type in (EntityType.PAUSE, EntityType.EXEMPTION):
-        _project_waiver(connection, entity_type, entity_id, attributes, current)
-    # A cover assignment lives in the team tables only (see workbench.sync.covers).
+@dataclass(frozen=True)
+class EntityView:
+    """What projecting one entity needs: its type, case, attributes and current values."""
+
+    entity_id: str
+    entity_type: EntityType
+    case_id: str | None
+    attributes: Values
+    current: Values
 
 
-def _project_event(connection: Connection, entity_id: str, attributes: Values,
-                   current: Values) -> None:
-    """One event row while the registration stands; the export's row (or none) once withdrawn."""
-    key = (events.c.case_id == attributes["case_id"],
-           events.c.date == _date(attributes["date"]),
-           events.c.kind == attributes["kind"])
-    row = connection.execute(select(events.c.id, events.c.source, events.c.confirmed)
-                             .where(*key)).first()
-    central_has_it = row is not None and (row.source == SOURCE_CENTRAL or bool(row.confirmed))
-    if current.get("present") is True:
-        values: dict[str, Any] = {
-            "source": SOURCE_LOCAL, "registered_by": current.get("registered_by"),
-            "registered_at": _datetime(current.get("registered_at")),
-            "confirmed": central_has_it, "entity_id": entity_id,
-        }
-        if row is None:
-            connection.execute(events.insert().values(
-                case_id=attributes["case_id"], date=_date(attributes["date"]),
-                kind=attributes["kind"], **values))
+def project_many(connection: Connection, entities: Sequence[EntityView]) -> None:
+    """Bring the case tables in line with entities whose case is known here.
+
+    A handful of statements per entity type, however many entities: the rows there are read
+    in one query per table and written with one executemany per kind of change.
+    """
+    by_type: dict[EntityType, list[EntityView]] = {}
+    for entity in entities:
+        by_type.setdefault(entity.entity_type, []).append(entity)
+    if EntityType.EVENT in by_type:
+        _project_events(connection, by_type[EntityType.EVENT])
+    if EntityType.NOTE in by_type:
+        _project_notes(connection, by_type[EntityType.NOTE])
+    if EntityType.INQUIRY in by_type:
+        _project_inquiries(connection, by_type[EntityType.INQUIRY])
+    # Pauses and exemptions are few (a handful per case, ever): one entity at a time.
+    for waiver_type in (EntityType.PAUSE, EntityType.EXEMPTION):
+        for entity in by_type.get(waiver_type, ()):
+            _project_waiver(connection, waiver_type, entity.entity_id, entity.attributes,
+                            entity.current)
+    # A cover assignment lives in the team tables only (see workbench.sync.views).
+
+
+def _chunks(items: Sequence[_T], size: int = CHUNK) -> Iterator[Sequence[_T]]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+def _execute_many(connection: Connection, statement: Any, rows: list[dict[str, Any]]) -> None:
+    if rows:
+        connection.execute(statement, rows)
+
+
+def _project_events(connection: Connection, entities: Sequence[EntityView]) -> None:
+    """One event row while a registration stands; the export's row (or none) once withdrawn."""
+    case_ids = sorted({str(e.attributes["case_id"]) for e in entities})
+    existing: dict[tuple[str, dt.date, str], Any] = {}
+    for chunk in _chunks(case_ids):
+        for found in connection.execute(
+                select(events.c.id, events.c.case_id, events.c.date, events.c.kind,
+                       events.c.source, events.c.confirmed).where(events.c.case_id.in_(chunk))):
+            existing[(found.case_id, found.date, found.kind)] = found
+    inserts: list[dict[str, Any]] = []
+    updates: list[dict[str, Any]] = []
+    back_to_central: list[dict[str, Any]] = []
+    deletes: list[dict[str, Any]] = []
+    for entity in entities:
+        attributes, current = entity.attributes, entity.current
+        day = _date(attributes["date"])
+        assert day is not None  # checked before it was applied (workbench.sync.validate)
+        key = (str(attributes["case_id"]), day, str(attributes["kind"]))
+        row = existing.get(key)
+        central_has_it = row is not None and (row.source == SOURCE_CENTRAL or bool(row.confirmed))
+        if current.get("present") is True:
+            values: dict[str, Any] = {
+                "source": SOURCE_LOCAL, "registered_by": current.get("registered_by"),
+                "registered_at": _datetime(current.get("registered_at")),
+                "confirmed": central_has_it, "entity_id": entity.entity_id,
+            }
+            if row is None:
+                inserts.append({"case_id": key[0], "date": day, "kind": key[2], **values})
+            else:
+                updates.append({"b_id": row.id, **values})
+        elif row is not None and central_has_it:
+            back_to_central.append({"b_id": row.id})
+        elif row is not None:
+            deletes.append({"b_id": row.id})
+    _execute_many(connection, events.insert(), inserts)
+    _execute_many(connection, events.update().where(events.c.id == bindparam("b_id")).values(
+        source=bindparam("source"), registered_by=bindparam("registered_by"),
+        registered_at=bindparam("registered_at"), confirmed=bindparam("confirmed"),
+        entity_id=bindparam("entity_id")), updates)
+    _execute_many(connection, events.update().where(events.c.id == bindparam("b_id")).values(
+        source=SOURCE_CENTRAL, registered_by=None, registered_at=None, confirmed=False,
+        entity_id=None), back_to_central)
+    _execute_many(connection, events.delete().where(events.c.id == bindparam("b_id")), deletes)
+
+
+def _rows_by_entity(connection: Connection, table: Any, entity_ids: list[str]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for chunk in _chunks(entity_ids):
+        found.update((row.entity_id, row.id) for row in connection.execute(
+            select(table.c.entity_id, table.c.id).where(table.c.entity_id.in_(chunk))))
+    return found
+
+
+def _project_notes(connection: Connection, entities: Sequence[EntityView]) -> None:
+    """A note's row with its current text; no row once it is deleted (a tombstone)."""
+    existing = _rows_by_entity(connection, notes, [e.entity_id for e in entities])
+    inserts: list[dict[str, Any]] = []
+    updates: list[dict[str, Any]] = []
+    deletes: list[dict[str, Any]] = []
+    for entity in entities:
+        row_id = existing.get(entity.entity_id)
+        text = entity.current.get("text")
+        if entity.current.get("deleted") is True or not isinstance(text, str):
+            if row_id is not None:
+                deletes.append({"b_id": row_id})
+        elif row_id is None:
+            attributes = entity.attributes
+            inserts.append({"case_id": attributes["case_id"], "author": attributes["author"],
+                            "written_at": _datetime(attributes["written_at"]), "text": text,
+                            "entity_id": entity.entity_id})
         else:
-            connection.execute(events.update().where(events.c.id == row.id).values(**values))
-    elif row is not None and central_has_it:
-        connection.execute(events.update().where(events.c.id == row.id).values(
-            source=SOURCE_CENTRAL, registered_by=None, registered_at=None, confirmed=False,
-            entity_id=None))
-    elif row is not None:
-        connection.execute(events.delete().where(events.c.id == row.id))
+            updates.append({"b_id": row_id, "text": text})
+    _execute_many(connection, notes.insert(), inserts)
+    _execute_many(connection, notes.update().where(notes.c.id == bindparam("b_id"))
+                  .values(text=bindparam("text")), updates)
+    _execute_many(connection, notes.delete().where(notes.c.id == bindparam("b_id")), deletes)
 
 
-def _project_note(connection: Connection, entity_id: str, attributes: Values,
-                  current: Values) -> None:
-    """The note's row with its current text; no row once it is deleted (a tombstone)."""
-    row_id = connection.execute(select(notes.c.id).where(notes.c.entity_id == entity_id)
-                                ).scalar()
-    text = current.get("text")
-    if current.get("deleted") is True or not isinstance(text, str):
-        if row_id is not None:
-            connection.execute(notes.delete().where(notes.c.id == row_id))
-        return
-    if row_id is None:
-        connection.execute(notes.insert().values(
-            case_id=attributes["case_id"], author=attributes["author"],
-            written_at=_datetime(attributes["written_at"]), text=text, entity_id=entity_id))
-    else:
-        connection.execute(notes.update().where(notes.c.id == row_id).values(text=text))
-
-
-def _project_inquiry(connection: Connection, entity_id: str, attributes: Values,
-                     current: Values) -> None:
-    """The inquiry's row with its current answer (if any)."""
-    row_id = connection.execute(select(inquiries.c.id).where(inquiries.c.entity_id == entity_id)
-                                ).scalar()
-    answer = {"answered_on": _date(current.get("answered_on")),
-              "answered_by": current.get("answered_by")}
-    if row_id is None:
-        connection.execute(inquiries.insert().values(
-            case_id=attributes["case_id"], channel=attributes["channel"],
-            received=_date(attributes["received"]), registered_by=attributes["registered_by"],
-            registered_at=_datetime(attributes["registered_at"]), entity_id=entity_id, **answer))
-    else:
-        connection.execute(inquiries.update().where(inquiries.c.id == row_id).values(**answer))
+def _project_inquiries(connection: Connection, entities: Sequence[EntityView]) -> None:
+    """An inquiry's row with its current answer (if any)."""
+    existing = _rows_by_entity(connection, inquiries, [e.entity_id for e in entities])
+    inserts: list[dict[str, Any]] = []
+    updates: list[dict[str, Any]] = []
+    for entity in entities:
+        answer = {"answered_on": _date(entity.current.get("answered_on")),
+                  "answered_by": entity.current.get("answered_by")}
+        row_id = existing.get(entity.entity_id)
+        if row_id is None:
+            attributes = entity.attributes
+            inserts.append({
+                "case_id": attributes["case_id"], "channel": attributes["channel"],
+                "received": _date(attributes["received"]),
+                "registered_by": attributes["registered_by"],
+                "registered_at": _datetime(attributes["registered_at"]),
+                "entity_id": entity.entity_id, **answer})
+        else:
+            updates.append({"b_id": row_id, **answer})
+    _execute_many(connection, inquiries.insert(), inserts)
+    _execute_many(connection, inquiries.update().where(inquiries.c.id == bindparam("b_id"))
+                  .values(answered_on=bindparam("answered_on"),
+                          answered_by=bindparam("answered_by")), updates)
 
 
 def _project_waiver(connection: Connection, entity_type: EntityType, entity_id: str,

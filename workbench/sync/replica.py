@@ -1,54 +1,52 @@
 """One database as a replica of the team's work: record local changes, take in teammates' ones.
 
-Local and remote entries go through one ``_apply``, inside the caller's transaction:
-
-1. the entry is stored under its id; an id already stored is ignored (receiving twice, or
-   receiving one's own entry back, changes nothing);
-2. the first entry that carries an entity's attributes creates the entity (if two carry
-   them, the earliest timestamp's are kept: the same on every replica);
-3. each field value joins the field's history; the value with the latest timestamp is the
-   current one, and every other value records the timestamp of the value that followed it
-   (``superseded_by``) — so the history, too, does not depend on arrival order;
-4. the entity is projected onto the case tables, or *parked* while its case is unknown here.
+Local and remote entries are applied by ``workbench.sync.apply`` as a batch, inside the
+caller's transaction (a local change is a batch of one): stored under their ids (an id
+already stored is ignored), the earliest attributes create the entity, each value joins its
+field's history, and the entities are projected onto the case tables or parked.
 
 Because every step is a function of the set of entries received, replicas that received the
 same entries hold the same state: application is idempotent and commutative.
+
+Each local entry gets this replica's next sequence number (``team.seq``, in the same
+transaction, so the numbers have no gaps) and, per field it writes, the timestamp of the
+value it replaces here (its *base*), which tells a conflict from a sequential edit.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import uuid
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
-from sqlalchemy import ColumnElement, Connection, Table, exists, func, select
+from sqlalchemy import Connection, Table, func, select
 
 from workbench.store.models import (
     SOURCE_LOCAL,
-    cases,
     events,
     field_history,
     inquiries,
     notes,
     sync_entities,
-    sync_entries,
-    utc_now,
 )
 from workbench.sync import state
+from workbench.sync.apply import (
+    apply_entries,
+    parked_with_known_case,
+    reproject,
+)
 from workbench.sync.entries import (
+    SCHEMAS,
     EntityType,
     Entry,
     FieldValue,
     decode_value,
-    encode_value,
     event_entity_id,
     new_entity_id,
 )
 from workbench.sync.hlc import HybridClock, Timestamp, new_node_id
-from workbench.sync.projection import project
 
 
 @dataclass
@@ -57,23 +55,33 @@ class Received:
 
     #: New entries per entity type ("event", "note", ...); repeats are not counted.
     entries: Counter[str] = field(default_factory=Counter)
-    #: Field values that replaced a different value, or arrived already replaced by one.
+    #: New field values concurrent with a different value (neither author saw the other).
     conflicts: int = 0
 
 
 class Replica:
     """The team state of one database, on one connection inside one transaction."""
 
-    def __init__(self, connection: Connection) -> None:
+    def __init__(self, connection: Connection,
+                 physical: Callable[[], int] | None = None) -> None:
         self.connection = connection
         node = new_node_id()
         stored = state.lock(connection, {state.NODE: node,
                                          state.CLOCK: Timestamp(0, 0, node).encode(),
-                                         state.ADOPTED: False})
-        self.clock = HybridClock(stored[state.NODE], Timestamp.parse(stored[state.CLOCK]))
+                                         state.ADOPTED: False, state.SEQ: 0})
+        self.clock = HybridClock(stored[state.NODE], Timestamp.parse(stored[state.CLOCK]),
+                                 physical)
+        # A new node (a new database, or a copy told to be a replica of its own) numbers its
+        # entries from 1: the numbers are per node.
+        self.seq = 0 if stored[state.NODE] == node else int(stored[state.SEQ])
         if not stored[state.ADOPTED]:
             self._adopt_untracked_work()
             state.write(connection, {state.ADOPTED: True})
+
+    @property
+    def node(self) -> str:
+        """The node id of this replica."""
+        return self.clock.node
 
     # --- local changes -----------------------------------------------------------------
 
@@ -86,142 +94,70 @@ class Replica:
         values: Mapping[str, FieldValue],
     ) -> Entry:
         """Make a local change: an outbox entry, applied here in the same transaction."""
+        self.seq += 1
         entry = Entry(
             entry_id=str(uuid.uuid4()), author=author, hlc=self.clock.tick().encode(),
             entity_type=entity_type, entity_id=entity_id, case_id=case_id, values=dict(values),
+            bases=self._bases(entity_id, entity_type, values), node=self.node, seq=self.seq,
         )
-        self._apply(entry, local=True)
-        self._save_clock()
+        apply_entries(self.connection, [entry], local=True)
+        state.write(self.connection, {state.CLOCK: self.clock.last.encode(),
+                                      state.SEQ: self.seq})
         return entry
 
     def take_back(self, entries: Iterable[Entry]) -> int:
         """Take one's own entries back as local outbox entries (from a replaced database file).
 
-        Their ids are kept, so a teammate who already has one ignores it; how many were new.
+        Their ids, clocks and sequence numbers are kept, so a teammate who already has one
+        ignores it and this replica's numbering goes on without a gap; how many were new.
         """
-        taken = 0
-        for entry in sorted(entries, key=lambda e: e.hlc):
-            self.clock.observe(Timestamp.parse(entry.hlc))
-            taken += self._apply(entry, local=True) is not None
-        self._save_clock()
-        return taken
+        batch = sorted(entries, key=lambda entry: entry.hlc)
+        if not batch:
+            return 0
+        self.clock.observe(Timestamp.parse(batch[-1].hlc))
+        applied = apply_entries(self.connection, batch, local=True)
+        own_numbers = [entry.seq for entry in batch
+                       if entry.node == self.node and entry.seq is not None]
+        self.seq = max([self.seq, *own_numbers])
+        state.write(self.connection, {state.CLOCK: self.clock.last.encode(),
+                                      state.SEQ: self.seq})
+        return sum(applied.entries.values())
+
+    def _bases(self, entity_id: str, entity_type: EntityType,
+               values: Mapping[str, FieldValue]) -> dict[str, str]:
+        """Per field written, the timestamp of its current value here ('' for none)."""
+        fields = [name for name in entity_type_fields(entity_type) if name in values]
+        current: dict[str, str] = dict(self.connection.execute(
+            select(field_history.c.field, field_history.c.hlc).where(
+                field_history.c.entity_id == entity_id,
+                field_history.c.superseded_by.is_(None))).all())
+        return {name: current.get(name, "") for name in fields}
 
     # --- teammates' changes ------------------------------------------------------------
 
     def receive(self, entries: Iterable[Entry]) -> Received:
-        """Take in teammates' entries, in any order, any number of times."""
+        """Take in teammates' (checked) entries, in any order, any number of times.
+
+        The caller holds back entries whose clock is too far ahead (``clock.is_ahead``).
+        """
+        batch = list(entries)
         received = Received()
-        for entry in sorted(entries, key=lambda e: e.hlc):
-            self.clock.observe(Timestamp.parse(entry.hlc))
-            conflicts = self._apply(entry, local=False)
-            if conflicts is not None:
-                received.entries[entry.entity_type.value] += 1
-                received.conflicts += conflicts
+        if not batch:
+            return received
+        self.clock.observe(Timestamp.parse(max(entry.hlc for entry in batch)))
+        applied = apply_entries(self.connection, batch, local=False)
+        received.entries, received.conflicts = applied.entries, applied.conflicts
         self._save_clock()
         return received
 
     def apply_parked(self) -> int:
         """Project the parked entities whose case is known now; how many are still parked."""
-        query = select(sync_entities.c.entity_id).where(
-            sync_entities.c.parked.is_(True),
-            exists().where(cases.c.case_id == sync_entities.c.case_id),
-        )
-        for entity_id in list(self.connection.execute(query).scalars()):
-            self._project(entity_id)
+        reproject(self.connection, parked_with_known_case(self.connection))
         return self.parked_count()
 
     def parked_count(self) -> int:
         """Entities waiting for a case this database does not know yet."""
         return count_parked(self.connection)
-
-    # --- applying one entry ------------------------------------------------------------
-
-    def _apply(self, entry: Entry, *, local: bool) -> int | None:
-        """Store and apply an entry; None if it was here already, else the conflicts it made."""
-        known = self.connection.execute(
-            select(sync_entries.c.entry_id).where(sync_entries.c.entry_id == entry.entry_id)
-        ).first()
-        if known is not None:
-            return None
-        self.connection.execute(sync_entries.insert().values(
-            entry_id=entry.entry_id, author=entry.author, hlc=entry.hlc,
-            entity_type=entry.entity_type.value, entity_id=entry.entity_id,
-            case_id=entry.case_id, payload=entry.encode_values(), local=local, pending=local,
-            recorded_at=utc_now(),
-        ))
-        self._remember_attributes(entry)
-        conflicts = sum(self._write_field(entry, name, value)
-                        for name, value in entry.field_values().items())
-        self._project(entry.entity_id)
-        return conflicts
-
-    def _remember_attributes(self, entry: Entry) -> None:
-        """Create the entity from the earliest entry that carries its attributes."""
-        attributes = entry.attributes()
-        if attributes is None:
-            return
-        stored_hlc = self.connection.execute(
-            select(sync_entities.c.attributes_hlc)
-            .where(sync_entities.c.entity_id == entry.entity_id)
-        ).scalar()
-        values = {"entity_type": entry.entity_type.value, "case_id": entry.case_id,
-                  "attributes": json.dumps(attributes, sort_keys=True, ensure_ascii=False),
-                  "attributes_hlc": entry.hlc}
-        if stored_hlc is None:
-            self.connection.execute(sync_entities.insert().values(
-                entity_id=entry.entity_id, parked=False, **values))
-        elif entry.hlc < stored_hlc:
-            self.connection.execute(sync_entities.update()
-                                    .where(sync_entities.c.entity_id == entry.entity_id)
-                                    .values(**values))
-
-    def _write_field(self, entry: Entry, name: str, value: FieldValue) -> int:
-        """Add a value to a field's history; 1 if it differs from the value it meets, else 0."""
-        encoded = encode_value(value)
-        this_field = _field_is(entry.entity_id, name)
-        current = self.connection.execute(
-            select(field_history.c.value).where(*this_field,
-                                                field_history.c.superseded_by.is_(None))
-        ).scalar()
-        self.connection.execute(field_history.insert().values(
-            entity_id=entry.entity_id, entity_type=entry.entity_type.value, field=name,
-            value=encoded, author=entry.author, hlc=entry.hlc, entry_id=entry.entry_id,
-            superseded_by=None,
-        ))
-        self._relink(this_field)
-        return int(current is not None and current != encoded)
-
-    def _relink(self, this_field: tuple[ColumnElement[bool], ...]) -> None:
-        """Point each value of a field at the next newer one; the newest points nowhere."""
-        rows = self.connection.execute(
-            select(field_history.c.id, field_history.c.hlc, field_history.c.superseded_by)
-            .where(*this_field)
-            .order_by(field_history.c.hlc, field_history.c.entry_id)
-        ).all()
-        successors = [row.hlc for row in rows[1:]] + [None]
-        for row, successor in zip(rows, successors, strict=True):
-            if row.superseded_by != successor:
-                self.connection.execute(field_history.update()
-                                        .where(field_history.c.id == row.id)
-                                        .values(superseded_by=successor))
-
-    def _project(self, entity_id: str) -> None:
-        """Show the entity in the case tables, or park it until its case is known."""
-        entity = self.connection.execute(
-            select(sync_entities).where(sync_entities.c.entity_id == entity_id)).first()
-        if entity is None:  # only field values so far: the creating entry is still to come
-            return
-        entity_type = EntityType(entity.entity_type)
-        case_known = entity.case_id is None or entity_type is EntityType.COVER or bool(
-            self.connection.execute(select(exists().where(cases.c.case_id == entity.case_id))
-                                    ).scalar())
-        if case_known:
-            project(self.connection, entity_type, entity_id, json.loads(entity.attributes),
-                    self.current_values(entity_id))
-        if bool(entity.parked) == case_known:
-            self.connection.execute(sync_entities.update()
-                                    .where(sync_entities.c.entity_id == entity_id)
-                                    .values(parked=not case_known))
 
     def current_values(self, entity_id: str) -> dict[str, FieldValue]:
         """The current value of each of an entity's fields."""
@@ -299,9 +235,9 @@ def count_parked(connection: Connection) -> int:
     ).scalar_one())
 
 
-def _field_is(entity_id: str, name: str) -> tuple[ColumnElement[bool], ...]:
-    """The condition for the history rows of one field of one entity."""
-    return (field_history.c.entity_id == entity_id, field_history.c.field == name)
+def entity_type_fields(entity_type: EntityType) -> tuple[str, ...]:
+    """The last-writer-wins fields of an entity type."""
+    return SCHEMAS[entity_type].fields
 
 
 def _iso(value: dt.date | dt.datetime | None) -> str | None:

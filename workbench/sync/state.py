@@ -19,6 +19,14 @@ PREFIX = "team."
 NODE = "team.node"
 #: The clock's last reading: persisted so that it is monotonic across restarts.
 CLOCK = "team.clock"
+#: The sequence number of the last local entry (they are numbered 1, 2, 3, ... per replica).
+SEQ = "team.seq"
+#: The number of the last batch file written to the shared folder (never reused).
+BATCH = "team.batch"
+#: The id of the team key (the key itself is in the OS keyring).
+KEY_ID = "team.key_id"
+#: The teammates' replicas' states as last read: digest, counts, what they miss.
+PEERS = "team.peers"
 #: True once the local work made before the team feature existed has entries.
 ADOPTED = "team.adopted"
 ME = "team.me"

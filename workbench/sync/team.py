@@ -1,8 +1,14 @@
 """Joining a team and syncing with it: the settings, the sync itself and its report.
 
-A sync sends the outbox, then pulls and applies what the team sent, then stores the new
-cursor and the time — the pull and its cursor in one transaction, so a sync that breaks off
-anywhere is simply repeated by the next one (sending and applying twice change nothing).
+A sync sends the outbox (sealed with the team key), reads the teammates' published states
+and publishes again what they miss of mine, pulls and takes in what the team sent
+(``inbox``: checked, applied as a batch, or held), then publishes its own state (digest,
+counts, gaps) and stores the new cursor and the time — the pull and its cursor in one
+transaction, so a sync that breaks off anywhere is simply repeated by the next one (sending
+and applying twice change nothing).
+
+Joining: the first member (no join code) makes the team key, names it on the share and gets
+the join code to hand on; the others join with that code. The key goes into the OS keyring.
 """
 
 from __future__ import annotations
@@ -10,20 +16,24 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, bindparam, select
 
 from workbench.errors import SyncError, TeamSetupError
 from workbench.store.database import Database
-from workbench.store.models import utc_now
-from workbench.sync import outbox, state
+from workbench.store.models import sync_entries, utc_now
+from workbench.sync import keys, outbox, state, streams
+from workbench.sync.entries import Entry
 from workbench.sync.folder import FolderTransport
 from workbench.sync.hub import HubTransport, hub_url
+from workbench.sync.inbox import INVALID, Quarantine, take_in
 from workbench.sync.replica import Replica, count_parked
+from workbench.sync.sealing import TeamKey
+from workbench.sync.streams import Convergence, ReplicaState
 from workbench.sync.transport import Transport
 
 TransportKind = Literal["folder", "server"]
@@ -39,6 +49,8 @@ class TeamSettings:
     transport: TransportKind
     #: The shared folder's path, or the hub's URL.
     target: str
+    #: The team key's join code, right after the first member joined (never stored).
+    join_code: str | None = field(default=None, compare=False, repr=False)
 
     def describe(self) -> str:
         """The transport in words (a hub URL without its password)."""
@@ -63,6 +75,14 @@ class SyncReport:
     unreadable: tuple[str, ...]
     #: When the sync finished (UTC).
     time: dt.datetime
+    #: Teammates' entries not applied, per reason: invalid (quarantined), newer, ahead.
+    held: dict[str, int] = field(default_factory=dict)
+    #: My entries published again because a teammate misses them.
+    resent: int = 0
+    #: Numbers of teammates' entries I miss and asked to be sent again.
+    missing: int = 0
+    #: Batches of a newer format (a teammate runs a newer version); read after an upgrade.
+    newer: tuple[str, ...] = ()
 
     @property
     def total_sent(self) -> int:
@@ -85,6 +105,14 @@ class TeamStatus:
     pending: int
     #: Team entities waiting for a case this database does not know yet.
     parked: int
+    #: Teammates' entries held here, per reason (invalid, newer, ahead).
+    held: dict[str, int] = field(default_factory=dict)
+    #: Who made the quarantined (invalid) ones.
+    quarantine_authors: tuple[str, ...] = ()
+    #: My state against the teammates' last published ones (None before the first sync).
+    convergence: Convergence | None = None
+    #: Numbers of teammates' entries missing here (asked for again).
+    missing: int = 0
 
 
 # --- settings ------------------------------------------------------------------------------
@@ -141,47 +169,121 @@ def _initials(text: str) -> str:
     return initials
 
 
-def open_transport(settings: TeamSettings) -> Transport:
-    """The transport the settings name."""
+def open_transport(settings: TeamSettings,
+                   database: Database | None = None) -> FolderTransport | HubTransport:
+    """The transport the settings name (a folder's batch numbers from ``database``)."""
     if settings.transport == "folder":
-        return FolderTransport(Path(settings.target), settings.me, settings.members)
-    return HubTransport(settings.target, settings.members)
+        reserve = _batch_counter(database) if database is not None else None
+        return FolderTransport(Path(settings.target), settings.me, settings.members, reserve)
+    return HubTransport(settings.target, settings.members, settings.me)
 
 
-def join(database: Database, settings: TeamSettings) -> None:
+def _batch_counter(database: Database) -> Callable[[int, int], int]:
+    """Batch numbers from the stored counter, committed before the batches are written."""
+    def reserve(floor: int, count: int) -> int:
+        with database.transaction(write=True) as connection:
+            last = int(state.lock(connection, {state.BATCH: 0})[state.BATCH])
+            first = max(last, floor) + 1
+            state.write(connection, {state.BATCH: first + count - 1})
+        return first
+
+    return reserve
+
+
+def join(database: Database, settings: TeamSettings, join_code: str | None = None) -> str | None:
     """Store the team settings; everything made here is sent to the new team at the next sync.
 
-    The transport is tried first (the folder gets my subfolder, the hub its table), so a
-    wrong path or server is reported now rather than at the first sync.
+    The transport is tried first (the folder gets my subfolder, the hub its tables and the
+    members), so a wrong path or server is reported now rather than at the first sync. The
+    first member (no join code, no key named on the share yet) makes the team key; the join
+    code to hand on is returned then, else None. TeamSetupError for a join code that is not
+    the team's, or none where the team has a key this user's keyring does not hold.
     """
     transport = open_transport(settings)
-    if isinstance(transport, HubTransport):
-        transport.prepare()
-    else:
-        mine = Path(settings.target) / settings.me
-        try:
-            mine.mkdir(exist_ok=True)
-        except OSError as error:
-            raise SyncError(f"cannot write to the shared folder {mine}: {error}") from None
+    try:
+        if isinstance(transport, HubTransport):
+            transport.prepare()
+        else:
+            transport.my_folder()
+    except OSError as error:
+        raise SyncError(f"cannot write to the shared folder {settings.target}: {error}"
+                        ) from None
+    key, created = _team_key(transport, join_code)
+    keys.store_key(key)
     with database.transaction(write=True) as connection:
-        Replica(connection)  # local work from before the team feature gets its entries
+        replica = Replica(connection)  # local work from before the team feature gets entries
+        _number_older_entries(connection, replica)
         state.write(connection, {state.ME: settings.me, state.MEMBERS: list(settings.members),
                                  state.TRANSPORT: settings.transport,
-                                 state.TARGET: settings.target})
-        state.forget(connection, state.CURSOR)
+                                 state.TARGET: settings.target, state.KEY_ID: key.key_id})
+        state.forget(connection, state.CURSOR, state.PEERS)
         outbox.resend_all(connection)
+    return key.join_code if created else None
+
+
+def _team_key(transport: FolderTransport | HubTransport,
+              join_code: str | None) -> tuple[TeamKey, bool]:
+    """The team key (and whether it was made now), checked against the id on the share."""
+    named = transport.key_id()
+    if join_code is not None:
+        key = TeamKey.from_join_code(join_code)
+        if named is None:
+            named = transport.claim_key_id(key.key_id)
+        if named != key.key_id:
+            raise TeamSetupError(key="sync.join_code_wrong")
+        return key, False
+    if named is not None:
+        try:
+            return keys.load_key(named), False  # joining again, on a computer that has it
+        except TeamSetupError:
+            raise TeamSetupError(key="sync.join_code_needed") from None
+    key = TeamKey.new()
+    if transport.claim_key_id(key.key_id) != key.key_id:  # another first member was faster
+        raise TeamSetupError(key="sync.join_code_needed")
+    return key, True
+
+
+def _number_older_entries(connection: Connection, replica: Replica) -> None:
+    """Give local entries made before numbering existed their numbers, oldest first."""
+    rows = connection.execute(select(sync_entries.c.entry_id).where(
+        sync_entries.c.local.is_(True), sync_entries.c.seq.is_(None))
+        .order_by(sync_entries.c.hlc)).scalars().all()
+    if not rows:
+        return
+    numbered = [{"b_id": entry_id, "node": replica.node, "seq": replica.seq + index}
+                for index, entry_id in enumerate(rows, start=1)]
+    connection.execute(sync_entries.update().where(sync_entries.c.entry_id == bindparam("b_id"))
+                       .values(node=bindparam("node"), seq=bindparam("seq")), numbered)
+    replica.seq += len(rows)
+    state.write(connection, {state.SEQ: replica.seq})
 
 
 def status(database: Database) -> TeamStatus:
-    """Team settings, last sync, and the counts of entries waiting to go or to apply."""
+    """Team settings, last sync, what waits to go or to apply, what is held, convergence."""
     with database.transaction() as connection:
         settings = load_settings(connection)
-        last = state.read(connection, state.LAST_SYNC).get(state.LAST_SYNC)
+        stored = state.read(connection, state.LAST_SYNC, state.PEERS, state.NODE)
+        quarantine = Quarantine(connection)
+        peers = [ReplicaState.from_json(p) for p in stored.get(state.PEERS, [])]
+        convergence = None
+        missing = 0
+        if state.PEERS in stored:
+            names = {stored[state.NODE]: settings.me} if settings and state.NODE in stored else {}
+            convergence = streams.compare(streams.digest(connection),
+                                          streams.applied_counts(connection), peers, names)
+            published = {peer.node: peer.last_seq for peer in peers}
+            missing = sum(last - first + 1 for ranges in
+                          streams.gaps(connection, published).values()
+                          for first, last in ranges)
         return TeamStatus(
             settings=settings,
-            last_sync=_aware(last),
+            last_sync=_aware(stored.get(state.LAST_SYNC)),
             pending=outbox.pending_count(connection),
             parked=count_parked(connection),
+            held=quarantine.counts(),
+            quarantine_authors=tuple(quarantine.authors(INVALID)),
+            convergence=convergence,
+            missing=missing,
         )
 
 
@@ -200,39 +302,61 @@ def _aware(stored: str | None) -> dt.datetime | None:
 
 
 def sync(database: Database, transport: Transport | None = None) -> SyncReport:
-    """Send the outbox, take in the team's entries, record the cursor and the time."""
+    """Send the outbox and what teammates miss, take in the team's entries, publish my state."""
     with database.transaction(write=True) as connection:
         settings = required_settings(connection)
+        key_id = state.read(connection, state.KEY_ID).get(state.KEY_ID)
         Replica(connection).apply_parked()
-    chosen = transport or open_transport(settings)
-    sent = _send_outbox(database, chosen)
+    if key_id is None:
+        raise TeamSetupError(key="sync.rejoin")
+    key = keys.load_key(key_id)
+    chosen = transport or open_transport(settings, database)
+    sent = _send(database, chosen, key, settings.me)
+    peers = [peer for blob in chosen.states()
+             if (peer := ReplicaState.open(key, blob)) is not None
+             and peer.member in settings.members]
     with database.transaction() as connection:
+        node = state.read(connection, state.NODE)[state.NODE]
+        again = streams.requested(connection, node, [p for p in peers if p.node != node])
         cursor = state.read(connection, state.CURSOR).get(state.CURSOR)
+    for start in range(0, len(again), outbox.BATCH_SIZE):
+        chosen.push([key.seal(entry, settings.me) for entry in
+                     again[start:start + outbox.BATCH_SIZE]])
     pulled = chosen.pull(cursor)
     with database.transaction(write=True) as connection:
         replica = Replica(connection)
-        received = replica.receive(pulled.entries)
+        intake = take_in(connection, replica, key, settings.members, pulled.entries)
+        others = [peer for peer in peers if peer.node != replica.node]
+        wants = streams.gaps(connection, {peer.node: peer.last_seq for peer in others})
+        mine = ReplicaState(settings.me, replica.node, replica.seq, streams.digest(connection),
+                            streams.applied_counts(connection), wants,
+                            utc_now().isoformat(timespec="seconds"))
         finished = utc_now()
         state.write(connection, {state.CURSOR: pulled.cursor,
-                                 state.LAST_SYNC: finished.isoformat()})
+                                 state.LAST_SYNC: finished.isoformat(),
+                                 state.PEERS: [peer.to_json() for peer in others]})
         parked = replica.parked_count()
-    return SyncReport(sent=dict(sent), received=dict(received.entries),
-                      conflicts=received.conflicts, parked=parked,
+    chosen.publish_state(replica.node, mine.seal(key))
+    return SyncReport(sent=dict(sent), received=dict(intake.received.entries),
+                      conflicts=intake.received.conflicts, parked=parked,
                       unreadable=tuple(pulled.unreadable),
-                      time=finished.replace(tzinfo=dt.UTC))
+                      time=finished.replace(tzinfo=dt.UTC), held=dict(intake.held),
+                      resent=len(again),
+                      missing=sum(b - a + 1 for ranges in wants.values() for a, b in ranges),
+                      newer=tuple(pulled.newer))
 
 
-def _send_outbox(database: Database, transport: Transport) -> Counter[str]:
-    """Push the outbox batch by batch; each batch leaves it once the transport has it."""
+def _send(database: Database, transport: Transport, key: TeamKey, me: str) -> Counter[str]:
+    """Push the outbox batch by batch (sealed); each leaves it once the transport has it."""
     sent: Counter[str] = Counter()
     while True:
         with database.transaction() as connection:
-            batch = outbox.pending(connection)
+            batch: list[Entry] = outbox.pending(connection)
         if not batch:
             return sent
-        transport.push(batch)
+        transport.push([key.seal(entry, me) for entry in batch])
         with database.transaction(write=True) as connection:
-            outbox.mark_sent(connection, [entry.entry_id for entry in batch])
+            outbox.mark_sent_upto(connection, batch[-1].hlc)
         sent.update(entry.entity_type.value for entry in batch)
         if len(batch) < outbox.BATCH_SIZE:
             return sent
