@@ -78,6 +78,9 @@ def row(case_id: str, cpr: str = "010190-1234", delimiter: str = ";") -> str:
      3, ["quote"]),
     # the last line cut short: no line end, fewer fields than the header
     ([HEADER, row("S1"), row("S2"), "S3;010190-1234;An"], "", 4, ["cut short"]),
+    # two lines run together: more fields than the header
+    ([HEADER, row("S1"), row("S2") + "S3;010190-1234;Anne;SDP;ABC", row("S4")], "\r\n", 3,
+     ["run together"]),
 ])
 def test_a_damaged_file_is_refused_whole_naming_file_and_line(
     workbench: Workbench, tmp_path: Path, lines: list[str], end: str, line: int,
@@ -97,10 +100,10 @@ def test_a_damaged_file_is_refused_whole_naming_file_and_line(
     assert snapshot(workbench) == before
 
 
-def test_a_complete_last_line_without_a_line_end_is_fine(
+def test_a_complete_last_line_without_a_line_end_and_trailing_empty_fields_are_fine(
     workbench: Workbench, tmp_path: Path
 ) -> None:
-    summary = import_(workbench, write_lines(tmp_path / "sager.csv", HEADER, row("S1"),
+    summary = import_(workbench, write_lines(tmp_path / "sager.csv", HEADER, row("S1") + ";;",
                                              row("S2"), end=""))
     assert (summary.new, summary.rejected) == (2, ())
 

@@ -111,8 +111,9 @@ class ExportTable:
                            ) -> Iterator[NumberedRow]:
         """The rows; DamagedExportError at a row only another delimiter explains.
 
-        A short row that another delimiter would split into a whole row, and a last line
-        without a line end that is short of fields, refuse the file.
+        A short row that another delimiter would split into a whole row, a row with more
+        fields than the header (lines run together), and a last line without a line end
+        that is short of fields, refuse the file.
         """
         width, required = self.width, len(REQUIRED[self.recognised.kind])
         others = [other for other in _DELIMITER_NAMES if other != delimiter]
@@ -127,6 +128,9 @@ class ExportTable:
                             str(self.file.path), last[0], "import.other_delimiter",
                             delimiter=_DELIMITER_NAMES[other],
                             expected=_DELIMITER_NAMES[delimiter])
+            elif len(cells) > width and any(cells[width:]):
+                raise DamagedExportError(str(self.file.path), last[0], "import.too_many_fields",
+                                         fields=len(cells), expected=width)
             yield last
         if self.raw.open_end and last is not None and len(last[1]) < width:
             raise DamagedExportError(str(self.file.path), last[0], "import.cut_short",

@@ -51,6 +51,14 @@ TEXTS = {
         en="{file}, line {line}: the row is separated by '{delimiter}' while the file uses "
            "'{expected}'; the file is damaged and was not imported (nothing was changed)",
     ),
+    "import.too_many_fields": Text(
+        da="{file}, linje {line}: rækken har {fields} felter, men overskriften {expected} "
+           "(linjer løber sammen); filen er beskadiget og blev ikke indlæst "
+           "(intet blev ændret)",
+        en="{file}, line {line}: the row has {fields} fields but the header {expected} "
+           "(lines run together); the file is damaged and was not imported "
+           "(nothing was changed)",
+    ),
     "import.not_a_workbook": Text(
         da="{file}: ikke en læsbar XLSX-projektmappe ({detail})",
         en="{file}: not a readable XLSX workbook ({detail})",
