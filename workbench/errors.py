@@ -73,8 +73,11 @@ class NotAnExportError(InputError):
     """
 
     def __init__(self, file: str, key: str, **params: object) -> None:
+        from workbench.cpr import mask_cpr_numbers  # cpr raises CprError from here
+
         self.file = file
-        rendered: dict[str, Any] = {"file": file, **params}
+        # A file named after a citizen (0101901234.csv) is named masked.
+        rendered: dict[str, Any] = {"file": mask_cpr_numbers(file), **params}
         super().__init__(key=key, **rendered)
 
 

@@ -26,7 +26,7 @@ from tests.workbench.exports import (
     write_table,
 )
 from workbench.cli import EXIT_INPUT, EXIT_OK, EXIT_REJECTED_ROWS, main
-from workbench.errors import DamagedExportError
+from workbench.errors import DamagedExportError, NotAnExportError
 from workbench.service import Workbench
 from workbench.vocabulary import Channel, EventKind
 
@@ -376,6 +376,10 @@ def test_a_file_named_after_a_cpr_number_is_named_masked(
     code, _, err = run(capsys, "--db", str(tmp_path / "w.db"), "import",
                        str(tmp_path / "0101901234.csv"))
     assert code == EXIT_INPUT and "010190-xxxx" in err and not FULL_CPR.search(err)
+    headless = write_lines(tmp_path / "010190 1234.csv", "S1;x")
+    with Workbench.open(tmp_path / "w.db") as workbench, pytest.raises(NotAnExportError) as no:
+        import_(workbench, headless)
+    assert "010190-xxxx" in str(no.value) and not FULL_CPR.search(str(no.value))
 
 
 def test_messages_are_danish_by_default(
