@@ -24,14 +24,14 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, NoReturn
 
 from sqlalchemy import ColumnElement, Connection, String, bindparam, cast, func, literal, select
 from sqlalchemy.sql.expression import Executable
 
 from workbench.attributes import normalise_value, replace_central
 from workbench.cpr import Cpr, mask_cpr_numbers
-from workbench.errors import DamagedExportError, NotAnExportError, TruncatedExportError
+from workbench.errors import NotAnExportError, TruncatedExportError
 from workbench.importing.mapping import (
     ATTRIBUTE_FIELDS,
     CASE_ID,
@@ -76,7 +76,6 @@ _CASE_INSERT_COLUMNS = ("case_id", "cpr", "name", "scheme", "caseworker", "team"
 _EVENT_INSERT_COLUMNS = ("case_id", "date", "kind", "source", "confirmed", "import_id")
 #: What separates the words of a file: a case id "appears" in a file as one of them.
 _WORD_SEPARATORS = re.compile(r"[\s;,\t\"']+")
-_DELIMITER_NAMES = {";": ";", ",": ",", "\t": "TAB"}
 
 
 @dataclass(frozen=True)
@@ -95,46 +94,22 @@ class ExportTable:
                          self.recognised.words, today)
 
     def data_rows(self) -> Iterator[NumberedRow]:
-        """The rows below the header; DamagedExportError where a CSV file's structure breaks."""
-        rows = self.raw.rows(self.header_line)
-        if self.raw.delimiter is None:
-            return rows
-        return self._structure_checked(rows, self.raw.delimiter)
+        """The rows below the header; DamagedExportError where a CSV file's structure breaks.
+
+        An unterminated quote, a last line without a line end short of fields, a short row
+        that another delimiter splits into a whole row, or a row with more fields than the
+        header (lines run together) refuses the file, naming the line.
+        """
+        if self.raw.checked_rows is None:
+            return self.raw.rows(self.header_line)
+        return self.raw.checked_rows(self.header_line, self.width,
+                                     len(REQUIRED[self.recognised.kind]))
 
     @property
     def width(self) -> int:
         """How many fields the header has (up to its last heading)."""
         headings = [index for index, text in enumerate(self.header) if text]
         return headings[-1] + 1 if headings else len(self.header)
-
-    def _structure_checked(self, rows: Iterator[NumberedRow], delimiter: str,
-                           ) -> Iterator[NumberedRow]:
-        """The rows; DamagedExportError at a row only another delimiter explains.
-
-        A short row that another delimiter would split into a whole row, a row with more
-        fields than the header (lines run together), and a last line without a line end
-        that is short of fields, refuse the file.
-        """
-        width, required = self.width, len(REQUIRED[self.recognised.kind])
-        others = [other for other in _DELIMITER_NAMES if other != delimiter]
-        last: NumberedRow | None = None
-        for last in rows:
-            cells = last[1]
-            if len(cells) < width:
-                joined = delimiter.join(str(cell) for cell in cells)
-                for other in others:
-                    if joined.count(other) + 1 >= required:
-                        raise DamagedExportError(
-                            str(self.file.path), last[0], "import.other_delimiter",
-                            delimiter=_DELIMITER_NAMES[other],
-                            expected=_DELIMITER_NAMES[delimiter])
-            elif len(cells) > width and any(cells[width:]):
-                raise DamagedExportError(str(self.file.path), last[0], "import.too_many_fields",
-                                         fields=len(cells), expected=width)
-            yield last
-        if self.raw.open_end and last is not None and len(last[1]) < width:
-            raise DamagedExportError(str(self.file.path), last[0], "import.cut_short",
-                                     fields=len(last[1]), expected=width)
 
 
 @dataclass
@@ -260,7 +235,7 @@ def _recognise_table(
     return None
 
 
-def _refuse_unrecognised(export: ExportFile) -> None:
+def _refuse_unrecognised(export: ExportFile) -> NoReturn:
     """NotAnExportError for a file none of whose tables has an export header.
 
     The message names the file and the header it expected, never what the file holds: a

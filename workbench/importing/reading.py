@@ -32,6 +32,8 @@ NumberedRow = tuple[int, Sequence[Cell]]
 
 _WORKBOOK_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
 _DELIMITERS = (";", "\t", ",")
+#: The delimiters as a message names them.
+_DELIMITER_NAMES = {";": ";", ",": ",", "\t": "TAB"}
 #: How many non-blank rows at the top of a table may hold its header.
 HEADER_SEARCH_ROWS = 10
 
@@ -51,6 +53,9 @@ class RawTable:
     delimiter: str | None = None
     #: True for a CSV file whose last line has no line end (it may be cut short).
     open_end: bool = False
+    #: For a CSV table: the rows after a line, given the header's width and the number of
+    #: required fields, refusing the file (DamagedExportError) where its structure breaks.
+    checked_rows: Callable[[int, int, int], Iterator[NumberedRow]] | None = None
 
 
 @dataclass(frozen=True)
@@ -164,8 +169,54 @@ def _csv_table(path: Path, content: bytes) -> RawTable:
             raise NotAnExportError(str(path), "import.csv_error", line=reader.line_num,
                                    detail=str(error)) from None
 
+    open_end = not text.endswith(("\n", "\r"))
+
+    def checked_rows(after: int, width: int, required: int) -> Iterator[NumberedRow]:
+        # The loop of ``rows`` once more rather than a generator around it: 10⁵ rows.
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        previous = 0
+        last: NumberedRow | None = None
+        try:
+            for row in reader:
+                line = reader.line_num
+                if line - previous > 1:
+                    raise DamagedExportError(str(path), previous + 1,
+                                             "import.unterminated_quote")
+                previous = line
+                if any(row) and line > after:
+                    if len(row) != width:
+                        _check_width(path, line, row, delimiter, width, required)
+                    last = (line, row)
+                    yield last
+        except csv.Error as error:
+            raise NotAnExportError(str(path), "import.csv_error", line=reader.line_num,
+                                   detail=str(error)) from None
+        if open_end and last is not None and len(last[1]) < width:
+            raise DamagedExportError(str(path), last[0], "import.cut_short",
+                                     fields=len(last[1]), expected=width)
+
     return RawTable(path.name, _leading(rows(0)), rows, delimiter=delimiter,
-                    open_end=not text.endswith(("\n", "\r")))
+                    open_end=open_end, checked_rows=checked_rows)
+
+
+def _check_width(path: Path, line: int, row: Sequence[str], delimiter: str, width: int,
+                 required: int) -> None:
+    """DamagedExportError for a row whose number of fields shows damage.
+
+    A short row that another delimiter splits into at least the required fields was
+    written with that delimiter; a row with more (non-empty) fields than the header is
+    lines run together. Other short rows are left to the row checks (a missing field).
+    """
+    if len(row) > width:
+        if any(row[width:]):
+            raise DamagedExportError(str(path), line, "import.too_many_fields",
+                                     fields=len(row), expected=width)
+        return
+    joined = delimiter.join(row)
+    for other, name in _DELIMITER_NAMES.items():
+        if other != delimiter and joined.count(other) + 1 >= required:
+            raise DamagedExportError(str(path), line, "import.other_delimiter",
+                                     delimiter=name, expected=_DELIMITER_NAMES[delimiter])
 
 
 def _leading(rows: Iterator[NumberedRow]) -> tuple[tuple[int, tuple[str, ...]], ...]:
