@@ -29,6 +29,7 @@ def checked_date(day: dt.date, what: str, today: dt.date | None = None) -> dt.da
     """
     latest = latest_date(today)
     if not EARLIEST_DATE <= day <= latest:
-        raise InputError(key="dates.out_of_range", what=render(what), date=day.isoformat(),
+        key = "dates.too_late" if day > latest else "dates.out_of_range"
+        raise InputError(key=key, what=render(what), date=day.isoformat(),
                          earliest=EARLIEST_DATE.isoformat(), latest=latest.isoformat())
     return day

@@ -158,6 +158,10 @@ TEXTS = {
         da="{what} {date} ligger uden for {earliest} … {latest}",
         en="{what} {date} is outside {earliest} … {latest}",
     ),
+    "dates.too_late": Text(
+        da="{what} {date} ligger for langt ude i fremtiden (uden for {earliest} … {latest})",
+        en="{what} {date} is too far in the future (outside {earliest} … {latest})",
+    ),
     "dates.received": Text(da="modtagelsesdatoen", en="the date received"),
     "dates.answered": Text(da="svardatoen", en="the reply date"),
     "dates.event": Text(da="hændelsesdatoen", en="the event date"),
