@@ -67,11 +67,11 @@ class NewInquiryDialog(QDialog):
     submitted = Signal(str, object, object)
 
     def __init__(self, cases: Sequence[CaseRow], case_id: str | None, today: dt.date,
-                 closure_days: Sequence[dt.date], parent: QWidget | None = None) -> None:
+                 calendar: WorkingCalendar, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("new-inquiry-dialog")
         self.setWindowTitle(self.tr("New inquiry"))
-        self._calendar = WorkingCalendar.with_closures(closure_days)
+        self._calendar = calendar
         self._case_ids = {self._label(row): row.case_id for row in cases}
         self.case = QLineEdit()
         self.case.setObjectName("inquiry-case")
@@ -306,9 +306,16 @@ class ImportSummaryDialog(QDialog):
             (self.tr("Events added:"), summary.events_added),
             (self.tr("Local events confirmed:"), summary.events_confirmed),
             (self.tr("Rejected rows:"), len(summary.rejected)),
+            (self.tr("Renamed citizens:"), len(summary.renamed)),
         ]
         for label, value in counts:
             form.addRow(label, QLabel(str(value)))
+        self.renamed = QLabel(", ".join(summary.renamed))
+        self.renamed.setObjectName("renamed-cases")
+        self.renamed.setWordWrap(True)
+        self.renamed.setToolTip(self.tr("Cases whose citizen has a new name (same CPR number)"))
+        if summary.renamed:
+            form.addRow(self.tr("Renamed (Sags-ID):"), self.renamed)
         self.rejected_rows = self._rejected_table(summary)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.accept)

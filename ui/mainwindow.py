@@ -46,6 +46,7 @@ from ui.reportactions import ReportActions
 from ui.screenfit import PREFERRED, fit_to_screen
 from ui.team import CoverDialog, TeamDialog, format_moment
 from workbench.backups import CorruptDatabaseError, backup_time
+from workbench.calendar import WorkingCalendar
 from workbench.engine import Status
 from workbench.errors import WorkbenchError
 from workbench.views import CaseRow, InquiryRow
@@ -570,9 +571,9 @@ class MainWindow(QMainWindow):
         """Ctrl+N: register a phone or written inquiry, on the selected case by default."""
         if not self._have_initials():
             return
-        closure_days = self.settings.closure_days if self.settings else ()
+        calendar = self.settings.calendar() if self.settings else WorkingCalendar()
         dialog = NewInquiryDialog(self.cases, case_id or self.lists.selected_case,
-                                  self.clock.today(), closure_days, self)
+                                  self.clock.today(), calendar, self)
         dialog.submitted.connect(self.add_inquiry)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()

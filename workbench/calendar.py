@@ -35,6 +35,21 @@ _CACHE_APP = "caseworker-workbench"
 
 #: Days most Danish public workplaces are closed although they are not public holidays.
 DEFAULT_FIXED_CLOSURES: tuple[tuple[int, int], ...] = ((6, 5), (12, 24), (12, 31))
+#: The same days as configuration writes them (site config ``fixed_closure_days``).
+DEFAULT_FIXED_CLOSURE_DAYS: tuple[str, ...] = ("06-05", "12-24", "12-31")
+
+
+def month_days(texts: Iterable[str]) -> tuple[tuple[int, int], ...]:
+    """Days of the year written "MM-DD" as (month, day) pairs; ValueError for another text."""
+    pairs = []
+    for text in texts:
+        if not (isinstance(text, str) and len(text) == 5 and text[2] == "-"
+                and text[:2].isdigit() and text[3:].isdigit()):
+            raise ValueError(f"not a day as MM-DD: {text!r}")
+        month, day = int(text[:2]), int(text[3:])
+        dt.date(2000, month, day)  # a leap year: 02-29 is a day of some years
+        pairs.append((month, day))
+    return tuple(pairs)
 
 
 @cache

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 from workbench import __version__
 from workbench.cellguard import csv_cell
+from workbench.cpr import mask_cpr_numbers
 from workbench.errors import InputError, WorkbenchError
 from workbench.messages import (
     LANGUAGE_ENV,
@@ -41,6 +42,7 @@ from workbench.messages import (
 from workbench.vocabulary import Channel, parse_channel, parse_event_kind
 
 if TYPE_CHECKING:
+    from workbench.calendar import WorkingCalendar
     from workbench.nags import Nag
     from workbench.service import Workbench
     from workbench.sync.streams import Convergence
@@ -194,13 +196,29 @@ def record_id(text: str) -> int:
 
 
 def _deadline(arguments: argparse.Namespace) -> int:
-    """Print the reply deadline of an inquiry received on a date."""
-    from workbench.calendar import WorkingCalendar
+    """Print the reply deadline of an inquiry received on a date, on the configured calendar."""
     from workbench.inquiries import reply_due
 
     channel = parse_channel(arguments.channel)
-    print(reply_due(arguments.received, channel, WorkingCalendar()).isoformat())
+    # A date beyond the calendar is refused by reply_due itself (main's own message).
+    print(reply_due(arguments.received, channel, _configured_calendar(arguments)).isoformat())
     return EXIT_OK
+
+
+def _configured_calendar(arguments: argparse.Namespace) -> WorkingCalendar:
+    """The calendar the lists use: the database's settings over IT's defaults.
+
+    The database is --db, WORKBENCH_DB or the per-user file; IT's defaults alone when there
+    is no database file yet (asking for a deadline creates none).
+    """
+    from workbench.service import default_settings
+    from workbench.store.database import resolve_url
+
+    url = resolve_url(arguments.db)
+    if url.get_backend_name() == "sqlite" and not Path(str(url.database)).exists():
+        return default_settings().calendar()
+    with _open(arguments) as workbench:
+        return workbench.load_settings().calendar()
 
 
 RULE_COLUMNS = ("kind", "id", "scheme", "title", "reference", "verified")
@@ -319,10 +337,12 @@ def _print_summary(summary: ImportSummary) -> None:
     print(f"new: {summary.new}, updated: {summary.updated}, closed: {summary.closed}, "
           f"reopened: {summary.reopened}, events added: {summary.events_added}, "
           f"events confirmed: {summary.events_confirmed}, "
-          f"rejected rows: {len(summary.rejected)}")
+          f"rejected rows: {len(summary.rejected)}, renamed: {len(summary.renamed)}")
+    for case_id in summary.renamed:
+        print(mask_cpr_numbers(f"renamed: {case_id}"))
     for row in summary.rejected:
         field = f", {row.field}" if row.field else ""
-        print(f"rejected: {row.file} line {row.line}{field}: {row.reason}")
+        print(mask_cpr_numbers(f"rejected: {row.file} line {row.line}{field}: {row.reason}"))
 
 
 def _import_dry_run(arguments: argparse.Namespace) -> int:
@@ -1301,6 +1321,7 @@ def _silence_stdout() -> None:
 
 def _failed(arguments: argparse.Namespace, message: str) -> int:
     """Say what went wrong on one line, log it (masked), and give the input-error code."""
+    message = mask_cpr_numbers(message)
     print(render("cli.error", {"message": message}), file=sys.stderr)
     log.warning("workbench %s failed: %s", arguments.command, message)
     return EXIT_INPUT

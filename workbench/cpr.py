@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from workbench.errors import CprError
 
 _CPR_PATTERN = re.compile(r"^(\d{2})(\d{2})(\d{2})-?(\d{4})$")
+#: Ten digits, with a dash or a space (or none) after the sixth, not part of a longer number.
+_CPR_LIKE = re.compile(r"(?<!\d)(\d{6})[-\s\u00a0]?(\d{4})(?!\d)")
 
 
 def _century(year_in_century: int, seventh_digit: int) -> int:
@@ -65,17 +67,13 @@ def parse_cpr(text: str) -> Cpr:
     cleaned = text.strip()
     match = _CPR_PATTERN.match(cleaned)
     if not match:
-        raise CprError(
-            f"CPR number must be 10 digits as DDMMYY-SSSS, got {len(cleaned)} characters"
-        )
+        raise CprError(key="cpr.wrong_shape", length=len(cleaned))
     cpr = Cpr("".join(match.groups()))
     try:
         cpr.birth_date  # noqa: B018 - validates day and month
     except ValueError:
-        raise CprError(
-            f"CPR number does not start with a real date (DDMMYY): {match.group(1)}"
-            f"{match.group(2)}{match.group(3)}"
-        ) from None
+        raise CprError(key="cpr.not_a_date",
+                       prefix=match.group(1) + match.group(2) + match.group(3)) from None
     return cpr
 
 
@@ -85,3 +83,23 @@ def mask_cpr(text: str) -> str:
         return parse_cpr(text).masked
     except CprError:
         return "xxxxxx-xxxx"
+
+
+def mask_cpr_numbers(text: str) -> str:
+    """``text`` with every CPR-looking number masked as DDMMYY-xxxx.
+
+    A CPR number counts however it is written: with a dash, without, or with a space after
+    the sixth digit. Only ten digits whose first six are a real date count (the same
+    century rule as ``parse_cpr``), so phone numbers, counts and timestamps stay readable.
+    """
+    return _CPR_LIKE.sub(_masked_match, text)
+
+
+def _masked_match(match: re.Match[str]) -> str:
+    """One match masked if it is a date-shaped CPR number, else as it was."""
+    cpr = Cpr(match.group(1) + match.group(2))
+    try:
+        cpr.birth_date  # noqa: B018 - a real date is what makes it look like a CPR number
+    except ValueError:
+        return match.group(0)
+    return cpr.masked

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+from typing import Any
 
 from workbench.messages import Message, Text, render, text
 
@@ -65,12 +66,30 @@ def problem_of(error: WorkbenchError) -> str | Message:
 
 
 class NotAnExportError(InputError):
-    """A file given to the import is no central export (empty, binary, wrong headings)."""
+    """A file given to the import is no central export (empty, binary, wrong headings).
 
-    def __init__(self, file: str, problem: str) -> None:
+    Made with a message key of ``workbench.messages.importing`` and its parameters; every
+    such message names the file first and never quotes the file's data.
+    """
+
+    def __init__(self, file: str, key: str, **params: object) -> None:
+        from workbench.cpr import mask_cpr_numbers  # cpr raises CprError from here
+
         self.file = file
-        self.problem = problem
-        super().__init__(f"{file}: {problem}")
+        # A file named after a citizen (0101901234.csv) is named masked.
+        rendered: dict[str, Any] = {"file": mask_cpr_numbers(file), **params}
+        super().__init__(key=key, **rendered)
+
+
+class DamagedExportError(NotAnExportError):
+    """An export whose structure is damaged (an open quote, a cut line, another delimiter).
+
+    ``line`` is where the damage starts; the whole file is refused and nothing changes.
+    """
+
+    def __init__(self, file: str, line: int, key: str, **params: object) -> None:
+        self.line = line
+        super().__init__(file, key, line=line, **params)
 
 
 class TruncatedExportError(InputError):
@@ -83,11 +102,8 @@ class TruncatedExportError(InputError):
         self.would_close = would_close
         self.open_cases = open_cases
         self.threshold = threshold
-        super().__init__(
-            f"the cases file would close {would_close} of {open_cases} open cases "
-            f"(more than {threshold:.0%}); it looks truncated, nothing was imported "
-            "(import again with --force if the closures are real)"
-        )
+        super().__init__(key="import.truncated", would_close=would_close,
+                         open_cases=open_cases, percent=f"{threshold * 100:.0f}")
 
 
 class UnknownCaseError(InputError):

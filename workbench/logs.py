@@ -18,13 +18,12 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
-import re
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 import platformdirs
 
-from workbench.cpr import Cpr
+from workbench.cpr import mask_cpr_numbers as mask_cpr_numbers
 
 APP_NAME = "caseworker-workbench"
 #: Points the log somewhere else (tests, IT's diagnostics).
@@ -36,29 +35,6 @@ GUI_PROGRAM = "workbench-gui"
 MAX_BYTES = 1_000_000
 BACKUP_COUNT = 5
 _FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
-#: Ten digits with an optional dash after the sixth, not part of a longer number.
-_CPR_LIKE = re.compile(r"(?<!\d)(\d{6})-?(\d{4})(?!\d)")
-
-
-def mask_cpr_numbers(text: str) -> str:
-    """``text`` with every CPR-looking number masked as DDMMYY-xxxx.
-
-    Only ten digits whose first six are a real date count (the same century rule as
-    ``workbench.cpr``), so phone numbers, counts and timestamps stay readable.
-    """
-    return _CPR_LIKE.sub(_masked_match, text)
-
-
-def _masked_match(match: re.Match[str]) -> str:
-    """One match masked if it is a date-shaped CPR number, else as it was."""
-    cpr = Cpr(match.group(1) + match.group(2))
-    try:
-        cpr.birth_date  # noqa: B018 - a real date is what makes it look like a CPR number
-    except ValueError:
-        return match.group(0)
-    return cpr.masked
-
-
 class CprMaskingFilter(logging.Filter):
     """Masks CPR-looking numbers in a record before any handler formats it.
 

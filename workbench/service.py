@@ -27,8 +27,15 @@ from sqlalchemy.exc import IntegrityError
 from workbench import audit
 from workbench.attributes import CaseAttributes, attributes_of
 from workbench.audit import AuditAction, AuditEntry
+from workbench.bounds import checked_date
 from workbench.bulk import collector_paused
-from workbench.calendar import WorkingCalendar, iso_week, week_since
+from workbench.calendar import (
+    DEFAULT_FIXED_CLOSURE_DAYS,
+    WorkingCalendar,
+    iso_week,
+    month_days,
+    week_since,
+)
 from workbench.casework import CaseWork, withdrawn_events
 from workbench.cpr import Cpr
 from workbench.engine import (
@@ -119,6 +126,8 @@ class Settings:
     amber_days: int = DEFAULT_AMBER_DAYS
     #: Local closure days: not working days for inquiry deadlines.
     closure_days: tuple[dt.date, ...] = ()
+    #: Days closed every year as "MM-DD" (IT can shorten the list in the site config).
+    fixed_closure_days: tuple[str, ...] = DEFAULT_FIXED_CLOSURE_DAYS
     language: str = "da"
     #: A cases snapshot closing more than this share of the open cases is refused.
     truncation_threshold: float = 0.20
@@ -134,6 +143,11 @@ class Settings:
                              threshold=self.truncation_threshold)
         if self.closure_norm < 0:
             raise InputError(key="settings.closure_norm", norm=self.closure_norm)
+        try:
+            month_days(self.fixed_closure_days)
+        except ValueError:
+            raise InputError(key="settings.fixed_closure_days",
+                             days=", ".join(map(str, self.fixed_closure_days))) from None
         if self.language not in LANGUAGES:
             raise InputError(key="settings.language", language=self.language)
         name = current_profile_name(self.profile_name)
@@ -142,14 +156,16 @@ class Settings:
         return self
 
     def calendar(self) -> WorkingCalendar:
-        """The working-day calendar with the local closure days."""
-        return WorkingCalendar.with_closures(self.closure_days)
+        """The working-day calendar: the fixed closure days and the local ones."""
+        return WorkingCalendar(fixed_closures=month_days(self.fixed_closure_days),
+                               closure_days=frozenset(self.closure_days))
 
 
 def _encode_setting(value: object) -> str:
     """A setting's value as JSON (dates as ISO text)."""
     if isinstance(value, tuple):
-        return json.dumps([day.isoformat() for day in value])
+        return json.dumps([day.isoformat() if isinstance(day, dt.date) else day
+                           for day in value])
     return json.dumps(value)
 
 
@@ -162,11 +178,20 @@ def _decode_settings(stored: dict[str, str], site: SiteDefaults) -> Settings:
     for item in fields(Settings):
         if item.name in stored:
             values[item.name] = json.loads(stored[item.name])
-    if "closure_days" in values:
-        values["closure_days"] = tuple(dt.date.fromisoformat(d) for d in values["closure_days"])
+    if "closure_days" in values:  # IT's are dates already, stored ones ISO text
+        values["closure_days"] = tuple(
+            d if isinstance(d, dt.date) else dt.date.fromisoformat(d)
+            for d in values["closure_days"])
+    if "fixed_closure_days" in values:
+        values["fixed_closure_days"] = tuple(values["fixed_closure_days"])
     if "profile_name" in values:
         values["profile_name"] = current_profile_name(values["profile_name"])
     return Settings(**values)
+
+
+def default_settings(site: SiteDefaults | None = None) -> Settings:
+    """The settings of a user who chose nothing: IT's defaults over the built-in ones."""
+    return _decode_settings({}, site if site is not None else load_site_defaults())
 
 
 def _open_on(today: dt.date) -> ColumnElement[bool]:
@@ -524,6 +549,7 @@ class Workbench:
     def register_event(self, case_id: str, kind: EventKind, on: dt.date, *, by: str) -> int:
         """Record a local event; DuplicateEventError if the case already has it."""
         initials = _required_initials(by)
+        checked_date(on, "dates.event")
         entity_id = event_entity_id(case_id, on.isoformat(), kind.value)
         with self._database.transaction(write=True) as connection:
             self._case(connection, case_id)
@@ -600,6 +626,7 @@ class Workbench:
         InputError (``calendar.beyond``) if that deadline falls after the calendar's end.
         """
         initials = _required_initials(by)
+        checked_date(received, "dates.received")
         entity_id = new_entity_id()
         with self._database.transaction(write=True) as connection:
             self._case(connection, case_id)
@@ -617,6 +644,7 @@ class Workbench:
         the inquiry's, on every team member's replica; the others stay in the field history.
         """
         initials = _required_initials(by)
+        checked_date(answered_on, "dates.answered")
         with self._database.transaction(write=True) as connection:
             replica = Replica(connection)  # first: it gives older inquiries their entity ids
             inquiry = connection.execute(

@@ -8,6 +8,7 @@ config.toml`` on Windows, ``/etc/xdg/caseworker-workbench/config.toml`` on Linux
     profile_name = "gaeldende-2026"
     amber_days = 21
     closure_days = [2026-05-15, 2026-12-28]
+    fixed_closure_days = ["12-24", "12-31"]   # default ["06-05", "12-24", "12-31"]
     language = "da"
     team_folder = '\\fil01\jobcenter\miniteams'
     team_server = "postgresql+psycopg://workbench@db01/jobcenter"
@@ -29,6 +30,7 @@ from typing import Any
 
 import platformdirs
 
+from workbench.calendar import month_days
 from workbench.errors import WorkbenchError
 from workbench.messages import text
 
@@ -48,6 +50,7 @@ class SiteDefaults:
     profile_name: str | None = None
     amber_days: int | None = None
     closure_days: tuple[dt.date, ...] | None = None
+    fixed_closure_days: tuple[str, ...] | None = None
     language: str | None = None
     team_folder: str | None = None
     team_server: str | None = None
@@ -61,6 +64,7 @@ class SiteDefaults:
             "profile_name": self.profile_name,
             "amber_days": self.amber_days,
             "closure_days": self.closure_days,
+            "fixed_closure_days": self.fixed_closure_days,
             "language": self.language,
         }
         return {key: value for key, value in chosen.items() if value is not None}
@@ -93,6 +97,17 @@ def _dates(value: Any) -> tuple[dt.date, ...] | None:
     return tuple(value)
 
 
+def _month_days(value: Any) -> tuple[str, ...] | None:
+    """A list of days of the year as "MM-DD" (possibly empty), or None if it is not one."""
+    if not isinstance(value, list):
+        return None
+    try:
+        month_days(value)
+    except ValueError:
+        return None
+    return tuple(value)
+
+
 def _language(value: Any) -> str | None:
     """"da" or "en", or None for anything else."""
     return value if value in ("da", "en") else None
@@ -103,6 +118,7 @@ _READERS: dict[str, tuple[Callable[[Any], Any], str]] = {
     "profile_name": (_text, "siteconfig.expected.profile"),
     "amber_days": (_whole, "siteconfig.expected.days"),
     "closure_days": (_dates, "siteconfig.expected.dates"),
+    "fixed_closure_days": (_month_days, "siteconfig.expected.month_days"),
     "language": (_language, "siteconfig.expected.language"),
     "team_folder": (_text, "siteconfig.expected.folder"),
     "team_server": (_text, "siteconfig.expected.url"),

@@ -226,3 +226,5 @@ class ImportSummary:
     rejected: tuple[RejectedRow, ...] = field(default=())
     #: True when the files were already imported with the same content: nothing changed.
     unchanged: bool = False
+    #: Sags-IDs whose citizen has a new name (the same CPR number): counted in ``updated``.
+    renamed: tuple[str, ...] = field(default=())

@@ -813,6 +813,18 @@ Importér det kun alligevel, hvis sagerne virkelig er afsluttet.</translation>
             <translation>Afviste rækker:</translation>
         </message>
         <message>
+            <source>Renamed citizens:</source>
+            <translation>Omdøbte borgere:</translation>
+        </message>
+        <message>
+            <source>Cases whose citizen has a new name (same CPR number)</source>
+            <translation>Sager hvis borger har fået nyt navn (samme CPR-nr.)</translation>
+        </message>
+        <message>
+            <source>Renamed (Sags-ID):</source>
+            <translation>Omdøbt (Sags-ID):</translation>
+        </message>
+        <message>
             <source>%1 was already imported: nothing changed.</source>
             <translation>%1 var allerede importeret: intet er ændret.</translation>
         </message>

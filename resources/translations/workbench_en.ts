@@ -813,6 +813,18 @@ Import it anyway only if these cases really have ended.</translation>
             <translation>Rejected rows:</translation>
         </message>
         <message>
+            <source>Renamed citizens:</source>
+            <translation>Renamed citizens:</translation>
+        </message>
+        <message>
+            <source>Cases whose citizen has a new name (same CPR number)</source>
+            <translation>Cases whose citizen has a new name (same CPR number)</translation>
+        </message>
+        <message>
+            <source>Renamed (Sags-ID):</source>
+            <translation>Renamed (Sags-ID):</translation>
+        </message>
+        <message>
             <source>%1 was already imported: nothing changed.</source>
             <translation>%1 was already imported: nothing changed.</translation>
         </message>

@@ -268,7 +268,9 @@ def test_progress_goes_to_a_terminal_only(tmp_path: Path, capsys: Capture,
     terminal = _Terminal()
     monkeypatch.setattr(sys, "stderr", terminal)
     more = [str(f) for f in demo.write_export(demo.generate(60, 2, TODAY), tmp_path / "y")]
-    assert main(["--db", database, "import", *more, "--today", "2026-03-10",
+    # Another database: this export gives the first one's Sags-IDs other citizens, which an
+    # import rejects (issue 13, case identity).
+    assert main(["--db", str(tmp_path / "other.db"), "import", *more, "--today", "2026-03-10",
                  "--force"]) == EXIT_OK
     shown = terminal.getvalue()
     assert "\rimport: trin 1 af 5" in shown

@@ -15,6 +15,12 @@ from workbench.cli import EXIT_INPUT, EXIT_OK, EXIT_REJECTED_ROWS, EXIT_USAGE, m
 from workbench.messages import LANGUAGE_ENV
 from workbench.service import Workbench
 
+
+@pytest.fixture(autouse=True)
+def _english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Messages in English: the assertions of this module read them so."""
+    monkeypatch.setenv("WORKBENCH_LANGUAGE", "en")
+
 Capture = pytest.CaptureFixture[str]
 
 

@@ -7,6 +7,12 @@ import pytest
 from workbench.cpr import mask_cpr, parse_cpr
 from workbench.errors import CprError
 
+
+@pytest.fixture(autouse=True)
+def _english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Messages in English: the assertions of this module read them so."""
+    monkeypatch.setenv("WORKBENCH_LANGUAGE", "en")
+
 D = dt.date
 
 

@@ -32,6 +32,12 @@ from workbench.store.models import cases as cases_table
 from workbench.store.models import events as events_table
 from workbench.views import ImportSummary
 
+
+@pytest.fixture(autouse=True)
+def _english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Messages in English: the assertions of this module read them so."""
+    monkeypatch.setenv("WORKBENCH_LANGUAGE", "en")
+
 FUZZ = settings(max_examples=25, deadline=None, derandomize=True, database=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
                                        HealthCheck.function_scoped_fixture])

@@ -26,6 +26,12 @@ from workbench.views import RejectedRow
 from workbench.vocabulary import Channel, EventKind
 
 
+@pytest.fixture(autouse=True)
+def _english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Messages in English: the assertions of this module read them so."""
+    monkeypatch.setenv("WORKBENCH_LANGUAGE", "en")
+
+
 def import_(workbench: Workbench, *paths: Path, today: dt.date = TODAY, force: bool = False):
     return workbench.import_files(list(paths), today=today, force=force)
 

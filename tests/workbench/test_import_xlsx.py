@@ -19,6 +19,12 @@ from workbench.errors import NotAnExportError
 from workbench.service import Workbench
 
 
+@pytest.fixture(autouse=True)
+def _english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Messages in English: the assertions of this module read them so."""
+    monkeypatch.setenv("WORKBENCH_LANGUAGE", "en")
+
+
 def test_one_workbook_with_both_tables_and_other_sheets(
     workbench: Workbench, tmp_path: Path
 ) -> None:

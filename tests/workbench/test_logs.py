@@ -25,6 +25,7 @@ def _written(path: Path) -> str:
 @pytest.mark.parametrize(("text", "expected"), [
     ("cpr 010190-1234 here", "cpr 010190-xxxx here"),
     ("cpr 0101901234.", "cpr 010190-xxxx."),
+    ("cpr 010190 1234 with a space", "cpr 010190-xxxx with a space"),
     ("two: 311299-4321,290200-4111", "two: 311299-xxxx,290200-xxxx"),
     # Not a date (1900 was no leap year), part of a longer number, or too short: kept.
     ("29 Feb: 290200-1111", "29 Feb: 290200-1111"),

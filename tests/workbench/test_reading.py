@@ -21,6 +21,12 @@ from workbench.importing.reading import detect_delimiter, read_export_file
 from workbench.importing.rows import CaseRecord, FieldError, RowReader, parse_date_text
 
 
+@pytest.fixture(autouse=True)
+def _english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Messages in English: the assertions of this module read them so."""
+    monkeypatch.setenv("WORKBENCH_LANGUAGE", "en")
+
+
 def cases_of(path: Path) -> tuple[dict[str, CaseRecord], list[tuple[int, str | None, str]]]:
     tables = recognise_tables([read_export_file(path)], bundled_mappings())
     batch = read_cases(tables)

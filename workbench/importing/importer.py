@@ -20,23 +20,26 @@ query is made per row. What the import guarantees (issue 3):
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, NoReturn
 
 from sqlalchemy import ColumnElement, Connection, String, bindparam, cast, func, literal, select
 from sqlalchemy.sql.expression import Executable
 
 from workbench.attributes import normalise_value, replace_central
+from workbench.cpr import Cpr, mask_cpr_numbers
 from workbench.errors import NotAnExportError, TruncatedExportError
 from workbench.importing.mapping import (
     ATTRIBUTE_FIELDS,
     CASE_ID,
+    CPR,
+    REQUIRED,
     ColumnMapping,
     RecognisedTable,
     TableKind,
-    describe_expected,
     recognise,
 )
 from workbench.importing.reading import (
@@ -47,8 +50,9 @@ from workbench.importing.reading import (
     cell_text,
     read_export_file,
 )
-from workbench.importing.rows import CaseRecord, EventRecord, FieldError, RowReader
+from workbench.importing.rows import CaseRecord, EventRecord, FieldError, RowReader, quoted
 from workbench.importing.sitemappings import mappings_in_force
+from workbench.messages import render
 from workbench.store.bulk import BulkInserter, chunks, fetch_rows
 from workbench.store.database import Database
 from workbench.store.models import (
@@ -70,6 +74,8 @@ _KEY_SEPARATOR = "\x1f"
 _CASE_INSERT_COLUMNS = ("case_id", "cpr", "name", "scheme", "caseworker", "team", "start",
                         "closed_on")
 _EVENT_INSERT_COLUMNS = ("case_id", "date", "kind", "source", "confirmed", "import_id")
+#: What separates the words of a file: a case id "appears" in a file as one of them.
+_WORD_SEPARATORS = re.compile(r"[\s;,\t\"']+")
 
 
 @dataclass(frozen=True)
@@ -82,14 +88,28 @@ class ExportTable:
     header: tuple[str, ...]
     header_line: int
 
-    def reader(self) -> RowReader:
-        """A row reader for this table's columns."""
+    def reader(self, today: dt.date | None = None) -> RowReader:
+        """A row reader for this table's columns (dates bounded by ``today``)."""
         return RowReader(self.header, self.recognised.columns, self.raw.label,
-                         self.recognised.words)
+                         self.recognised.words, today)
 
     def data_rows(self) -> Iterator[NumberedRow]:
-        """The rows below the header."""
-        return self.raw.rows(self.header_line)
+        """The rows below the header; DamagedExportError where a CSV file's structure breaks.
+
+        An unterminated quote, a last line without a line end short of fields, a short row
+        that another delimiter splits into a whole row, or a row with more fields than the
+        header (lines run together) refuses the file, naming the line.
+        """
+        if self.raw.checked_rows is None:
+            return self.raw.rows(self.header_line)
+        return self.raw.checked_rows(self.header_line, self.width,
+                                     len(REQUIRED[self.recognised.kind]))
+
+    @property
+    def width(self) -> int:
+        """How many fields the header has (up to its last heading)."""
+        headings = [index for index, text in enumerate(self.header) if text]
+        return headings[-1] + 1 if headings else len(self.header)
 
 
 @dataclass
@@ -105,6 +125,10 @@ class CaseBatch:
     #: Case attributes of the tables that have their columns: case → attribute → value
     #: ("" for an empty cell, which clears the export's earlier value).
     attributes: dict[str, dict[str, str]] = field(default_factory=dict)
+    #: The cases tables, searched for the ids of cases the snapshot would close.
+    tables: Sequence[ExportTable] = ()
+    #: Each table's heading of the CPR column (what a case identity rejection names).
+    cpr_headings: dict[str, str] = field(default_factory=dict)
 
 
 class StoredCase(NamedTuple):
@@ -150,7 +174,7 @@ def import_files(
     if previous is not None:
         report(steps, steps)
         return previous
-    batch = read_cases([t for t in tables if t.recognised.kind is TableKind.CASES])
+    batch = read_cases([t for t in tables if t.recognised.kind is TableKind.CASES], today)
     report(len(paths) + 1, steps)
     if not dry_run:
         database.backup()
@@ -195,7 +219,7 @@ def recognise_tables(
             if (table := _recognise_table(export, raw, mappings)) is not None
         ]
         if not tables:
-            raise NotAnExportError(str(export.path), _why_not_recognised(export))
+            _refuse_unrecognised(export)
         found.extend(tables)
     return found
 
@@ -211,23 +235,56 @@ def _recognise_table(
     return None
 
 
-def _why_not_recognised(export: ExportFile) -> str:
-    """The message for a file none of whose tables has an export header."""
-    expected = describe_expected()
+def _refuse_unrecognised(export: ExportFile) -> NoReturn:
+    """NotAnExportError for a file none of whose tables has an export header.
+
+    The message names the file and the header it expected, never what the file holds: a
+    header-less export's first row is a citizen's data.
+    """
+    expected = render("import.expected_tables", describe_expected_fields())
     if not any(table.leading for table in export.tables):
-        return f"not a central export: it holds no data; expected {expected}"
+        raise NotAnExportError(str(export.path), "import.no_data", expected=expected)
     if len(export.tables) == 1:
-        headings = ", ".join(h for h in export.tables[0].leading[0][1] if h)
-        return f"not a central export: expected {expected}; the first row has: {headings}"
+        raise NotAnExportError(str(export.path), "import.no_header", expected=expected)
     sheets = ", ".join(table.label for table in export.tables)
-    return f"not a central export: no sheet has the header of {expected} (sheets: {sheets})"
+    raise NotAnExportError(str(export.path), "import.no_sheet_header", expected=expected,
+                           sheets=mask_cpr_numbers(sheets))
 
 
-def read_cases(tables: Sequence[ExportTable]) -> CaseBatch:
-    """Check every cases row; the first row of a Sags-ID wins, later ones are rejected."""
-    batch = CaseBatch(has_snapshot=bool(tables))
+def describe_expected_fields() -> dict[str, str]:
+    """The canonical headings of both tables, as the message parameters ``cases``, ``events``."""
+    return {"cases": ", ".join(REQUIRED[TableKind.CASES]),
+            "events": ", ".join(REQUIRED[TableKind.EVENTS])}
+
+
+def rejection(label: str, line: int, field: str | None, reason: str) -> RejectedRow:
+    """A rejected row as it is stored and shown: CPR numbers masked, within column widths."""
+    return RejectedRow(
+        mask_cpr_numbers(label)[:300], line,
+        None if field is None else mask_cpr_numbers(field)[:100],
+        mask_cpr_numbers(reason),
+    )
+
+
+def _words(cells: Sequence[Cell]) -> set[str]:
+    """Every word of a row: its cells split at delimiters, quotes and white space."""
+    found: set[str] = set()
+    for cell in cells:
+        found.update(_WORD_SEPARATORS.split(cell_text(cell)))
+    found.discard("")
+    return found
+
+
+def read_cases(tables: Sequence[ExportTable], today: dt.date | None = None) -> CaseBatch:
+    """Check every cases row; the first row of a Sags-ID wins, later ones are rejected.
+
+    A rejected row protects its case from being closed as missing: its Sags-ID, and any
+    word of the row, since a damaged row may hold the id in another column.
+    """
+    batch = CaseBatch(has_snapshot=bool(tables), tables=tables)
     for table in tables:
-        reader = table.reader()
+        reader = table.reader(today)
+        batch.cpr_headings[reader.label] = reader.heading(CPR)
         count = 0
         attribute_columns = [(heading, name) for heading, name in ATTRIBUTE_FIELDS.items()
                              if heading in table.recognised.columns]
@@ -239,17 +296,19 @@ def read_cases(tables: Sequence[ExportTable]) -> CaseBatch:
                 attributes = {name: normalise_value(reader.text(cells, heading, required=False))
                               for heading, name in attribute_columns}
             except FieldError as error:
-                batch.rejected.append(RejectedRow(reader.label, line, error.field, error.reason))
+                batch.rejected.append(rejection(reader.label, line, error.field, error.reason))
                 case_id = cell_text(reader.cell(cells, CASE_ID))
                 if case_id:
                     batch.protected.add(case_id)
+                batch.protected.update(_words(cells))
                 continue
             first = batch.records.get(record.case_id)
             if first is not None:
-                batch.rejected.append(RejectedRow(
+                batch.rejected.append(rejection(
                     reader.label, line, reader.heading(CASE_ID),
-                    f"duplicate Sags-ID '{record.case_id}' "
-                    f"(first on line {first.line} of {first.label})",
+                    render("import.row.duplicate_case_id", {
+                        "case_id": quoted(record.case_id), "line": first.line,
+                        "label": first.label}),
                 ))
                 continue
             batch.records[record.case_id] = record
@@ -257,6 +316,24 @@ def read_cases(tables: Sequence[ExportTable]) -> CaseBatch:
                 batch.attributes[record.case_id] = attributes
         batch.rows_per_table[table.raw.label] = count
     return batch
+
+
+def named_in(tables: Sequence[ExportTable], case_ids: set[str]) -> set[str]:
+    """Those of ``case_ids`` that any row of the tables names, in any column, as a word.
+
+    Asked only about the cases a snapshot would close, so an ordinary import never pays for
+    it: a case is absent from a snapshot only when no row of the file names it.
+    """
+    named: set[str] = set()
+    for table in tables:
+        for _line, cells in table.raw.rows(0):
+            for cell in cells:
+                text = cell_text(cell)
+                if text in case_ids:
+                    named.add(text)
+                elif text:
+                    named.update(case_ids.intersection(_WORD_SEPARATORS.split(text)))
+    return named
 
 
 def _previous_result(database: Database, files: Sequence[ExportFile]) -> ImportSummary | None:
@@ -299,6 +376,8 @@ class _ImportRun:
         )
         self.events_per_table: dict[str, int] = {}
         self.known_cases: set[str] = set()
+        #: Sags-IDs whose citizen got a new name (same CPR number) in this import.
+        self.renamed: list[str] = []
         self._iso: dict[dt.date, str] = {}
         self.import_id = self._begin_history()
 
@@ -345,7 +424,11 @@ class _ImportRun:
                           record.team, start, self.iso(record.closed_on))
 
     def apply_cases(self, batch: CaseBatch, threshold: float) -> None:
-        """Insert new cases, update changed ones, close the missing, reopen the returning."""
+        """Insert new cases, update changed ones, close the missing, reopen the returning.
+
+        A row that gives a known Sags-ID another CPR number is rejected: a case id belongs
+        to one citizen, so the case and its local work stay as they were.
+        """
         self.rejected.extend(batch.rejected)
         stored = self._stored_cases()
         self.known_cases = set(stored) | set(batch.records)
@@ -353,26 +436,50 @@ class _ImportRun:
         open_count = sum(1 for case in stored.values() if case.closed_on is None)
         if open_count and len(missing) / open_count > threshold and not self.force:
             raise TruncatedExportError(len(missing), open_count, threshold)
-        new = [r for r in batch.records.values() if r.case_id not in stored]
-        changed = [
-            (record, stored[record.case_id])
-            for record in batch.records.values()
-            if record.case_id in stored and self._as_stored(record) != stored[record.case_id]
-        ]
+        new: list[CaseRecord] = []
+        changed: list[tuple[CaseRecord, StoredCase]] = []
+        for record in batch.records.values():
+            before = stored.get(record.case_id)
+            if before is None:
+                new.append(record)
+            elif before.cpr != record.cpr:
+                self._reject_other_citizen(record, before, batch)
+            elif (after := self._as_stored(record)) != before:
+                changed.append((record, before))
+                if after.name != before.name:
+                    self.renamed.append(record.case_id)
         self._insert_cases(new)
         self._update_cases(changed)
         self._close_missing(missing)
 
+    def _reject_other_citizen(self, record: CaseRecord, before: StoredCase,
+                              batch: CaseBatch) -> None:
+        """Reject a row that gives a known case another citizen's CPR number (both masked).
+
+        Its case attributes are dropped with it: the case stays as it was.
+        """
+        batch.attributes.pop(record.case_id, None)
+        self.rejected.append(rejection(
+            record.label, record.line, batch.cpr_headings.get(record.label, CPR),
+            render("import.row.cpr_changed", {
+                "file": record.label, "row": record.line, "case_id": quoted(record.case_id),
+                "stored": Cpr(before.cpr).masked, "given": Cpr(record.cpr).masked,
+            }),
+        ))
+
     @staticmethod
     def _missing(stored: dict[str, StoredCase], batch: CaseBatch) -> list[str]:
-        """Open cases the snapshot lacks, except those whose row was rejected."""
-        return [
+        """Open cases the snapshot lacks: no row of the cases files names them anywhere."""
+        candidates = {
             case_id
             for case_id, case in stored.items()
             if case.closed_on is None
             and case_id not in batch.records
             and case_id not in batch.protected
-        ]
+        }
+        if candidates:
+            candidates -= named_in(batch.tables, candidates)
+        return sorted(candidates)
 
     def _insert_cases(self, records: Sequence[CaseRecord]) -> None:
         """Insert the new cases."""
@@ -465,7 +572,7 @@ class _ImportRun:
         isos = self._iso  # the memo of ``iso``, read directly in this hot loop
         central, not_confirmed = SOURCE_CENTRAL, self.bulk.flag(False)
         for table in tables:
-            reader = table.reader()
+            reader = table.reader(self.today)
             count = 0
             for line, cells in table.data_rows():
                 count += 1
@@ -492,14 +599,14 @@ class _ImportRun:
         try:
             return reader.event_record(line, cells)
         except FieldError as error:
-            self.rejected.append(RejectedRow(reader.label, line, error.field, error.reason))
+            self.rejected.append(rejection(reader.label, line, error.field, error.reason))
             return None
 
     def _reject_unknown_case(self, reader: RowReader, line: int, case_id: str) -> None:
         """Reject an event whose case is neither in the cases file nor in the store."""
-        self.rejected.append(RejectedRow(
+        self.rejected.append(rejection(
             reader.label, line, reader.heading(CASE_ID),
-            f"event for unknown case '{case_id}' (not in the cases file or the database)",
+            render("import.row.unknown_case", {"case_id": quoted(case_id)}),
         ))
 
     def _confirm(self, event_ids: Sequence[int]) -> None:
@@ -546,4 +653,5 @@ class _ImportRun:
             events_added=counts["events_added"],
             events_confirmed=counts["events_confirmed"],
             rejected=tuple(rejected),
+            renamed=tuple(self.renamed),
         )

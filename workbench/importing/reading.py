@@ -14,13 +14,16 @@ import csv
 import hashlib
 import io
 import itertools
+import re
+import zipfile
+import zlib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import python_calamine
 
-from workbench.errors import NotAnExportError
+from workbench.errors import DamagedExportError, NotAnExportError
 
 #: A cell as a reader hands it on: text from CSV; text, float, date or datetime from Excel.
 Cell = object
@@ -29,6 +32,8 @@ NumberedRow = tuple[int, Sequence[Cell]]
 
 _WORKBOOK_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
 _DELIMITERS = (";", "\t", ",")
+#: The delimiters as a message names them.
+_DELIMITER_NAMES = {";": ";", ",": ",", "\t": "TAB"}
 #: How many non-blank rows at the top of a table may hold its header.
 HEADER_SEARCH_ROWS = 10
 
@@ -44,6 +49,13 @@ class RawTable:
     leading: tuple[tuple[int, tuple[str, ...]], ...]
     #: The non-blank rows after a line number (0: all of them), read on demand.
     rows: Callable[[int], Iterator[NumberedRow]]
+    #: The delimiter of a CSV table; None for a sheet.
+    delimiter: str | None = None
+    #: True for a CSV file whose last line has no line end (it may be cut short).
+    open_end: bool = False
+    #: For a CSV table: the rows after a line, given the header's width and the number of
+    #: required fields, refusing the file (DamagedExportError) where its structure breaks.
+    checked_rows: Callable[[int, int, int], Iterator[NumberedRow]] | None = None
 
 
 @dataclass(frozen=True)
@@ -65,9 +77,10 @@ def read_export_file(path: Path) -> ExportFile:
     try:
         content = path.read_bytes()
     except OSError as error:
-        raise NotAnExportError(str(path), f"cannot be read ({error.strerror})") from None
+        raise NotAnExportError(str(path), "import.unreadable",
+                               reason=error.strerror or type(error).__name__) from None
     if not content.strip():
-        raise NotAnExportError(str(path), "the file is empty")
+        raise NotAnExportError(str(path), "import.empty_file")
     digest = hashlib.sha256(content).hexdigest()
     if content.startswith(_WORKBOOK_MAGIC):
         tables = _workbook_tables(path, content)
@@ -102,7 +115,7 @@ def decode_text(path: Path, content: bytes) -> str:
     if content.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return _decode(path, content, "utf-16")
     if b"\x00" in content:
-        raise NotAnExportError(str(path), "this is a binary file, not a CSV or XLSX export")
+        raise NotAnExportError(str(path), "import.binary_file")
     try:
         return content.decode("utf-8")
     except UnicodeDecodeError:
@@ -114,11 +127,9 @@ def _decode(path: Path, content: bytes, encoding: str) -> str:
     try:
         return content.decode(encoding)
     except UnicodeDecodeError as error:
-        raise NotAnExportError(
-            str(path),
-            f"the text cannot be decoded (not UTF-8 or Windows-1252; "
-            f"byte 0x{content[error.start]:02x} at position {error.start})",
-        ) from None
+        raise NotAnExportError(str(path), "import.undecodable",
+                               byte=f"{content[error.start]:02x}",
+                               position=error.start) from None
 
 
 def detect_delimiter(lines: Sequence[str]) -> str:
@@ -141,15 +152,71 @@ def _csv_table(path: Path, content: bytes) -> RawTable:
 
     def rows(after: int) -> Iterator[NumberedRow]:
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        previous = 0
         try:
             for row in reader:
+                line = reader.line_num
+                if line - previous > 1:
+                    # A row that spans lines: a quote opened and not closed on its line
+                    # swallowed the lines after it (an export's fields hold no line break).
+                    raise DamagedExportError(str(path), previous + 1,
+                                             "import.unterminated_quote")
+                previous = line
                 # any(row) is the cheap blank test: csv gives "" for an empty field.
-                if any(row) and reader.line_num > after:
-                    yield reader.line_num, row
+                if any(row) and line > after:
+                    yield line, row
         except csv.Error as error:
-            raise NotAnExportError(str(path), f"line {reader.line_num}: {error}") from None
+            raise NotAnExportError(str(path), "import.csv_error", line=reader.line_num,
+                                   detail=str(error)) from None
 
-    return RawTable(path.name, _leading(rows(0)), rows)
+    open_end = not text.endswith(("\n", "\r"))
+
+    def checked_rows(after: int, width: int, required: int) -> Iterator[NumberedRow]:
+        # The loop of ``rows`` once more rather than a generator around it: 10⁵ rows.
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        previous = 0
+        last: NumberedRow | None = None
+        try:
+            for row in reader:
+                line = reader.line_num
+                if line - previous > 1:
+                    raise DamagedExportError(str(path), previous + 1,
+                                             "import.unterminated_quote")
+                previous = line
+                if any(row) and line > after:
+                    if len(row) != width:
+                        _check_width(path, line, row, delimiter, width, required)
+                    last = (line, row)
+                    yield last
+        except csv.Error as error:
+            raise NotAnExportError(str(path), "import.csv_error", line=reader.line_num,
+                                   detail=str(error)) from None
+        if open_end and last is not None and len(last[1]) < width:
+            raise DamagedExportError(str(path), last[0], "import.cut_short",
+                                     fields=len(last[1]), expected=width)
+
+    return RawTable(path.name, _leading(rows(0)), rows, delimiter=delimiter,
+                    open_end=open_end, checked_rows=checked_rows)
+
+
+def _check_width(path: Path, line: int, row: Sequence[str], delimiter: str, width: int,
+                 required: int) -> None:
+    """DamagedExportError for a row whose number of fields shows damage.
+
+    A short row that another delimiter splits into at least the required fields was
+    written with that delimiter; a row with more (non-empty) fields than the header is
+    lines run together. Other short rows are left to the row checks (a missing field).
+    """
+    if len(row) > width:
+        if any(row[width:]):
+            raise DamagedExportError(str(path), line, "import.too_many_fields",
+                                     fields=len(row), expected=width)
+        return
+    joined = delimiter.join(row)
+    for other, name in _DELIMITER_NAMES.items():
+        if other != delimiter and joined.count(other) + 1 >= required:
+            raise DamagedExportError(str(path), line, "import.other_delimiter",
+                                     delimiter=name, expected=_DELIMITER_NAMES[delimiter])
 
 
 def _leading(rows: Iterator[NumberedRow]) -> tuple[tuple[int, tuple[str, ...]], ...]:
@@ -169,6 +236,7 @@ def _leading(rows: Iterator[NumberedRow]) -> tuple[tuple[int, tuple[str, ...]], 
 
 def _workbook_tables(path: Path, content: bytes) -> tuple[RawTable, ...]:
     """One table per non-empty sheet of an XLSX/XLS workbook."""
+    refuse_absurd_workbook(path, content)
     try:
         workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(content))
         names: list[str] = list(workbook.sheet_names)
@@ -178,7 +246,137 @@ def _workbook_tables(path: Path, content: bytes) -> tuple[RawTable, ...]:
             if (table := _sheet_table(path, workbook, name)) is not None
         )
     except python_calamine.CalamineError as error:
-        raise NotAnExportError(str(path), f"not a readable XLSX workbook ({error})") from None
+        raise NotAnExportError(str(path), "import.not_a_workbook", detail=str(error)) from None
+
+
+#: What a workbook may unpack to, and how many cells (rows × columns) a sheet may span: a
+#: real export of 10⁵ cases spans about 10⁶ cells. calamine allocates a sheet's whole
+#: rectangle up front (its declared dimension, else its cells' extent), and an allocation
+#: it cannot make aborts the process: so a workbook beyond these is refused before it reads.
+MAX_UNPACKED_BYTES = 512 * 1024 * 1024
+MAX_SHEET_CELLS = 10_000_000
+_DIMENSION = re.compile(rb"<(?:[\w.-]+:)?dimension\b[^>]*?\bref\s*=\s*[\"']([^\"']*)")
+#: The common spelling (what Excel, openpyxl and the central system write) is read by fast
+#: literal searches; a sheet with white space other than a blank in its tags, or a namespace
+#: prefix on a cell, is read by the general patterns below (and so is one with a cell whose
+#: reference is spelled otherwise, or missing, as the counts of cells and references show).
+_ODD_BYTES = (b"\t", b"\n", b"\r")
+_ODD_SPELLINGS = (b":c",)
+_ANY_REFERENCE = re.compile(rb"""\sr\s*=\s*["']([A-Za-z]{0,3})([0-9]{0,12})""")
+_CELL_TAG = re.compile(rb"<(?:[\w.-]+:)?c[\s/>]")
+_ROW_TAG = re.compile(rb"<(?:[\w.-]+:)?row[\s/>]")
+_REFERENCE = re.compile(r"([A-Za-z]{0,8})([0-9]{0,12})")
+#: What reading a damaged zip archive raises; calamine then refuses the workbook itself.
+_ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError,
+               NotImplementedError, RuntimeError)
+
+
+def refuse_absurd_workbook(path: Path, content: bytes) -> None:
+    """NotAnExportError for a workbook that unpacks too large or has a sheet too large.
+
+    Reads what the zip archive declares (every member's unpacked size) and, for each
+    worksheet, its declared dimension and the extent of its cell references, without
+    calamine. An XLS file (no zip) is left to calamine.
+    """
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(content))
+    except _ZIP_ERRORS:
+        return  # XLS, or no workbook at all: calamine says which
+    with archive:
+        members = archive.infolist()
+        unpacked = sum(member.file_size for member in members)
+        if unpacked > MAX_UNPACKED_BYTES:
+            raise NotAnExportError(str(path), "import.workbook_too_large",
+                                   megabytes=unpacked // 2**20,
+                                   limit=MAX_UNPACKED_BYTES // 2**20)
+        for member in members:
+            if member.filename.startswith("xl/worksheets/") and member.filename.endswith(
+                    ".xml"):
+                try:
+                    xml = archive.read(member)
+                except _ZIP_ERRORS:
+                    return  # a damaged member: calamine refuses the workbook
+                _refuse_absurd_sheet(path, member.filename, xml)
+
+
+def _refuse_absurd_sheet(path: Path, part: str, xml: bytes) -> None:
+    """NotAnExportError if the sheet's dimension or cell extent spans too many cells."""
+    rows = columns = 0
+    declared = _DIMENSION.search(xml, 0, 4096)
+    if declared is not None:
+        for corner in declared[1].decode("ascii", "replace").split(":"):
+            letters, digits = _split(corner)
+            columns, rows = max(columns, _column_number(letters)), max(rows, int(digits or 0))
+    if _oddly_spelled(xml):
+        extent_rows, extent_columns = _extent_slowly(xml)
+    else:
+        extent_rows, extent_columns = _extent_fast(xml)
+    rows, columns = max(rows, extent_rows), max(columns, extent_columns)
+    if rows * max(columns, 1) > MAX_SHEET_CELLS:
+        raise NotAnExportError(str(path), "import.sheet_too_large",
+                               sheet=part.rsplit("/", 1)[-1], rows=rows, columns=columns,
+                               limit=MAX_SHEET_CELLS)
+
+
+def _oddly_spelled(xml: bytes) -> bool:
+    """True if the sheet may spell a cell or its reference other than as <c r="A1" ...>."""
+    body = xml.find(b"<sheetData")
+    start = max(body, 0)
+    if any(xml.find(odd, start) != -1 for odd in _ODD_BYTES):
+        return True
+    return any(xml.find(odd, start) != -1 for odd in _ODD_SPELLINGS)
+
+
+def _extent_fast(xml: bytes) -> tuple[int, int]:
+    """Rows and columns a sheet written the common way spans (every cell with r="A1").
+
+    A few passes over the text, each a search for a literal: the columns beyond Z (else
+    the single-letter ones), then only the row numbers long enough to matter at that width.
+    """
+    cell_tags = xml.count(b"<c ") + xml.count(b"<c>") + xml.count(b"<c/")
+    row_tags = xml.count(b"<row")
+    if cell_tags > xml.count(b' r="') - row_tags:
+        return _extent_slowly(xml)  # a cell placed by its order in its row: count them
+    letters = set(re.findall(rb' r="([A-Za-z]{2,3})[0-9]', xml)) or set(
+        re.findall(rb' r="([A-Za-z])[0-9]', xml))
+    columns = max((_column_number(text.decode("ascii")) for text in letters), default=0)
+    # A row without a reference follows the one before it: rows are at least their count.
+    return max(row_tags, _longest_row_number(xml, columns)), columns
+
+
+def _longest_row_number(xml: bytes, columns: int) -> int:
+    """The highest row number among those with enough digits to matter for ``columns``."""
+    digits = len(str(MAX_SHEET_CELLS // max(columns, 1)))
+    numbers = re.findall(rb' r="[A-Za-z]{0,3}([0-9]{%d,12})"' % digits, xml)
+    return max((int(number) for number in numbers), default=0)
+
+
+def _extent_slowly(xml: bytes) -> tuple[int, int]:
+    """Rows and columns a sheet spans, whatever the spelling, counting unreferenced cells."""
+    rows = columns = 0
+    for letters, digits in _ANY_REFERENCE.findall(xml):
+        columns = max(columns, _column_number(letters.decode("ascii")))
+        rows = max(rows, int(digits or 0))
+    row_starts = [match.start() for match in _ROW_TAG.finditer(xml)]
+    rows = max(rows, len(row_starts))
+    bounds = [*row_starts, len(xml)]
+    for start, end in itertools.pairwise(bounds):
+        columns = max(columns, sum(1 for _ in _CELL_TAG.finditer(xml, start, end)))
+    return rows, columns
+
+
+def _split(reference: str) -> tuple[str, str]:
+    """A cell reference such as "XFD1048576" as its letters and its digits."""
+    match = _REFERENCE.fullmatch(reference.strip())
+    return (match[1], match[2]) if match else ("", "")
+
+
+def _column_number(letters: str) -> int:
+    """A column's number from its letters (A = 1, XFD = 16384)."""
+    number = 0
+    for letter in letters.upper():
+        number = number * 26 + ord(letter) - ord("A") + 1
+    return number
 
 
 def _sheet_table(

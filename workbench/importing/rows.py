@@ -13,7 +13,8 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple, TypeVar
 
-from workbench.cpr import parse_cpr
+from workbench.bounds import EARLIEST_DATE, latest_date
+from workbench.cpr import mask_cpr_numbers, parse_cpr
 from workbench.errors import InputError
 from workbench.importing.mapping import (
     CASE_ID,
@@ -30,6 +31,7 @@ from workbench.importing.mapping import (
     WordMap,
 )
 from workbench.importing.reading import Cell, cell_text
+from workbench.messages import render
 from workbench.vocabulary import EventKind, Scheme, parse_event_kind, parse_scheme
 
 T = TypeVar("T")
@@ -45,13 +47,31 @@ _FAST_CPR = re.compile(r"(\d{6})-?(\d{4})")
 _LEAP_DAY = "2902"
 
 
-class FieldError(Exception):
-    """One field of a row cannot be read: which field (as headed in the file) and why."""
+#: The longest text each field may hold: the store's column widths (models.py), checked
+#: here so that SQLite, which does not enforce them, and PostgreSQL, which fails the whole
+#: import on one, both reject just the row.
+MAX_LENGTHS = {CASE_ID: 64, NAME: 200, CASEWORKER: 100, TEAM: 100}
+#: How much of a bad cell a rejection quotes.
+_QUOTED_LENGTH = 40
+def quoted(text: str) -> str:
+    """A bad cell as a rejection may quote it: short, and with any CPR number masked."""
+    shown = text if len(text) <= _QUOTED_LENGTH else text[:_QUOTED_LENGTH] + "…"
+    return mask_cpr_numbers(shown)
 
-    def __init__(self, field: str, reason: str) -> None:
-        super().__init__(reason)
+
+class FieldError(Exception):
+    """One field of a row cannot be read: which field (as headed in the file) and why.
+
+    The reason is a message key of ``workbench.messages.importing`` with its parameters,
+    rendered in the current language.
+    """
+
+    def __init__(self, field: str, key: str, **params: object) -> None:
         self.field = field
-        self.reason = reason
+        self.key = key
+        self.params = params
+        self.reason = render(key, params)
+        super().__init__(self.reason)
 
 
 class CaseRecord(NamedTuple):
@@ -93,7 +113,7 @@ class RowReader:
     """Reads rows of one recognised table; remembers what it parsed before."""
 
     def __init__(self, header: Sequence[str], columns: dict[str, int], label: str,
-                 words: WordMap = NO_WORDS) -> None:
+                 words: WordMap = NO_WORDS, today: dt.date | None = None) -> None:
         self._columns = columns
         #: The mapping files' value tables: a cell's word is translated before it is read.
         self._words = words
@@ -102,6 +122,9 @@ class RowReader:
         #: The fast path reads these fields' cells as they are, so a value table for one of
         #: them sends every cases row the checked way.
         self._fast_cases = not words.maps(CASEWORKER, TEAM)
+        #: Dates outside these are rejected: before 1900 or over two years after the import.
+        self.earliest = EARLIEST_DATE
+        self.latest = latest_date(today or dt.date.today())
         self._headings = {field: header[index] for field, index in columns.items()}
         self.label = label
         #: Raw date cells (text, or Excel date and datetime cells) and the dates they are.
@@ -134,12 +157,17 @@ class RowReader:
         """A text field, stripped, as the value tables map it; FieldError if required and empty."""
         value = cell_text(self.cell(cells, field))
         if required and not value:
-            raise FieldError(self.heading(field), "is empty")
+            raise FieldError(self.heading(field), "import.row.empty")
         if value and mapped and self._words is not NO_WORDS:
             try:
-                return self._words.translate(field, value)
+                value = self._words.translate(field, value)
             except InputError as error:
-                raise FieldError(self.heading(field), str(error)) from None
+                raise FieldError(self.heading(field), "import.row.invalid",
+                                 problem=mask_cpr_numbers(str(error))) from None
+        limit = MAX_LENGTHS.get(field)
+        if limit is not None and len(value) > limit:
+            raise FieldError(self.heading(field), "import.row.too_long", length=len(value),
+                             limit=limit)
         return value
 
     def case_id(self, cells: Sequence[Cell]) -> str:
@@ -153,11 +181,14 @@ class RowReader:
         if not isinstance(raw, str) and text.isdigit():
             text = text.zfill(10)
         if not text:
-            raise FieldError(self.heading(CPR), "is empty")
+            raise FieldError(self.heading(CPR), "import.row.empty")
         try:
             digits = parse_cpr(text).digits
         except InputError as error:
-            raise FieldError(self.heading(CPR), str(error)) from None
+            if error.key is None:
+                raise FieldError(self.heading(CPR), "import.row.invalid",
+                                 problem=mask_cpr_numbers(str(error))) from None
+            raise FieldError(self.heading(CPR), error.key, **error.params) from None
         if digits[:4] != _LEAP_DAY:
             self._day_months.add(digits[:4])
         return digits
@@ -166,39 +197,59 @@ class RowReader:
         """A required date field."""
         day = self.optional_date(cells, field)
         if day is None:
-            raise FieldError(self.heading(field), "is empty")
+            raise FieldError(self.heading(field), "import.row.empty")
         return day
 
     def optional_date(self, cells: Sequence[Cell], field: str) -> dt.date | None:
         """A date: text in one of the accepted forms, or an Excel date cell or serial number."""
         raw = self.cell(cells, field)
         if isinstance(raw, dt.date):
-            day = raw.date() if isinstance(raw, dt.datetime) else raw
+            day = self._bounded(raw.date() if isinstance(raw, dt.datetime) else raw, field)
             self._dates[raw] = day
             return day
         if isinstance(raw, int | float) and not isinstance(raw, bool):
-            return self._excel_serial(raw, field)
+            return self._bounded(self._excel_serial(raw, field), field)
         text = cell_text(raw)
         if not text:
             return None
-        return self._memo(self._dates, text, parse_date_text, field,
-                          f"is not a date ({DATE_FORMATS}): '{text}'")
+        known = self._dates.get(text)
+        if known is not None:
+            return known
+        try:
+            parsed = parse_date_text(text)
+        except ValueError:
+            raise FieldError(self.heading(field), "import.row.not_a_date",
+                             formats=DATE_FORMATS, text=quoted(text)) from None
+        bounded = self._dates[text] = self._bounded(parsed, field)
+        return bounded
+
+    def _bounded(self, day: dt.date, field: str) -> dt.date:
+        """``day`` if it lies in 1900 … two years ahead; FieldError otherwise.
+
+        Only a date within bounds is memoised, so the fast paths never see another.
+        """
+        if not self.earliest <= day <= self.latest:
+            raise FieldError(self.heading(field), "import.row.date_out_of_range",
+                             date=day.isoformat(), earliest=self.earliest.isoformat(),
+                             latest=self.latest.isoformat())
+        return day
 
     def _excel_serial(self, serial: float, field: str) -> dt.date:
         """An Excel day number (a date cell that lost its date format)."""
         if not 1 <= serial <= _EXCEL_LAST_SERIAL:
-            raise FieldError(self.heading(field), f"is not a date: {serial}")
+            raise FieldError(self.heading(field), "import.row.not_an_excel_date",
+                             value=quoted(str(serial)))
         return _EXCEL_EPOCH + dt.timedelta(days=int(serial))
 
     def scheme(self, cells: Sequence[Cell]) -> Scheme:
         """The Ordning, through the core's vocabulary."""
         text = self.text(cells, SCHEME, mapped=False)  # mapped by _parse_scheme, memoised
-        return self._memo(self._schemes, text, self._parse_scheme, SCHEME, None)
+        return self._memo(self._schemes, text, self._parse_scheme, SCHEME)
 
     def event_kind(self, cells: Sequence[Cell]) -> EventKind:
         """The Hændelse, through the core's vocabulary."""
         text = self.text(cells, EVENT_KIND, mapped=False)
-        return self._memo(self._kinds, text, self._parse_kind, EVENT_KIND, None)
+        return self._memo(self._kinds, text, self._parse_kind, EVENT_KIND)
 
     def _memo(
         self,
@@ -206,15 +257,22 @@ class RowReader:
         text: str,
         parse: Callable[[str], T],
         field: str,
-        reason: str | None,
     ) -> T:
         """``parse(text)`` once per distinct text; a failure becomes a FieldError."""
         value = cache.get(text)
         if value is None:
             try:
                 value = parse(text)
-            except (ValueError, InputError) as error:
-                raise FieldError(self.heading(field), reason or str(error)) from None
+            except InputError as error:
+                if error.key is not None:
+                    params = {name: quoted(value) if isinstance(value, str) else value
+                              for name, value in error.params.items()}
+                    raise FieldError(self.heading(field), error.key, **params) from None
+                raise FieldError(self.heading(field), "import.row.invalid",
+                                 problem=mask_cpr_numbers(str(error))) from None
+            except ValueError:
+                raise FieldError(self.heading(field), "import.row.invalid",
+                                 problem=quoted(text)) from None
             cache[text] = value
         return value
 
@@ -274,6 +332,8 @@ class RowReader:
         if not (case_id and cpr and name and caseworker and scheme and start) or (
                 closed_text and closed is None):
             return None
+        if len(case_id) > 64 or len(name) > 200 or len(caseworker) > 100 or len(team) > 100:
+            return None  # the checked way says which field is too long
         digits = cpr[1] + cpr[2]
         if digits[:4] not in self._day_months:
             return None
