@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from workbench.nags import Nag
     from workbench.service import Workbench
     from workbench.sync.streams import Convergence
+    from workbench.sync.views import FieldChange
     from workbench.views import CaseDetail, CaseRow, EventRow, ImportSummary
 
 # A command imports what it needs in its handler: `workbench deadline`, `rules --profile`,
@@ -1086,7 +1087,15 @@ def _case_record(detail: CaseDetail) -> dict[str, Any]:
             (*detail.events, *detail.withdrawn_events), key=lambda r: (r.date, r.event_id))],
         "notes": [{"id": n.note_id, "written_at": _utc(n.written_at), "author": n.author,
                    "text": n.text} for n in detail.notes],
+        "conflicts": [{"entity": c.entity_type.value, "field": c.field,
+                       "kept": _change_record(c.kept), "lost": _change_record(c.lost)}
+                      for c in detail.conflicts],
     }
+
+
+def _change_record(change: FieldChange) -> dict[str, Any]:
+    """One side of a conflict: the value, who gave it and when."""
+    return {"value": change.value, "author": change.author, "at": _utc(change.at)}
 
 
 def _case_show(arguments: argparse.Namespace) -> int:
@@ -1109,6 +1118,11 @@ def _case_show(arguments: argparse.Namespace) -> int:
               f" {e['registered_by'] or ''}".rstrip() + mark)
     for n in record["notes"]:
         print(f"note {n['id']} {n['written_at']} {n['author']}: {n['text']}")
+    for c in record["conflicts"]:
+        kept, lost = c["kept"], c["lost"]
+        print(f"conflict {c['entity']}.{c['field']}: kept {kept['value']!r} "
+              f"({kept['author']} {kept['at']}), lost {lost['value']!r} "
+              f"({lost['author']} {lost['at']})")
     return EXIT_OK
 
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from tests.workbench.sync_support import EXPORT_DAY, write_export
+from workbench.cli import main
 from workbench.service import Workbench
 from workbench.sync.entries import EntityType
 from workbench.vocabulary import Channel
@@ -74,3 +76,29 @@ def test_two_concurrent_answers_are_a_conflict_showing_the_kept_and_the_lost_one
         assert (answer.kept.author, answer.kept.value) == ("CD", "2026-03-05")
         assert answer.lost.at <= answer.kept.at
     assert ab.case_detail("S1", EXPORT_DAY).conflicts == ()
+
+
+def test_case_show_lists_the_kept_and_the_lost_value(
+        pair: tuple[Workbench, Workbench], tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    ab, cd = pair
+    inquiry = ab.add_inquiry("S2", Channel.PHONE, DAY, by="AB")
+    ab.sync_now()
+    cd.sync_now()
+    theirs = next(row.inquiry_id for row in cd.inquiries(EXPORT_DAY, open_only=False))
+    ab.answer_inquiry(inquiry, DAY + dt.timedelta(days=1), by="AB")
+    cd.answer_inquiry(theirs, DAY + dt.timedelta(days=3), by="CD")
+    ab.sync_now()
+    cd.sync_now()
+    database = str(tmp_path / "CD.db")
+    assert main(["--db", database, "case", "show", "S2", "--format", "json",
+                 "--today", EXPORT_DAY.isoformat()]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    answer = next(c for c in shown["conflicts"] if c["field"] == "answered_on")
+    assert answer["entity"] == "inquiry"
+    assert (answer["kept"]["author"], answer["kept"]["value"]) == ("CD", "2026-03-05")
+    assert (answer["lost"]["author"], answer["lost"]["value"]) == ("AB", "2026-03-03")
+    assert main(["--db", database, "case", "show", "S2", "--today",
+                 EXPORT_DAY.isoformat()]) == 0
+    text = capsys.readouterr().out
+    assert "conflict inquiry.answered_on: kept '2026-03-05' (CD" in text
