@@ -829,10 +829,9 @@ def _report(arguments: argparse.Namespace) -> int:
     from workbench.reports import write_status_report
 
     with _open(arguments) as workbench:
-        if _is_terminal(sys.stderr):
-            print(render("cli.progress.report"), file=sys.stderr, flush=True)
         summary = write_status_report(workbench, arguments.out, _today(arguments),
-                                      team=arguments.team, include_cpr=arguments.include_cpr)
+                                      team=arguments.team, include_cpr=arguments.include_cpr,
+                                      progress=_progress("cli.progress.report"))
     print(f"report: {summary.path} ({summary.open_cases} open cases: {summary.red} red, "
           f"{summary.amber} amber, {summary.green} green; supervision sample of "
           f"{summary.sample_size}, seed {summary.sample_seed})")

@@ -67,8 +67,8 @@ _PARSER = {
     "cli.rules.unverified": Text(da="ikke juridisk verificeret", en="not legally verified"),
     "cli.progress.import": Text(da="import: trin {done} af {total}",
                                 en="import: step {done} of {total}"),
-    "cli.progress.report": Text(da="rapport: læser sagerne og skriver arbejdsbogen …",
-                                en="report: reading the cases and writing the workbook …"),
+    "cli.progress.report": Text(da="rapport: trin {done} af {total}",
+                                en="report: step {done} of {total}"),
     "cli.restore.not_sqlite": Text(
         da="kun en SQLite-databasefil har sikkerhedskopier her; en PostgreSQL-database "
            "gendannes af den, der driver serveren",
