@@ -212,14 +212,42 @@ def _configured_calendar(arguments: argparse.Namespace) -> WorkingCalendar:
     The database is --db, WORKBENCH_DB or the per-user file; IT's defaults alone when there
     is no database file yet (asking for a deadline creates none).
     """
-    from workbench.service import default_settings
-    from workbench.store.database import resolve_url
-
-    url = resolve_url(arguments.db)
-    if url.get_backend_name() == "sqlite" and not Path(str(url.database)).exists():
-        return default_settings().calendar()
+    if not _database_file_exists(arguments.db):
+        return _site_calendar()
     with _open(arguments) as workbench:
         return workbench.load_settings().calendar()
+
+
+def _database_file_exists(chosen: str | None) -> bool:
+    """False only for a database file (--db, WORKBENCH_DB or the per-user one) not made yet.
+
+    Named without the store, so that a deadline on a machine without a database loads no
+    database library (a server URL always counts as existing).
+    """
+    from workbench.database_path import DATABASE_ENV, default_database_path
+
+    named = chosen or os.environ.get(DATABASE_ENV)
+    if named and "://" in named:
+        return not named.startswith("sqlite") or "memory" in named or _sqlite_url_exists(named)
+    return Path(named).expanduser().exists() if named else default_database_path().exists()
+
+
+def _sqlite_url_exists(url: str) -> bool:
+    """Whether the file a ``sqlite:///PATH`` URL names exists."""
+    path = url.split(":///", 1)[1].split("?", 1)[0] if ":///" in url else ""
+    return bool(path) and Path(path).exists()
+
+
+def _site_calendar() -> WorkingCalendar:
+    """The calendar of a user who chose nothing: IT's closure days over the built-in ones."""
+    from workbench.calendar import DEFAULT_FIXED_CLOSURE_DAYS, WorkingCalendar, month_days
+    from workbench.siteconfig import load_site_defaults
+
+    site = load_site_defaults()
+    fixed = site.fixed_closure_days
+    return WorkingCalendar(
+        fixed_closures=month_days(DEFAULT_FIXED_CLOSURE_DAYS if fixed is None else fixed),
+        closure_days=frozenset(site.closure_days or ()))
 
 
 RULE_COLUMNS = ("kind", "id", "scheme", "title", "reference", "verified")

@@ -286,6 +286,11 @@ def test_closure_days_in_the_site_config_work_in_every_store_command(
     code, out, _ = run(capsys, "--db", database_url, "deadline", "--channel", "phone",
                        "--received", "2026-12-29")
     assert out.strip() == "2026-12-31"
+    # Without a database file, IT's calendar alone: the same days, and no file is made.
+    code, out, _ = run(capsys, "--db", str(tmp_path / "none.db"), "deadline", "--channel",
+                       "phone", "--received", "2026-05-14")
+    assert (code, out.strip()) == (EXIT_OK, "2026-05-19")
+    assert not (tmp_path / "none.db").exists()
     # inquiry add and the list use the same calendar.
     code, out, _ = run(capsys, "--db", database_url, "inquiry", "add", "S1", "--channel",
                        "phone", "--received", "2026-05-14", "--by", "ABC")
