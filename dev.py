@@ -194,7 +194,7 @@ def lowest_versions_suite(uv: Path, pytest_args: list[str]) -> int:
     slow = ("test_import_fuzz.py", "test_sync_properties.py")
     skipped = [f"--ignore=tests/workbench/{name}" for name in slow]
     return run(lowest, "-m", "pytest", "-p", "no:cacheprovider", "-W", QT_SETTINGS_UNKNOWN,
-               *skipped, "tests/workbench", *pytest_args, env=env)
+               *skipped, "-m", "not postgres", "tests/workbench", *pytest_args, env=env)
 
 
 def command_test(pytest_args: list[str]) -> int:
