@@ -360,18 +360,9 @@ def _import(arguments: argparse.Namespace) -> int:
 
 def _print_summary(summary: ImportSummary) -> None:
     """The import summary: counts on one line, then one line per rejected row."""
-    print(f"imported: {', '.join(summary.files)}")
-    if summary.unchanged:
-        print("unchanged: these files were imported already; nothing changed")
-    print(f"new: {summary.new}, updated: {summary.updated}, closed: {summary.closed}, "
-          f"reopened: {summary.reopened}, events added: {summary.events_added}, "
-          f"events confirmed: {summary.events_confirmed}, "
-          f"rejected rows: {len(summary.rejected)}, renamed: {len(summary.renamed)}")
-    for case_id in summary.renamed:
-        print(mask_cpr_numbers(f"renamed: {case_id}"))
-    for row in summary.rejected:
-        field = f", {row.field}" if row.field else ""
-        print(mask_cpr_numbers(f"rejected: {row.file} line {row.line}{field}: {row.reason}"))
+    from workbench.importing.summarytext import summary_lines
+
+    print("\n".join(summary_lines(summary)))
 
 
 def _import_dry_run(arguments: argparse.Namespace) -> int:
