@@ -382,6 +382,9 @@ def _import_dry_run(arguments: argparse.Namespace) -> int:
         if url.get_backend_name() == "sqlite" and not Path(str(url.database)).exists():
             target = Path(stack.enter_context(tempfile.TemporaryDirectory())) / "empty.db"
         workbench = stack.enter_context(Workbench.open(target))
+        chosen = getattr(arguments, "language", None)
+        if chosen is None and os.environ.get(LANGUAGE_ENV) not in LANGUAGES:
+            set_language(workbench.load_settings().language)  # as _open does
         preview = workbench.preview_import(arguments.files, today=_today(arguments),
                                            force=arguments.force)
     print("\n".join(dryrun.describe(preview, mappings_in_force())))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from tests.workbench.exports import Case, cases, write_cases, write_events
 from workbench.cli import EXIT_OK, EXIT_REJECTED_ROWS, main
 from workbench.importing.summarytext import COUNTS, count_line, rejected_line
 from workbench.messages import LANGUAGE_ENV
+from workbench.service import Workbench
 from workbench.views import ImportSummary, RejectedRow
 
 Capture = pytest.CaptureFixture[str]
@@ -115,3 +117,16 @@ def test_a_rejected_row_line_keeps_a_cpr_number_masked() -> None:
 
     assert "010190-1234" not in line and "0101901234" not in line
     assert line.startswith("afvist: a.csv linje 4, CPR: the CPR 010190-")
+
+
+def test_the_dry_run_follows_the_database_language_setting(
+    database_url: str, tmp_path: Path, capsys: Capture
+) -> None:
+    with Workbench.open(database_url) as workbench:
+        workbench.save_settings(dataclasses.replace(workbench.load_settings(), language="en"))
+
+    code = main(["--db", database_url, "import", "--dry-run",
+                 str(write_cases(tmp_path / "a.csv", cases(2)))])
+
+    assert code == EXIT_OK
+    assert capsys.readouterr().out.splitlines()[0] == "dry run: a.csv (nothing was changed)"
