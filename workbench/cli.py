@@ -398,9 +398,10 @@ def _mapping_check(arguments: argparse.Namespace) -> int:
     from workbench.importing.sitemappings import Mappings, describe_mapping
 
     checked, conflicts = Mappings().check_file(Path(arguments.file))
-    print("\n".join([f"ok: {arguments.file}", *describe_mapping(checked)[1:]]))
+    print("\n".join([render("mapping.check.ok", {"file": arguments.file}),
+                     *describe_mapping(checked)[1:]]))
     for conflict in conflicts:
-        print(f"conflict: {conflict.describe()}")
+        print(render("mapping.list.conflict", {"conflict": conflict.describe()}))
     return EXIT_INPUT if conflicts else EXIT_OK
 
 

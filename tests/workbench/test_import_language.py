@@ -12,6 +12,7 @@ from workbench.cli import EXIT_OK, EXIT_REJECTED_ROWS, main
 from workbench.importing.summarytext import COUNTS, count_line, rejected_line
 from workbench.messages import LANGUAGE_ENV
 from workbench.service import Workbench
+from workbench.siteconfig import SITE_CONFIG_ENV
 from workbench.views import ImportSummary, RejectedRow
 
 Capture = pytest.CaptureFixture[str]
@@ -130,3 +131,27 @@ def test_the_dry_run_follows_the_database_language_setting(
 
     assert code == EXIT_OK
     assert capsys.readouterr().out.splitlines()[0] == "dry run: a.csv (nothing was changed)"
+
+
+def test_mapping_check_and_list_speak_danish_by_default(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Capture
+) -> None:
+    it_folder = tmp_path / "it"
+    (it_folder / "mappings").mkdir(parents=True)
+    monkeypatch.setenv(SITE_CONFIG_ENV, str(it_folder / "config.toml"))
+    (it_folder / "mappings" / "kommune.toml").write_text(
+        'title = "Kommunen"\n[values."Hændelse"]\n"samtale" = ["Jobsamtale"]\n',
+        encoding="utf-8")
+    good = tmp_path / "ny.toml"
+    good.write_text('[columns]\n"Sags-ID" = ["Sagsnr"]\n', encoding="utf-8")
+
+    assert main(["mapping", "check", str(good)]) == EXIT_OK
+    assert capsys.readouterr().out.splitlines() == [f"ok: {good}", "  overskrift Sags-ID: Sagsnr"]
+    assert main(["mapping", "list"]) == EXIT_OK
+    out = capsys.readouterr().out.splitlines()
+    assert f"mappe site: {it_folder / 'mappings'}" in out
+    assert "mapping 'canonical' (indbygget): overskrifterne i det centrale udtræk" in out
+    assert "  titel: Kommunen" in out
+    assert "  ord Hændelse 'samtale': Jobsamtale" in out
+    assert main(["--language", "en", "mapping", "list"]) == EXIT_OK
+    assert "  word Hændelse 'samtale': Jobsamtale" in capsys.readouterr().out.splitlines()
