@@ -855,9 +855,10 @@ def _report(arguments: argparse.Namespace) -> int:
         summary = write_status_report(workbench, arguments.out, _today(arguments),
                                       team=arguments.team, include_cpr=arguments.include_cpr,
                                       progress=_progress("cli.progress.report"))
-    print(f"report: {summary.path} ({summary.open_cases} open cases: {summary.red} red, "
-          f"{summary.amber} amber, {summary.green} green; supervision sample of "
-          f"{summary.sample_size}, seed {summary.sample_seed})")
+    print(render("report.written", {
+        "path": summary.path, "open_cases": summary.open_cases, "red": summary.red,
+        "amber": summary.amber, "green": summary.green, "sample_size": summary.sample_size,
+        "sample_seed": summary.sample_seed}))
     return EXIT_OK
 
 
@@ -878,7 +879,7 @@ def _encrypt(arguments: argparse.Namespace) -> int:
     from workbench.store.encryption import KEYRING_SERVICE
 
     path = encrypt_database_file(arguments.db)
-    print(f"encrypted: {path} (its key is in this user's keyring, service {KEYRING_SERVICE})")
+    print(render("store.encrypted", {"path": path, "service": KEYRING_SERVICE}))
     return EXIT_OK
 
 
@@ -944,10 +945,10 @@ def _restore_backup(arguments: argparse.Namespace) -> int:
     else:
         restored = restore_keeping_work(database, backup, initials=arguments.by or "")
         kept = restored.kept
-        print(f"carried over: {restored.audit_entries} audit entries; "
-              f"{restored.local_changes} local changes back in the outbox")
-    print(f"restored {database} from {backup} ({made})")
-    print(f"the old file is kept as {kept}")
+        print(render("restore.carried_over", {"audits": restored.audit_entries,
+                                              "changes": restored.local_changes}))
+    print(render("restore.restored", {"database": database, "backup": backup, "made": made}))
+    print(render("restore.kept", {"kept": kept}))
     return EXIT_OK
 
 

@@ -155,3 +155,19 @@ def test_mapping_check_and_list_speak_danish_by_default(
     assert "  ord Hændelse 'samtale': Jobsamtale" in out
     assert main(["--language", "en", "mapping", "list"]) == EXIT_OK
     assert "  word Hændelse 'samtale': Jobsamtale" in capsys.readouterr().out.splitlines()
+
+
+def test_the_report_line_is_danish_by_default(
+    database_url: str, tmp_path: Path, capsys: Capture
+) -> None:
+    assert main(["--db", database_url, "import", *export(tmp_path), "--today", "2026-03-10"]) \
+        == EXIT_REJECTED_ROWS
+    capsys.readouterr()
+    out = tmp_path / "status.xlsx"
+
+    assert main(["--db", database_url, "report", "--out", str(out), "--today",
+                 "2026-03-10"]) == EXIT_OK
+
+    printed = capsys.readouterr().out
+    assert printed.startswith(f"rapport: {out} (2 åbne sager: ")
+    assert "stikprøve til supervision på " in printed
