@@ -970,9 +970,10 @@ def _team_join(arguments: argparse.Namespace) -> int:
     with _open(arguments) as workbench:
         chosen = workbench.join_team(arguments.me, members, folder=arguments.folder,
                                      server=arguments.server, join_code=arguments.join_code)
-    print(f"joined the team {', '.join(chosen.members)} as {chosen.me} via {chosen.describe()}")
+    print(render("sync.cli.joined", {"members": ", ".join(chosen.members), "me": chosen.me,
+                                     "transport": chosen.describe()}))
     if chosen.join_code:  # the first member: the new team key, shown this once
-        print("the others join with: --join-code (shown only now; keep it from the share)")
+        print(render("sync.cli.join_code"))
         print(chosen.join_code)
     return EXIT_OK
 
@@ -981,19 +982,19 @@ def _team_sync(arguments: argparse.Namespace) -> int:
     """Sync with the team; print what was sent and received, kind by kind."""
     with _open(arguments) as workbench:
         report = workbench.sync_now()
-    print(f"sent: {_per_kind(report.sent)}")
-    print(f"received: {_per_kind(report.received)}")
-    print(f"conflicts: {report.conflicts} (the replaced values are kept in the history)")
-    print(f"parked: {report.parked} (waiting for cases a newer export brings)")
+    print(render("sync.cli.sent", {"counts": _per_kind(report.sent)}))
+    print(render("sync.cli.received", {"counts": _per_kind(report.received)}))
+    print(render("sync.cli.conflicts", {"count": report.conflicts}))
+    print(render("sync.cli.parked_waiting", {"count": report.parked}))
     for batch in report.unreadable:
-        print(f"not readable yet, read at the next sync: {batch}")
+        print(render("sync.cli.unreadable", {"batch": batch}))
     if report.held:
-        print(f"held: {_per_kind(report.held)} (see workbench team quarantine)")
+        print(render("sync.cli.held_see", {"counts": _per_kind(report.held)}))
     if report.resent or report.missing:
-        print(f"sent again: {report.resent}; missing here, asked for: {report.missing}")
+        print(render("sync.cli.resent", {"resent": report.resent, "missing": report.missing}))
     for batch in report.newer:
         print(f"{render('sync.newer_version')}: {batch}")
-    print(f"synced at {_utc(report.time)}")
+    print(render("sync.cli.synced_at", {"time": _utc(report.time)}))
     return EXIT_OK
 
 
@@ -1016,21 +1017,21 @@ def _team_status(arguments: argparse.Namespace) -> int:
     with _open(arguments) as workbench:
         current = workbench.team_status()
     if current.settings is None:
-        print("team: none (join one with: workbench team join --me AB --members AB,CD,EF "
-              "--folder DIR)")
+        print(render("sync.cli.no_team"))
     else:
-        print(f"me: {current.settings.me}")
-        print(f"members: {', '.join(current.settings.members)}")
-        print(f"transport: {current.settings.describe()}")
-    print(f"last sync: {_utc(current.last_sync) if current.last_sync else 'never'}")
-    print(f"pending: {current.pending}")
-    print(f"parked: {current.parked}")
-    print(f"held: {_per_kind(current.held)}"
-          + (f" (quarantined, by {', '.join(current.quarantine_authors)})"
+        print(render("sync.cli.me", {"me": current.settings.me}))
+        print(render("sync.cli.members", {"members": ", ".join(current.settings.members)}))
+        print(render("sync.cli.transport", {"transport": current.settings.describe()}))
+    last = _utc(current.last_sync) if current.last_sync else render("sync.cli.never")
+    print(render("sync.cli.last_sync", {"time": last}))
+    print(render("sync.cli.pending", {"count": current.pending}))
+    print(render("sync.cli.parked", {"count": current.parked}))
+    print(render("sync.cli.held", {"counts": _per_kind(current.held)})
+          + (render("sync.cli.quarantined", {"authors": ", ".join(current.quarantine_authors)})
              if current.quarantine_authors else ""))
     if current.missing:
-        print(f"missing, asked for again: {current.missing}")
-    print(f"convergence: {_convergence(current.convergence)}")
+        print(render("sync.cli.missing", {"count": current.missing}))
+    print(render("sync.cli.convergence", {"state": _convergence(current.convergence)}))
     return EXIT_OK
 
 
@@ -1052,11 +1053,11 @@ def _team_quarantine(arguments: argparse.Namespace) -> int:
     with _open(arguments) as workbench:
         held = workbench.team_quarantine(arguments.drop)
     if arguments.drop:
-        print(f"dropped {arguments.drop}")
+        print(render("sync.cli.dropped", {"entry": arguments.drop}))
     for entry in held:
         print(f"{entry.entry_id}  {entry.reason}  by {entry.author} (from {entry.member})  "
               f"{entry.held_at}  {render(entry.problem)}: {entry.detail}")
-    print(f"held: {len(held)}")
+    print(render("sync.cli.held", {"counts": len(held)}))
     return EXIT_OK
 
 
