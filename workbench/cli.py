@@ -570,16 +570,19 @@ def _pauses(arguments: argparse.Namespace) -> int:
     """A case's pauses and exemptions, one a line, withdrawn ones marked."""
     with _open(arguments) as workbench:
         detail = workbench.case_detail(arguments.case_id, _today(arguments))
+    language = current_language()
+    withdrawn = render("pauses.cli.withdrawn")
     for pause in detail.pauses:
-        mark = " (withdrawn)" if pause.withdrawn else ""
-        print(f"pause {pause.pause_id}: {pause.describe(current_language())} "
-              f"[{pause.reference}] by {pause.registered_by}{mark}")
+        print(render("pauses.cli.pause", {
+            "id": pause.pause_id, "what": pause.describe(language), "by": pause.registered_by,
+            "reference": pause.reference, "mark": withdrawn if pause.withdrawn else ""}))
     for exemption in detail.exemptions:
-        mark = " (withdrawn)" if exemption.withdrawn else ""
-        print(f"exemption {exemption.exemption_id}: {exemption.describe(current_language())} "
-              f"[{exemption.reference}] by {exemption.registered_by}{mark}")
+        print(render("pauses.cli.exemption", {
+            "id": exemption.exemption_id, "what": exemption.describe(language),
+            "reference": exemption.reference, "by": exemption.registered_by,
+            "mark": withdrawn if exemption.withdrawn else ""}))
     for name, value in detail.attributes:
-        print(f"attribute {name}: {value}")
+        print(render("pauses.cli.attribute", {"name": name, "value": value}))
     return EXIT_OK
 
 
