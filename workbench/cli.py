@@ -360,18 +360,9 @@ def _import(arguments: argparse.Namespace) -> int:
 
 def _print_summary(summary: ImportSummary) -> None:
     """The import summary: counts on one line, then one line per rejected row."""
-    print(f"imported: {', '.join(summary.files)}")
-    if summary.unchanged:
-        print("unchanged: these files were imported already; nothing changed")
-    print(f"new: {summary.new}, updated: {summary.updated}, closed: {summary.closed}, "
-          f"reopened: {summary.reopened}, events added: {summary.events_added}, "
-          f"events confirmed: {summary.events_confirmed}, "
-          f"rejected rows: {len(summary.rejected)}, renamed: {len(summary.renamed)}")
-    for case_id in summary.renamed:
-        print(mask_cpr_numbers(f"renamed: {case_id}"))
-    for row in summary.rejected:
-        field = f", {row.field}" if row.field else ""
-        print(mask_cpr_numbers(f"rejected: {row.file} line {row.line}{field}: {row.reason}"))
+    from workbench.importing.summarytext import summary_lines
+
+    print("\n".join(summary_lines(summary)))
 
 
 def _import_dry_run(arguments: argparse.Namespace) -> int:
@@ -391,6 +382,9 @@ def _import_dry_run(arguments: argparse.Namespace) -> int:
         if url.get_backend_name() == "sqlite" and not Path(str(url.database)).exists():
             target = Path(stack.enter_context(tempfile.TemporaryDirectory())) / "empty.db"
         workbench = stack.enter_context(Workbench.open(target))
+        chosen = getattr(arguments, "language", None)
+        if chosen is None and os.environ.get(LANGUAGE_ENV) not in LANGUAGES:
+            set_language(workbench.load_settings().language)  # as _open does
         preview = workbench.preview_import(arguments.files, today=_today(arguments),
                                            force=arguments.force)
     print("\n".join(dryrun.describe(preview, mappings_in_force())))
@@ -404,9 +398,10 @@ def _mapping_check(arguments: argparse.Namespace) -> int:
     from workbench.importing.sitemappings import Mappings, describe_mapping
 
     checked, conflicts = Mappings().check_file(Path(arguments.file))
-    print("\n".join([f"ok: {arguments.file}", *describe_mapping(checked)[1:]]))
+    print("\n".join([render("mapping.check.ok", {"file": arguments.file}),
+                     *describe_mapping(checked)[1:]]))
     for conflict in conflicts:
-        print(f"conflict: {conflict.describe()}")
+        print(render("mapping.list.conflict", {"conflict": conflict.describe()}))
     return EXIT_INPUT if conflicts else EXIT_OK
 
 
@@ -575,16 +570,19 @@ def _pauses(arguments: argparse.Namespace) -> int:
     """A case's pauses and exemptions, one a line, withdrawn ones marked."""
     with _open(arguments) as workbench:
         detail = workbench.case_detail(arguments.case_id, _today(arguments))
+    language = current_language()
+    withdrawn = render("pauses.cli.withdrawn")
     for pause in detail.pauses:
-        mark = " (withdrawn)" if pause.withdrawn else ""
-        print(f"pause {pause.pause_id}: {pause.describe(current_language())} "
-              f"[{pause.reference}] by {pause.registered_by}{mark}")
+        print(render("pauses.cli.pause", {
+            "id": pause.pause_id, "what": pause.describe(language), "by": pause.registered_by,
+            "reference": pause.reference, "mark": withdrawn if pause.withdrawn else ""}))
     for exemption in detail.exemptions:
-        mark = " (withdrawn)" if exemption.withdrawn else ""
-        print(f"exemption {exemption.exemption_id}: {exemption.describe(current_language())} "
-              f"[{exemption.reference}] by {exemption.registered_by}{mark}")
+        print(render("pauses.cli.exemption", {
+            "id": exemption.exemption_id, "what": exemption.describe(language),
+            "reference": exemption.reference, "by": exemption.registered_by,
+            "mark": withdrawn if exemption.withdrawn else ""}))
     for name, value in detail.attributes:
-        print(f"attribute {name}: {value}")
+        print(render("pauses.cli.attribute", {"name": name, "value": value}))
     return EXIT_OK
 
 
@@ -860,9 +858,10 @@ def _report(arguments: argparse.Namespace) -> int:
         summary = write_status_report(workbench, arguments.out, _today(arguments),
                                       team=arguments.team, include_cpr=arguments.include_cpr,
                                       progress=_progress("cli.progress.report"))
-    print(f"report: {summary.path} ({summary.open_cases} open cases: {summary.red} red, "
-          f"{summary.amber} amber, {summary.green} green; supervision sample of "
-          f"{summary.sample_size}, seed {summary.sample_seed})")
+    print(render("report.written", {
+        "path": summary.path, "open_cases": summary.open_cases, "red": summary.red,
+        "amber": summary.amber, "green": summary.green, "sample_size": summary.sample_size,
+        "sample_seed": summary.sample_seed}))
     return EXIT_OK
 
 
@@ -883,7 +882,7 @@ def _encrypt(arguments: argparse.Namespace) -> int:
     from workbench.store.encryption import KEYRING_SERVICE
 
     path = encrypt_database_file(arguments.db)
-    print(f"encrypted: {path} (its key is in this user's keyring, service {KEYRING_SERVICE})")
+    print(render("store.encrypted", {"path": path, "service": KEYRING_SERVICE}))
     return EXIT_OK
 
 
@@ -949,10 +948,10 @@ def _restore_backup(arguments: argparse.Namespace) -> int:
     else:
         restored = restore_keeping_work(database, backup, initials=arguments.by or "")
         kept = restored.kept
-        print(f"carried over: {restored.audit_entries} audit entries; "
-              f"{restored.local_changes} local changes back in the outbox")
-    print(f"restored {database} from {backup} ({made})")
-    print(f"the old file is kept as {kept}")
+        print(render("restore.carried_over", {"audits": restored.audit_entries,
+                                              "changes": restored.local_changes}))
+    print(render("restore.restored", {"database": database, "backup": backup, "made": made}))
+    print(render("restore.kept", {"kept": kept}))
     return EXIT_OK
 
 
@@ -974,9 +973,10 @@ def _team_join(arguments: argparse.Namespace) -> int:
     with _open(arguments) as workbench:
         chosen = workbench.join_team(arguments.me, members, folder=arguments.folder,
                                      server=arguments.server, join_code=arguments.join_code)
-    print(f"joined the team {', '.join(chosen.members)} as {chosen.me} via {chosen.describe()}")
+    print(render("sync.cli.joined", {"members": ", ".join(chosen.members), "me": chosen.me,
+                                     "transport": chosen.describe()}))
     if chosen.join_code:  # the first member: the new team key, shown this once
-        print("the others join with: --join-code (shown only now; keep it from the share)")
+        print(render("sync.cli.join_code"))
         print(chosen.join_code)
     return EXIT_OK
 
@@ -985,19 +985,19 @@ def _team_sync(arguments: argparse.Namespace) -> int:
     """Sync with the team; print what was sent and received, kind by kind."""
     with _open(arguments) as workbench:
         report = workbench.sync_now()
-    print(f"sent: {_per_kind(report.sent)}")
-    print(f"received: {_per_kind(report.received)}")
-    print(f"conflicts: {report.conflicts} (the replaced values are kept in the history)")
-    print(f"parked: {report.parked} (waiting for cases a newer export brings)")
+    print(render("sync.cli.sent", {"counts": _per_kind(report.sent)}))
+    print(render("sync.cli.received", {"counts": _per_kind(report.received)}))
+    print(render("sync.cli.conflicts", {"count": report.conflicts}))
+    print(render("sync.cli.parked_waiting", {"count": report.parked}))
     for batch in report.unreadable:
-        print(f"not readable yet, read at the next sync: {batch}")
+        print(render("sync.cli.unreadable", {"batch": batch}))
     if report.held:
-        print(f"held: {_per_kind(report.held)} (see workbench team quarantine)")
+        print(render("sync.cli.held_see", {"counts": _per_kind(report.held)}))
     if report.resent or report.missing:
-        print(f"sent again: {report.resent}; missing here, asked for: {report.missing}")
+        print(render("sync.cli.resent", {"resent": report.resent, "missing": report.missing}))
     for batch in report.newer:
         print(f"{render('sync.newer_version')}: {batch}")
-    print(f"synced at {_utc(report.time)}")
+    print(render("sync.cli.synced_at", {"time": _utc(report.time)}))
     return EXIT_OK
 
 
@@ -1020,21 +1020,21 @@ def _team_status(arguments: argparse.Namespace) -> int:
     with _open(arguments) as workbench:
         current = workbench.team_status()
     if current.settings is None:
-        print("team: none (join one with: workbench team join --me AB --members AB,CD,EF "
-              "--folder DIR)")
+        print(render("sync.cli.no_team"))
     else:
-        print(f"me: {current.settings.me}")
-        print(f"members: {', '.join(current.settings.members)}")
-        print(f"transport: {current.settings.describe()}")
-    print(f"last sync: {_utc(current.last_sync) if current.last_sync else 'never'}")
-    print(f"pending: {current.pending}")
-    print(f"parked: {current.parked}")
-    print(f"held: {_per_kind(current.held)}"
-          + (f" (quarantined, by {', '.join(current.quarantine_authors)})"
+        print(render("sync.cli.me", {"me": current.settings.me}))
+        print(render("sync.cli.members", {"members": ", ".join(current.settings.members)}))
+        print(render("sync.cli.transport", {"transport": current.settings.describe()}))
+    last = _utc(current.last_sync) if current.last_sync else render("sync.cli.never")
+    print(render("sync.cli.last_sync", {"time": last}))
+    print(render("sync.cli.pending", {"count": current.pending}))
+    print(render("sync.cli.parked", {"count": current.parked}))
+    print(render("sync.cli.held", {"counts": _per_kind(current.held)})
+          + (render("sync.cli.quarantined", {"authors": ", ".join(current.quarantine_authors)})
              if current.quarantine_authors else ""))
     if current.missing:
-        print(f"missing, asked for again: {current.missing}")
-    print(f"convergence: {_convergence(current.convergence)}")
+        print(render("sync.cli.missing", {"count": current.missing}))
+    print(render("sync.cli.convergence", {"state": _convergence(current.convergence)}))
     return EXIT_OK
 
 
@@ -1056,11 +1056,11 @@ def _team_quarantine(arguments: argparse.Namespace) -> int:
     with _open(arguments) as workbench:
         held = workbench.team_quarantine(arguments.drop)
     if arguments.drop:
-        print(f"dropped {arguments.drop}")
+        print(render("sync.cli.dropped", {"entry": arguments.drop}))
     for entry in held:
         print(f"{entry.entry_id}  {entry.reason}  by {entry.author} (from {entry.member})  "
               f"{entry.held_at}  {render(entry.problem)}: {entry.detail}")
-    print(f"held: {len(held)}")
+    print(render("sync.cli.held", {"counts": len(held)}))
     return EXIT_OK
 
 

@@ -68,7 +68,9 @@ def test_a_pause_moves_the_deadline_and_its_end_and_withdrawal_take_effect(
                    "datagrundlag, kap. 8 (fravær og fritagelser)] by AB\n")
     assert run(capsys, "--db", db, "pause", "withdraw", pause_id)[0] == EXIT_OK
     assert status(capsys, db, "S1")["next_due"] == "2026-03-01"
-    assert run(capsys, "--db", db, "pauses", "S1")[1].endswith("(withdrawn)\n")
+    assert run(capsys, "--db", db, "pauses", "S1")[1].endswith("(trukket tilbage)\n")
+    assert run(capsys, "--db", db, "pauses", "S1", "--language", "en")[1].endswith(
+        "(withdrawn)\n")
 
 
 def test_an_exemption_and_its_withdrawal(db: str, capsys: Capture) -> None:
@@ -127,7 +129,7 @@ def test_a_case_attribute_set_here_makes_a_rule_apply(db: str, capsys: Capture) 
     assert not rules_of_s2() & {"KH26-J", "KH26-TB"}
     assert run(capsys, "--db", db, "case", "set-attribute", "S2", "Målgruppe", "Jobparat",
                "--by", "AB")[0] == EXIT_OK
-    assert run(capsys, "--db", db, "pauses", "S2")[1] == "attribute maalgruppe: jobparat\n"
+    assert run(capsys, "--db", db, "pauses", "S2")[1] == "egenskab maalgruppe: jobparat\n"
     assert rules_of_s2() >= {"KH26-J", "KH26-TB"}
     assert run(capsys, "--db", db, "case", "clear-attribute", "S2", "maalgruppe",
                "--by", "AB")[0] == EXIT_OK

@@ -18,12 +18,18 @@ from tests.workbench.exports import (
 from workbench.cli import EXIT_INPUT, EXIT_OK, EXIT_REJECTED_ROWS, main
 from workbench.importing.dryrun import SHOWN_REJECTIONS, count_line, describe
 from workbench.importing.mapping import EVENT_KIND, TableKind
-from workbench.messages import render
+from workbench.messages import LANGUAGE_ENV, render
 from workbench.service import Workbench
 from workbench.siteconfig import SITE_CONFIG_ENV
 from workbench.views import ImportSummary
 
 Capture = pytest.CaptureFixture[str]
+
+
+@pytest.fixture(autouse=True)
+def _in_english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests read the English texts; test_import_language checks the Danish ones."""
+    monkeypatch.setenv(LANGUAGE_ENV, "en")
 
 
 def folder_state(folder: Path) -> dict[str, str]:
@@ -102,8 +108,8 @@ def test_the_count_line_names_every_count_of_the_summary() -> None:
 
     line = count_line(summary)
 
-    assert line.startswith("new: 3, updated: 0, closed: 1, reopened: 0")
-    assert line.endswith("events confirmed: 0, rejected rows: 0")
+    assert line == ("new: 3, updated: 0, closed: 1, reopened: 0, events added: 0, "
+                    "events confirmed: 0, rejected rows: 0, renamed: 0")
 
 
 def test_workbench_import_dry_run_exits_3_with_the_unknown_words(

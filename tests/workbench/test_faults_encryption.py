@@ -151,7 +151,7 @@ def test_the_encrypt_command_converts_a_plain_database_and_removes_the_plain_cop
     contents = filled(database, tmp_path)  # plain, and backed up plain by the import
     assert header(database) == encryption.PLAIN_HEADER
 
-    assert cli.main(["--db", str(database), "encrypt"]) == cli.EXIT_OK
+    assert cli.main(["--language", "en", "--db", str(database), "encrypt"]) == cli.EXIT_OK
 
     assert f"encrypted: {database}" in capsys.readouterr().out
     assert not readable_by_plain_sqlite(database)

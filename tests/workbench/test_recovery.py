@@ -121,7 +121,8 @@ def test_the_cli_names_the_backup_then_restores_it(
     assert len(err.strip().splitlines()) == 1 and str(newest) in err
     assert "restore-backup --latest" in err
 
-    assert main(["--db", str(database), "restore-backup", "--latest"]) == EXIT_OK
+    assert main(["--language", "en", "--db", str(database), "restore-backup",
+                 "--latest"]) == EXIT_OK
     out = capsys.readouterr().out
     assert f"restored {database} from {newest}" in out
     assert any(database.parent.glob("workbench.db.corrupt-*"))

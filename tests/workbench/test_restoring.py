@@ -52,8 +52,8 @@ def test_forced_the_audit_entries_and_local_changes_are_carried_over(
         before = [(e.at, e.action, e.case_id) for e in workbench.audit_log()]
     oldest = backups_of(database)[0]  # before the first import: no cases at all
 
-    code = main(["--db", str(database), "restore-backup", str(oldest), "--force",
-                 "--by", "AB"])
+    code = main(["--language", "en", "--db", str(database), "restore-backup", str(oldest),
+                 "--force", "--by", "AB"])
 
     out = capsys.readouterr().out
     assert code == EXIT_OK

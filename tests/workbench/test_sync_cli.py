@@ -102,12 +102,13 @@ def test_status_names_me_the_members_the_transport_and_what_waits(
     run(capsys, "--db", ab, "team", "sync")
     after = run(capsys, "--db", ab, "team", "status", "--language", "da")[1].splitlines()
 
-    assert before == ["me: AB", "members: AB, CD", f"transport: folder {share.resolve()}",
-                      "last sync: never", "pending: 1", "parked: 0", "held: 0",
-                      "convergence: ikke sammenlignet endnu (synkronisér først)"]
-    assert after[4] == "pending: 0"
-    assert after[-1] == "convergence: i sync"
-    assert after[3].startswith("last sync: 20") and after[3].endswith(" UTC")
+    assert before == ["mig: AB", "medlemmer: AB, CD", f"transport: folder {share.resolve()}",
+                      "sidste synkronisering: aldrig", "afventer: 1", "parkeret: 0",
+                      "tilbageholdt: 0",
+                      "overensstemmelse: ikke sammenlignet endnu (synkronisér først)"]
+    assert after[4] == "afventer: 0"
+    assert after[-1] == "overensstemmelse: i sync"
+    assert after[3].startswith("sidste synkronisering: 20") and after[3].endswith(" UTC")
 
 
 def test_sync_before_joining_is_an_input_error_on_one_line(

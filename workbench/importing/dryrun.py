@@ -9,7 +9,6 @@ row to look at: what IT needs to write a mapping file for a new export.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -21,6 +20,8 @@ from workbench.importing.importer import ExportTable, import_files, recognise_ta
 from workbench.importing.mapping import VOCABULARIES, Conflict, TableKind, fold_word
 from workbench.importing.reading import cell_text, read_export_file
 from workbench.importing.sitemappings import MappingSet, mappings_in_force
+from workbench.importing.summarytext import count_line, rejected_line
+from workbench.messages import current_language, render
 from workbench.store.database import Database
 from workbench.views import ImportSummary
 
@@ -143,45 +144,40 @@ def _why_unknown(read: Callable[[str], Any], word: str) -> str | None:
     return None
 
 
-def describe(preview: ImportPreview, mapping_set: MappingSet | None = None) -> list[str]:
-    """The preview as the command line prints it, one line each."""
+def describe(preview: ImportPreview, mapping_set: MappingSet | None = None,
+             language: str | None = None) -> list[str]:
+    """The preview as the command line prints it, one line each, in ``language``."""
     origins = mapping_set.origins if mapping_set is not None else {}
     summary = preview.summary
-    lines = [f"dry run: {', '.join(summary.files)} (nothing was changed)"]
+
+    def say(key: str, **params: object) -> str:
+        return render(f"import.dry_run.{key}", params, language)
+
+    lines = [say("header", files=", ".join(summary.files))]
     if summary.unchanged:
-        lines.append("unchanged: these files were imported already; importing them again "
-                     "changes nothing")
+        lines.append(say("unchanged"))
     for use in preview.tables:
         where = use.source if use.source not in origins else f"{origins[use.source]}, {use.source}"
-        lines.append(f"table: {use.label}: {use.kind.value}, {use.rows} rows, headings read "
-                     f"by mapping '{use.mapping}' ({where})")
+        lines.append(say("table", label=use.label, kind=use.kind.value, rows=use.rows,
+                         mapping=use.mapping, where=where))
     if mapping_set is not None:
         for mapping in mapping_set.files:
             if mapping.values:
                 fields = ", ".join(f"{f} {len(words)}" for f, words in mapping.values.items())
-                lines.append(f"words: mapping '{mapping.name}' ({origins.get(mapping.source)}, "
-                             f"{mapping.source}): {fields}")
-    lines.append(f"would: {count_line(summary)}")
+                lines.append(say("words", mapping=mapping.name,
+                                 origin=origins.get(mapping.source), source=mapping.source,
+                                 fields=fields))
+    lines.append(say("would", counts=count_line(summary, language)))
     if preview.refused is not None:
-        lines.append(f"refused: {preview.refused} (the counts above are those of --force)")
+        lines.append(say("refused", reason=preview.refused.in_language(
+            language or current_language())))
     for word in preview.unknown_words:
-        lines.append(f"unknown word: {word.field} '{word.word}' (column '{word.heading}'): "
-                     f"{word.count} row(s), e.g. {word.example_table} line {word.example_line}")
+        lines.append(say("unknown_word", field=word.field, word=word.word, heading=word.heading,
+                         count=word.count, table=word.example_table, line=word.example_line))
     for conflict in preview.conflicts:
-        lines.append(f"conflict: {conflict.describe()}")
-    for row in summary.rejected[:SHOWN_REJECTIONS]:
-        field = f", {row.field}" if row.field else ""
-        lines.append(f"would reject: {row.file} line {row.line}{field}: {row.reason}")
+        lines.append(say("conflict", conflict=conflict.describe()))
+    lines.extend(rejected_line("import.dry_run.would_reject", row, language)
+                 for row in summary.rejected[:SHOWN_REJECTIONS])
     if len(summary.rejected) > SHOWN_REJECTIONS:
-        lines.append(f"would reject: {len(summary.rejected) - SHOWN_REJECTIONS} more rows")
+        lines.append(say("more_rejected", count=len(summary.rejected) - SHOWN_REJECTIONS))
     return lines
-
-
-def count_line(summary: ImportSummary) -> str:
-    """Every count of the summary, by its field's name ("new: 3, updated: 0, ...")."""
-    counts = [
-        f"{item.name.replace('_', ' ')}: {value}"
-        for item in dataclasses.fields(summary)
-        if isinstance(value := getattr(summary, item.name), int) and not isinstance(value, bool)
-    ]
-    return ", ".join([*counts, f"rejected rows: {len(summary.rejected)}"])

@@ -31,6 +31,7 @@ from workbench.importing.mapping import (
     load_mapping_file,
     normalise_heading,
 )
+from workbench.messages import render
 from workbench.resources import resource_dir
 from workbench.siteconfig import APP_NAME, SiteDefaults, load_site_defaults, site_config_path
 
@@ -189,29 +190,33 @@ def mappings_in_force() -> MappingSet:
 def describe_mapping(mapping: ColumnMapping, origin: str | None = None) -> list[str]:
     """One mapping as ``workbench mapping list`` prints it: where, title, headings, words."""
     where = f"{origin}, {mapping.source}" if origin else mapping.source
-    lines = [f"mapping '{mapping.name}' ({where})"]
+    lines = [render("mapping.list.mapping", {"name": mapping.name, "where": where})]
     if mapping.title:
-        lines.append(f"  title: {mapping.title}")
+        lines.append(render("mapping.list.title", {"title": mapping.title}))
     for field_name, headings in mapping.own_headings.items():
-        lines.append(f"  heading {field_name}: {', '.join(headings)}")
+        lines.append(render("mapping.list.heading",
+                            {"field": field_name, "headings": ", ".join(headings)}))
     for field_name, table in mapping.values.items():
         by_word: dict[str, list[str]] = {}
         for word, canonical in table.items():
             by_word.setdefault(canonical, []).append(mapping.spellings.get(word, word))
         for canonical, words in by_word.items():
-            lines.append(f"  word {field_name} '{canonical}': {', '.join(words)}")
+            lines.append(render("mapping.list.word", {"field": field_name,
+                                                      "canonical": canonical,
+                                                      "words": ", ".join(words)}))
     return lines
 
 
 def describe_set(mapping_set: MappingSet) -> list[str]:
     """The folders searched, every mapping file in force and every conflict, line by line."""
     lines = [
-        f"folder {folder.origin}: {folder.path}"
-        + ("" if folder.path.is_dir() else " (does not exist)")
+        render("mapping.list.folder" if folder.path.is_dir() else "mapping.list.missing_folder",
+               {"origin": folder.origin, "path": folder.path})
         for folder in mapping_set.folders
     ]
-    lines.append("mapping 'canonical' (built-in): the headings of the central export")
+    lines.append(render("mapping.list.canonical"))
     for mapping in mapping_set.files:
         lines.extend(describe_mapping(mapping, mapping_set.origins.get(mapping.source)))
-    lines.extend(f"conflict: {conflict.describe()}" for conflict in mapping_set.conflicts)
+    lines.extend(render("mapping.list.conflict", {"conflict": conflict.describe()})
+                 for conflict in mapping_set.conflicts)
     return lines

@@ -127,4 +127,12 @@ TEXTS = {
            "carried over)"),
     "cli.arg.restore_by": Text(da="hvem der gendanner (til loggen)",
                                en="who restores (for the audit log)"),
+    "restore.carried_over": Text(
+        da="overført: {audits} revisionsposter; {changes} lokale ændringer tilbage i udbakken",
+        en="carried over: {audits} audit entries; {changes} local changes back in the outbox",
+    ),
+    "restore.restored": Text(da="gendannede {database} fra {backup} ({made})",
+                             en="restored {database} from {backup} ({made})"),
+    "restore.kept": Text(da="den gamle fil er gemt som {kept}",
+                         en="the old file is kept as {kept}"),
 }

@@ -74,4 +74,23 @@ TEXTS = {
         da="{conflict}; ret en af filerne (intet blev importeret)",
         en="{conflict}; correct one of the files (nothing was imported)",
     ),
+    # --- what `workbench mapping list` and `mapping check` print ------------------------
+    "mapping.list.folder": Text(da="mappe {origin}: {path}", en="folder {origin}: {path}"),
+    "mapping.list.missing_folder": Text(
+        da="mappe {origin}: {path} (findes ikke)",
+        en="folder {origin}: {path} (does not exist)",
+    ),
+    "mapping.list.canonical": Text(
+        da="mapping 'canonical' (indbygget): overskrifterne i det centrale udtræk",
+        en="mapping 'canonical' (built-in): the headings of the central export",
+    ),
+    "mapping.list.mapping": Text(da="mapping '{name}' ({where})",
+                                 en="mapping '{name}' ({where})"),
+    "mapping.list.title": Text(da="  titel: {title}", en="  title: {title}"),
+    "mapping.list.heading": Text(da="  overskrift {field}: {headings}",
+                                 en="  heading {field}: {headings}"),
+    "mapping.list.word": Text(da="  ord {field} '{canonical}': {words}",
+                              en="  word {field} '{canonical}': {words}"),
+    "mapping.list.conflict": Text(da="konflikt: {conflict}", en="conflict: {conflict}"),
+    "mapping.check.ok": Text(da="ok: {file}", en="ok: {file}"),
 }

@@ -153,4 +153,11 @@ TEXTS = {
     "cli.metavar.RULE_ID": Text(da="REGEL_ID", en="RULE_ID"),
     "cli.metavar.NAME": Text(da="NAVN", en="NAME"),
     "cli.metavar.VALUE": Text(da="VÆRDI", en="VALUE"),
+    # --- what `workbench pauses` prints -----------------------------------------------
+    "pauses.cli.pause": Text(da="pause {id}: {what} [{reference}] af {by}{mark}",
+                             en="pause {id}: {what} [{reference}] by {by}{mark}"),
+    "pauses.cli.exemption": Text(da="fritagelse {id}: {what} [{reference}] af {by}{mark}",
+                                 en="exemption {id}: {what} [{reference}] by {by}{mark}"),
+    "pauses.cli.withdrawn": Text(da=" (trukket tilbage)", en=" (withdrawn)"),
+    "pauses.cli.attribute": Text(da="egenskab {name}: {value}", en="attribute {name}: {value}"),
 }

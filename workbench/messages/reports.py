@@ -13,4 +13,10 @@ TEXTS = {
                              en="the folder '{folder}' does not exist"),
     "report.cancelled": Text(da="rapporten blev afbrudt; ingen fil blev skrevet",
                              en="the report was cancelled; no file was written"),
+    "report.written": Text(
+        da="rapport: {path} ({open_cases} åbne sager: {red} røde, {amber} gule, {green} grønne; "
+           "stikprøve til supervision på {sample_size}, frø {sample_seed})",
+        en="report: {path} ({open_cases} open cases: {red} red, {amber} amber, {green} green; "
+           "supervision sample of {sample_size}, seed {sample_seed})",
+    ),
 }

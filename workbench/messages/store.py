@@ -77,4 +77,8 @@ TEXTS = {
     "store.backup_unusable": Text(da="sikkerhedskopien {backup} kan ikke gendannes: {problem}",
                                   en="the backup {backup} cannot be restored: {problem}"),
     "store.no_such_file": Text(da="filen findes ikke", en="no such file"),
+    "store.encrypted": Text(
+        da="krypteret: {path} (nøglen ligger i denne brugers nøglering, tjeneste {service})",
+        en="encrypted: {path} (its key is in this user's keyring, service {service})",
+    ),
 }

@@ -73,4 +73,46 @@ TEXTS = {
         da="koden, som teamets første medlem fik vist (ikke for den første)",
         en="the code the team's first member was shown (not for the first)"),
     "cli.arg.drop": Text(da="kassér en post i karantæne", en="discard a quarantined entry"),
+    # --- what `workbench team join/sync/status/quarantine` print ------------------------
+    "sync.cli.joined": Text(da="tilmeldt teamet {members} som {me} via {transport}",
+                            en="joined the team {members} as {me} via {transport}"),
+    "sync.cli.join_code": Text(
+        da="de andre tilmelder sig med: --join-code (vises kun nu; hold den væk fra den "
+           "delte mappe)",
+        en="the others join with: --join-code (shown only now; keep it from the share)"),
+    "sync.cli.sent": Text(da="sendt: {counts}", en="sent: {counts}"),
+    "sync.cli.received": Text(da="modtaget: {counts}", en="received: {counts}"),
+    "sync.cli.conflicts": Text(
+        da="konflikter: {count} (de erstattede værdier gemmes i historikken)",
+        en="conflicts: {count} (the replaced values are kept in the history)"),
+    "sync.cli.parked_waiting": Text(
+        da="parkeret: {count} (venter på sager, som et nyere udtræk bringer)",
+        en="parked: {count} (waiting for cases a newer export brings)"),
+    "sync.cli.unreadable": Text(
+        da="kan ikke læses endnu, læses ved næste synkronisering: {batch}",
+        en="not readable yet, read at the next sync: {batch}"),
+    "sync.cli.held_see": Text(da="tilbageholdt: {counts} (se workbench team quarantine)",
+                              en="held: {counts} (see workbench team quarantine)"),
+    "sync.cli.resent": Text(da="sendt igen: {resent}; mangler her, bedt om: {missing}",
+                            en="sent again: {resent}; missing here, asked for: {missing}"),
+    "sync.cli.synced_at": Text(da="synkroniseret {time}", en="synced at {time}"),
+    "sync.cli.no_team": Text(
+        da="team: intet (tilmeld et med: workbench team join --me AB --members AB,CD,EF "
+           "--folder DIR)",
+        en="team: none (join one with: workbench team join --me AB --members AB,CD,EF "
+           "--folder DIR)"),
+    "sync.cli.me": Text(da="mig: {me}", en="me: {me}"),
+    "sync.cli.members": Text(da="medlemmer: {members}", en="members: {members}"),
+    "sync.cli.transport": Text(da="transport: {transport}", en="transport: {transport}"),
+    "sync.cli.last_sync": Text(da="sidste synkronisering: {time}", en="last sync: {time}"),
+    "sync.cli.never": Text(da="aldrig", en="never"),
+    "sync.cli.pending": Text(da="afventer: {count}", en="pending: {count}"),
+    "sync.cli.parked": Text(da="parkeret: {count}", en="parked: {count}"),
+    "sync.cli.held": Text(da="tilbageholdt: {counts}", en="held: {counts}"),
+    "sync.cli.quarantined": Text(da=" (i karantæne, af {authors})",
+                                 en=" (quarantined, by {authors})"),
+    "sync.cli.missing": Text(da="mangler, bedt om igen: {count}",
+                             en="missing, asked for again: {count}"),
+    "sync.cli.convergence": Text(da="overensstemmelse: {state}", en="convergence: {state}"),
+    "sync.cli.dropped": Text(da="kasseret {entry}", en="dropped {entry}"),
 }
