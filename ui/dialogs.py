@@ -41,9 +41,9 @@ from PySide6.QtWidgets import (
 from ui import texts
 from ui.autostart import LogonCheckBox
 from ui.casepanel import date_edit, picked_date
-from ui.i18n import LANGUAGES
 from workbench.calendar import WorkingCalendar
 from workbench.inquiries import reply_due
+from workbench.messages import LANGUAGES
 from workbench.views import CaseRow, ImportSummary
 from workbench.vocabulary import Channel
 
