@@ -8,7 +8,6 @@ Options: ``--db PATH_OR_URL`` (default: WORKBENCH_DB or the per-user database), 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import logging
 import sys
 from collections.abc import Sequence
@@ -23,7 +22,7 @@ from ui import autostart, jobs
 from ui.appid import set_app_id
 from ui.backend import Backend
 from ui.crash import CrashDialog
-from ui.i18n import DEFAULT_LANGUAGE, Translations
+from ui.i18n import Translations
 from ui.icons import app_icon
 from ui.mainwindow import Clock, MainWindow
 from ui.reminders import Reminders
@@ -31,22 +30,16 @@ from ui.scheduling import ReminderClocks
 from ui.singleinstance import SingleInstance, bring_forward, instance_key
 from ui.tray import NagTray
 from ui.traykeeper import TrayKeeper
+from workbench.argtypes import iso_date
 from workbench.crash import crash_report
 from workbench.logs import GUI_PROGRAM, start_logging
+from workbench.messages import DEFAULT_LANGUAGE
 
 log = logging.getLogger(__name__)
 ORGANISATION = "Caseworker Workbench"
 APPLICATION = "caseworker-workbench"
 #: Crash dialogs still open: held here so that one without a parent window stays alive.
 _open_reports: list[CrashDialog] = []
-
-
-def iso_date(text: str) -> dt.date:
-    """An argparse type for YYYY-MM-DD dates."""
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date as YYYY-MM-DD: {text!r}") from None
 
 
 def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QButtonGroup,
     QComboBox,
     QCompleter,
@@ -24,7 +23,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -33,7 +31,6 @@ from PySide6.QtWidgets import (
     QRadioButton,
     QSpinBox,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -41,9 +38,10 @@ from PySide6.QtWidgets import (
 from ui import texts
 from ui.autostart import LogonCheckBox
 from ui.casepanel import date_edit, picked_date
-from ui.i18n import LANGUAGES
+from ui.tables import text_table
 from workbench.calendar import WorkingCalendar
 from workbench.inquiries import reply_due
+from workbench.messages import LANGUAGES
 from workbench.views import CaseRow, ImportSummary
 from workbench.vocabulary import Channel
 
@@ -335,19 +333,8 @@ class ImportSummaryDialog(QDialog):
 
     def _rejected_table(self, summary: ImportSummary) -> QTableWidget:
         """Every rejected row: file, line, field and the reason in words."""
-        table = QTableWidget(len(summary.rejected), 4)
-        table.setObjectName("rejected-rows")
-        table.setHorizontalHeaderLabels([self.tr("File"), self.tr("Line"), self.tr("Field"),
-                                         self.tr("Reason")])
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.verticalHeader().setVisible(False)
-        for line, row in enumerate(summary.rejected):
-            values = [Path(row.file).name, str(row.line), row.field or "", row.reason]
-            for column, value in enumerate(values):
-                item = QTableWidgetItem(value)
-                item.setToolTip(value)
-                table.setItem(line, column, item)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
-        return table
+        return text_table(
+            "rejected-rows",
+            [self.tr("File"), self.tr("Line"), self.tr("Field"), self.tr("Reason")],
+            [[Path(row.file).name, str(row.line), row.field or "", row.reason]
+             for row in summary.rejected])

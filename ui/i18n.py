@@ -20,10 +20,9 @@ import PySide6
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from workbench import messages
+from workbench.messages import DEFAULT_LANGUAGE, LANGUAGES
 from workbench.resources import resource_dir
 
-LANGUAGES = ("da", "en")
-DEFAULT_LANGUAGE = "da"
 APP_NAME = "caseworker-workbench"
 
 _current_language = DEFAULT_LANGUAGE

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from ui.models import Owner
 from workbench.errors import InputError
+from workbench.importing.folder import export_files_in
 from workbench.nags import Nag, NagKind
 from workbench.resources import available_profiles
 from workbench.views import CaseDetail, CaseRow, ImportSummary, InquiryRow
@@ -32,8 +33,6 @@ if TYPE_CHECKING:
 #: How many cases the demo export has: a miniteam's caseload and then some.
 DEMO_CASES = 300
 DEMO_SEED = 4
-#: The files an export folder may hold.
-EXPORT_SUFFIXES = (".csv", ".xlsx")
 #: What an export folder held, file by file: its name and the SHA-256 of its content.
 Fingerprint = tuple[tuple[str, str], ...]
 
@@ -196,8 +195,7 @@ def export_files(folder: str) -> list[Path]:
     path = Path(folder)
     if not path.is_dir():
         raise InputError(f"the export folder {folder} does not exist")
-    files = sorted(p for p in path.iterdir()
-                   if p.is_file() and p.suffix.lower() in EXPORT_SUFFIXES)
+    files = export_files_in(path)
     if not files:
         raise InputError(f"the export folder {folder} holds no export files (.csv, .xlsx)")
     return files

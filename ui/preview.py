@@ -10,26 +10,22 @@ files for real; "Close" leaves everything as it was.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from ui import texts
+from ui.tables import text_table
 from workbench.importing.mapping import TableKind
 
 if TYPE_CHECKING:
@@ -58,19 +54,19 @@ class ImportPreviewDialog(QDialog):
         self.warning.setObjectName("preview-warning")
         self.warning.setWordWrap(True)
         self.warning.setVisible(bool(self.warning.text()))
-        self.tables = self._table("preview-tables", [
+        self.tables = text_table("preview-tables", [
             self.tr("Table"), self.tr("Content"), self.tr("Rows"), self.tr("Mapping"),
             self.tr("Mapping file")], [
             [use.label, self._kind(use.kind), str(use.rows), use.mapping, use.source]
             for use in preview.tables])
         self.counts = self._counts()
-        self.unknown_words = self._table("preview-unknown-words", [
+        self.unknown_words = text_table("preview-unknown-words", [
             self.tr("Field"), self.tr("Unknown word"), self.tr("Rows"), self.tr("For example")],
             [[word.field, word.word, str(word.count),
               texts.fill(self.tr("%1, line %2"), word.example_table, word.example_line)]
              for word in preview.unknown_words])
         rejected = preview.summary.rejected[:SHOWN_ROWS]
-        self.rejected_rows = self._table("preview-rejected-rows", [
+        self.rejected_rows = text_table("preview-rejected-rows", [
             self.tr("File"), self.tr("Line"), self.tr("Field"), self.tr("Reason")],
             [[Path(r.file).name, str(r.line), r.field or "", r.reason] for r in rejected])
         self._lay_out()
@@ -133,24 +129,6 @@ class ImportPreviewDialog(QDialog):
         self.values["rejected"] = QLabel(str(len(summary.rejected)))
         form.addRow(self.tr("Rejected rows:"), self.values["rejected"])
         return form
-
-    @staticmethod
-    def _table(name: str, headings: Sequence[str], rows: Sequence[Sequence[str]]
-               ) -> QTableWidget:
-        table = QTableWidget(len(rows), len(headings))
-        table.setObjectName(name)
-        table.setHorizontalHeaderLabels(list(headings))
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.verticalHeader().setVisible(False)
-        for line, values in enumerate(rows):
-            for column, value in enumerate(values):
-                item = QTableWidgetItem(value)
-                item.setToolTip(value)
-                table.setItem(line, column, item)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
-        return table
 
     def _import(self) -> None:
         self.accept()

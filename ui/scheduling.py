@@ -52,6 +52,10 @@ class _QtScheduler(QtScheduler):  # type: ignore[misc]  # APScheduler 3 has no t
     PySide6's returns None: every wake-up would leave the earlier timer running, and a shut
     down scheduler would go on waking. A single-shot ``QTimer`` of its own, restarted at each
     wake-up and stopped at shutdown, does what the original meant.
+
+    ``_start_timer``, ``_stop_timer`` and ``_process_jobs`` are APScheduler's private hooks:
+    it is pinned to one minor range for them, and tests/ui/test_apscheduler_canary.py states
+    how they are called.
     """
 
     def __init__(self, owner: QObject, **options: Any) -> None:

@@ -25,11 +25,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 
-from ui.app import APPLICATION, ORGANISATION, Session, iso_date, start_session
+from ui.app import APPLICATION, ORGANISATION, Session, start_session
 from ui.i18n import Translations
 from ui.mainwindow import INQUIRIES_TAB, MainWindow
 from ui.palette import dark_palette
 from ui.scheduling import ReminderClocks
+from workbench.argtypes import iso_date
 from workbench.engine import Status
 from workbench.views import CaseDetail
 from workbench.vocabulary import EventKind

@@ -15,8 +15,9 @@ from pathlib import Path
 from PySide6.QtCore import QElapsedTimer, QSettings
 from PySide6.QtWidgets import QApplication
 
-from ui.i18n import LANGUAGES, Translations
+from ui.i18n import Translations
 from ui.icons import app_icon
+from workbench.messages import LANGUAGES
 
 Say = Callable[[str], None]
 WINDOW_TIMEOUT_MS = 10_000

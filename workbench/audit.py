@@ -93,16 +93,9 @@ def entries(connection: Connection, since: dt.date | None = None) -> list[AuditE
         query = query.where(audit_log.c.at >= dt.datetime.combine(since, dt.time()))
     return [
         AuditEntry(
-            entry_id=row.id, at=_aware(row.at), os_user=row.os_user, initials=row.initials,
+            entry_id=row.id, at=from_store_time(row.at), os_user=row.os_user, initials=row.initials,
             action=AuditAction(row.action), case_id=row.case_id, file=row.file,
             detail=row.detail,
         )
         for row in connection.execute(query)
     ]
-
-
-def _aware(stored: dt.datetime) -> dt.datetime:
-    """A stored time (naive UTC) as an aware one."""
-    aware = from_store_time(stored)
-    assert aware is not None
-    return aware

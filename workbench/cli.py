@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from workbench import __version__
+from workbench.argtypes import iso_date
 from workbench.cellguard import csv_cell
 from workbench.cpr import mask_cpr_numbers
 from workbench.errors import InputError, WorkbenchError
@@ -160,14 +161,6 @@ def _usage_problem(message: str) -> str:
         if found:
             return render(key, found.groupdict())
     return message
-
-
-def iso_date(text: str) -> dt.date:
-    """An argparse type for YYYY-MM-DD dates."""
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(render("cli.not_a_date", {"text": repr(text)})) from None
 
 
 #: The largest id a record can have: the store's ids are INTEGER columns, 32-bit in

@@ -82,8 +82,9 @@ class WorkbenchLogHandler(RotatingFileHandler):
             super().doRollover()
         except OSError:
             self.failed_rollovers += 1
-            if self.stream is None or self.stream.closed:
-                self.stream = self._open()
+            if self.stream is not None and self.stream.closed:
+                self.stream = None
+            # No stream: the record's emit opens the file again, as it does with delay=True.
             self._retry_at = self._size() + max(self.maxBytes // 10, 1)
         else:
             self._retry_at = 0

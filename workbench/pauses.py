@@ -25,7 +25,7 @@ from workbench.engine import Pause
 from workbench.errors import InputError, UnknownCaseError
 from workbench.rules import Reason, ReasonEffect, RuleProfile
 from workbench.store.database import Database
-from workbench.store.models import cases, exemptions, pauses, utc_now
+from workbench.store.models import cases, exemptions, from_store_time, pauses, utc_now
 from workbench.sync.entries import EntityType, FieldValue, new_entity_id
 from workbench.sync.replica import Replica
 from workbench.views import ExemptionRow, PauseRow
@@ -167,11 +167,12 @@ def rows_of_case(
     return (
         tuple(PauseRow(row.id, row.case_id, row.starts, row.ends, row.reason,
                        *_titles(profile, row.reason, ReasonEffect.PAUSE), row.registered_by,
-                       _aware(row.registered_at), bool(row.withdrawn))
+                       from_store_time(row.registered_at), bool(row.withdrawn))
               for row in pause_rows),
         tuple(ExemptionRow(row.id, row.case_id, row.rule_id, row.reason,
                            *_titles(profile, row.reason, ReasonEffect.EXEMPTION),
-                           row.registered_by, _aware(row.registered_at), bool(row.withdrawn))
+                           row.registered_by, from_store_time(row.registered_at),
+                           bool(row.withdrawn))
               for row in exemption_rows),
     )
 
@@ -280,8 +281,3 @@ def _row_id(connection: Connection, table: Table, entity_id: str) -> int:
 def _iso(day: dt.date | None) -> str | None:
     """A date as ISO text; None stays None."""
     return day.isoformat() if day is not None else None
-
-
-def _aware(value: dt.datetime) -> dt.datetime:
-    """A stored (naive UTC) time as an aware one."""
-    return value.replace(tzinfo=dt.UTC)

@@ -21,6 +21,7 @@ from sqlalchemy import delete, insert, select
 
 from workbench.engine import Status
 from workbench.errors import UnknownInquiryError
+from workbench.importing.folder import export_files_in
 from workbench.nags import (
     Nag,
     NagContext,
@@ -34,8 +35,6 @@ from workbench.nags import (
 from workbench.service import Workbench
 from workbench.store.models import import_files, inquiries, nag_records, nag_snoozes
 
-#: The files an export folder may hold.
-EXPORT_SUFFIXES = (".csv", ".xlsx")
 #: A file changed more recently than this may still be being copied in: wait for it.
 SETTLE_TIME = dt.timedelta(seconds=60)
 
@@ -127,8 +126,7 @@ def new_export_files(
     """
     if not folder.is_dir():
         return []
-    files = sorted(path for path in folder.iterdir()
-                   if path.is_file() and path.suffix.lower() in EXPORT_SUFFIXES)
+    files = export_files_in(folder)
     newest_allowed = (now or dt.datetime.now()).timestamp() - SETTLE_TIME.total_seconds()
     if any(path.stat().st_mtime > newest_allowed for path in files):
         return []

@@ -17,12 +17,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from workbench.errors import WorkbenchError
+from workbench.messages import LANGUAGES
 from workbench.resources import available_profiles, load_named_profile, resource_dir
 
 #: The day the bundled demo export (resources/demo) was made for.
 DEMO_EXPORT_DATE = dt.date(2026, 11, 23)
 DEMO_FILES = ("sager.csv", "haendelser.csv")
-LANGUAGES = ("da", "en")
 
 Check = Callable[[], str]
 

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from typing import TypeVar
 
 from workbench.errors import VocabularyError
+from workbench.folding import BARE_VOWELS, SPELLED_OUT, fold_key
 
 M = TypeVar("M", bound=enum.Enum)
 
@@ -73,24 +74,13 @@ class Channel(enum.Enum):
 
 
 # Two ways people write Danish letters on keyboards without them: ae/oe/aa and a/o/a.
-_FOLDINGS = (
-    {"æ": "ae", "ø": "oe", "å": "aa"},
-    {"æ": "a", "ø": "o", "å": "a"},
-)
-
-
-def _fold(text: str, mapping: dict[str, str]) -> str:
-    """Lower-case ``text``, spell out æøå by ``mapping`` and drop spaces, dashes and dots."""
-    lowered = text.strip().lower()
-    for letter, spelled in mapping.items():
-        lowered = lowered.replace(letter, spelled)
-    return "".join(ch for ch in lowered if ch.isalnum())
+_FOLDINGS = (SPELLED_OUT, BARE_VOWELS)
 
 
 def _spellings(canonical: str, extra: Iterable[str]) -> set[str]:
     """Every folded spelling that should map to the word ``canonical``."""
     words = [canonical, *extra]
-    return {_fold(word, mapping) for word in words for mapping in _FOLDINGS}
+    return {fold_key(word, mapping) for word in words for mapping in _FOLDINGS}
 
 
 def _index(members: dict[M, tuple[str, ...]]) -> dict[str, M]:
@@ -129,7 +119,7 @@ _CHANNEL_INDEX = _index({
 def _lookup(index: dict[str, M], text: str, what: str, choices: Iterable[M]) -> M:
     """Find ``text`` in ``index`` or raise a VocabularyError that lists the accepted words."""
     for mapping in _FOLDINGS:
-        member = index.get(_fold(text, mapping))
+        member = index.get(fold_key(text, mapping))
         if member is not None:
             return member
     accepted = ", ".join(str(choice.value) for choice in choices)

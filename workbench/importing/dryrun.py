@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from workbench.errors import InputError, TruncatedExportError
+from workbench.folding import fold_word
 from workbench.importing.importer import ExportTable, import_files, recognise_tables
-from workbench.importing.mapping import VOCABULARIES, Conflict, TableKind, fold_word
+from workbench.importing.mapping import VOCABULARIES, Conflict, TableKind
 from workbench.importing.reading import cell_text, read_export_file
 from workbench.importing.sitemappings import MappingSet, mappings_in_force
 from workbench.importing.summarytext import count_line, rejected_line

@@ -579,7 +579,7 @@ class _ImportRun:
                 record = reader.fast_event(line, cells) or self._checked_event(reader, line, cells)
                 if record is None:
                     continue
-                case_id, day, kind = record[0], record[1], record[2]._value_
+                case_id, day, kind = record[0], record[1], record[2].value
                 if case_id not in known:
                     self._reject_unknown_case(reader, line, case_id)
                     continue

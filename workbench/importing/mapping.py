@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from workbench.errors import VocabularyError, WorkbenchError
+from workbench.folding import fold_word
 from workbench.messages import render
 from workbench.resources import resource_dir
 from workbench.vocabulary import EventKind, Scheme, parse_event_kind, parse_scheme
@@ -91,17 +92,6 @@ CANONICAL_SOURCE = "built-in"
 
 class MappingError(WorkbenchError):
     """A mapping file is malformed or two files disagree; the message names file and key."""
-
-
-# Dashes Excel and Word put in place of a hyphen, and the Danish letters spelled out.
-_FOLDING = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-",
-                          "\u2014": "-", "\u2212": "-", "\ufeff": "",
-                          "æ": "ae", "ø": "oe", "å": "aa"})
-
-
-def fold_word(text: str) -> str:
-    """A heading or word as compared: no case, single spaces, one dash, æ/ø/å as ae/oe/aa."""
-    return " ".join(text.casefold().translate(_FOLDING).split())
 
 
 def normalise_heading(text: str) -> str:

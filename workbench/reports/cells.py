@@ -157,6 +157,10 @@ class CellMaker:
     keeps its cell of each style and gives it each row's value: ``sheet.append`` writes a
     row before it returns, which frees the row's cells for the next. A date column keeps a
     cell for each date it has held instead, as openpyxl is slow to set a date.
+
+    Reusing cells, building them from style arrays and ``_ReportCell`` rest on openpyxl's
+    internals: it is pinned to one minor range, and tests/workbench/test_openpyxl_canary.py
+    states each behaviour relied on.
     """
 
     def __init__(self, sheet: Any, styles: Mapping[str, Any]) -> None:

@@ -11,6 +11,7 @@ CPR numbers are stored as their ten digits: they are masked on the way out, not 
 from __future__ import annotations
 
 import datetime as dt
+from typing import overload
 
 from sqlalchemy import (
     CheckConstraint,
@@ -410,6 +411,16 @@ def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
-def from_store_time(value: dt.datetime | None) -> dt.datetime | None:
-    """A stored time as an aware UTC datetime, so front ends can show it in local time."""
+@overload
+def from_store_time(value: dt.datetime) -> dt.datetime: ...
+@overload
+def from_store_time(value: dt.datetime | str | None) -> dt.datetime | None: ...
+def from_store_time(value: dt.datetime | str | None) -> dt.datetime | None:
+    """A stored time as an aware UTC datetime, so front ends can show it in local time.
+
+    The store keeps naive UTC: a datetime column's value, or ISO text in a key-value row
+    (the team's last sync). None, or no text, is no time.
+    """
+    if isinstance(value, str):
+        value = dt.datetime.fromisoformat(value) if value else None
     return value.replace(tzinfo=dt.UTC) if value is not None else None

@@ -26,17 +26,15 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any
 
 from sqlalchemy import Connection, bindparam, exists, select
 
 from workbench.store.models import cases, field_history, sync_entities, sync_entries, utc_now
 from workbench.sync.entries import EntityType, Entry, decode_value, encode_value
-from workbench.sync.projection import CHUNK, EntityView, project_many
-
-_T = TypeVar("_T")
+from workbench.sync.projection import EntityView, chunks, execute_many, project_many
 
 
 @dataclass
@@ -49,20 +47,10 @@ class Applied:
     conflicts: int = 0
 
 
-def _chunks(items: Sequence[_T], size: int = CHUNK) -> Iterator[Sequence[_T]]:
-    for start in range(0, len(items), size):
-        yield items[start:start + size]
-
-
-def _execute_many(connection: Connection, statement: Any, rows: list[dict[str, Any]]) -> None:
-    if rows:
-        connection.execute(statement, rows)
-
-
 def known_entry_ids(connection: Connection, entry_ids: Sequence[str]) -> set[str]:
     """Which of these entry ids are stored already."""
     known: set[str] = set()
-    for chunk in _chunks(entry_ids):
+    for chunk in chunks(entry_ids):
         known.update(connection.execute(
             select(sync_entries.c.entry_id).where(sync_entries.c.entry_id.in_(chunk))).scalars())
     return known
@@ -105,7 +93,7 @@ class _Entity:
 
 def _load_entities(connection: Connection, entity_ids: Sequence[str]) -> dict[str, _Entity]:
     found: dict[str, _Entity] = {}
-    for chunk in _chunks(entity_ids):
+    for chunk in chunks(entity_ids):
         for row in connection.execute(select(sync_entities)
                                       .where(sync_entities.c.entity_id.in_(chunk))):
             found[row.entity_id] = _Entity(
@@ -140,10 +128,10 @@ def _remember_attributes(connection: Connection, new: Sequence[Entry],
                 "attributes": json.dumps(entity.attributes, sort_keys=True, ensure_ascii=False),
                 "attributes_hlc": entity.attributes_hlc}
 
-    _execute_many(connection, sync_entities.insert(),
+    execute_many(connection, sync_entities.insert(),
                   [{"entity_id": e.entity_id, "parked": False, **row(e)}
                    for e in inserts.values()])
-    _execute_many(connection, sync_entities.update()
+    execute_many(connection, sync_entities.update()
                   .where(sync_entities.c.entity_id == bindparam("b_id"))
                   .values(entity_type=bindparam("entity_type"), case_id=bindparam("case_id"),
                           attributes=bindparam("attributes"),
@@ -160,10 +148,10 @@ def _write_fields(connection: Connection, new: Sequence[Entry], entity_ids: Sequ
         "value": encode_value(value), "author": e.author, "hlc": e.hlc,
         "entry_id": e.entry_id, "superseded_by": None, "base_hlc": e.bases.get(name),
     } for e in new for name, value in e.field_values().items()]
-    _execute_many(connection, field_history.insert(), written)
+    execute_many(connection, field_history.insert(), written)
     new_ids = {e.entry_id for e in new}
     histories: dict[tuple[str, str], list[Any]] = {}
-    for chunk in _chunks(entity_ids):
+    for chunk in chunks(entity_ids):
         for row in connection.execute(
                 select(field_history.c.id, field_history.c.entity_id, field_history.c.field,
                        field_history.c.value, field_history.c.hlc, field_history.c.entry_id,
@@ -186,7 +174,7 @@ def _write_fields(connection: Connection, new: Sequence[Entry], entity_ids: Sequ
         entity = entities.get(entity_id)
         if entity is not None:
             entity.current[name] = decode_value(rows[-1].value)
-    _execute_many(connection, field_history.update()
+    execute_many(connection, field_history.update()
                   .where(field_history.c.id == bindparam("b_id"))
                   .values(superseded_by=bindparam("superseded_by")), relinks)
     return conflicts
@@ -203,7 +191,7 @@ def project_entities(connection: Connection, entities: Sequence[_Entity]) -> Non
     case_ids = sorted({e.case_id for e in entities
                        if e.case_id is not None and e.entity_type is not EntityType.COVER})
     known_cases: set[str] = set()
-    for chunk in _chunks(case_ids):
+    for chunk in chunks(case_ids):
         known_cases.update(connection.execute(
             select(cases.c.case_id).where(cases.c.case_id.in_(chunk))).scalars())
     shown: list[EntityView] = []
@@ -217,7 +205,7 @@ def project_entities(connection: Connection, entities: Sequence[_Entity]) -> Non
         if entity.parked == case_known:
             flips.append({"b_id": entity.entity_id, "parked": not case_known})
     project_many(connection, shown)
-    _execute_many(connection, sync_entities.update()
+    execute_many(connection, sync_entities.update()
                   .where(sync_entities.c.entity_id == bindparam("b_id"))
                   .values(parked=bindparam("parked")), flips)
 
@@ -225,7 +213,7 @@ def project_entities(connection: Connection, entities: Sequence[_Entity]) -> Non
 def reproject(connection: Connection, entity_ids: Sequence[str]) -> None:
     """Project these entities again from their stored attributes and current values."""
     entities = _load_entities(connection, entity_ids)
-    for chunk in _chunks(list(entities)):
+    for chunk in chunks(list(entities)):
         for row in connection.execute(
                 select(field_history.c.entity_id, field_history.c.field, field_history.c.value)
                 .where(field_history.c.entity_id.in_(chunk),

@@ -72,12 +72,14 @@ def project_many(connection: Connection, entities: Sequence[EntityView]) -> None
     # A cover assignment lives in the team tables only (see workbench.sync.views).
 
 
-def _chunks(items: Sequence[_T], size: int = CHUNK) -> Iterator[Sequence[_T]]:
+def chunks(items: Sequence[_T], size: int = CHUNK) -> Iterator[Sequence[_T]]:
+    """``items`` in slices of at most ``size``, one ``IN (...)`` query each."""
     for start in range(0, len(items), size):
         yield items[start:start + size]
 
 
-def _execute_many(connection: Connection, statement: Any, rows: list[dict[str, Any]]) -> None:
+def execute_many(connection: Connection, statement: Any, rows: list[dict[str, Any]]) -> None:
+    """Run ``statement`` for each of ``rows`` (an executemany), if there are any."""
     if rows:
         connection.execute(statement, rows)
 
@@ -86,7 +88,7 @@ def _project_events(connection: Connection, entities: Sequence[EntityView]) -> N
     """One event row while a registration stands; the export's row (or none) once withdrawn."""
     case_ids = sorted({str(e.attributes["case_id"]) for e in entities})
     existing: dict[tuple[str, dt.date, str], Any] = {}
-    for chunk in _chunks(case_ids):
+    for chunk in chunks(case_ids):
         for found in connection.execute(
                 select(events.c.id, events.c.case_id, events.c.date, events.c.kind,
                        events.c.source, events.c.confirmed).where(events.c.case_id.in_(chunk))):
@@ -116,20 +118,20 @@ def _project_events(connection: Connection, entities: Sequence[EntityView]) -> N
             back_to_central.append({"b_id": row.id})
         elif row is not None:
             deletes.append({"b_id": row.id})
-    _execute_many(connection, events.insert(), inserts)
-    _execute_many(connection, events.update().where(events.c.id == bindparam("b_id")).values(
+    execute_many(connection, events.insert(), inserts)
+    execute_many(connection, events.update().where(events.c.id == bindparam("b_id")).values(
         source=bindparam("source"), registered_by=bindparam("registered_by"),
         registered_at=bindparam("registered_at"), confirmed=bindparam("confirmed"),
         entity_id=bindparam("entity_id")), updates)
-    _execute_many(connection, events.update().where(events.c.id == bindparam("b_id")).values(
+    execute_many(connection, events.update().where(events.c.id == bindparam("b_id")).values(
         source=SOURCE_CENTRAL, registered_by=None, registered_at=None, confirmed=False,
         entity_id=None), back_to_central)
-    _execute_many(connection, events.delete().where(events.c.id == bindparam("b_id")), deletes)
+    execute_many(connection, events.delete().where(events.c.id == bindparam("b_id")), deletes)
 
 
 def _rows_by_entity(connection: Connection, table: Any, entity_ids: list[str]) -> dict[str, int]:
     found: dict[str, int] = {}
-    for chunk in _chunks(entity_ids):
+    for chunk in chunks(entity_ids):
         found.update((row.entity_id, row.id) for row in connection.execute(
             select(table.c.entity_id, table.c.id).where(table.c.entity_id.in_(chunk))))
     return found
@@ -154,10 +156,10 @@ def _project_notes(connection: Connection, entities: Sequence[EntityView]) -> No
                             "entity_id": entity.entity_id})
         else:
             updates.append({"b_id": row_id, "text": text})
-    _execute_many(connection, notes.insert(), inserts)
-    _execute_many(connection, notes.update().where(notes.c.id == bindparam("b_id"))
+    execute_many(connection, notes.insert(), inserts)
+    execute_many(connection, notes.update().where(notes.c.id == bindparam("b_id"))
                   .values(text=bindparam("text")), updates)
-    _execute_many(connection, notes.delete().where(notes.c.id == bindparam("b_id")), deletes)
+    execute_many(connection, notes.delete().where(notes.c.id == bindparam("b_id")), deletes)
 
 
 def _project_inquiries(connection: Connection, entities: Sequence[EntityView]) -> None:
@@ -179,8 +181,8 @@ def _project_inquiries(connection: Connection, entities: Sequence[EntityView]) -
                 "entity_id": entity.entity_id, **answer})
         else:
             updates.append({"b_id": row_id, **answer})
-    _execute_many(connection, inquiries.insert(), inserts)
-    _execute_many(connection, inquiries.update().where(inquiries.c.id == bindparam("b_id"))
+    execute_many(connection, inquiries.insert(), inserts)
+    execute_many(connection, inquiries.update().where(inquiries.c.id == bindparam("b_id"))
                   .values(answered_on=bindparam("answered_on"),
                           answered_by=bindparam("answered_by")), updates)
 

@@ -25,7 +25,7 @@ from sqlalchemy import Connection, bindparam, select
 
 from workbench.errors import SyncError, TeamSetupError
 from workbench.store.database import Database
-from workbench.store.models import sync_entries, utc_now
+from workbench.store.models import from_store_time, sync_entries, utc_now
 from workbench.sync import keys, outbox, state, streams
 from workbench.sync.entries import Entry
 from workbench.sync.folder import FolderTransport
@@ -277,7 +277,7 @@ def status(database: Database) -> TeamStatus:
                           for first, last in ranges)
         return TeamStatus(
             settings=settings,
-            last_sync=_aware(stored.get(state.LAST_SYNC)),
+            last_sync=from_store_time(stored.get(state.LAST_SYNC)),
             pending=outbox.pending_count(connection),
             parked=count_parked(connection),
             held=quarantine.counts(),
@@ -290,12 +290,7 @@ def status(database: Database) -> TeamStatus:
 def last_sync(database: Database) -> dt.datetime | None:
     """When this database last synced with its team (UTC); None if never."""
     with database.transaction() as connection:
-        return _aware(state.read(connection, state.LAST_SYNC).get(state.LAST_SYNC))
-
-
-def _aware(stored: str | None) -> dt.datetime | None:
-    """A stored naive-UTC ISO time as an aware datetime."""
-    return dt.datetime.fromisoformat(stored).replace(tzinfo=dt.UTC) if stored else None
+        return from_store_time(state.read(connection, state.LAST_SYNC).get(state.LAST_SYNC))
 
 
 # --- syncing -------------------------------------------------------------------------------
@@ -340,7 +335,7 @@ def sync(database: Database, transport: Transport | None = None) -> SyncReport:
     return SyncReport(sent=dict(sent), received=dict(intake.received.entries),
                       conflicts=intake.received.conflicts, parked=parked,
                       unreadable=tuple(pulled.unreadable),
-                      time=finished.replace(tzinfo=dt.UTC), held=dict(intake.held),
+                      time=from_store_time(finished), held=dict(intake.held),
                       resent=len(again),
                       missing=sum(b - a + 1 for ranges in wants.values() for a, b in ranges),
                       newer=tuple(pulled.newer))
