@@ -228,3 +228,23 @@ def test_every_output_text_has_both_languages_and_the_same_placeholders() -> Non
         names = [{field for _, field, _, _ in string.Formatter().parse(template) if field}
                  for template in (text.da, text.en)]
         assert names[0] == names[1], key
+
+
+def test_team_setup_and_transport_errors_in_danish(tmp_path: Path, capsys: Capture) -> None:
+    database = str(tmp_path / "wb.db")
+    missing = tmp_path / "ingen"
+    for language, expected, english in (
+            ("da", f"fejl: den delte mappe {missing} findes ikke eller kan ikke nås",
+             "cannot be reached"),
+            ("en", f"error: the shared folder {missing} does not exist or cannot be reached",
+             "kan ikke")):
+        assert main(["--db", database, "team", "join", "--me", "AB", "--members", "AB,CD",
+                     "--folder", str(missing), "--language", language]) != EXIT_OK
+        err = capsys.readouterr().err
+        assert err.strip() == expected and english not in err
+    assert main(["--db", database, "team", "sync", "--language", "da"]) != EXIT_OK
+    err = capsys.readouterr().err
+    assert "databasen er ikke i noget team endnu" in err and "no team" not in err
+    assert main(["--db", database, "team", "join", "--me", "AB", "--members", "CD",
+                 "--folder", str(tmp_path), "--language", "da"]) != EXIT_OK
+    assert "medlemmerne (CD) skal omfatte dig (AB)" in capsys.readouterr().err

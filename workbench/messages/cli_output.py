@@ -167,4 +167,54 @@ _SELF_TEST = {
         en="sqlcipher3 is installed but is not built with SQLCipher"),
 }
 
-TEXTS = {**_COLUMNS, **_VALUES, **_CASE_SHOW, **_LINES, **_SELF_TEST}
+#: The team's setup and transport errors (workbench.sync): ``sync.error.*``.
+_SYNC_ERRORS = {
+    "sync.error.no_team": Text(
+        da="databasen er ikke i noget team endnu: tilmeld den med "
+           "workbench team join --me AB --members AB,CD,EF --folder MAPPE",
+        en="this database is in no team yet: join one with "
+           "workbench team join --me AB --members AB,CD,EF --folder DIR"),
+    "sync.error.not_a_member": Text(da="medlemmerne ({members}) skal omfatte dig ({me})",
+                                    en="the members ({members}) must include you ({me})"),
+    "sync.error.no_transport": Text(
+        da="giv teamet en delt mappe (--folder) eller en server (--server); IT's "
+           "maskinkonfiguration nævner ingen af dem",
+        en="give the team a shared folder (--folder) or a server (--server); IT's "
+           "machine-wide configuration names neither"),
+    "sync.error.two_transports": Text(
+        da="giv teamet enten en delt mappe eller en server, ikke begge",
+        en="give the team either a shared folder or a server, not both"),
+    "sync.error.no_folder": Text(
+        da="den delte mappe {folder} findes ikke eller kan ikke nås",
+        en="the shared folder {folder} does not exist or cannot be reached"),
+    "sync.error.not_initials": Text(
+        da="ikke initialer: {text} (bogstaver og cifre, højst 20)",
+        en="not initials: {text} (letters and digits, up to 20)"),
+    "sync.error.unreachable": Text(da="den delte mappe {folder} kan ikke nås",
+                                   en="the shared folder {folder} cannot be reached"),
+    "sync.error.cannot_write": Text(da="kan ikke skrive i den delte mappe {folder}: {error}",
+                                    en="cannot write to the shared folder {folder}: {error}"),
+    "sync.error.cannot_read": Text(da="kan ikke læse den delte mappe {folder}: {error}",
+                                   en="cannot read the shared folder {folder}: {error}"),
+    "sync.error.cannot_read_file": Text(da="kan ikke læse {file}: {error}",
+                                        en="cannot read {file}: {error}"),
+    "sync.error.marker_lost": Text(da="den delte mappe {folder} beholdt ikke {file}",
+                                   en="the shared folder {folder} did not keep {file}"),
+    "sync.error.batch_exists": Text(
+        da="pakken {batch} findes allerede; den sendes igen ved næste synkronisering",
+        en="the batch {batch} exists already; it is sent again at the next sync"),
+    "sync.error.batch_unread": Text(
+        da="pakken {batch} kunne ikke læses tilbage som skrevet; den sendes igen ved næste "
+           "synkronisering",
+        en="the batch {batch} did not read back as written; it is sent again at the next "
+           "sync"),
+    "sync.error.not_a_url": Text(da="ikke en server-URL: {url} (forventet postgresql://...)",
+                                 en="not a server URL: {url} (expected postgresql://...)"),
+    "sync.error.not_postgresql": Text(
+        da="teamets hub skal være en PostgreSQL-server, ikke {driver}",
+        en="the team hub must be a PostgreSQL server, not {driver}"),
+    "sync.error.hub": Text(da="kan ikke bruge teamets hub ({hub}): {detail}",
+                           en="cannot use the team hub ({hub}): {detail}"),
+}
+
+TEXTS = {**_COLUMNS, **_VALUES, **_CASE_SHOW, **_LINES, **_SELF_TEST, **_SYNC_ERRORS}
