@@ -40,12 +40,12 @@ def _check_profiles() -> str:
 def _check_mappings() -> str:
     """The mapping files load: the bundled ones, IT's and the user's, with no conflict."""
     from workbench.importing.mapping import MappingError
-    from workbench.importing.sitemappings import mappings_in_force
+    from workbench.importing.sitemappings import mappings_in_force, origin_word
 
     in_force = mappings_in_force()
     if in_force.conflicts:
         raise MappingError("; ".join(c.describe() for c in in_force.conflicts))
-    per_origin = [f"{render(f'cli.out.selftest.origin.{folder.origin}')} "
+    per_origin = [f"{origin_word(folder.origin)} "
                   f"{sum(o == folder.origin for o in in_force.origins.values())}"
                   for folder in in_force.folders]
     return render("cli.out.selftest.mappings_found",

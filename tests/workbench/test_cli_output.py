@@ -248,3 +248,24 @@ def test_team_setup_and_transport_errors_in_danish(tmp_path: Path, capsys: Captu
     assert main(["--db", database, "team", "join", "--me", "AB", "--members", "CD",
                  "--folder", str(tmp_path), "--language", "da"]) != EXIT_OK
     assert "medlemmerne (CD) skal omfatte dig (AB)" in capsys.readouterr().err
+
+
+def test_mapping_origins_dry_run_tables_and_audit_actions_in_danish(
+        database: str, tmp_path: Path, capsys: Capture) -> None:
+    danish, english = both(capsys, "mapping", "list")
+    assert danish.splitlines()[0].startswith("mappe medfølgende: ")
+    assert "mapping 'canonical' (indbygget)" in danish and "bundled" not in danish
+    assert english.splitlines()[0].startswith("folder bundled: ")
+    cases = write_cases(tmp_path / "nye.csv", [Case("S1"), Case("S2", caseworker="DEF")])
+    danish, english = both(capsys, "--db", database, "import", str(cases), "--dry-run",
+                           "--today", TODAY)
+    assert "tabel: nye.csv: sager, 2 rækker, overskrifter læst af mappingen 'canonical' " \
+           "(indbygget)" in danish.splitlines()
+    assert "table: nye.csv: cases, 2 rows, headings read by mapping 'canonical' (built-in)" \
+        in english.splitlines()
+    danish, english = both(capsys, "--db", database, "audit")
+    assert danish.splitlines()[1].split()[4] == "import"
+    run(capsys, "--db", database, "case", "set-attribute", "S1", "kategori", "2", "--by", "AB")
+    danish, english = both(capsys, "--db", database, "audit")
+    assert "sagsoplysning" in danish and "case_attribute" not in danish
+    assert "case_attribute" in english and "sagsoplysning" not in english

@@ -62,6 +62,19 @@ _VALUES = {
         ("state", "met_on_time", "opfyldt til tiden"),
         ("state", "met_late", "opfyldt for sent"),
         ("state", "missed", "ikke opfyldt"),
+        ("action", "reveal_cpr", "viste CPR"),
+        ("action", "import", "import"),
+        ("action", "report_export", "rapport"),
+        ("action", "cpr_export", "CPR-eksport"),
+        ("action", "pause", "pause"),
+        ("action", "exemption", "fritagelse"),
+        ("action", "case_attribute", "sagsoplysning"),
+        ("action", "withdraw_event", "tilbagekaldt hændelse"),
+        ("action", "edit_note", "rettet notat"),
+        ("action", "delete_note", "slettet notat"),
+        ("action", "cancel_cover", "annulleret dækning"),
+        ("action", "assign_cover", "dækning"),
+        ("action", "restore_backup", "gendannet"),
         ("source", "central", "central"),
         ("source", "local", "lokal"),
     )
@@ -139,9 +152,6 @@ _SELF_TEST = {
                                          en="no rule profiles in {folder}"),
     "cli.out.selftest.mappings_found": Text(da="{files} mappingfil(er) ({origins})",
                                             en="{files} mapping file(s) ({origins})"),
-    "cli.out.selftest.origin.bundled": Text(da="medfølgende", en="bundled"),
-    "cli.out.selftest.origin.site": Text(da="IT", en="site"),
-    "cli.out.selftest.origin.user": Text(da="brugerens", en="user"),
     "cli.out.selftest.translations_missing": Text(
         da="oversættelser mangler i {folder}: {languages}",
         en="translations missing in {folder}: {languages}"),
@@ -165,6 +175,16 @@ _SELF_TEST = {
     "cli.out.selftest.sqlcipher_unbuilt": Text(
         da="sqlcipher3 er installeret, men er ikke bygget med SQLCipher",
         en="sqlcipher3 is installed but is not built with SQLCipher"),
+}
+
+#: Where a mapping comes from, and what a table of an export holds (mapping list, dry run).
+_MAPPINGS = {
+    "mapping.origin.bundled": Text(da="medfølgende", en="bundled"),
+    "mapping.origin.site": Text(da="IT", en="site"),
+    "mapping.origin.user": Text(da="bruger", en="user"),
+    "mapping.origin.built-in": Text(da="indbygget", en="built-in"),
+    "mapping.table.cases": Text(da="sager", en="cases"),
+    "mapping.table.events": Text(da="hændelser", en="events"),
 }
 
 #: The team's setup and transport errors (workbench.sync): ``sync.error.*``.
@@ -217,4 +237,5 @@ _SYNC_ERRORS = {
                            en="cannot use the team hub ({hub}): {detail}"),
 }
 
-TEXTS = {**_COLUMNS, **_VALUES, **_CASE_SHOW, **_LINES, **_SELF_TEST, **_SYNC_ERRORS}
+TEXTS = {**_COLUMNS, **_VALUES, **_CASE_SHOW, **_LINES, **_SELF_TEST, **_SYNC_ERRORS,
+         **_MAPPINGS}
