@@ -1016,7 +1016,8 @@ def _per_kind(counts: dict[str, int]) -> str:
     total = sum(counts.values())
     if not total:
         return "0"
-    kinds = ", ".join(f"{kind} {count}" for kind, count in sorted(counts.items()))
+    kinds = ", ".join(f"{_word('entity', _word('quarantine', kind))} {count}"
+                      for kind, count in sorted(counts.items()))
     return f"{total} ({kinds})"
 
 

@@ -210,7 +210,14 @@ def test_the_quarantine_line_in_danish(tmp_path: Path, capsys: Capture) -> None:
                 node="ab", seq=1)
     FolderTransport(share, "AB", ("AB", "CD")).push([TeamKey.from_join_code(code).seal(bad,
                                                                                      "AB")])
-    run(capsys, "--db", cd, "team", "sync")
+    synced = run(capsys, "--db", cd, "team", "sync", "--language", "da")
+    assert "tilbageholdt: 1 (ugyldig 1) (se workbench team quarantine)" in synced.splitlines()
+    run(capsys, "--db", ab, "register", "S1", "--kind", "samtale", "--date",
+        EXPORT_DAY.isoformat(), "--by", "AB", "--today", EXPORT_DAY.isoformat())
+    sent = run(capsys, "--db", ab, "team", "sync", "--language", "da").splitlines()
+    assert sent[0] == "sendt: 1 (hændelse 1)"
+    status = run(capsys, "--db", cd, "team", "status", "--language", "en")
+    assert "held: 1 (invalid 1) (quarantined, by AB)" in status.splitlines()
 
     danish, english = both(capsys, "--db", cd, "team", "quarantine")
     assert danish.splitlines()[0].startswith(f"{bad.entry_id}  ugyldig  af AB (fra AB)  ")

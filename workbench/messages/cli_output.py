@@ -75,6 +75,12 @@ _VALUES = {
         ("action", "cancel_cover", "annulleret dækning"),
         ("action", "assign_cover", "dækning"),
         ("action", "restore_backup", "gendannet"),
+        ("entity", "event", "hændelse"),
+        ("entity", "note", "notat"),
+        ("entity", "inquiry", "henvendelse"),
+        ("entity", "cover", "dækning"),
+        ("entity", "pause", "pause"),
+        ("entity", "exemption", "fritagelse"),
         ("source", "central", "central"),
         ("source", "local", "lokal"),
     )
