@@ -276,3 +276,19 @@ def test_mapping_origins_dry_run_tables_and_audit_actions_in_danish(
     danish, english = both(capsys, "--db", database, "audit")
     assert "sagsoplysning" in danish and "case_attribute" not in danish
     assert "case_attribute" in english and "sagsoplysning" not in english
+
+
+def help_text(capsys: Capture, *argv: str) -> str:
+    """What ``--help`` prints (argparse ends it with SystemExit 0)."""
+    with pytest.raises(SystemExit) as ended:
+        main([*argv, "--help"])
+    assert ended.value.code == 0
+    return capsys.readouterr().out
+
+
+def test_the_newer_commands_placeholders_in_danish(capsys: Capture) -> None:
+    danish = help_text(capsys, "note", "edit", "--language", "da")
+    assert "NOTAT_ID TEKST" in danish and "NOTE_ID" not in danish
+    danish = help_text(capsys, "event", "withdraw", "--language", "da")
+    assert "--reason TEKST" in danish and "HÆNDELSES_ID" in danish and "TEXT" not in danish
+    assert "NOTE_ID TEXT" in help_text(capsys, "note", "edit", "--language", "en")

@@ -183,6 +183,17 @@ _SELF_TEST = {
         en="sqlcipher3 is installed but is not built with SQLCipher"),
 }
 
+#: The placeholders of the newer commands' values in ``--help`` (``cli.metavar.*``, as
+#: ``workbench.messages.cli``); ABSENT stays, as the commands' texts name it.
+_METAVARS = {
+    f"cli.metavar.{given}": Text(da=da, en=given) for given, da in (
+        ("TEXT", "TEKST"),
+        ("EVENT_ID", "HÆNDELSES_ID"),
+        ("NOTE_ID", "NOTAT_ID"),
+        ("CODE", "KODE"),
+    )
+}
+
 #: Where a mapping comes from, and what a table of an export holds (mapping list, dry run).
 _MAPPINGS = {
     "mapping.origin.bundled": Text(da="medfølgende", en="bundled"),
@@ -244,4 +255,4 @@ _SYNC_ERRORS = {
 }
 
 TEXTS = {**_COLUMNS, **_VALUES, **_CASE_SHOW, **_LINES, **_SELF_TEST, **_SYNC_ERRORS,
-         **_MAPPINGS}
+         **_MAPPINGS, **_METAVARS}
