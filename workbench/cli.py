@@ -274,8 +274,9 @@ def _rules(arguments: argparse.Namespace) -> int:
               f"[{rule.reference}]{mark}")
     for reason in profile.reasons:
         mark = "" if reason.verified else f" ({unverified})"
-        print(f"{reason.effect.value}: {reason.key:10} {reason.title(language)} "
-              f"[{reason.reference}]{mark}")
+        print(render("cli.out.rules.reason", {
+            "effect": _word("kind", reason.effect.value), "key": reason.key,
+            "title": reason.title(language), "reference": reason.reference, "mark": mark}))
     return EXIT_OK
 
 
@@ -455,11 +456,23 @@ def _print_records(records: list[dict[str, str]], columns: Sequence[str], style:
             _write_bytes(text.getvalue().encode("utf-8-sig"))
         else:
             sys.stdout.write(text.getvalue())
-    else:
-        widths = {c: max([len(c), *(len(r[c]) for r in records)]) for c in columns}
-        print("  ".join(c.ljust(widths[c]) for c in columns).rstrip())
+    else:  # for a person: headers and words in the current language
+        header = {c: _word("column", c) for c in columns}
+        records = [{c: _word(c, record[c]) for c in columns} for record in records]
+        widths = {c: max([len(header[c]), *(len(r[c]) for r in records)]) for c in columns}
+        print("  ".join(header[c].ljust(widths[c]) for c in columns).rstrip())
         for record in records:
             print("  ".join(record[c].ljust(widths[c]) for c in columns).rstrip())
+
+
+def _word(column: str, value: str) -> str:
+    """``value`` of ``column`` as a person reads it in the current language.
+
+    ``_word("column", "next_due")`` is a table header, ``_word("status", "red")`` a value
+    (``workbench.messages.cli_output``); anything else is shown as it is.
+    """
+    key = f"cli.out.column.{value}" if column == "column" else f"cli.out.value.{column}.{value}"
+    return render(key) if key in catalog() else value
 
 
 def _write_bytes(data: bytes) -> None:
@@ -657,10 +670,12 @@ def _nag_line(nag: Nag) -> str:
     from workbench.nags import NagKind
 
     if nag.kind is NagKind.DIGEST:
-        return f"digest caseload red={nag.red} amber={nag.amber}"
-    urgency = " urgent" if nag.urgent else ""
+        return render("cli.out.nag.digest", {"red": nag.red, "amber": nag.amber})
+    urgency = render("cli.out.nag.urgent") if nag.urgent else ""
     due = nag.due.isoformat() if nag.due else ""
-    return f"{nag.kind.value}{urgency} inquiry={nag.inquiry_id} case={nag.case_id} due={due}"
+    return render("cli.out.nag.inquiry", {
+        "kind": _word("kind", nag.kind.value), "urgent": urgency,
+        "inquiry_id": nag.inquiry_id, "case_id": nag.case_id, "due": due})
 
 
 NAG_COLUMNS = ("kind", "urgent", "inquiry_id", "case_id", "due", "red", "amber")
@@ -720,9 +735,9 @@ def _demo(arguments: argparse.Namespace) -> int:
             demo.add_local_work(workbench, today, arguments.seed)
         rows = workbench.caseload(today)
         waiting = workbench.inquiries(today)
-    print(f"demo database: {database}")
+    print(render("cli.out.demo.database", {"database": database}))
     _print_status_summary(rows)
-    print(f"open inquiries: {len(waiting)}")
+    print(render("cli.out.demo.inquiries", {"count": len(waiting)}))
     return EXIT_OK
 
 
@@ -732,10 +747,12 @@ def _print_status_summary(rows: Sequence[CaseRow]) -> None:
     for row in rows:
         per_caseworker.setdefault(row.caseworker, Counter())[row.status.value] += 1
     total: Counter[str] = Counter(row.status.value for row in rows)
-    print(f"{'caseworker':12} {'red':>5} {'amber':>5} {'green':>5}")
+    red, amber, green = (_word("status", status) for status in ("red", "amber", "green"))
+    print(f"{render('cli.out.demo.caseworker'):13} {red:>5} {amber:>5} {green:>5}")
     for caseworker, counts in sorted(per_caseworker.items()):
-        print(f"{caseworker:12} {counts['red']:5} {counts['amber']:5} {counts['green']:5}")
-    print(f"{'total':12} {total['red']:5} {total['amber']:5} {total['green']:5}")
+        print(f"{caseworker:13} {counts['red']:5} {counts['amber']:5} {counts['green']:5}")
+    print(f"{render('cli.out.demo.total'):13} {total['red']:5} {total['amber']:5} "
+          f"{total['green']:5}")
 
 
 def _text(key: str) -> str:
@@ -999,7 +1016,8 @@ def _per_kind(counts: dict[str, int]) -> str:
     total = sum(counts.values())
     if not total:
         return "0"
-    kinds = ", ".join(f"{kind} {count}" for kind, count in sorted(counts.items()))
+    kinds = ", ".join(f"{_word('entity', _word('quarantine', kind))} {count}"
+                      for kind, count in sorted(counts.items()))
     return f"{total} ({kinds})"
 
 
@@ -1051,8 +1069,10 @@ def _team_quarantine(arguments: argparse.Namespace) -> int:
     if arguments.drop:
         print(render("sync.cli.dropped", {"entry": arguments.drop}))
     for entry in held:
-        print(f"{entry.entry_id}  {entry.reason}  by {entry.author} (from {entry.member})  "
-              f"{entry.held_at}  {render(entry.problem)}: {entry.detail}")
+        print(render("cli.out.quarantine.entry", {
+            "entry_id": entry.entry_id, "reason": _word("quarantine", entry.reason),
+            "author": entry.author, "member": entry.member, "held_at": entry.held_at,
+            "problem": render(entry.problem), "detail": entry.detail}))
     print(render("sync.cli.held", {"counts": len(held)}))
     return EXIT_OK
 
@@ -1127,22 +1147,27 @@ def _case_show(arguments: argparse.Namespace) -> int:
         return EXIT_OK
     for key in ("case_id", "name", "cpr", "scheme", "caseworker", "team", "start",
                 "closed_on", "status", "next_due"):
-        print(f"{key}: {record[key] if record[key] is not None else ''}")
+        value = _word(key, record[key]) if record[key] is not None else ""
+        print(f"{render(f'cli.out.case.{key}')}: {value}")
     for m in record["milestones"]:
-        print(f"milestone {m['rule_id']} due {m['due']} {m['state']} {m['status'] or ''}"
-              .rstrip())
+        print(render("cli.out.case.milestone", {
+            "rule_id": m["rule_id"], "due": m["due"], "state": _word("state", m["state"]),
+            "status": _word("status", m["status"]) if m["status"] else ""}).rstrip())
     for e in record["events"]:
-        mark = (f" WITHDRAWN by {e['withdrawn']['by']}: {e['withdrawn']['reason']}"
-                if e["withdrawn"] else "")
-        print(f"event {e['id'] or '-'} {e['date']} {e['kind']} {e['source']}"
-              f" {e['registered_by'] or ''}".rstrip() + mark)
+        mark = (render("cli.out.case.withdrawn", e["withdrawn"]) if e["withdrawn"] else "")
+        print(render("cli.out.case.event", {
+            "id": e["id"] or "-", "date": e["date"], "kind": e["kind"],
+            "source": _word("source", e["source"]), "by": e["registered_by"] or ""}).rstrip()
+              + mark)
     for n in record["notes"]:
-        print(f"note {n['id']} {n['written_at']} {n['author']}: {n['text']}")
+        print(render("cli.out.case.note", {"id": n["id"], "at": n["written_at"],
+                                          "author": n["author"], "text": n["text"]}))
     for c in record["conflicts"]:
         kept, lost = c["kept"], c["lost"]
-        print(f"conflict {c['entity']}.{c['field']}: kept {kept['value']!r} "
-              f"({kept['author']} {kept['at']}), lost {lost['value']!r} "
-              f"({lost['author']} {lost['at']})")
+        print(render("cli.out.case.conflict", {
+            "entity": c["entity"], "field": c["field"], "kept": repr(kept["value"]),
+            "kept_by": kept["author"], "kept_at": kept["at"], "lost": repr(lost["value"]),
+            "lost_by": lost["author"], "lost_at": lost["at"]}))
     return EXIT_OK
 
 
@@ -1151,7 +1176,8 @@ def _event_withdraw(arguments: argparse.Namespace) -> int:
     with _open(arguments) as workbench:
         gone = workbench.casework.withdraw(arguments.event_id, reason=arguments.reason,
                                            by=_initials(arguments, workbench))
-    print(f"withdrawn: {gone.kind.value} {gone.date.isoformat()} on case {gone.case_id}")
+    print(render("cli.out.withdrawn", {"kind": gone.kind.value, "date": gone.date.isoformat(),
+                                       "case_id": gone.case_id}))
     return EXIT_OK
 
 
@@ -1266,7 +1292,8 @@ def _self_test() -> int:
     from workbench.selftest import run_self_test
 
     passed = run_self_test(print)
-    print("self-test passed" if passed else "self-test FAILED", file=sys.stderr)
+    print(render("cli.out.selftest.passed" if passed else "cli.out.selftest.failed"),
+          file=sys.stderr)
     return EXIT_OK if passed else EXIT_INPUT
 
 
@@ -1293,7 +1320,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(words: list[str]) -> int:
     """Parse ``words`` and run the command (``main`` without its Ctrl+C and pipe handling)."""
-    if words == ["--self-test"]:
+    if _without_language(words) == ["--self-test"]:  # `--self-test --language en` too
         return _self_test()
     try:
         arguments = build_parser().parse_args(words)
@@ -1344,6 +1371,20 @@ def _language_asked(words: Sequence[str]) -> str | None:
         if value in LANGUAGES:
             return value
     return None
+
+
+def _without_language(words: Sequence[str]) -> list[str]:
+    """``words`` without a ``--language X`` or ``--language=X`` that ``_language_asked`` read."""
+    kept: list[str] = []
+    skip = False
+    for position, word in enumerate(words):
+        if skip:
+            skip = False
+        elif word == "--language" and position + 1 < len(words):
+            skip = True
+        elif not word.startswith("--language="):
+            kept.append(word)
+    return kept
 
 
 def _silence_stdout() -> None:

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from workbench.errors import WorkbenchError
-from workbench.messages import LANGUAGES
+from workbench.messages import LANGUAGES, render
 from workbench.resources import available_profiles, load_named_profile, resource_dir
 
 #: The day the bundled demo export (resources/demo) was made for.
@@ -31,22 +31,25 @@ def _check_profiles() -> str:
     """Every bundled rule profile loads."""
     names = available_profiles()
     if not names:
-        raise WorkbenchError(f"no rule profiles in {resource_dir() / 'rules'}")
+        raise WorkbenchError(key="cli.out.selftest.no_profiles",
+                             folder=str(resource_dir() / "rules"))
     rules = sum(len(load_named_profile(name).rules) for name in names)
-    return f"{len(names)} rule profile(s), {rules} rules"
+    return render("cli.out.selftest.profiles_found", {"profiles": len(names), "rules": rules})
 
 
 def _check_mappings() -> str:
     """The mapping files load: the bundled ones, IT's and the user's, with no conflict."""
     from workbench.importing.mapping import MappingError
-    from workbench.importing.sitemappings import mappings_in_force
+    from workbench.importing.sitemappings import mappings_in_force, origin_word
 
     in_force = mappings_in_force()
     if in_force.conflicts:
         raise MappingError("; ".join(c.describe() for c in in_force.conflicts))
-    per_origin = [f"{folder.origin} {sum(o == folder.origin for o in in_force.origins.values())}"
+    per_origin = [f"{origin_word(folder.origin)} "
+                  f"{sum(o == folder.origin for o in in_force.origins.values())}"
                   for folder in in_force.folders]
-    return f"{len(in_force.files)} mapping file(s) ({', '.join(per_origin)})"
+    return render("cli.out.selftest.mappings_found",
+                  {"files": len(in_force.files), "origins": ", ".join(per_origin)})
 
 
 def _check_translations() -> str:
@@ -56,7 +59,8 @@ def _check_translations() -> str:
                if not any((folder / f"workbench_{language}{suffix}").exists()
                           for suffix in (".qm", ".ts"))]
     if missing:
-        raise WorkbenchError(f"translations missing in {folder}: {', '.join(missing)}")
+        raise WorkbenchError(key="cli.out.selftest.translations_missing", folder=str(folder),
+                             languages=", ".join(missing))
     return ", ".join(LANGUAGES)
 
 
@@ -66,8 +70,9 @@ def _check_site_config() -> str:
 
     defaults = load_site_defaults()
     if defaults.source is None:
-        return f"none deployed ({site_config_path()})"
-    chosen = ", ".join(sorted(defaults.as_settings())) or "team settings only"
+        return render("cli.out.selftest.site_none", {"path": site_config_path()})
+    chosen = (", ".join(sorted(defaults.as_settings()))
+              or render("cli.out.selftest.site_team_only"))
     return f"{defaults.source}: {chosen}"
 
 
@@ -77,7 +82,8 @@ def _demo_files() -> list[Path]:
     files = [folder / name for name in DEMO_FILES]
     missing = [path.name for path in files if not path.exists()]
     if missing:
-        raise WorkbenchError(f"demo export missing in {folder}: {', '.join(missing)}")
+        raise WorkbenchError(key="cli.out.selftest.demo_missing", folder=str(folder),
+                             files=", ".join(missing))
     return files
 
 
@@ -93,12 +99,12 @@ def _check_database_and_statuses() -> str:
         summary = workbench.import_files(files, today=DEMO_EXPORT_DATE)
         caseload = workbench.caseload(DEMO_EXPORT_DATE)
     if summary.rejected or not caseload:
-        raise WorkbenchError(
-            f"demo import gave {len(caseload)} open cases and {len(summary.rejected)} rejected rows"
-        )
+        raise WorkbenchError(key="cli.out.selftest.demo_wrong", cases=len(caseload),
+                             rejected=len(summary.rejected))
     counts = Counter(row.status.value for row in caseload)
-    return (f"demo export: {summary.new} cases, {summary.events_added} events; "
-            f"{counts['red']} red, {counts['amber']} amber, {counts['green']} green")
+    return render("cli.out.selftest.demo_found", {
+        "cases": summary.new, "events": summary.events_added, "red": counts["red"],
+        "amber": counts["amber"], "green": counts["green"]})
 
 
 def _check_encryption() -> str:
@@ -114,7 +120,7 @@ def _check_encryption() -> str:
     except WorkbenchError:
         if getattr(sys, "frozen", False):
             raise
-        return "not installed (the optional encryption extra)"
+        return render("cli.out.selftest.sqlcipher_optional")
     connection = module.connect(":memory:")
     try:
         connection.execute("PRAGMA key = 'self-test'")
@@ -122,27 +128,32 @@ def _check_encryption() -> str:
     finally:
         connection.close()
     if not version:
-        raise WorkbenchError("sqlcipher3 is installed but is not built with SQLCipher")
+        raise WorkbenchError(key="cli.out.selftest.sqlcipher_unbuilt")
     return f"SQLCipher {version[0]}"
 
 
+#: Each check by the message key of its name (``workbench.messages.cli_output``).
 CHECKS: tuple[tuple[str, Check], ...] = (
-    ("rule profiles", _check_profiles),
-    ("column mappings", _check_mappings),
-    ("translations", _check_translations),
-    ("machine-wide configuration", _check_site_config),
-    ("database and statuses", _check_database_and_statuses),
-    ("encryption", _check_encryption),
+    ("cli.out.selftest.profiles", _check_profiles),
+    ("cli.out.selftest.mappings", _check_mappings),
+    ("cli.out.selftest.translations", _check_translations),
+    ("cli.out.selftest.site_config", _check_site_config),
+    ("cli.out.selftest.database", _check_database_and_statuses),
+    ("cli.out.selftest.encryption", _check_encryption),
 )
 
 
 def run_self_test(say: Callable[[str], None]) -> bool:
-    """Run every check, saying what each found; True when all passed."""
+    """Run every check, saying what each found (in the current language); True when all passed.
+
+    Each line starts with its verdict, "ok" or "FEJL"/"FAIL", then the check's name.
+    """
     passed = True
-    for name, check in CHECKS:
+    for key, check in CHECKS:
+        name = render(key)
         try:
-            say(f"ok    {name}: {check()}")
+            say(render("cli.out.selftest.ok", {"name": name, "found": check()}))
         except (WorkbenchError, OSError, ImportError) as error:
             passed = False
-            say(f"FAIL  {name}: {error}")
+            say(render("cli.out.selftest.fail", {"name": name, "problem": error}))
     return passed

@@ -174,7 +174,7 @@ def test_the_cli_table_and_since(database_url: str, tmp_path: Path,
     main(["--db", database_url, "import", str(path), "--today", "2026-03-10"])
     capsys.readouterr()
 
-    assert main(["--db", database_url, "audit"]) == EXIT_OK
+    assert main(["--db", database_url, "audit", "--language", "en"]) == EXIT_OK
     table = capsys.readouterr().out.splitlines()
     assert table[0].split() == ["at", "os_user", "initials", "action", "case_id", "file",
                                 "detail"]

@@ -368,9 +368,9 @@ def test_a_reader_that_stops_reading_ends_it_quietly(tmp_path: Path) -> None:
         [sys.executable, "-m", "workbench", "--db", str(database), "status",
          "--today", "2026-03-10"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-        env={**os.environ, "PYTHONPATH": str(ROOT)})
+        env={**os.environ, "PYTHONPATH": str(ROOT), "WORKBENCH_LANGUAGE": "da"})
     assert process.stdout is not None and process.stderr is not None
-    assert process.stdout.readline().startswith(b"case_id")  # as `| head -1` reads
+    assert process.stdout.readline().startswith(b"sagsnr.")  # as `| head -1` reads
     process.stdout.close()
     error = process.stderr.read()
     process.stderr.close()

@@ -59,7 +59,7 @@ def test_rules_prints_citation_and_verification_state(
     assert sdp4.endswith("[Sygedagpengeloven § 13 b, stk. 1, 1. pkt.]")
     [kh26] = [line for line in lines if line.startswith("KH26-J ")]
     assert kh26.endswith("(ikke juridisk verificeret)")
-    assert any(line.startswith("exemption: sdp-13f") for line in lines)
+    assert any(line.startswith("fritagelse: sdp-13f") for line in lines)
 
 
 def test_rules_without_a_profile_lists_the_databases(

@@ -149,12 +149,14 @@ def test_mapping_check_and_list_speak_danish_by_default(
     assert capsys.readouterr().out.splitlines() == [f"ok: {good}", "  overskrift Sags-ID: Sagsnr"]
     assert main(["mapping", "list"]) == EXIT_OK
     out = capsys.readouterr().out.splitlines()
-    assert f"mappe site: {it_folder / 'mappings'}" in out
+    assert f"mappe IT: {it_folder / 'mappings'}" in out
     assert "mapping 'canonical' (indbygget): overskrifterne i det centrale udtræk" in out
     assert "  titel: Kommunen" in out
     assert "  ord Hændelse 'samtale': Jobsamtale" in out
     assert main(["--language", "en", "mapping", "list"]) == EXIT_OK
-    assert "  word Hændelse 'samtale': Jobsamtale" in capsys.readouterr().out.splitlines()
+    out = capsys.readouterr().out.splitlines()
+    assert "  word Hændelse 'samtale': Jobsamtale" in out
+    assert f"folder site: {it_folder / 'mappings'}" in out
 
 
 def test_the_report_line_is_danish_by_default(

@@ -138,7 +138,8 @@ def test_a_file_still_being_copied_in_is_left_until_it_settles(
 def test_cli_prints_one_line_per_nag(with_inquiries: Workbench, database_url: str,
                                      capsys: pytest.CaptureFixture[str]) -> None:
     with_inquiries.close()
-    assert main(["--db", database_url, "nags", "--now", "2026-05-13T08:00", "--peek"]) == EXIT_OK
+    assert main(["--db", database_url, "nags", "--now", "2026-05-13T08:00", "--peek",
+                 "--language", "en"]) == EXIT_OK
     assert capsys.readouterr().out.splitlines() == [
         "digest caseload red=1 amber=0",  # S1 had no first conversation by 1 March
         "due_today inquiry=1 case=S1 due=2026-05-13",

@@ -122,7 +122,7 @@ def test_team_join_takes_its_shared_folder_from_it(
     database = str(tmp_path / "ab.db")
     assert main(["--db", database, "team", "join", "--me", "AB", "--members", "AB,CD"]) == (
         EXIT_INPUT)
-    assert "names neither" in capsys.readouterr().err
+    assert "nævner ingen af dem" in capsys.readouterr().err
     config.write_text(f"team_folder = '{share}'\n", encoding="utf-8")
     assert main(["--db", database, "team", "join", "--me", "AB", "--members", "AB,CD"]) == (
         EXIT_OK)

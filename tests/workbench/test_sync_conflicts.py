@@ -99,6 +99,11 @@ def test_case_show_lists_the_kept_and_the_lost_value(
     assert (answer["kept"]["author"], answer["kept"]["value"]) == ("CD", "2026-03-05")
     assert (answer["lost"]["author"], answer["lost"]["value"]) == ("AB", "2026-03-03")
     assert main(["--db", database, "case", "show", "S2", "--today",
-                 EXPORT_DAY.isoformat()]) == 0
+                 EXPORT_DAY.isoformat(), "--language", "en"]) == 0
     text = capsys.readouterr().out
     assert "conflict inquiry.answered_on: kept '2026-03-05' (CD" in text
+    assert main(["--db", database, "case", "show", "S2", "--today",
+                 EXPORT_DAY.isoformat(), "--language", "da"]) == 0
+    text = capsys.readouterr().out
+    assert "konflikt inquiry.answered_on: beholdt '2026-03-05' (CD" in text
+    assert ", tabt '2026-03-03' (AB " in text

@@ -130,7 +130,7 @@ def test_a_push_still_in_flight_is_not_skipped_by_a_later_one(meeting: Meeting) 
 def test_an_unreachable_hub_is_a_sync_error() -> None:
     hub = HubTransport("postgresql://nobody:secret@127.0.0.1:1/hub", MEMBERS)
 
-    with pytest.raises(SyncError, match="cannot use the team hub") as failed:
+    with pytest.raises(SyncError, match="kan ikke bruge teamets hub") as failed:
         hub.pull(None)
 
     assert "secret" not in str(failed.value)

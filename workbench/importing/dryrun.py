@@ -20,7 +20,7 @@ from workbench.folding import fold_word
 from workbench.importing.importer import ExportTable, import_files, recognise_tables
 from workbench.importing.mapping import VOCABULARIES, Conflict, TableKind
 from workbench.importing.reading import cell_text, read_export_file
-from workbench.importing.sitemappings import MappingSet, mappings_in_force
+from workbench.importing.sitemappings import MappingSet, mappings_in_force, origin_word
 from workbench.importing.summarytext import count_line, rejected_line
 from workbench.messages import current_language, render
 from workbench.store.database import Database
@@ -158,15 +158,18 @@ def describe(preview: ImportPreview, mapping_set: MappingSet | None = None,
     if summary.unchanged:
         lines.append(say("unchanged"))
     for use in preview.tables:
-        where = use.source if use.source not in origins else f"{origins[use.source]}, {use.source}"
-        lines.append(say("table", label=use.label, kind=use.kind.value, rows=use.rows,
+        where = (origin_word(use.source) if use.source not in origins
+                 else f"{origin_word(origins[use.source])}, {use.source}")
+        lines.append(say("table", label=use.label, kind=render(f"mapping.table.{use.kind.value}"),
+                         rows=use.rows,
                          mapping=use.mapping, where=where))
     if mapping_set is not None:
         for mapping in mapping_set.files:
             if mapping.values:
                 fields = ", ".join(f"{f} {len(words)}" for f, words in mapping.values.items())
                 lines.append(say("words", mapping=mapping.name,
-                                 origin=origins.get(mapping.source), source=mapping.source,
+                                 origin=origin_word(origins.get(mapping.source, "")),
+                                 source=mapping.source,
                                  fields=fields))
     lines.append(say("would", counts=count_line(summary, language)))
     if preview.refused is not None:

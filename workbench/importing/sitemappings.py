@@ -31,7 +31,7 @@ from workbench.importing.mapping import (
     load_mapping_file,
     normalise_heading,
 )
-from workbench.messages import render
+from workbench.messages import catalog, render
 from workbench.resources import resource_dir
 from workbench.siteconfig import APP_NAME, SiteDefaults, load_site_defaults, site_config_path
 
@@ -187,9 +187,15 @@ def mappings_in_force() -> MappingSet:
     return Mappings().load()
 
 
+def origin_word(origin: str) -> str:
+    """Where a mapping comes from (bundled, site, user, built-in) in the current language."""
+    key = f"mapping.origin.{origin}"
+    return render(key) if key in catalog() else origin
+
+
 def describe_mapping(mapping: ColumnMapping, origin: str | None = None) -> list[str]:
     """One mapping as ``workbench mapping list`` prints it: where, title, headings, words."""
-    where = f"{origin}, {mapping.source}" if origin else mapping.source
+    where = f"{origin_word(origin)}, {mapping.source}" if origin else mapping.source
     lines = [render("mapping.list.mapping", {"name": mapping.name, "where": where})]
     if mapping.title:
         lines.append(render("mapping.list.title", {"title": mapping.title}))
@@ -211,7 +217,7 @@ def describe_set(mapping_set: MappingSet) -> list[str]:
     """The folders searched, every mapping file in force and every conflict, line by line."""
     lines = [
         render("mapping.list.folder" if folder.path.is_dir() else "mapping.list.missing_folder",
-               {"origin": folder.origin, "path": folder.path})
+               {"origin": origin_word(folder.origin), "path": folder.path})
         for folder in mapping_set.folders
     ]
     lines.append(render("mapping.list.canonical"))

@@ -160,14 +160,12 @@ class StagedBatch:
         """Rename into place, fsync the folder, read back: then the batch is there for good."""
         if self.final.exists():  # never replace a batch (a counter restored from a backup)
             self.temporary.unlink()
-            raise SyncError(f"the batch {self.final} exists already; it is sent again at the "
-                            "next sync")
+            raise SyncError(key="sync.error.batch_exists", batch=str(self.final))
         self.temporary.replace(self.final)
         _fsync_folder(self.final.parent)
         if self.final.read_bytes() != self.data:
             self.final.unlink()  # never leave a damaged batch of mine for the others to skip
-            raise SyncError(f"the batch {self.final} did not read back as written; it is "
-                            "sent again at the next sync")
+            raise SyncError(key="sync.error.batch_unread", batch=str(self.final))
 
 
 class FolderTransport:
@@ -194,13 +192,14 @@ class FolderTransport:
         folder = self.root / self.me
         try:
             if not self.root.is_dir():
-                raise SyncError(f"the shared folder {self.root} cannot be reached")
+                raise SyncError(key="sync.error.unreachable", folder=str(self.root))
             starts = range(0, len(entries), BATCH_ENTRIES)
             first = self._reserve(self._highest_number(self.my_folder()), len(starts))
             for number, start in enumerate(starts, start=first):
                 self.stage(entries[start:start + BATCH_ENTRIES], number).publish()
         except OSError as error:
-            raise SyncError(f"cannot write to the shared folder {folder}: {error}") from None
+            raise SyncError(key="sync.error.cannot_write", folder=str(folder),
+                            error=error) from None
 
     def stage(self, entries: Sequence[Sealed], number: int | None = None) -> StagedBatch:
         """Write a batch under a temporary name (readers ignore it), flushed and fsync'ed."""
@@ -239,7 +238,8 @@ class FolderTransport:
             _write_private(temporary, blob)
             temporary.replace(folder / f"state-{node}.bin")
         except OSError as error:
-            raise SyncError(f"cannot write to the shared folder {self.root}: {error}") from None
+            raise SyncError(key="sync.error.cannot_write", folder=str(self.root),
+                            error=error) from None
 
     def states(self) -> list[bytes]:
         """Every member's replicas' last states (a file being replaced is read next time)."""
@@ -254,7 +254,8 @@ class FolderTransport:
                         with contextlib.suppress(FileNotFoundError):
                             found.append(path.read_bytes())
         except OSError as error:
-            raise SyncError(f"cannot read the shared folder {self.root}: {error}") from None
+            raise SyncError(key="sync.error.cannot_read", folder=str(self.root),
+                            error=error) from None
         return found
 
     def key_id(self) -> str | None:
@@ -264,7 +265,8 @@ class FolderTransport:
         except FileNotFoundError:
             return None
         except (OSError, ValueError) as error:
-            raise SyncError(f"cannot read {self.root / KEY_MARKER}: {error}") from None
+            raise SyncError(key="sync.error.cannot_read_file", file=str(self.root / KEY_MARKER),
+                            error=error) from None
         return str(stored["key_id"]) if isinstance(stored, dict) and "key_id" in stored else None
 
     def claim_key_id(self, key_id: str) -> str:
@@ -274,10 +276,12 @@ class FolderTransport:
         except FileExistsError:
             pass  # another first member was faster: theirs counts
         except OSError as error:
-            raise SyncError(f"cannot write to the shared folder {self.root}: {error}") from None
+            raise SyncError(key="sync.error.cannot_write", folder=str(self.root),
+                            error=error) from None
         named = self.key_id()
         if named is None:
-            raise SyncError(f"the shared folder {self.root} did not keep {KEY_MARKER}")
+            raise SyncError(key="sync.error.marker_lost", folder=str(self.root),
+                            file=KEY_MARKER)
         return named
 
     # --- reading -------------------------------------------------------------------------
@@ -306,7 +310,7 @@ class FolderTransport:
         folder = self.root / member
         try:
             if not self.root.is_dir():
-                raise SyncError(f"the shared folder {self.root} cannot be reached")
+                raise SyncError(key="sync.error.unreachable", folder=str(self.root))
             if not folder.is_dir():  # the member has not sent anything yet
                 return
             names = sorted(path.name for path in folder.iterdir()
@@ -330,7 +334,8 @@ class FolderTransport:
                 cursor.seen.add(name)
                 yield name, batch
         except OSError as error:
-            raise SyncError(f"cannot read the shared folder {folder}: {error}") from None
+            raise SyncError(key="sync.error.cannot_read", folder=str(folder),
+                            error=error) from None
         cursor.advance(names)
 
 

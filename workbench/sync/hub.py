@@ -115,10 +115,9 @@ def hub_url(text_url: str) -> URL:
     try:
         url = make_url(text_url)
     except ArgumentError:
-        raise TeamSetupError(f"not a server URL: {text_url!r} (expected postgresql://...)"
-                             ) from None
+        raise TeamSetupError(key="sync.error.not_a_url", url=repr(text_url)) from None
     if url.get_backend_name() != "postgresql":
-        raise TeamSetupError(f"the team hub must be a PostgreSQL server, not {url.drivername}")
+        raise TeamSetupError(key="sync.error.not_postgresql", driver=url.drivername)
     if url.drivername in ("postgresql", "postgres"):
         url = url.set(drivername="postgresql+psycopg")
     return url
@@ -291,4 +290,4 @@ def _unreachable(hub: HubTransport, error: SQLAlchemyError) -> SyncError:
     cause = getattr(error, "orig", None) or error  # the driver's own words, if any
     lines = str(cause).strip().splitlines()
     detail = lines[0] if lines else type(error).__name__
-    return SyncError(f"cannot use the team hub ({hub.describe()}): {detail}")
+    return SyncError(key="sync.error.hub", hub=hub.describe(), detail=detail)

@@ -131,8 +131,7 @@ def required_settings(connection: Connection) -> TeamSettings:
     """The team settings; TeamSetupError while there are none."""
     settings = load_settings(connection)
     if settings is None:
-        raise TeamSetupError("this database is in no team yet: join one with "
-                             "workbench team join --me AB --members AB,CD,EF --folder DIR")
+        raise TeamSetupError(key="sync.error.no_team")
     return settings
 
 
@@ -144,17 +143,16 @@ def team_settings(
     mine = _initials(me)
     chosen = tuple(dict.fromkeys(_initials(member) for member in members))
     if mine not in chosen:
-        raise TeamSetupError(f"the members ({', '.join(chosen)}) must include you ({mine})")
+        raise TeamSetupError(key="sync.error.not_a_member", members=", ".join(chosen),
+                             me=mine)
     if folder is None and server is None:
-        raise TeamSetupError("give the team a shared folder (--folder) or a server (--server); "
-                             "IT's machine-wide configuration names neither")
+        raise TeamSetupError(key="sync.error.no_transport")
     if folder is not None and server is not None:
-        raise TeamSetupError("give the team either a shared folder or a server, not both")
+        raise TeamSetupError(key="sync.error.two_transports")
     if folder is not None:
         root = Path(folder).expanduser().resolve()
         if not root.is_dir():
-            raise TeamSetupError(f"the shared folder {root} does not exist or cannot be "
-                                 "reached")
+            raise TeamSetupError(key="sync.error.no_folder", folder=str(root))
         return TeamSettings(mine, chosen, "folder", str(root))
     assert server is not None
     hub_url(server)
@@ -165,7 +163,7 @@ def _initials(text: str) -> str:
     """Initials as a member's name and folder name: letters and digits, upper case."""
     initials = text.strip().upper()
     if not _INITIALS.match(initials):
-        raise TeamSetupError(f"not initials: {text!r} (letters and digits, up to 20)")
+        raise TeamSetupError(key="sync.error.not_initials", text=repr(text))
     return initials
 
 
@@ -206,8 +204,8 @@ def join(database: Database, settings: TeamSettings, join_code: str | None = Non
         else:
             transport.my_folder()
     except OSError as error:
-        raise SyncError(f"cannot write to the shared folder {settings.target}: {error}"
-                        ) from None
+        raise SyncError(key="sync.error.cannot_write", folder=settings.target,
+                        error=error) from None
     key, created = _team_key(transport, join_code)
     keys.store_key(key)
     with database.transaction(write=True) as connection:
