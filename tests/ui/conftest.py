@@ -17,6 +17,7 @@ from ui.app import Session, start_session
 from ui.i18n import Translations
 from ui.identity import IdentityDialog
 from ui.mainwindow import MainWindow
+from ui.scheduling import ReminderClocks
 from workbench import demo
 
 DEMO_CASES = 300
@@ -50,6 +51,16 @@ def demo_export(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
     return demo.write_export(demo.generate(DEMO_CASES, seed=7, today=TODAY), folder)
 
 
+def evening_clocks() -> ReminderClocks:
+    """Reminder clocks fixed at 18:00 on TODAY, after working hours.
+
+    With the real clock, a suite run between 08 and 16 would see the morning digest appear
+    (and be recorded in the database) in tests that are not about reminders.
+    """
+    evening = dt.datetime.combine(TODAY, dt.time(18, 0))
+    return ReminderClocks(now=lambda: evening)
+
+
 def arguments(database: Path, *, today: dt.date = TODAY, with_demo: bool = False
               ) -> argparse.Namespace:
     """The command line ``workbench-gui --db … --today …`` parsed."""
@@ -60,7 +71,8 @@ def arguments(database: Path, *, today: dt.date = TODAY, with_demo: bool = False
 def session(qtbot: QtBot, tmp_path: Path, state: QSettings,
             translations: Translations) -> Iterator[Session]:
     """A started workbench on an empty database, its start-up answered."""
-    running = start_session(arguments(tmp_path / "workbench.db"), state, translations)
+    running = start_session(arguments(tmp_path / "workbench.db"), state, translations,
+                            evening_clocks())
     qtbot.addWidget(running.window)
     wait_idle(qtbot, running.window)
     # A first start asks who I am before anything else; these tests become someone later.

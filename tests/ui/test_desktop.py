@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import configparser
-import datetime as dt
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -15,14 +14,13 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 from pytestqt.qtbot import QtBot
 
-from tests.ui.conftest import TODAY, arguments, wait_idle
+from tests.ui.conftest import arguments, evening_clocks, wait_idle
 from ui import app as app_module
 from ui import autostart
 from ui.app import Session, start_session
 from ui.appid import APP_USER_MODEL_ID, DESKTOP_FILE_NAME, set_app_id
 from ui.autostart import LogonCheckBox, RunKeyStart, XdgAutostart, start_command
 from ui.i18n import Translations
-from ui.scheduling import ReminderClocks
 from ui.singleinstance import SingleInstance, instance_key
 from ui.tray import NagTray
 from ui.traykeeper import NOTICE_SHOWN_KEY
@@ -133,11 +131,8 @@ def with_tray(monkeypatch: pytest.MonkeyPatch) -> Iterator[TrayIcon]:
 
 def started(qtbot: QtBot, tmp_path: Path, state: QSettings,
             translations: Translations) -> Session:
-    # An evening moment: in working hours the morning digest would reach the tray too, and
-    # these tests count the tray's messages.
-    evening = dt.datetime.combine(TODAY, dt.time(18, 0))
     session = start_session(arguments(tmp_path / "workbench.db"), state, translations,
-                            ReminderClocks(now=lambda: evening))
+                            evening_clocks())
     qtbot.addWidget(session.window)
     qtbot.waitUntil(lambda: session.reminders.tray is not None
                     and session.reminders.tray.icon.isVisible(), timeout=20_000)
