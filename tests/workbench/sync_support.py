@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from tests.workbench.conftest import _backends, _fresh_postgres_database
 from tests.workbench.exports import Case, write_cases, write_events
-from workbench.service import Workbench
+from workbench.session import Workbench
 from workbench.store.models import events, field_history, inquiries, notes, sync_entries
 from workbench.sync.entries import Entry
 from workbench.sync.folder import FolderTransport
@@ -98,7 +98,7 @@ def team_state(workbench: Workbench) -> dict[str, Any]:
         }
         entry_ids = set(connection.execute(select(sync_entries.c.entry_id)).scalars())
     return {"events": event_rows, "notes": note_rows, "inquiries": inquiry_rows,
-            "history": history, "entries": entry_ids, "covers": workbench.covers()}
+            "history": history, "entries": entry_ids, "covers": workbench.registrations.covers()}
 
 
 def transport_kinds() -> list[Any]:
@@ -130,9 +130,9 @@ class Meeting:
     def join(self, workbench: Workbench, me: str, members: Sequence[str]) -> None:
         """Let a workbench join the team that meets here."""
         if self.kind == "hub":
-            workbench.join_team(me, members, server=self.url)
+            workbench.team.join(me, members, server=self.url)
         else:
-            workbench.join_team(me, members, folder=self.folder)
+            workbench.team.join(me, members, folder=self.folder)
 
     def close(self) -> None:
         """Drop the hub database (if any)."""
