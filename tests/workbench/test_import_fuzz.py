@@ -17,7 +17,7 @@ result into the seeded store and asserts what the import promises whatever the f
 It runs 5,000 examples. To keep that within a minute or two, every example reuses one open
 store and puts it back in its seeded state with a handful of statements (instead of copying
 and migrating a database per example), and imports the cases file only (events never close
-a case). The store is the real one (SQLite) and the import the real ``Workbench.import_files``
+a case). The store is the real one (SQLite) and the import the real ``wb.imports.import_files``
 with its backup and audit.
 """
 

@@ -1,7 +1,7 @@
 """The status workbook's figures, sheet by sheet, against the store and the service.
 
 Every expectation here is computed independently of ``workbench.reports``: statuses from
-``Workbench.caseload`` (what the caseworkers' lists show), milestones from the engine's
+``wb.cases.caseload`` (what the caseworkers' lists show), milestones from the engine's
 evaluations, and closures, events and cases straight from the store's tables.
 """
 

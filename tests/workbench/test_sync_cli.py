@@ -144,7 +144,7 @@ def test_a_bad_join_changes_nothing_and_says_why(
     assert result[0] == code
     assert message in result[2] and "Traceback" not in result[2]
     with Workbench.open(ab) as workbench:
-        assert workbench.team.settings() is None
+        assert workbench.team.status().settings is None
 
 
 def test_an_unreachable_folder_is_reported_and_the_outbox_kept(

@@ -173,7 +173,7 @@ def test_a_malformed_pause_is_quarantined_and_a_good_one_still_applies(
     ab, cd = team
     with ab.database.transaction() as connection:
         key = load_key(state.read(connection, state.KEY_ID)[state.KEY_ID])
-    settings = ab.team.settings()
+    settings = ab.team.status().settings
     assert settings is not None
     transport = open_transport(settings, ab.database)
     bad = [crafted(values, entity_type, seq)
@@ -197,7 +197,7 @@ def test_a_malformed_pause_is_quarantined_and_a_good_one_still_applies(
 
 def test_a_pause_sealed_with_another_key_is_quarantined(team: list[Workbench]) -> None:
     ab, cd = team
-    settings = ab.team.settings()
+    settings = ab.team.status().settings
     assert settings is not None
     entry = crafted(pause_values(), EntityType.PAUSE, 1)
     open_transport(settings, ab.database).push(

@@ -51,6 +51,7 @@ from sqlalchemy import select
 from tests.workbench.sync_support import (
     EXPORT_DAY,
     Meeting,
+    entity_of,
     team_state,
     transport_kinds,
     write_export,
@@ -307,7 +308,7 @@ class TeamMachine(RuleBasedStateMachine):
         if not self._knows(member, case_id):
             return
         note_id = workbench.registrations.add_note(case_id, text, by=member)
-        entity_id = workbench.team.entity_id(EntityType.NOTE, note_id)
+        entity_id = entity_of(workbench, EntityType.NOTE, note_id)
         assert entity_id is not None
         self._expect(member, entity_id, {"text": text})
         self.notes.append(entity_id)
@@ -320,7 +321,7 @@ class TeamMachine(RuleBasedStateMachine):
             return
         workbench = self.workbenches[member]
         note_id = workbench.registrations.add_note("S2", "underskrevet anderledes", by=by)
-        entity_id = workbench.team.entity_id(EntityType.NOTE, note_id)
+        entity_id = entity_of(workbench, EntityType.NOTE, note_id)
         assert entity_id is not None
         self._expect(member, entity_id, {"text": "underskrevet anderledes"}, by)
         self.notes.append(entity_id)
@@ -350,7 +351,7 @@ class TeamMachine(RuleBasedStateMachine):
         if not self._knows(member, case_id):
             return
         inquiry_id = workbench.inquiries.add(case_id, channel, day, by=member)
-        entity_id = workbench.team.entity_id(EntityType.INQUIRY, inquiry_id)
+        entity_id = entity_of(workbench, EntityType.INQUIRY, inquiry_id)
         assert entity_id is not None
         self.inquiries.append(entity_id)
 

@@ -16,7 +16,11 @@ from tests.workbench.messages_support import said
 from tests.workbench.sync_support import (
     EXPORT_DAY,
     MemoryTransport,
+    activity_of,
+    entity_of,
+    history_of,
     outbox,
+    replaced_on_case,
     team_state,
     write_export,
 )
@@ -171,7 +175,7 @@ def test_saving_the_users_settings_keeps_the_team_settings(loaded: Workbench, tm
 
     loaded.settings.save(Settings(my_initials="AB", amber_days=14))
 
-    assert loaded.team.settings() is not None
+    assert loaded.team.status().settings is not None
     assert loaded.settings.load().amber_days == 14
     with loaded.database.transaction() as connection:
         keys = set(connection.execute(select(settings.c.key)).scalars())
@@ -226,12 +230,12 @@ def test_the_later_answer_wins_and_the_earlier_stays_in_the_history(
     for member in (ab, cd):
         row = member.inquiries.rows(EXPORT_DAY, open_only=False)[0]
         assert (row.answered_on, row.registered_by) == (DAY + dt.timedelta(days=1), "AB")
-        entity = member.team.entity_id(EntityType.INQUIRY, row.inquiry_id)
+        entity = entity_of(member, EntityType.INQUIRY, row.inquiry_id)
         assert entity is not None
-        answers = [(c.value, c.author, c.is_current) for c in member.team.field_history(entity)
+        answers = [(c.value, c.author, c.is_current) for c in history_of(member, entity)
                    if c.field == "answered_on"]
         assert answers == [("2026-03-02", "AB", False), ("2026-03-03", "CD", True)]
-        replaced = member.team.case_history("S1")
+        replaced = replaced_on_case(member, "S1")
         assert {(c.field, c.value) for c in replaced} == {("answered_on", "2026-03-02"),
                                                            ("answered_by", "AB")}
     assert team_state(ab)["history"] == team_state(cd)["history"]
@@ -291,7 +295,7 @@ def test_a_withdrawn_conversation_is_withdrawn_for_the_team(
     for member in (ab, cd):
         assert [e for e in member.cases.case_detail("S1", EXPORT_DAY).events
                 if e.date == DAY] == []
-    history = [(c.value, c.author) for c in cd.team.field_history(event_entity_id(
+    history = [(c.value, c.author) for c in history_of(cd, event_entity_id(
         "S1", DAY.isoformat(), "samtale")) if c.field == "present"]
     assert history == [(True, "AB"), (False, "AB")]
 
@@ -452,7 +456,7 @@ def test_conflicting_covers_the_later_decision_wins_and_both_are_kept(
         [cover] = member.registrations.covers()
         assert (cover.covering, cover.ends, cover.assigned_by) == (
             "CD", DAY + dt.timedelta(days=7), "CD")
-        history = [(c.value, c.author) for c in member.team.field_history(cover.entity_id)
+        history = [(c.value, c.author) for c in history_of(member, cover.entity_id)
                    if c.field == "covering"]
         assert history == [("AB", "AB"), ("CD", "CD"), (None, "CD"), ("CD", "CD")]
 
@@ -479,11 +483,11 @@ def test_who_registered_what_is_in_the_team_activity(
     for member in (ab, cd, ab):
         member.team.sync_now(hub)
 
-    activity = ab.team.activity(case_id="S1")
+    activity = activity_of(ab, case_id="S1")
 
     assert [(a.author, a.entity_type, a.local) for a in activity] == [
         ("CD", EntityType.NOTE, False), ("AB", EntityType.EVENT, True)]
-    assert [a.author for a in ab.team.activity(author="CD")] == ["CD"]
+    assert [a.author for a in activity_of(ab, author="CD")] == ["CD"]
 
 
 def _all_entries(workbench: Workbench) -> list[Entry]:

@@ -73,7 +73,7 @@ def team_key(workbench: Workbench) -> TeamKey:
 
 
 def transport_of(workbench: Workbench) -> FolderTransport | HubTransport:
-    settings = workbench.team.settings()
+    settings = workbench.team.status().settings
     assert settings is not None
     return open_transport(settings, workbench.database)
 

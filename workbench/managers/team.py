@@ -1,11 +1,10 @@
-"""The team manager (``wb.team``): joining a team, syncing, and the team's history.
+"""The team manager (``wb.team``): joining a team, its status, syncing, the quarantine.
 
 The work itself is ``workbench.sync``'s; this is the session's one door to it.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import os
 from collections.abc import Iterable
@@ -14,24 +13,16 @@ from pathlib import Path
 
 from workbench.managers.base import Manager
 from workbench.sync import team
-from workbench.sync import views as sync_views
-from workbench.sync.entries import EntityType
 from workbench.sync.inbox import HeldEntry, Quarantine
 from workbench.sync.team import SyncReport, TeamSettings, TeamStatus
 from workbench.sync.transport import Transport
-from workbench.sync.views import FieldChange, TeamActivity
 
 #: Counts only: never a name or a CPR number.
 log = logging.getLogger(__name__)
 
 
 class TeamManager(Manager):
-    """The team of this database: settings, joining, syncing, the quarantine and the history."""
-
-    def settings(self) -> TeamSettings | None:
-        """The team this database is in; None while it is in none."""
-        with self._database.transaction() as connection:
-            return team.load_settings(connection)
+    """The team of this database: joining, its status, syncing and the quarantine."""
 
     def join(
         self, me: str, members: Iterable[str], *, folder: str | os.PathLike[str] | None = None,
@@ -74,29 +65,3 @@ class TeamManager(Manager):
                  sum(report.sent.values()), sum(report.received.values()), report.conflicts,
                  report.parked)
         return report
-
-    def last_sync(self) -> dt.datetime | None:
-        """When this database last synced with its team (UTC); None if never."""
-        return team.last_sync(self._database)
-
-    def field_history(self, entity_id: str) -> list[FieldChange]:
-        """Every value each field of a team entity had, by whom and when; none is dropped."""
-        with self._database.transaction() as connection:
-            return sync_views.field_changes(connection, entity_id)
-
-    def entity_id(self, entity_type: EntityType, row_id: int) -> str | None:
-        """The team entity id of an inquiry or note (for ``field_history``)."""
-        with self._database.transaction() as connection:
-            return sync_views.entity_of(connection, entity_type, row_id)
-
-    def case_history(self, case_id: str) -> list[FieldChange]:
-        """The replaced values on a case's team entities (answers, note texts), oldest first."""
-        with self._database.transaction() as connection:
-            return sync_views.superseded_on_case(connection, case_id)
-
-    def activity(
-        self, *, case_id: str | None = None, author: str | None = None, limit: int = 200,
-    ) -> list[TeamActivity]:
-        """Who registered what: the newest team entries (of a case, of an author)."""
-        with self._database.transaction() as connection:
-            return sync_views.activity(connection, case_id=case_id, author=author, limit=limit)
