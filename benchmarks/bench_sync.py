@@ -243,7 +243,7 @@ def run(kind: str, pg_url: str | None, count: int, rounds: int, scratch: Path) -
             report = reader.team.sync_now()
             pull.append(time.perf_counter() - start)
             assert (report.total_received, report.conflicts) == (count, 0), report
-            empty.append(median_of(reader.sync_now, 3))
+            empty.append(median_of(reader.team.sync_now, 3))
             author.close()
             reader.close()
             for path in (author_path, reader_path):
