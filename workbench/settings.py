@@ -16,10 +16,9 @@ from typing import Any
 from workbench.calendar import DEFAULT_FIXED_CLOSURE_DAYS, WorkingCalendar, month_days
 from workbench.engine import DEFAULT_AMBER_DAYS
 from workbench.errors import InputError
+from workbench.messages import LANGUAGES
 from workbench.resources import DEFAULT_PROFILE, available_profiles, current_profile_name
 from workbench.siteconfig import SiteDefaults, load_site_defaults
-
-LANGUAGES = ("da", "en")
 
 
 @dataclass(frozen=True)

@@ -80,10 +80,3 @@ def row_of(connection: Connection, table: Table, entity_id: str) -> int:
                                 ).scalar()
     assert row_id is not None, f"entity {entity_id} has no row in {table.name}"
     return int(row_id)
-
-
-def aware(value: dt.datetime) -> dt.datetime:
-    """A stored (naive UTC) time as an aware one."""
-    return value.replace(tzinfo=dt.UTC)
-
-

@@ -32,7 +32,6 @@ from workbench.managers.base import (
     SCHEMES,
     AnyRow,
     Manager,
-    aware,
     case_of,
     open_on,
     owned_by,
@@ -228,7 +227,7 @@ class CaseManager(Manager):
             closed_on=case.closed_on,
             milestones=tuple(_milestone_rows(evaluation, today, current.amber_days)),
             events=tuple(_event_row(e) for e in event_rows),
-            notes=tuple(NoteRow(n.id, aware(n.written_at), n.author, n.text)
+            notes=tuple(NoteRow(n.id, from_store_time(n.written_at), n.author, n.text)
                         for n in note_rows),
             inquiries=tuple(inquiry_rows),
             pauses=pause_rows,
