@@ -38,7 +38,7 @@ from pathlib import Path
 
 from workbench import demo
 from workbench.cli import main as cli_main
-from workbench.service import Workbench
+from workbench.session import Workbench
 
 TODAY = dt.date(2026, 11, 22)
 BOUNDS = {
@@ -84,7 +84,7 @@ def baseline(files: list[Path], database: Path) -> None:
 def import_into(database: Path, files: list[Path]) -> None:
     """The workbench's import, as the CLI runs it."""
     with Workbench.open(database) as workbench:
-        summary = workbench.import_files(files, today=TODAY)
+        summary = workbench.imports.import_files(files, today=TODAY)
     if summary.rejected:
         raise SystemExit(f"the benchmark export had {len(summary.rejected)} rejected rows")
 
@@ -92,7 +92,7 @@ def import_into(database: Path, files: list[Path]) -> None:
 def timed_import(database: Path, files: list[Path]) -> float:
     """Seconds of ``import_files`` alone (opening and migrating the store not counted)."""
     with Workbench.open(database) as workbench:
-        return timed(lambda: workbench.import_files(files, today=TODAY))
+        return timed(lambda: workbench.imports.import_files(files, today=TODAY))
 
 
 def peak_memory_mb(database: Path, files: list[Path]) -> float:
@@ -132,8 +132,8 @@ def same_rows_in_new_files(files: list[Path], folder: Path, blank_lines: int) ->
 def status_times_ms(database: Path, caseworker: str, runs: int) -> tuple[list[float], int]:
     """Times of ``caseload`` for one caseworker, and how many cases it returned."""
     with Workbench.open(database) as workbench:
-        rows = workbench.caseload(TODAY, caseworker=caseworker)
-        times = [timed(lambda: workbench.caseload(TODAY, caseworker=caseworker)) * 1000
+        rows = workbench.cases.caseload(TODAY, caseworker=caseworker)
+        times = [timed(lambda: workbench.cases.caseload(TODAY, caseworker=caseworker)) * 1000
                  for _ in range(runs)]
     return times, len(rows)
 

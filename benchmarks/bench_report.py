@@ -41,7 +41,7 @@ from openpyxl import Workbook, load_workbook
 from workbench import demo
 from workbench.reports import write_status_report
 from workbench.reports.status import gather, write_workbook
-from workbench.service import Workbench
+from workbench.session import Workbench
 from workbench.vocabulary import Channel
 
 TODAY = dt.date(2026, 11, 22)
@@ -80,14 +80,14 @@ def build_database(path: Path, open_cases: int, seed: int) -> tuple[int, int]:
     export = demo.generate(generated, seed, TODAY)
     files = demo.write_export(export, path.parent / "export")
     with Workbench.open(path) as workbench:
-        workbench.import_files(files, today=TODAY)
-        rows = workbench.caseload(TODAY)
+        workbench.imports.import_files(files, today=TODAY)
+        rows = workbench.cases.caseload(TODAY)
         for number, row in enumerate(rows[:INQUIRIES]):
             channel = Channel.PHONE if number % 2 else Channel.MAIL
             received = TODAY - dt.timedelta(days=number % 20)
-            inquiry = workbench.add_inquiry(row.case_id, channel, received, by=row.caseworker)
+            inquiry = workbench.inquiries.add(row.case_id, channel, received, by=row.caseworker)
             if number % 3 == 0:
-                workbench.answer_inquiry(inquiry, TODAY, by=row.caseworker)
+                workbench.inquiries.answer(inquiry, TODAY, by=row.caseworker)
         return len(rows), min(len(rows), INQUIRIES)
 
 
@@ -121,7 +121,7 @@ def measure(database: Path, work: Path, rounds: int) -> dict[str, Timings]:
         print(f"cells: {sum(len(row) for _, rows in cells for row in rows):,} in "
               f"{len(cells)} sheets")
         for _ in range(rounds):
-            timings["status"].measure(lambda: workbench.caseload(TODAY))
+            timings["status"].measure(lambda: workbench.cases.caseload(TODAY))
             timings["report"].measure(lambda: write_status_report(workbench, report, TODAY))
             data = gather(workbench, TODAY)
             timings["writing"].measure(functools.partial(write_workbook, data, report))

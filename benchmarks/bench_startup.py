@@ -31,7 +31,7 @@ import time
 from pathlib import Path
 
 from workbench import demo
-from workbench.service import Workbench
+from workbench.session import Workbench
 from workbench.store import recovery
 
 TODAY = dt.date(2026, 11, 22)
@@ -69,7 +69,7 @@ def build_database(path: Path, total: int, folder: Path) -> None:
     export = demo.generate(OWN_CASES, 7, TODAY)
     files = demo.write_export(export, folder / f"export-{total}")
     with Workbench.open(path) as workbench:
-        workbench.import_files(files, today=TODAY)
+        workbench.imports.import_files(files, today=TODAY)
     filler = export.cases[0]
     with contextlib.closing(sqlite3.connect(path)) as connection:
         connection.execute("UPDATE cases SET caseworker = ?", (CASEWORKER,))

@@ -41,7 +41,7 @@ from typing import Any
 from sqlalchemy import Column, Integer, MetaData, String, Table, Text, create_engine, make_url
 
 from workbench import demo
-from workbench.service import Workbench
+from workbench.session import Workbench
 from workbench.store.models import sync_entries
 from workbench.sync import keys, state
 from workbench.sync.apply import apply_entries
@@ -110,7 +110,7 @@ def make_entries(count: int, case_ids: list[str], node: str) -> list[Entry]:
 def join(workbench: Workbench, me: str, kind: str, target: str, code: str | None) -> str | None:
     """Join the team over the folder or the hub; the join code if this member made the key."""
     where = {"server": target} if kind == "hub" else {"folder": target}
-    return workbench.join_team(me, MEMBERS, join_code=code, **where).join_code
+    return workbench.team.join(me, MEMBERS, join_code=code, **where).join_code
 
 
 @contextmanager
@@ -205,9 +205,9 @@ def run(kind: str, pg_url: str | None, count: int, rounds: int, scratch: Path) -
         export = demo.generate(200, 7, TODAY)
         files = demo.write_export(export, scratch / "export")
         with Workbench.open(template) as workbench:
-            workbench.import_files(files, today=TODAY)
+            workbench.imports.import_files(files, today=TODAY)
     with Workbench.open(template) as workbench:
-        case_ids = [row.case_id for row in workbench.caseload(TODAY)]
+        case_ids = [row.case_id for row in workbench.cases.caseload(TODAY)]
     pull, bare, push, bare_push_times, empty = [], [], [], [], []
     size = 0
     for round_number in range(rounds):
@@ -240,10 +240,10 @@ def run(kind: str, pg_url: str | None, count: int, rounds: int, scratch: Path) -
             bare_pull_and_insert(transport, key, scratch)
             bare.append(time.perf_counter() - start)
             start = time.perf_counter()
-            report = reader.sync_now()
+            report = reader.team.sync_now()
             pull.append(time.perf_counter() - start)
             assert (report.total_received, report.conflicts) == (count, 0), report
-            empty.append(median_of(reader.sync_now, 3))
+            empty.append(median_of(reader.team.sync_now, 3))
             author.close()
             reader.close()
             for path in (author_path, reader_path):

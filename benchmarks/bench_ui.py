@@ -33,12 +33,12 @@ SEARCHES = ("hansen", "mette", "2026-0123", "0101", "nguyen")
 def build_database(folder: Path, cases: int) -> Path:
     """A database holding a demo export of ``cases`` cases (setup: not measured)."""
     from workbench import demo
-    from workbench.service import Workbench
+    from workbench.session import Workbench
 
     database = folder / "bench.db"
     files = demo.write_export(demo.generate(cases, seed=11, today=TODAY), folder / "export")
     with Workbench.open(str(database)) as workbench:
-        workbench.import_files(files, today=TODAY)
+        workbench.imports.import_files(files, today=TODAY)
     return database
 
 

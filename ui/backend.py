@@ -23,7 +23,7 @@ from workbench.errors import WorkbenchError
 
 if TYPE_CHECKING:
     # Only for types: the UI thread never loads the database layer (it starts faster too).
-    from workbench.service import Workbench
+    from workbench.session import Workbench
 
 T = TypeVar("T")
 Job = Callable[["Workbench"], T]

@@ -30,7 +30,7 @@ from workbench.views import EventRow, NoteRow
 from workbench.vocabulary import EventKind
 
 if TYPE_CHECKING:
-    from workbench.service import Workbench
+    from workbench.session import Workbench
 
 # Send a job (an edit, then a snapshot) to the worker; draw the snapshot; then ``then``.
 Change = Callable[[Callable[["Workbench", jobs.View], jobs.Snapshot],
@@ -139,8 +139,8 @@ class CaseActions(QObject):
         done: dict[str, Any] = {}
 
         def job(workbench: Workbench, view: jobs.View) -> jobs.Snapshot:
-            done["it"] = workbench.casework.register(case_id, kind, on, by=by, today=today,
-                                                     note=note or None)
+            done["it"] = workbench.registrations.register(case_id, kind, on, by=by, today=today,
+                                                          note=note or None)
             return jobs.snapshot(workbench, view)
 
         def then() -> None:
@@ -149,9 +149,9 @@ class CaseActions(QObject):
             registered, undone = done["it"], self.tr("Undone")
 
             def undo(workbench: Workbench, who: str) -> None:
-                workbench.casework.withdraw(registered.event_id, reason=undone, by=who)
+                workbench.registrations.withdraw(registered.event_id, reason=undone, by=who)
                 if registered.note_id is not None:
-                    workbench.casework.delete_note(registered.note_id, by=who)
+                    workbench.registrations.delete_note(registered.note_id, by=who)
 
             self._remember(texts.fill(self.tr("Undo registering %1"),
                                       texts.event_kind_name(kind)), undo)
@@ -165,15 +165,15 @@ class CaseActions(QObject):
         done: dict[str, int] = {}
 
         def job(workbench: Workbench, view: jobs.View) -> jobs.Snapshot:
-            done["id"] = workbench.casework.add_note(case_id, text, by=by)
+            done["id"] = workbench.registrations.add_note(case_id, text, by=by)
             return jobs.snapshot(workbench, view)
 
         def saved() -> None:
             self._panel.note_saved()
             note_id = done["id"]
             self._remember(self.tr("Undo adding the note"),
-                           lambda workbench, who: workbench.casework.delete_note(note_id,
-                                                                                 by=who))
+                           lambda workbench, who: workbench.registrations.delete_note(note_id,
+                                                                                      by=who))
             if then is not None:
                 then()
 
@@ -197,10 +197,11 @@ class CaseActions(QObject):
 
         def job(workbench: Workbench, view: jobs.View) -> jobs.Snapshot:
             if kind is not None and on is not None:
-                done["gone"], done["new"] = workbench.casework.correct(
+                done["gone"], done["new"] = workbench.registrations.correct(
                     event.event_id, kind, on, reason=reason, by=by, today=today)
             else:
-                done["gone"] = workbench.casework.withdraw(event.event_id, reason=reason, by=by)
+                done["gone"] = workbench.registrations.withdraw(event.event_id, reason=reason,
+                                                                by=by)
             return jobs.snapshot(workbench, view)
 
         def then() -> None:
@@ -208,8 +209,8 @@ class CaseActions(QObject):
 
             def undo(workbench: Workbench, who: str) -> None:
                 if new is not None:
-                    workbench.casework.withdraw(new, reason=undone, by=who)
-                workbench.register_event(gone.case_id, gone.kind, gone.date, by=who)
+                    workbench.registrations.withdraw(new, reason=undone, by=who)
+                workbench.registrations.register_event(gone.case_id, gone.kind, gone.date, by=who)
 
             self._remember(self.tr("Undo the withdrawal"), undo)
 
@@ -227,13 +228,13 @@ class CaseActions(QObject):
         by = self._initials()
 
         def job(workbench: Workbench, view: jobs.View) -> jobs.Snapshot:
-            workbench.casework.edit_note(note.note_id, text, by=by)
+            workbench.registrations.edit_note(note.note_id, text, by=by)
             return jobs.snapshot(workbench, view)
 
         self._change(job, lambda: self._remember(
             self.tr("Undo editing the note"),
-            lambda workbench, who: workbench.casework.edit_note(note.note_id, note.text,
-                                                                by=who)))
+            lambda workbench, who: workbench.registrations.edit_note(note.note_id, note.text,
+                                                                     by=who)))
 
     def delete_note(self, note: NoteRow) -> None:
         """Delete a note once the caseworker confirmed it."""
@@ -256,12 +257,12 @@ class CaseActions(QObject):
         done: dict[str, Any] = {}
 
         def job(workbench: Workbench, view: jobs.View) -> jobs.Snapshot:
-            done["it"] = workbench.casework.delete_note(note.note_id, by=by)
+            done["it"] = workbench.registrations.delete_note(note.note_id, by=by)
             return jobs.snapshot(workbench, view)
 
         self._change(job, lambda: self._remember(
             self.tr("Undo deleting the note"),
-            lambda workbench, who: workbench.casework.restore_note(done["it"], by=who)))
+            lambda workbench, who: workbench.registrations.restore_note(done["it"], by=who)))
 
     def cancel_cover(self, covers: list[tuple[str, str | None]]) -> None:
         """Choose one of the covers in force and cancel it for the team."""
@@ -286,12 +287,12 @@ class CaseActions(QObject):
         done: dict[str, Any] = {}
 
         def job(workbench: Workbench, view: jobs.View) -> jobs.Snapshot:
-            done["was"] = workbench.casework.cancel_cover(absent, by=by, case_id=case_id)
+            done["was"] = workbench.registrations.cancel_cover(absent, by=by, case_id=case_id)
             return jobs.snapshot(workbench, view)
 
         self._change(job, lambda: self._remember(
             self.tr("Undo cancelling the cover"),
-            lambda workbench, who: workbench.casework.restore_cover(done["was"], by=who)))
+            lambda workbench, who: workbench.registrations.restore_cover(done["was"], by=who)))
 
     # -- undo -----------------------------------------------------------------------------
 

@@ -46,7 +46,7 @@ from workbench.views import CaseRow, ImportSummary
 from workbench.vocabulary import Channel
 
 if TYPE_CHECKING:
-    from workbench.service import Settings
+    from workbench.settings import Settings
 
 #: Each language named in itself, so anyone can find their own.
 LANGUAGE_NAMES = {"da": "Dansk", "en": "English"}

@@ -20,7 +20,7 @@ from workbench.resources import resource_dir
 
 if TYPE_CHECKING:
     from ui.mainwindow import MainWindow
-    from workbench.service import Workbench
+    from workbench.session import Workbench
 
 
 def guide_path(language: str) -> Path:

@@ -33,7 +33,7 @@ from workbench.views import ImportSummary
 
 if TYPE_CHECKING:
     from workbench.importing.dryrun import ImportPreview
-    from workbench.service import Workbench
+    from workbench.session import Workbench
 
 #: What an import job does, given the worker's Workbench and a progress callback.
 ImportJob = Callable[["Workbench", ProgressReport], ImportSummary]
@@ -82,7 +82,7 @@ class ImportController(QObject):
         today = self._today()
 
         def job(workbench: Workbench, report: ProgressReport) -> ImportSummary:
-            return workbench.import_files(chosen, today=today, force=force, progress=report)
+            return workbench.imports.import_files(chosen, today=today, force=force, progress=report)
 
         self._run(job, retry=lambda: self.import_paths(chosen, force=True))
 
@@ -105,7 +105,7 @@ class ImportController(QObject):
         today = self._today()
 
         def job(workbench: Workbench, report: ProgressReport) -> ImportPreview:
-            return workbench.preview_import(chosen, today=today, progress=report)
+            return workbench.imports.preview_import(chosen, today=today, progress=report)
 
         self._running = True
         self._show_progress(self.tr("Checking the export…"))
@@ -133,7 +133,7 @@ class ImportController(QObject):
         today = self._today()
 
         def job(workbench: Workbench, report: ProgressReport) -> ImportSummary:
-            return workbench.import_files(chosen, today=today, progress=report)
+            return workbench.imports.import_files(chosen, today=today, progress=report)
 
         self._run(job, retry=lambda: self.import_paths(chosen, force=True), quiet=True)
 
@@ -143,7 +143,7 @@ class ImportController(QObject):
 
         def job(workbench: Workbench, report: ProgressReport) -> ImportSummary:
             paths = jobs.export_files(folder)
-            return workbench.import_files(paths, today=today, progress=report)
+            return workbench.imports.import_files(paths, today=today, progress=report)
 
         self._run(job, retry=lambda: self._force_folder(folder))
 
@@ -151,8 +151,9 @@ class ImportController(QObject):
         today = self._today()
 
         def job(workbench: Workbench, report: ProgressReport) -> ImportSummary:
-            return workbench.import_files(jobs.export_files(folder), today=today, force=True,
-                                          progress=report)
+            return workbench.imports.import_files(jobs.export_files(folder), today=today,
+                                                  force=True,
+                                                  progress=report)
 
         self._run(job, retry=None)
 

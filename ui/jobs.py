@@ -27,7 +27,8 @@ from workbench.vocabulary import Channel
 if TYPE_CHECKING:
     # The database layer is imported by the worker thread when it opens the database.
     from workbench.reports import ReportSummary
-    from workbench.service import Settings, Workbench
+    from workbench.session import Workbench
+    from workbench.settings import Settings
     from workbench.sync.team import SyncReport, TeamStatus
 
 #: How many cases the demo export has: a miniteam's caseload and then some.
@@ -82,14 +83,14 @@ class StartUp:
 
 def open_workbench(database: str | None) -> Workbench:
     """Open the database (in the worker thread, which also loads the database layer)."""
-    from workbench.service import Workbench
+    from workbench.session import Workbench
 
     return Workbench.open(database)
 
 
 def restore_and_open(database: Path, backup: Path) -> Workbench:
     """Put a backup in place of the damaged database (which is kept aside), then open it."""
-    from workbench.service import Workbench
+    from workbench.session import Workbench
     from workbench.store.recovery import restore_backup
 
     restore_backup(database, backup)
@@ -98,33 +99,34 @@ def restore_and_open(database: Path, backup: Path) -> Workbench:
 
 def start_up(workbench: Workbench) -> StartUp:
     """Read the settings and whether the database is still empty."""
-    return StartUp(workbench.load_settings(), workbench.is_empty(), tuple(available_profiles()))
+    return StartUp(workbench.settings.load(), workbench.cases.is_empty(),
+                   tuple(available_profiles()))
 
 
 def snapshot(workbench: Workbench, view: View) -> Snapshot:
     """The caseload, the inquiries and the selected case as the database has them now."""
     return Snapshot(
         today=view.today,
-        settings=workbench.load_settings(),
-        cases=tuple(workbench.caseload(view.today)),
-        caseworkers=tuple(workbench.caseworkers()),
-        teams=tuple(workbench.teams()),
+        settings=workbench.settings.load(),
+        cases=tuple(workbench.cases.caseload(view.today)),
+        caseworkers=tuple(workbench.cases.caseworkers()),
+        teams=tuple(workbench.cases.teams()),
         inquiries=inquiries(workbench, view),
         detail=case_detail(workbench, view.case_id, view.today),
-        team=workbench.team_status(),
+        team=workbench.team.status(),
         covers=covers(workbench, view.today),
     )
 
 
 def covers(workbench: Workbench, today: dt.date) -> tuple[tuple[str, frozenset[str]], ...]:
     """The colleagues I cover today, each with the cases of theirs I cover."""
-    me = workbench.load_settings().my_initials
+    me = workbench.settings.load().my_initials
     if not me:
         return ()
-    active = [row for row in workbench.covers(today) if row.covering == me]
+    active = [row for row in workbench.registrations.covers(today) if row.covering == me]
     if not active:
         return ()
-    covered = workbench.covered_caseload(today, covering=me)
+    covered = workbench.cases.covered_caseload(today, covering=me)
     found: dict[str, set[str]] = {row.absent: set() for row in active}
     for cover in active:
         found[cover.absent].update(
@@ -136,7 +138,7 @@ def covers(workbench: Workbench, today: dt.date) -> tuple[tuple[str, frozenset[s
 
 def sync_now(workbench: Workbench, view: View) -> Synced:
     """Sync with the team, then read everything again (teammates' work shows at once)."""
-    report = workbench.sync_now()
+    report = workbench.team.sync_now()
     return Synced(report, snapshot(workbench, view))
 
 
@@ -147,7 +149,7 @@ def join_team(workbench: Workbench, view: View, me: str, members: Sequence[str],
 
     The first member also gets the new team key's join code, to hand on to the others.
     """
-    joined = workbench.join_team(me, members, folder=folder, server=server,
+    joined = workbench.team.join(me, members, folder=folder, server=server,
                                  join_code=join_code)
     return snapshot(workbench, view), joined.join_code
 
@@ -155,38 +157,38 @@ def join_team(workbench: Workbench, view: View, me: str, members: Sequence[str],
 def assign_cover(workbench: Workbench, view: View, absent: str, starts: dt.date,
                  ends: dt.date, by: str) -> Snapshot:
     """Let me (``by``) cover an absent colleague's cases, then read everything again."""
-    workbench.assign_cover(absent, by, starts, ends, by=by)
+    workbench.registrations.assign_cover(absent, by, starts, ends, by=by)
     return snapshot(workbench, view)
 
 
 def inquiries(workbench: Workbench, view: View) -> tuple[InquiryRow, ...]:
     """The open inquiries of the view's owner (mine, my team's, everyone's)."""
     owner = view.inquiry_owner
-    return tuple(workbench.inquiries(view.today, caseworker=owner.caseworker, team=owner.team))
+    return tuple(workbench.inquiries.rows(view.today, caseworker=owner.caseworker, team=owner.team))
 
 
 def case_detail(workbench: Workbench, case_id: str | None, today: dt.date) -> CaseDetail | None:
     """One case's detail, or None when no case is selected."""
-    return workbench.case_detail(case_id, today) if case_id else None
+    return workbench.cases.case_detail(case_id, today) if case_id else None
 
 
 def add_inquiry(workbench: Workbench, view: View, case_id: str, channel: Channel,
                 received: dt.date, by: str) -> Snapshot:
     """Register an inquiry on ``case_id``, then read everything again."""
-    workbench.add_inquiry(case_id, channel, received, by=by)
+    workbench.inquiries.add(case_id, channel, received, by=by)
     return snapshot(workbench, view)
 
 
 def answer_inquiry(workbench: Workbench, view: View, inquiry_id: int, answered_on: dt.date,
                    by: str) -> Snapshot:
     """Register the reply to an inquiry, then read everything again."""
-    workbench.answer_inquiry(inquiry_id, answered_on, by=by)
+    workbench.inquiries.answer(inquiry_id, answered_on, by=by)
     return snapshot(workbench, view)
 
 
 def save_settings(workbench: Workbench, view: View, settings: Settings) -> Snapshot:
     """Store the settings, then read everything again (the amber window may have changed)."""
-    workbench.save_settings(settings)
+    workbench.settings.save(settings)
     return snapshot(workbench, view)
 
 
@@ -214,7 +216,7 @@ def import_demo(workbench: Workbench, today: dt.date,
     try:
         export = demo.generate(DEMO_CASES, DEMO_SEED, today)
         paths: Sequence[Path] = demo.write_export(export, folder)
-        summary = workbench.import_files(paths, today=today, progress=progress)
+        summary = workbench.imports.import_files(paths, today=today, progress=progress)
         demo.add_local_work(workbench, today, DEMO_SEED)
         return summary
     finally:
@@ -252,9 +254,9 @@ def check_nags(workbench: Workbench, now: dt.datetime) -> NagCheck:
     from workbench.reminders import due_reminders
 
     nags = due_reminders(workbench, now)
-    me = workbench.load_settings().my_initials or None
+    me = workbench.settings.load().my_initials or None
     waiting = {row.inquiry_id: row
-               for row in workbench.inquiries(now.date(), open_only=True, caseworker=me)}
+               for row in workbench.inquiries.rows(now.date(), open_only=True, caseworker=me)}
 
     def described(nag: Nag) -> DueNag:
         if nag.kind is NagKind.DIGEST:
@@ -271,7 +273,7 @@ def _uncounted(workbench: Workbench, digest: Nag, me: str | None, today: dt.date
     """Why a morning digest has no caseload to count (see DueNag.no_caseload), if it has none."""
     if me is None:
         return ""
-    if digest.red or digest.amber or workbench.caseload(today, caseworker=me):
+    if digest.red or digest.amber or workbench.cases.caseload(today, caseworker=me):
         return None
     return me
 
@@ -299,7 +301,7 @@ def new_export(workbench: Workbench) -> NewExport | None:
     """
     from workbench.reminders import new_export_files
 
-    folder = workbench.load_settings().export_folder
+    folder = workbench.settings.load().export_folder
     if not folder:
         return None
     try:

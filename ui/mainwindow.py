@@ -53,7 +53,8 @@ from workbench.views import CaseRow, InquiryRow
 from workbench.vocabulary import Channel
 
 if TYPE_CHECKING:
-    from workbench.service import Settings, Workbench
+    from workbench.session import Workbench
+    from workbench.settings import Settings
     from workbench.sync.team import TeamStatus
 
 CASES_TAB, INQUIRIES_TAB = 0, 1
@@ -391,7 +392,7 @@ class MainWindow(QMainWindow):
     def reveal_cpr(self, case_id: str) -> None:
         """Show one case's full CPR number in the panel, once the core has audited it."""
         by = self.initials
-        self.backend.submit(lambda workbench: workbench.reveal_cpr(case_id, by=by or None),
+        self.backend.submit(lambda workbench: workbench.audit.reveal_cpr(case_id, by=by or None),
                             on_done=lambda number: self.panel.show_revealed_cpr(case_id, number),
                             on_error=self.show_error)
 
@@ -540,7 +541,7 @@ class MainWindow(QMainWindow):
         if not self._have_initials():
             return
         self.backend.submit(
-            lambda workbench: [(row.absent, row.case_id) for row in workbench.covers()
+            lambda workbench: [(row.absent, row.case_id) for row in workbench.registrations.covers()
                                if row.covering is not None],
             on_done=self._offer_cover_cancel, on_error=self.show_error)
 

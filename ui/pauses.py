@@ -40,7 +40,7 @@ from workbench.views import CaseDetail, ExemptionRow, PauseRow
 
 if TYPE_CHECKING:
     from ui import jobs
-    from workbench.service import Workbench
+    from workbench.session import Workbench
 
 #: The window's way of sending a change to the worker and drawing the snapshot it returns.
 ChangeJob = Callable[["Workbench", "jobs.View"], "jobs.Snapshot"]

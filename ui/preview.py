@@ -1,6 +1,6 @@
 """'Vis først': what importing some export files would do, before anything changes.
 
-The core's dry run (``Workbench.preview_import``) imports and rolls back; this dialog shows
+The core's dry run (``wb.imports.preview_import``) imports and rolls back; this dialog shows
 its answer: which tables were recognised under which mapping file, the counts the import
 would give, each unknown word with how often it occurs and a row to look at, conflicts
 between mapping files, and the rows that would be rejected. "Import" then imports the same

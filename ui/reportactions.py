@@ -27,7 +27,7 @@ from workbench.errors import WorkbenchError
 
 if TYPE_CHECKING:
     from workbench.reports import ReportSummary
-    from workbench.service import Workbench
+    from workbench.session import Workbench
 
 #: Where the folder the last report went to is remembered.
 FOLDER_KEY = "report/folder"
@@ -184,4 +184,4 @@ class ReportActions(QObject):
 
 def _teams(workbench: Workbench) -> tuple[str, ...]:
     """The teams the report can be narrowed to."""
-    return tuple(workbench.teams())
+    return tuple(workbench.cases.teams())

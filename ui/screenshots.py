@@ -36,7 +36,7 @@ from workbench.views import CaseDetail
 from workbench.vocabulary import EventKind
 
 if TYPE_CHECKING:
-    from workbench.service import Workbench
+    from workbench.session import Workbench
 
 WIDTH, HEIGHT = 1800, 1000
 #: Before working hours (no reminder yet), and the moment the screenshots show.
@@ -144,10 +144,10 @@ def withdraw_one(window: MainWindow, case_id: str) -> None:
     by, today = window.initials, window.clock.today()
 
     def registered_in_error(workbench: Workbench) -> None:
-        registered = workbench.casework.register(case_id, EventKind.SAMTALE, today, by=by,
-                                                 today=today)
-        workbench.casework.withdraw(registered.event_id, by=by,
-                                    reason="Registreret på den forkerte borger")
+        registered = workbench.registrations.register(case_id, EventKind.SAMTALE, today, by=by,
+                                                      today=today)
+        workbench.registrations.withdraw(registered.event_id, by=by,
+                                         reason="Registreret på den forkerte borger")
 
     window.backend.submit(registered_in_error)
     settle(window)
@@ -166,7 +166,7 @@ def richest_case(window: MainWindow) -> str:
     today = window.clock.today()
     case_ids = sorted({row.case_id for row in window.inquiries.model.rows})
     found: list[CaseDetail] = []
-    window.backend.submit(lambda workbench: [workbench.case_detail(case_id, today)
+    window.backend.submit(lambda workbench: [workbench.cases.case_detail(case_id, today)
                                              for case_id in case_ids], on_done=found.extend)
     settle(window)
 

@@ -35,7 +35,7 @@ class AuditAction(StrEnum):
     EXEMPTION = "exemption"
     #: A case attribute set or cleared here (Målgruppe, Beskæftiget, Kategori).
     CASE_ATTRIBUTE = "case_attribute"
-    #: A local event was withdrawn (workbench.casework), with a reason the team receives.
+    #: A local event was withdrawn (wb.registrations), with a reason the team receives.
     WITHDRAW_EVENT = "withdraw_event"
     #: A note was given a new text, or deleted.
     EDIT_NOTE = "edit_note"

@@ -45,7 +45,7 @@ from workbench.vocabulary import Channel, parse_channel, parse_event_kind
 if TYPE_CHECKING:
     from workbench.calendar import WorkingCalendar
     from workbench.nags import Nag
-    from workbench.service import Workbench
+    from workbench.session import Workbench
     from workbench.sync.streams import Convergence
     from workbench.sync.views import FieldChange
     from workbench.views import CaseDetail, CaseRow, EventRow, ImportSummary
@@ -208,7 +208,7 @@ def _configured_calendar(arguments: argparse.Namespace) -> WorkingCalendar:
     if not _database_file_exists(arguments.db):
         return _site_calendar()
     with _open(arguments) as workbench:
-        return workbench.load_settings().calendar()
+        return workbench.settings.load().calendar()
 
 
 def _database_file_exists(chosen: str | None) -> bool:
@@ -253,7 +253,7 @@ def _rules(arguments: argparse.Namespace) -> int:
     name: str | None = arguments.profile
     if name is None:
         with _open(arguments) as workbench:
-            name = workbench.load_settings().profile_name
+            name = workbench.settings.load().profile_name
     profile = load_named_profile(name)
     language = current_language()  # --language, else as _open chose: titles too
     if arguments.format != "table":
@@ -298,13 +298,13 @@ def _open(arguments: argparse.Namespace) -> Workbench:
     Its language setting becomes the language of the messages, unless ``--language`` or
     ``WORKBENCH_LANGUAGE`` chose one.
     """
-    from workbench.service import Workbench
+    from workbench.session import Workbench
 
     workbench = Workbench.open(arguments.db)
     chosen = getattr(arguments, "language", None)
     if chosen is None and os.environ.get(LANGUAGE_ENV) not in LANGUAGES:
         try:
-            set_language(workbench.load_settings().language)
+            set_language(workbench.settings.load().language)
         except BaseException:
             workbench.close()
             raise
@@ -337,7 +337,7 @@ def _is_terminal(stream: object) -> bool:
 def _initials(arguments: argparse.Namespace, workbench: Workbench) -> str:
     """Who registers: --by, else the initials in the settings, else the login name."""
     by: str | None = arguments.by
-    return by or workbench.load_settings().my_initials or getpass.getuser()
+    return by or workbench.settings.load().my_initials or getpass.getuser()
 
 
 def _import(arguments: argparse.Namespace) -> int:
@@ -345,9 +345,9 @@ def _import(arguments: argparse.Namespace) -> int:
     if arguments.dry_run:
         return _import_dry_run(arguments)
     with _open(arguments) as workbench:
-        summary = workbench.import_files(arguments.files, today=_today(arguments),
-                                         force=arguments.force,
-                                         progress=_progress("cli.progress.import"))
+        summary = workbench.imports.import_files(arguments.files, today=_today(arguments),
+                                                 force=arguments.force,
+                                                 progress=_progress("cli.progress.import"))
     _print_summary(summary)
     return EXIT_REJECTED_ROWS if summary.rejected else EXIT_OK
 
@@ -367,7 +367,7 @@ def _import_dry_run(arguments: argparse.Namespace) -> int:
     """
     from workbench.importing import dryrun
     from workbench.importing.sitemappings import mappings_in_force
-    from workbench.service import Workbench
+    from workbench.session import Workbench
     from workbench.store.database import resolve_url
 
     with contextlib.ExitStack() as stack:
@@ -378,9 +378,9 @@ def _import_dry_run(arguments: argparse.Namespace) -> int:
         workbench = stack.enter_context(Workbench.open(target))
         chosen = getattr(arguments, "language", None)
         if chosen is None and os.environ.get(LANGUAGE_ENV) not in LANGUAGES:
-            set_language(workbench.load_settings().language)  # as _open does
-        preview = workbench.preview_import(arguments.files, today=_today(arguments),
-                                           force=arguments.force)
+            set_language(workbench.settings.load().language)  # as _open does
+        preview = workbench.imports.preview_import(arguments.files, today=_today(arguments),
+                                                   force=arguments.force)
     print("\n".join(dryrun.describe(preview, mappings_in_force())))
     if preview.refused is not None:
         return EXIT_INPUT
@@ -424,8 +424,8 @@ def _status_record(row: CaseRow) -> dict[str, str]:
 def _status(arguments: argparse.Namespace) -> int:
     """One row per open case: its status, next due date and deciding milestone."""
     with _open(arguments) as workbench:
-        rows = workbench.caseload(_today(arguments), caseworker=arguments.caseworker,
-                                  team=arguments.team)
+        rows = workbench.cases.caseload(_today(arguments), caseworker=arguments.caseworker,
+                                        team=arguments.team)
     _print_records([_status_record(row) for row in rows], STATUS_COLUMNS, arguments.format)
     return EXIT_OK
 
@@ -493,7 +493,7 @@ def _register(arguments: argparse.Namespace) -> int:
     """
     kind = parse_event_kind(arguments.kind)
     with _open(arguments) as workbench:
-        registered = workbench.casework.register(
+        registered = workbench.registrations.register(
             arguments.case_id, kind, arguments.date, by=_initials(arguments, workbench),
             today=_today(arguments), note=arguments.note)
     print(registered.event_id)
@@ -503,9 +503,9 @@ def _register(arguments: argparse.Namespace) -> int:
 def _inquiry_add(arguments: argparse.Namespace) -> int:
     """Record a citizen's inquiry and print its id."""
     with _open(arguments) as workbench:
-        inquiry_id = workbench.add_inquiry(arguments.case_id, Channel(arguments.channel),
-                                           arguments.received,
-                                           by=_initials(arguments, workbench))
+        inquiry_id = workbench.inquiries.add(arguments.case_id, Channel(arguments.channel),
+                                             arguments.received,
+                                             by=_initials(arguments, workbench))
     print(inquiry_id)
     return EXIT_OK
 
@@ -513,8 +513,8 @@ def _inquiry_add(arguments: argparse.Namespace) -> int:
 def _inquiry_answer(arguments: argparse.Namespace) -> int:
     """Register the reply to an inquiry."""
     with _open(arguments) as workbench:
-        workbench.answer_inquiry(arguments.inquiry_id, arguments.date,
-                                 by=_initials(arguments, workbench))
+        workbench.inquiries.answer(arguments.inquiry_id, arguments.date,
+                                   by=_initials(arguments, workbench))
     return EXIT_OK
 
 
@@ -575,7 +575,7 @@ def _local_id(text: str, kind: str) -> int:
 def _pauses(arguments: argparse.Namespace) -> int:
     """A case's pauses and exemptions, one a line, withdrawn ones marked."""
     with _open(arguments) as workbench:
-        detail = workbench.case_detail(arguments.case_id, _today(arguments))
+        detail = workbench.cases.case_detail(arguments.case_id, _today(arguments))
     language = current_language()
     withdrawn = render("pauses.cli.withdrawn")
     for pause in detail.pauses:
@@ -641,8 +641,8 @@ def _add_pause_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
 def _inquiries(arguments: argparse.Namespace) -> int:
     """The inquiries still to answer (all with --all), soonest due first."""
     with _open(arguments) as workbench:
-        rows = workbench.inquiries(_today(arguments), open_only=not arguments.all,
-                                   caseworker=arguments.caseworker, team=arguments.team)
+        rows = workbench.inquiries.rows(_today(arguments), open_only=not arguments.all,
+                                        caseworker=arguments.caseworker, team=arguments.team)
     records = [
         {
             "inquiry_id": str(row.inquiry_id), "case_id": row.case_id,
@@ -722,19 +722,19 @@ def _demo_export(arguments: argparse.Namespace) -> int:
 def _demo(arguments: argparse.Namespace) -> int:
     """Create a demo database from a demo export the first time; print its status summary."""
     from workbench import demo
-    from workbench.service import Workbench
+    from workbench.session import Workbench
 
     folder = Path(arguments.dir)
     database = arguments.db or str(folder / "demo.db")
     today = dt.date.today()
     with Workbench.open(database) as workbench:
-        if workbench.is_empty():
+        if workbench.cases.is_empty():
             files = demo.write_export(demo.generate(arguments.cases, arguments.seed, today),
                                       folder / "export")
-            workbench.import_files(files, today=today)
+            workbench.imports.import_files(files, today=today)
             demo.add_local_work(workbench, today, arguments.seed)
-        rows = workbench.caseload(today)
-        waiting = workbench.inquiries(today)
+        rows = workbench.cases.caseload(today)
+        waiting = workbench.inquiries.rows(today)
     print(render("cli.out.demo.database", {"database": database}))
     _print_status_summary(rows)
     print(render("cli.out.demo.inquiries", {"count": len(waiting)}))
@@ -908,7 +908,7 @@ AUDIT_COLUMNS = ("at", "os_user", "initials", "action", "case_id", "file", "deta
 def _audit(arguments: argparse.Namespace) -> int:
     """The audit log: who revealed, imported or exported personal data, and when."""
     with _open(arguments) as workbench:
-        entries = workbench.audit_log(arguments.since)
+        entries = workbench.audit.audit_log(arguments.since)
     records = [
         {
             "at": _utc(entry.at), "os_user": entry.os_user, "initials": entry.initials,
@@ -981,7 +981,7 @@ def _team_join(arguments: argparse.Namespace) -> int:
     """Join a team over a shared folder or a hub, and say so."""
     members = [member for member in arguments.members.split(",") if member.strip()]
     with _open(arguments) as workbench:
-        chosen = workbench.join_team(arguments.me, members, folder=arguments.folder,
+        chosen = workbench.team.join(arguments.me, members, folder=arguments.folder,
                                      server=arguments.server, join_code=arguments.join_code)
     print(render("sync.cli.joined", {"members": ", ".join(chosen.members), "me": chosen.me,
                                      "transport": chosen.describe()}))
@@ -994,7 +994,7 @@ def _team_join(arguments: argparse.Namespace) -> int:
 def _team_sync(arguments: argparse.Namespace) -> int:
     """Sync with the team; print what was sent and received, kind by kind."""
     with _open(arguments) as workbench:
-        report = workbench.sync_now()
+        report = workbench.team.sync_now()
     print(render("sync.cli.sent", {"counts": _per_kind(report.sent)}))
     print(render("sync.cli.received", {"counts": _per_kind(report.received)}))
     print(render("sync.cli.conflicts", {"count": report.conflicts}))
@@ -1029,7 +1029,7 @@ def _utc(moment: dt.datetime) -> str:
 def _team_status(arguments: argparse.Namespace) -> int:
     """Me, the members, the transport, the last sync and what waits to be sent or applied."""
     with _open(arguments) as workbench:
-        current = workbench.team_status()
+        current = workbench.team.status()
     if current.settings is None:
         print(render("sync.cli.no_team"))
     else:
@@ -1065,7 +1065,7 @@ def _convergence(found: Convergence | None) -> str:
 def _team_quarantine(arguments: argparse.Namespace) -> int:
     """List the teammates' entries held here; drop a quarantined one."""
     with _open(arguments) as workbench:
-        held = workbench.team_quarantine(arguments.drop)
+        held = workbench.team.quarantine(arguments.drop)
     if arguments.drop:
         print(render("sync.cli.dropped", {"entry": arguments.drop}))
     for entry in held:
@@ -1141,7 +1141,7 @@ def _change_record(change: FieldChange) -> dict[str, Any]:
 def _case_show(arguments: argparse.Namespace) -> int:
     """Print one case: facts (CPR masked), milestones, events and notes with their ids."""
     with _open(arguments) as workbench:
-        record = _case_record(workbench.case_detail(arguments.case_id, _today(arguments)))
+        record = _case_record(workbench.cases.case_detail(arguments.case_id, _today(arguments)))
     if arguments.format == "json":
         print(json.dumps(record, ensure_ascii=False, indent=2))
         return EXIT_OK
@@ -1174,8 +1174,8 @@ def _case_show(arguments: argparse.Namespace) -> int:
 def _event_withdraw(arguments: argparse.Namespace) -> int:
     """Withdraw a local event registered in error, with the reason the team sees."""
     with _open(arguments) as workbench:
-        gone = workbench.casework.withdraw(arguments.event_id, reason=arguments.reason,
-                                           by=_initials(arguments, workbench))
+        gone = workbench.registrations.withdraw(arguments.event_id, reason=arguments.reason,
+                                                by=_initials(arguments, workbench))
     print(render("cli.out.withdrawn", {"kind": gone.kind.value, "date": gone.date.isoformat(),
                                        "case_id": gone.case_id}))
     return EXIT_OK
@@ -1184,7 +1184,7 @@ def _event_withdraw(arguments: argparse.Namespace) -> int:
 def _note(arguments: argparse.Namespace) -> int:
     """Add (printing its id), edit or delete a note."""
     with _open(arguments) as workbench:
-        by, work = _initials(arguments, workbench), workbench.casework
+        by, work = _initials(arguments, workbench), workbench.registrations
         if arguments.action == "add":
             print(work.add_note(arguments.case_id, arguments.text, by=by))
         elif arguments.action == "edit":
@@ -1199,10 +1199,11 @@ def _cover(arguments: argparse.Namespace) -> int:
     with _open(arguments) as workbench:
         by = _initials(arguments, workbench)
         if arguments.action == "assign":
-            workbench.assign_cover(arguments.absent, arguments.covering, arguments.starts,
-                                   arguments.ends, by=by, case_id=arguments.case)
+            workbench.registrations.assign_cover(arguments.absent, arguments.covering,
+                                                 arguments.starts,
+                                                 arguments.ends, by=by, case_id=arguments.case)
         else:
-            workbench.casework.cancel_cover(arguments.absent, by=by, case_id=arguments.case)
+            workbench.registrations.cancel_cover(arguments.absent, by=by, case_id=arguments.case)
     return EXIT_OK
 
 
@@ -1217,7 +1218,7 @@ def _add_case_show(case: argparse._SubParsersAction[_Parser]) -> None:
 
 
 def _add_casework_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
-    """Correcting work on a case (workbench.casework): parity with the window."""
+    """Correcting work on a case (wb.registrations): parity with the window."""
     withdraw = _command(_actions(_command(commands, "event")), "withdraw", "event.withdraw")
     withdraw.add_argument("event_id", metavar="EVENT_ID", type=int,
                           help=_text("cli.arg.event_id"))

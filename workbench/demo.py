@@ -22,7 +22,7 @@ from workbench.errors import DuplicateEventError
 from workbench.vocabulary import Channel, EventKind, Scheme
 
 if TYPE_CHECKING:
-    from workbench.service import Workbench
+    from workbench.session import Workbench
 
 CASES_FILE = "sager"
 EVENTS_FILE = "haendelser"
@@ -269,20 +269,22 @@ def add_local_work(workbench: Workbench, today: dt.date, seed: int) -> None:
     panel's local history would be empty in the demo.
     """
     rng = random.Random(seed)
-    open_cases = workbench.caseload(today)
+    open_cases = workbench.cases.caseload(today)
     if not open_cases:
         return
     chosen = rng.sample(open_cases, min(len(open_cases), 12))
     for number, case in enumerate(chosen):
         channel = Channel.PHONE if number % 2 == 0 else Channel.MAIL
         received = today - dt.timedelta(days=rng.randint(0, 12))
-        inquiry_id = workbench.add_inquiry(case.case_id, channel, received, by=case.caseworker)
+        inquiry_id = workbench.inquiries.add(case.case_id, channel, received, by=case.caseworker)
         if number % 3 == 0:
-            workbench.answer_inquiry(inquiry_id, min(today, received + dt.timedelta(days=1)),
-                                     by=case.caseworker)
+            workbench.inquiries.answer(inquiry_id, min(today, received + dt.timedelta(days=1)),
+                                       by=case.caseworker)
     for case in chosen[:4]:
-        workbench.add_note(case.case_id, "Borgeren ringede; aftalt samtale i næste uge.",
-                           by=case.caseworker)
+        workbench.registrations.add_note(case.case_id,
+                                         "Borgeren ringede; aftalt samtale i næste uge.",
+                                         by=case.caseworker)
     for case in chosen[4:8]:
         with contextlib.suppress(DuplicateEventError):
-            workbench.register_event(case.case_id, EventKind.SAMTALE, today, by=case.caseworker)
+            workbench.registrations.register_event(case.case_id, EventKind.SAMTALE, today,
+                                                   by=case.caseworker)

@@ -17,23 +17,18 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
-from sqlalchemy import delete, insert, select
-
 from workbench.engine import Status
-from workbench.errors import UnknownInquiryError
 from workbench.importing.folder import export_files_in
 from workbench.nags import (
     Nag,
     NagContext,
     NagKey,
-    NagKind,
     OpenInquiry,
     WorkingHours,
     digest_key,
     nags_due,
 )
-from workbench.service import Workbench
-from workbench.store.models import import_files, inquiries, nag_records, nag_snoozes
+from workbench.session import Workbench
 
 #: A file changed more recently than this may still be being copied in: wait for it.
 SETTLE_TIME = dt.timedelta(seconds=60)
@@ -43,20 +38,20 @@ def reminder_context(
     workbench: Workbench, now: dt.datetime, hours: WorkingHours | None = None
 ) -> NagContext:
     """What the policy decides from: my open inquiries, my caseload's counts, the record."""
-    settings = workbench.load_settings()
+    settings = workbench.settings.load()
     me = settings.my_initials or None
     today = now.date()
     calendar, hours = settings.calendar(), hours or WorkingHours()
-    last_shown = _last_shown(workbench)
-    snoozed = _snoozes(workbench)
+    last_shown = workbench.inquiries.nags_shown()
+    snoozed = workbench.inquiries.snoozes()
     waiting = [
         OpenInquiry(row.inquiry_id, row.case_id, row.due, snoozed.get(row.inquiry_id))
-        for row in workbench.inquiries(today, open_only=True, caseworker=me)
+        for row in workbench.inquiries.rows(today, open_only=True, caseworker=me)
     ]
     # Evaluating the caseload is the costly part, and only the digest uses it: once a day.
     counts: Counter[Status] = Counter()
     if hours.contain(now, calendar) and digest_key(today) not in last_shown:
-        counts.update(row.status for row in workbench.caseload(today, caseworker=me))
+        counts.update(row.status for row in workbench.cases.caseload(today, caseworker=me))
     return NagContext(
         inquiries=waiting,
         red=counts[Status.RED],
@@ -80,38 +75,12 @@ def due_reminders(
 
 def record_shown(workbench: Workbench, keys: Iterable[NagKey], now: dt.datetime) -> None:
     """Remember that these nags were shown at ``now``."""
-    rows = [{"kind": key.kind.value, "subject": key.subject, "last_shown": now} for key in keys]
-    with workbench.database.transaction(write=True) as connection:
-        for row in rows:
-            connection.execute(delete(nag_records).where(
-                nag_records.c.kind == row["kind"], nag_records.c.subject == row["subject"]))
-        connection.execute(insert(nag_records), rows)
+    workbench.inquiries.record_nags_shown(keys, now)
 
 
 def snooze_inquiry(workbench: Workbench, inquiry_id: int, until: dt.datetime) -> None:
     """Silence one inquiry's reminders until ``until`` (local time)."""
-    with workbench.database.transaction(write=True) as connection:
-        known = connection.execute(
-            select(inquiries.c.id).where(inquiries.c.id == inquiry_id)).first()
-        if known is None:
-            raise UnknownInquiryError(inquiry_id)
-        connection.execute(delete(nag_snoozes).where(nag_snoozes.c.inquiry_id == inquiry_id))
-        connection.execute(insert(nag_snoozes), [{"inquiry_id": inquiry_id, "until": until}])
-
-
-def _snoozes(workbench: Workbench) -> dict[int, dt.datetime]:
-    """Every snoozed inquiry and until when."""
-    with workbench.database.transaction() as connection:
-        rows = connection.execute(select(nag_snoozes.c.inquiry_id, nag_snoozes.c.until)).all()
-    return {inquiry_id: until for inquiry_id, until in rows}
-
-
-def _last_shown(workbench: Workbench) -> dict[NagKey, dt.datetime]:
-    """The record of nags shown, as the policy reads it."""
-    with workbench.database.transaction() as connection:
-        rows = connection.execute(
-            select(nag_records.c.kind, nag_records.c.subject, nag_records.c.last_shown)).all()
-    return {NagKey(NagKind(kind), subject): shown for kind, subject, shown in rows}
+    workbench.inquiries.snooze(inquiry_id, until)
 
 
 def new_export_files(
@@ -130,8 +99,7 @@ def new_export_files(
     newest_allowed = (now or dt.datetime.now()).timestamp() - SETTLE_TIME.total_seconds()
     if any(path.stat().st_mtime > newest_allowed for path in files):
         return []
-    with workbench.database.transaction() as connection:
-        known = set(connection.execute(select(import_files.c.content_hash)).scalars())
+    known = workbench.imports.imported_hashes()
     if all(_content_hash(path) in known for path in files):
         return []
     return files

@@ -89,15 +89,15 @@ def _demo_files() -> list[Path]:
 
 def _check_database_and_statuses() -> str:
     """A temporary database takes the demo export and every open case gets a status."""
-    from workbench.service import Workbench
+    from workbench.session import Workbench
 
     files = _demo_files()
     with (
         tempfile.TemporaryDirectory(prefix="workbench-self-test-") as folder,
         Workbench.open(Path(folder) / "self-test.db") as workbench,
     ):
-        summary = workbench.import_files(files, today=DEMO_EXPORT_DATE)
-        caseload = workbench.caseload(DEMO_EXPORT_DATE)
+        summary = workbench.imports.import_files(files, today=DEMO_EXPORT_DATE)
+        caseload = workbench.cases.caseload(DEMO_EXPORT_DATE)
     if summary.rejected or not caseload:
         raise WorkbenchError(key="cli.out.selftest.demo_wrong", cases=len(caseload),
                              rejected=len(summary.rejected))

@@ -78,7 +78,7 @@ class EventRow:
     registered_at: dt.datetime | None
     #: A local event that a later export also contained.
     confirmed: bool
-    #: Who withdrew a withdrawn registration, when and why (workbench.casework); None while
+    #: Who withdrew a withdrawn registration, when and why (wb.registrations); None while
     #: it stands. A withdrawn event is no event: it is only listed in the case's history.
     withdrawn_by: str | None = None
     withdrawn_at: dt.datetime | None = None

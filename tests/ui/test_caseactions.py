@@ -17,7 +17,7 @@ from ui.app import Session
 from ui.editdialogs import NoteDialog, WithdrawDialog
 from ui.mainwindow import MainWindow
 from workbench.engine import Status
-from workbench.service import Workbench
+from workbench.session import Workbench
 from workbench.views import EventRow
 
 __all__ = ["loaded"]  # the fixture, shared with test_window
@@ -49,7 +49,7 @@ def two_cases(window: MainWindow) -> tuple[str, str]:
 
 def notes_of(tmp_path: Path, case_id: str) -> list[str]:
     with Workbench.open(tmp_path / "workbench.db") as workbench:
-        return [note.text for note in workbench.case_detail(case_id, TODAY).notes]
+        return [note.text for note in workbench.cases.case_detail(case_id, TODAY).notes]
 
 
 def question(window: MainWindow) -> QMessageBox:
@@ -275,7 +275,8 @@ def test_ctrl_z_withdraws_a_registration_made_by_mistake(
 def test_a_cover_is_cancelled_from_the_file_menu(
         qtbot: QtBot, me: MainWindow, tmp_path: Path) -> None:
     with Workbench.open(tmp_path / "workbench.db") as workbench:
-        workbench.assign_cover("EF", "AB", TODAY, TODAY + dt.timedelta(days=7), by="AB")
+        workbench.registrations.assign_cover("EF", "AB", TODAY, TODAY + dt.timedelta(days=7),
+                                             by="AB")
     me.cancel_cover_action.trigger()
     wait_idle(qtbot, me)
     dialog = me.case_actions.dialog
@@ -285,6 +286,6 @@ def test_a_cover_is_cancelled_from_the_file_menu(
         dialog.accept()
     wait_idle(qtbot, me)
     with Workbench.open(tmp_path / "workbench.db") as workbench:
-        assert workbench.covers(TODAY) == []
-        assert [e.action.value for e in workbench.audit_log()][-1] == "cancel_cover"
+        assert workbench.registrations.covers(TODAY) == []
+        assert [e.action.value for e in workbench.audit.audit_log()][-1] == "cancel_cover"
     assert me.undo_action.isEnabled()

@@ -12,7 +12,7 @@ from ui.app import Session
 from ui.i18n import Translations
 from workbench import messages
 from workbench.errors import UnknownCaseError
-from workbench.service import Workbench
+from workbench.session import Workbench
 
 # The offscreen platform says so whenever a dialog opens.
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
@@ -37,7 +37,7 @@ def test_switching_the_window_switches_the_core(translations: Translations) -> N
 def test_an_error_from_the_worker_is_shown_in_the_window_language(
         qtbot: QtBot, session: Session, translations: Translations) -> None:
     def unknown_case(workbench: Workbench) -> object:
-        return workbench.case_detail("S404", TODAY)
+        return workbench.cases.case_detail("S404", TODAY)
 
     translations.switch("da")
     session.backend.submit(unknown_case, on_done=print, on_error=session.window.show_error)

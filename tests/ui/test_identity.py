@@ -12,7 +12,8 @@ from ui.i18n import Translations
 from ui.jobs import DueNag, check_nags
 from ui.nagbar import nag_text
 from workbench.nags import Nag, NagKey, NagKind
-from workbench.service import Settings, Workbench
+from workbench.session import Workbench
+from workbench.settings import Settings
 
 MORNING = dt.datetime(2026, 11, 25, 9, 0)  # a Wednesday, in working hours
 
@@ -21,9 +22,9 @@ MORNING = dt.datetime(2026, 11, 25, 9, 0)  # a Wednesday, in working hours
 def test_the_digest_knows_whether_it_counted_a_caseload(
         tmp_path: Path, initials: str, expected: str | None) -> None:
     with Workbench.open(tmp_path / "workbench.db") as workbench:
-        workbench.import_files([write_cases(tmp_path / "sager.csv", cases(3))],
-                               today=MORNING.date())
-        workbench.save_settings(Settings(my_initials=initials))
+        workbench.imports.import_files([write_cases(tmp_path / "sager.csv", cases(3))],
+                                       today=MORNING.date())
+        workbench.settings.save(Settings(my_initials=initials))
         [digest] = [due for due in check_nags(workbench, MORNING).nags
                     if due.nag.kind is NagKind.DIGEST]
     assert digest.no_caseload == expected

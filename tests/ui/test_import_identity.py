@@ -18,7 +18,7 @@ from ui.app import Session, start_session
 from ui.dialogs import ImportSummaryDialog, NewInquiryDialog
 from ui.i18n import Translations
 from workbench import demo
-from workbench.service import Workbench
+from workbench.session import Workbench
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support (propagateSizeHints|"
                                        r"raise|grabbing)")
@@ -72,7 +72,7 @@ def configured_session(site_without_fixed_closures: None, qtbot: QtBot, tmp_path
                        state: QSettings, translations: Translations) -> Iterator[Session]:
     database = tmp_path / "workbench.db"
     with Workbench.open(database) as workbench:  # a caseworker who has set up
-        workbench.save_settings(replace(workbench.load_settings(), my_initials="AB"))
+        workbench.settings.save(replace(workbench.settings.load(), my_initials="AB"))
     running = start_session(arguments(database, today=dt.date(2026, 12, 22)), state,
                             translations)
     qtbot.addWidget(running.window)

@@ -26,7 +26,7 @@ from ui.identity import IdentityDialog
 from workbench.audit import AuditAction
 from workbench.cpr import Cpr
 from workbench.engine import Status
-from workbench.service import Workbench
+from workbench.session import Workbench
 from workbench.store.models import cases
 from workbench.store.recovery import backup_time, backups_of
 
@@ -56,7 +56,7 @@ def stored_cpr(database: Path, case_id: str) -> str:
 def reveals(database: Path) -> list[tuple[str | None, str]]:
     """The reveals in the audit log: (case, initials)."""
     with Workbench.open(database) as workbench:
-        return [(entry.case_id, entry.initials) for entry in workbench.audit_log()
+        return [(entry.case_id, entry.initials) for entry in workbench.audit.audit_log()
                 if entry.action is AuditAction.REVEAL_CPR]
 
 
@@ -117,8 +117,8 @@ def test_a_damaged_database_offers_its_latest_backup_and_restores_it(
         demo_export: list[Path]) -> None:
     database = tmp_path / "workbench.db"
     with Workbench.open(database) as workbench:
-        workbench.import_files(demo_export, today=TODAY)  # backed up (empty) before
-        workbench.import_files(demo_export[:1], today=TODAY, force=True)  # backed up again
+        workbench.imports.import_files(demo_export, today=TODAY)  # backed up (empty) before
+        workbench.imports.import_files(demo_export[:1], today=TODAY, force=True)  # backed up again
     newest = backups_of(database)[-1]
     database.write_bytes(b"not a database" * 512)
 

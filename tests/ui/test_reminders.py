@@ -41,7 +41,8 @@ from ui.scheduling import (
 )
 from ui.tray import NagTray
 from workbench.nags import Nag, NagKey, NagKind
-from workbench.service import Settings, Workbench
+from workbench.session import Workbench
+from workbench.settings import Settings
 from workbench.store.models import imports
 from workbench.vocabulary import Channel
 
@@ -106,9 +107,9 @@ def database(tmp_path: Path) -> Path:
     """AB's and CD's cases, Anna Jensen's phone inquiry of Monday, and AB using the workbench."""
     path = tmp_path / "workbench.db"
     with Workbench.open(str(path)) as workbench:
-        workbench.import_files(export_files(tmp_path / "first-export", CASES), today=MONDAY)
-        workbench.add_inquiry("S1", Channel.PHONE, MONDAY, by="AB")
-        workbench.save_settings(Settings(my_initials="AB", language="en"))
+        workbench.imports.import_files(export_files(tmp_path / "first-export", CASES), today=MONDAY)
+        workbench.inquiries.add("S1", Channel.PHONE, MONDAY, by="AB")
+        workbench.settings.save(Settings(my_initials="AB", language="en"))
     return path
 
 
@@ -248,7 +249,7 @@ def test_open_finds_an_inquiry_the_window_does_not_list_yet(
     window = session.window
     window.nag_bar.dismiss()
     with Workbench.open(str(database)) as elsewhere:  # a teammate's replica sent it, say
-        new_id = elsewhere.add_inquiry("S2", Channel.MAIL, dt.date(2026, 11, 11), by="CD")
+        new_id = elsewhere.inquiries.add("S2", Channel.MAIL, dt.date(2026, 11, 11), by="CD")
     assert all(row.inquiry_id != new_id for row in window.inquiries.model.rows)
     clock.advance(dt.timedelta(minutes=5))
     assert kinds(tick(qtbot, session)) == [NagKind.DUE_TODAY]
@@ -392,7 +393,7 @@ def export_folder(database: Path, tmp_path: Path) -> Path:
     folder = tmp_path / "eksport"
     shutil.copytree(tmp_path / "first-export", folder)
     with Workbench.open(str(database)) as workbench:
-        workbench.save_settings(dataclasses.replace(workbench.load_settings(),
+        workbench.settings.save(dataclasses.replace(workbench.settings.load(),
                                                     export_folder=str(folder)))
     return folder
 

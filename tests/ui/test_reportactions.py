@@ -71,7 +71,7 @@ def opened(loaded: Session, state: QSettings, tmp_path: Path) -> Iterator[list[P
 def audit_log(qtbot: QtBot, window: MainWindow) -> list[AuditEntry]:
     """The audit log, read on the worker as everything else is."""
     found: list[list[AuditEntry]] = []
-    window.backend.submit(lambda workbench: workbench.audit_log(), on_done=found.append)
+    window.backend.submit(lambda workbench: workbench.audit.audit_log(), on_done=found.append)
     qtbot.waitUntil(lambda: bool(found))
     return found[0]
 

@@ -13,7 +13,7 @@ from ui.casepanel import CasePanel
 from ui.dialogs import SettingsDialog
 from ui.models import CaseFilter, CaseTableModel
 from workbench.engine import Status
-from workbench.service import Settings
+from workbench.settings import Settings
 
 
 def test_every_settings_label_shows_its_text_without_a_literal_ampersand(

@@ -23,7 +23,8 @@ from ui.models import Owner
 from ui.scheduling import TEAM_SYNC
 from ui.team import CoverDialog, TeamDialog
 from workbench.engine import Status
-from workbench.service import Settings, Workbench
+from workbench.session import Workbench
+from workbench.settings import Settings
 from workbench.sync.streams import Convergence
 from workbench.sync.team import TeamSettings, TeamStatus
 from workbench.vocabulary import EventKind
@@ -36,8 +37,8 @@ pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support (propagate
 
 def make_database(path: Path, export: Path, me: str) -> Path:
     with Workbench.open(str(path)) as workbench:
-        workbench.import_files(export_files(export, CASES), today=MONDAY)
-        workbench.save_settings(Settings(my_initials=me, language="en"))
+        workbench.imports.import_files(export_files(export, CASES), today=MONDAY)
+        workbench.settings.save(Settings(my_initials=me, language="en"))
     return path
 
 
@@ -85,9 +86,9 @@ def test_a_teammates_conversation_arrives_with_its_author_at_sync_now(
         qtbot: QtBot, databases: tuple[Path, Path, Path], start: Starter) -> None:
     ab, cd, folder = databases
     with Workbench.open(str(ab)) as workbench:
-        workbench.join_team("AB", ["AB", "CD"], folder=folder)
-        workbench.register_event("S1", EventKind.SAMTALE, MONDAY, by="AB")
-        workbench.sync_now()
+        workbench.team.join("AB", ["AB", "CD"], folder=folder)
+        workbench.registrations.register_event("S1", EventKind.SAMTALE, MONDAY, by="AB")
+        workbench.team.sync_now()
     session: Session = start(cd)
     window = session.window
     assert session.reminders.schedule.job(TEAM_SYNC) is None
@@ -201,19 +202,19 @@ def test_the_case_panel_shows_a_conflict_with_the_kept_and_the_lost_value(
     team = []
     for me in ("AB", "CD"):
         workbench = Workbench.open(str(tmp_path / f"{me}.db"))
-        workbench.import_files(write_export(tmp_path / f"export-{me}"), today=EXPORT_DAY)
-        workbench.join_team(me, ["AB", "CD"], folder=share)
+        workbench.imports.import_files(write_export(tmp_path / f"export-{me}"), today=EXPORT_DAY)
+        workbench.team.join(me, ["AB", "CD"], folder=share)
         team.append(workbench)
     ab, cd = team
-    note = ab.add_note("S1", "Ringet op", by="AB")
-    ab.sync_now()
-    cd.sync_now()
-    [shown] = cd.case_detail("S1", EXPORT_DAY).notes
-    ab.edit_note(note, "Ringet op, ingen svar", by="AB")  # at the same time
-    cd.edit_note(shown.note_id, "Ringet op, møde aftalt", by="CD")
-    ab.sync_now()
-    cd.sync_now()
-    detail = cd.case_detail("S1", EXPORT_DAY)
+    note = ab.registrations.add_note("S1", "Ringet op", by="AB")
+    ab.team.sync_now()
+    cd.team.sync_now()
+    [shown] = cd.cases.case_detail("S1", EXPORT_DAY).notes
+    ab.registrations.edit_note(note, "Ringet op, ingen svar", by="AB")  # at the same time
+    cd.registrations.edit_note(shown.note_id, "Ringet op, møde aftalt", by="CD")
+    ab.team.sync_now()
+    cd.team.sync_now()
+    detail = cd.cases.case_detail("S1", EXPORT_DAY)
     for workbench in team:
         workbench.close()
 

@@ -16,7 +16,7 @@ import pytest
 from sqlalchemy import create_engine, make_url
 
 from workbench.messages import set_language
-from workbench.service import Workbench
+from workbench.session import Workbench
 
 PG_URL_ENV = "WORKBENCH_TEST_PG_URL"
 NO_PG_ENV = "WORKBENCH_TEST_NO_PG"

@@ -11,7 +11,7 @@ from typing import Any
 from openpyxl import Workbook
 from sqlalchemy import select
 
-from workbench.service import Workbench
+from workbench.session import Workbench
 from workbench.store.models import Base
 
 CASE_HEADER = ("Sags-ID", "CPR", "Navn", "Ordning", "Sagsbehandler", "Team", "Startdato",

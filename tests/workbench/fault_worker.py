@@ -21,7 +21,7 @@ import sys
 from pathlib import Path
 
 from tests.workbench.exports import Case, write_cases, write_events
-from workbench.service import Workbench
+from workbench.session import Workbench
 from workbench.vocabulary import EventKind
 
 #: The first day a round's events fall on; round N's day is FIRST_DAY + N days.
@@ -52,10 +52,11 @@ def keep_importing(database: Path, folder: Path, case_count: int) -> None:
             files = [write_cases(folder / f"sager-{number}.csv", rows),
                      write_events(folder / f"haendelser-{number}.csv",
                                   [(row.case_id, day, "samtale") for row in rows])]
-            workbench.import_files(files, today=TODAY)
+            workbench.imports.import_files(files, today=TODAY)
             acknowledge(f"imported {number}")
-            event_id = workbench.register_event("S1", EventKind.SCREENING, round_day(number),
-                                                by="AB")
+            event_id = workbench.registrations.register_event("S1", EventKind.SCREENING,
+                                                              round_day(number),
+                                                              by="AB")
             acknowledge(f"registered {event_id}")
 
 
@@ -67,9 +68,10 @@ def keep_syncing(database: Path) -> None:
         while True:
             for _ in range(EVENTS_PER_SYNC):
                 number = next(days)
-                workbench.register_event("S1", EventKind.SAMTALE, round_day(number), by="AB")
+                workbench.registrations.register_event("S1", EventKind.SAMTALE, round_day(number),
+                                                       by="AB")
                 acknowledge(f"registered {number}")
-            workbench.sync_now()
+            workbench.team.sync_now()
             acknowledge(f"synced {number}")
 
 

@@ -22,7 +22,7 @@ from sqlalchemy import select
 from tests.workbench.conftest import _backends, _fresh_postgres_database
 from workbench import demo
 from workbench.calendar import add_months
-from workbench.service import Workbench
+from workbench.session import Workbench
 from workbench.store.models import cases
 from workbench.vocabulary import Channel, EventKind, Scheme
 
@@ -86,12 +86,12 @@ def build_store(workbench: Workbench, folder: Path) -> None:
     made, happened = hand_made()
     export = demo.DemoExport(export.cases + tuple(made), export.events + tuple(happened))
     files = demo.write_export(export, folder)
-    summary = workbench.import_files(files, today=TODAY)
+    summary = workbench.imports.import_files(files, today=TODAY)
     assert not summary.rejected, summary.rejected
     demo.add_local_work(workbench, TODAY, DEMO_SEED)
-    inquiry = workbench.add_inquiry(WEEK_39, Channel.PHONE, TODAY - dt.timedelta(days=9),
-                                    by="TST")
-    workbench.answer_inquiry(inquiry, TODAY - dt.timedelta(days=1), by="TST")
+    inquiry = workbench.inquiries.add(WEEK_39, Channel.PHONE, TODAY - dt.timedelta(days=9),
+                                      by="TST")
+    workbench.inquiries.answer(inquiry, TODAY - dt.timedelta(days=1), by="TST")
 
 
 @dataclass(frozen=True)

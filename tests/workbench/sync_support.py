@@ -13,13 +13,15 @@ from sqlalchemy import select
 
 from tests.workbench.conftest import _backends, _fresh_postgres_database
 from tests.workbench.exports import Case, write_cases, write_events
-from workbench.service import Workbench
+from workbench.session import Workbench
 from workbench.store.models import events, field_history, inquiries, notes, sync_entries
-from workbench.sync.entries import Entry
+from workbench.sync import views as sync_views
+from workbench.sync.entries import EntityType, Entry
 from workbench.sync.folder import FolderTransport
 from workbench.sync.hub import HubTransport
 from workbench.sync.sealing import Sealed, TeamKey
 from workbench.sync.transport import Pulled, Transport
+from workbench.sync.views import FieldChange, TeamActivity
 
 EXPORT_DAY = dt.date(2026, 3, 10)
 #: A team key for tests that use a transport on its own.
@@ -98,7 +100,32 @@ def team_state(workbench: Workbench) -> dict[str, Any]:
         }
         entry_ids = set(connection.execute(select(sync_entries.c.entry_id)).scalars())
     return {"events": event_rows, "notes": note_rows, "inquiries": inquiry_rows,
-            "history": history, "entries": entry_ids, "covers": workbench.covers()}
+            "history": history, "entries": entry_ids, "covers": workbench.registrations.covers()}
+
+
+def history_of(workbench: Workbench, entity_id: str) -> list[FieldChange]:
+    """Every value each field of a team entity had, by whom and when (sync.views)."""
+    with workbench.database.transaction() as connection:
+        return sync_views.field_changes(connection, entity_id)
+
+
+def entity_of(workbench: Workbench, entity_type: EntityType, row_id: int) -> str | None:
+    """The team entity id of an inquiry or note row."""
+    with workbench.database.transaction() as connection:
+        return sync_views.entity_of(connection, entity_type, row_id)
+
+
+def replaced_on_case(workbench: Workbench, case_id: str) -> list[FieldChange]:
+    """The replaced values on a case's team entities, oldest first."""
+    with workbench.database.transaction() as connection:
+        return sync_views.superseded_on_case(connection, case_id)
+
+
+def activity_of(workbench: Workbench, *, case_id: str | None = None,
+                author: str | None = None) -> list[TeamActivity]:
+    """The newest team entries (of a case, of an author)."""
+    with workbench.database.transaction() as connection:
+        return sync_views.activity(connection, case_id=case_id, author=author, limit=200)
 
 
 def transport_kinds() -> list[Any]:
@@ -130,9 +157,9 @@ class Meeting:
     def join(self, workbench: Workbench, me: str, members: Sequence[str]) -> None:
         """Let a workbench join the team that meets here."""
         if self.kind == "hub":
-            workbench.join_team(me, members, server=self.url)
+            workbench.team.join(me, members, server=self.url)
         else:
-            workbench.join_team(me, members, folder=self.folder)
+            workbench.team.join(me, members, folder=self.folder)
 
     def close(self) -> None:
         """Drop the hub database (if any)."""

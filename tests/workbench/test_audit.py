@@ -17,7 +17,8 @@ from workbench.audit import AuditAction, os_user
 from workbench.cli import EXIT_OK, main
 from workbench.errors import TruncatedExportError, UnknownCaseError
 from workbench.reports import write_status_report
-from workbench.service import Settings, Workbench
+from workbench.session import Workbench
+from workbench.settings import Settings
 from workbench.store.models import audit_log
 
 CPR = "010190-1234"
@@ -26,15 +27,16 @@ DIGITS = CPR.replace("-", "")
 
 def _imported(workbench: Workbench, tmp_path: Path, count: int = 2) -> Path:
     """A store with ``count`` cases from an audited import, made by "ABC"."""
-    workbench.save_settings(Settings(my_initials="ABC"))
+    workbench.settings.save(Settings(my_initials="ABC"))
     path = write_cases(tmp_path / "sager.csv", cases(count, cpr=CPR))
-    workbench.import_files([path], today=TODAY)
+    workbench.imports.import_files([path], today=TODAY)
     return path
 
 
 def _all_text(workbench: Workbench) -> str:
     """Every value of every audit entry, as one text."""
-    return " ".join(str(value) for entry in workbench.audit_log() for value in vars(entry).values())
+    return " ".join(str(value) for entry in workbench.audit.audit_log()
+                    for value in vars(entry).values())
 
 
 def test_revealing_a_cpr_number_returns_it_and_records_who_and_which_case(
@@ -42,10 +44,10 @@ def test_revealing_a_cpr_number_returns_it_and_records_who_and_which_case(
 ) -> None:
     _imported(workbench, tmp_path)
 
-    shown = workbench.reveal_cpr("S2", by="DEF")
+    shown = workbench.audit.reveal_cpr("S2", by="DEF")
 
     assert shown == CPR
-    reveal = workbench.audit_log()[-1]
+    reveal = workbench.audit.audit_log()[-1]
     assert (reveal.action, reveal.case_id, reveal.initials) == (AuditAction.REVEAL_CPR, "S2",
                                                                 "DEF")
     assert reveal.os_user == os_user()
@@ -56,18 +58,18 @@ def test_a_reveal_without_initials_names_the_settings_initials(
     workbench: Workbench, tmp_path: Path
 ) -> None:
     _imported(workbench, tmp_path)
-    workbench.reveal_cpr("S1")
-    assert workbench.audit_log()[-1].initials == "ABC"
+    workbench.audit.reveal_cpr("S1")
+    assert workbench.audit.audit_log()[-1].initials == "ABC"
 
 
 def test_an_unknown_case_reveals_nothing_and_records_nothing(
     workbench: Workbench, tmp_path: Path
 ) -> None:
     _imported(workbench, tmp_path)
-    before = workbench.audit_log()
+    before = workbench.audit.audit_log()
     with pytest.raises(UnknownCaseError):
-        workbench.reveal_cpr("nobody", by="ABC")
-    assert workbench.audit_log() == before
+        workbench.audit.reveal_cpr("nobody", by="ABC")
+    assert workbench.audit.audit_log() == before
 
 
 def test_an_import_is_recorded_with_its_file_and_counts(
@@ -75,7 +77,7 @@ def test_an_import_is_recorded_with_its_file_and_counts(
 ) -> None:
     _imported(workbench, tmp_path, count=3)
 
-    [entry] = workbench.audit_log()
+    [entry] = workbench.audit.audit_log()
     assert (entry.action, entry.initials, entry.file) == (AuditAction.IMPORT, "ABC", "sager.csv")
     assert entry.detail is not None and "new 3" in entry.detail
     assert entry.case_id is None
@@ -85,10 +87,10 @@ def test_a_refused_or_repeated_import_leaves_no_entry(
     workbench: Workbench, tmp_path: Path
 ) -> None:
     path = _imported(workbench, tmp_path, count=10)
-    workbench.import_files([path], today=TODAY)  # the same file again: nothing changes
+    workbench.imports.import_files([path], today=TODAY)  # the same file again: nothing changes
     with pytest.raises(TruncatedExportError):
-        workbench.import_files([write_cases(tmp_path / "kort.csv", cases(5))], today=TODAY)
-    assert [entry.action for entry in workbench.audit_log()] == [AuditAction.IMPORT]
+        workbench.imports.import_files([write_cases(tmp_path / "kort.csv", cases(5))], today=TODAY)
+    assert [entry.action for entry in workbench.audit.audit_log()] == [AuditAction.IMPORT]
 
 
 def test_reports_are_recorded_as_cpr_exports_only_when_they_hold_cpr_numbers(
@@ -98,14 +100,14 @@ def test_reports_are_recorded_as_cpr_exports_only_when_they_hold_cpr_numbers(
     masked = write_status_report(workbench, tmp_path / "status.xlsx", TODAY).path
     full = write_status_report(workbench, tmp_path / "fuld.xlsx", TODAY, include_cpr=True).path
 
-    exports = [(entry.action, entry.file) for entry in workbench.audit_log()[1:]]
+    exports = [(entry.action, entry.file) for entry in workbench.audit.audit_log()[1:]]
     assert exports == [(AuditAction.REPORT_EXPORT, str(masked)),
                        (AuditAction.CPR_EXPORT, str(full))]
 
 
 def test_no_entry_holds_a_cpr_number(workbench: Workbench, tmp_path: Path) -> None:
     _imported(workbench, tmp_path)
-    workbench.reveal_cpr("S1", by="ABC")
+    workbench.audit.reveal_cpr("S1", by="ABC")
     write_status_report(workbench, tmp_path / "fuld.xlsx", TODAY, include_cpr=True)
     written = _all_text(workbench)
     assert "S1" in written and DIGITS not in written and CPR not in written
@@ -119,13 +121,13 @@ def test_the_database_refuses_to_change_or_delete_an_entry(
     workbench: Workbench, tmp_path: Path, change: object
 ) -> None:
     _imported(workbench, tmp_path)
-    before = workbench.audit_log()
+    before = workbench.audit.audit_log()
 
     with pytest.raises(DBAPIError, match="append-only"), \
             workbench.database.transaction(write=True) as connection:
         connection.execute(change)  # type: ignore[call-overload]
 
-    assert workbench.audit_log() == before
+    assert workbench.audit.audit_log() == before
 
 
 def test_emptying_the_whole_table_is_refused(
@@ -137,14 +139,14 @@ def test_emptying_the_whole_table_is_refused(
     with pytest.raises(DBAPIError, match="append-only"), \
             workbench.database.transaction(write=True) as connection:
         connection.execute(text(emptying))
-    assert len(workbench.audit_log()) == 1
+    assert len(workbench.audit.audit_log()) == 1
 
 
 def test_audit_since_lists_from_that_day_on(workbench: Workbench, tmp_path: Path) -> None:
     _imported(workbench, tmp_path)
     today = dt.datetime.now(dt.UTC).date()
-    assert len(workbench.audit_log(since=today)) == 1
-    assert workbench.audit_log(since=today + dt.timedelta(days=1)) == []
+    assert len(workbench.audit.audit_log(since=today)) == 1
+    assert workbench.audit.audit_log(since=today + dt.timedelta(days=1)) == []
 
 
 def test_the_cli_lists_the_log_as_csv(

@@ -11,7 +11,7 @@ from tests.workbench.exports import Case, write_cases, write_events
 from tests.workbench.test_cli_store import assert_one_line_error, run
 from workbench.cli import EXIT_INPUT, EXIT_OK
 from workbench.messages import LANGUAGE_ENV
-from workbench.service import Workbench
+from workbench.session import Workbench
 
 Capture = pytest.CaptureFixture[str]
 TODAY = "2026-03-10"
@@ -88,7 +88,8 @@ def test_a_cover_is_assigned_and_cancelled(database: str, capsys: Capture) -> No
                "--from", "2026-03-01", "--to", "2026-03-20", "--by", "AB")[0] == EXIT_OK
     assert run(capsys, "--db", database, "cover", "cancel", "EF", "--by", "AB")[0] == EXIT_OK
     with Workbench.open(database) as workbench:
-        assert workbench.covers() and workbench.covers()[0].covering is None
+        assert workbench.registrations.covers()
+        assert workbench.registrations.covers()[0].covering is None
 
 
 @pytest.mark.parametrize(("argv", "words"), [

@@ -30,7 +30,7 @@ from workbench.cli import (
     main,
 )
 from workbench.messages import LANGUAGE_ENV, catalog, render, set_language
-from workbench.service import Workbench
+from workbench.session import Workbench
 
 Capture = pytest.CaptureFixture[str]
 TODAY = dt.date(2026, 3, 10)
@@ -152,7 +152,7 @@ def database(tmp_path: Path) -> str:
     path = tmp_path / "workbench.db"
     files = demo.write_export(demo.generate(40, 3, TODAY), tmp_path / "export")
     with Workbench.open(path) as workbench:
-        workbench.import_files(files, today=TODAY)
+        workbench.imports.import_files(files, today=TODAY)
         demo.add_local_work(workbench, TODAY, 3)
     return str(path)
 
@@ -173,7 +173,7 @@ def test_errors_follow_the_flag_the_environment_and_the_database(
         "error: no case with Sags-ID 'S404'"
 
     with Workbench.open(database) as workbench:
-        workbench.save_settings(replace_language(workbench, "en"))
+        workbench.settings.save(replace_language(workbench, "en"))
     assert _error(capsys, "--db", database, *unknown).startswith("error: no case")
     monkeypatch.setenv(LANGUAGE_ENV, "da")
     assert _error(capsys, "--db", database, *unknown).startswith("fejl: der er ingen sag")
@@ -184,7 +184,7 @@ def replace_language(workbench: Workbench, language: str) -> object:
     """The settings with another language."""
     import dataclasses
 
-    return dataclasses.replace(workbench.load_settings(), language=language)
+    return dataclasses.replace(workbench.settings.load(), language=language)
 
 
 LISTINGS = [["status"], ["inquiries", "--all"], ["audit"], ["rules"],
@@ -232,7 +232,7 @@ def test_csv_cells_that_would_run_as_formulas_are_quoted(tmp_path: Path,
             for n, worker in enumerate(["=9+9", "@SUM(1)", "+45", "-2+3", "ABC"], start=1)]
     export.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
     with Workbench.open(path) as workbench:
-        workbench.import_files([export], today=TODAY)
+        workbench.imports.import_files([export], today=TODAY)
     for style, delimiter in (("csv", ","), ("excel-csv", ";")):
         assert main(["--db", str(path), "status", "--today", "2026-03-10",
                      "--format", style]) == EXIT_OK
@@ -312,7 +312,7 @@ def test_ctrl_c_stops_a_long_import_and_changes_nothing(tmp_path: Path) -> None:
     database = tmp_path / "workbench.db"
     first = demo.write_export(demo.generate(50, 1, TODAY), tmp_path / "first")
     with Workbench.open(database) as workbench:
-        workbench.import_files(first, today=TODAY)
+        workbench.imports.import_files(first, today=TODAY)
         before = snapshot(workbench)
     long = demo.write_export(demo.generate(4000, 2, TODAY), tmp_path / "long")
 
@@ -363,7 +363,7 @@ def test_a_reader_that_stops_reading_ends_it_quietly(tmp_path: Path) -> None:
     database = tmp_path / "workbench.db"
     files = demo.write_export(demo.generate(2500, 1, TODAY), tmp_path / "export")
     with Workbench.open(database) as workbench:
-        workbench.import_files(files, today=TODAY)
+        workbench.imports.import_files(files, today=TODAY)
     process = subprocess.Popen(
         [sys.executable, "-m", "workbench", "--db", str(database), "status",
          "--today", "2026-03-10"],

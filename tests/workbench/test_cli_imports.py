@@ -15,7 +15,7 @@ import pytest
 
 from workbench import __version__, cli, demo
 
-HEAVY = ("sqlalchemy", "alembic", "openpyxl", "workbench.store", "workbench.service")
+HEAVY = ("sqlalchemy", "alembic", "openpyxl", "workbench.store", "workbench.session")
 RUN = (
     "import json, sys\n"
     "from workbench.start import main\n"
@@ -60,7 +60,7 @@ def test_a_command_on_the_database_does_load_the_store(tmp_path: Path) -> None:
     # The guard above would pass for a CLI that loads nothing at all: this one must load it.
     code, loaded = loaded_by("--db", str(tmp_path / "w.db"), "status", cwd=tmp_path)
     assert code == 0
-    assert "sqlalchemy" in loaded and "workbench.service" in loaded
+    assert "sqlalchemy" in loaded and "workbench.session" in loaded
 
 
 def test_the_version_is_printed_before_the_command_line_loads(tmp_path: Path) -> None:

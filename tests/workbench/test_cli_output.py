@@ -18,7 +18,7 @@ from tests.workbench.exports import Case, write_cases, write_events
 from tests.workbench.sync_support import EXPORT_DAY, write_export
 from workbench.cli import EXIT_OK, main
 from workbench.messages import LANGUAGE_ENV, catalog
-from workbench.service import Workbench
+from workbench.session import Workbench
 from workbench.sync.entries import EntityType, Entry, new_entity_id
 from workbench.sync.folder import FolderTransport
 from workbench.sync.hlc import Timestamp, physical_now_ms
@@ -65,7 +65,7 @@ def database(tmp_path: Path, capsys: Capture) -> str:
         "2026-03-02", "--by", "ABC")
     run(capsys, "--db", path, "note", "add", "S1", "Ringet op", "--by", "ABC")
     with Workbench.open(path) as workbench:
-        workbench.save_settings(dataclasses.replace(workbench.load_settings(), my_initials="ABC"))
+        workbench.settings.save(dataclasses.replace(workbench.settings.load(), my_initials="ABC"))
     return path
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from tests.workbench.exports import Case, write_cases, write_events
 from workbench.cli import EXIT_INPUT, EXIT_OK, EXIT_USAGE, main
-from workbench.service import Workbench
+from workbench.session import Workbench
 from workbench.siteconfig import SITE_CONFIG_ENV
 
 Capture = pytest.CaptureFixture[str]
@@ -124,7 +124,7 @@ def test_a_case_attribute_set_here_makes_a_rule_apply(db: str, capsys: Capture) 
 
     def rules_of_s2() -> set[str]:
         with Workbench.open(db) as workbench:
-            return {m.rule_id for m in workbench.case_detail("S2", today).milestones}
+            return {m.rule_id for m in workbench.cases.case_detail("S2", today).milestones}
 
     assert not rules_of_s2() & {"KH26-J", "KH26-TB"}
     assert run(capsys, "--db", db, "case", "set-attribute", "S2", "Målgruppe", "Jobparat",

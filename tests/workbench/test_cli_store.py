@@ -13,7 +13,7 @@ import pytest
 from tests.workbench.exports import Case, cases, write_cases, write_events
 from workbench.cli import EXIT_INPUT, EXIT_OK, EXIT_REJECTED_ROWS, EXIT_USAGE, main
 from workbench.messages import LANGUAGE_ENV
-from workbench.service import Workbench
+from workbench.session import Workbench
 
 
 @pytest.fixture(autouse=True)
@@ -85,7 +85,7 @@ def test_a_file_that_is_no_export_exits_2_with_one_line(
     assert (code, out) == (EXIT_INPUT, "")
     assert_one_line_error(err, "notes.txt", "not a central export")
     with Workbench.open(database_url) as workbench:
-        assert workbench.is_empty()
+        assert workbench.cases.is_empty()
 
 
 def test_a_truncated_snapshot_exits_2_unless_forced(
@@ -152,7 +152,7 @@ def test_register_records_a_local_event(database_url: str, files: list[str],
 
     assert code == EXIT_OK and out.strip().isdigit()
     with Workbench.open(database_url) as workbench:
-        events = workbench.case_detail("S1", dt.date(2026, 3, 10)).events
+        events = workbench.cases.case_detail("S1", dt.date(2026, 3, 10)).events
     assert [(e.date, e.source, e.registered_by) for e in events][-1] == (
         dt.date(2026, 3, 9), "local", "XYZ")
 
@@ -232,7 +232,7 @@ def test_workbench_db_selects_the_database(tmp_path: Path, files: list[str], cap
     assert run(capsys, "import", *files)[0] == EXIT_OK
 
     with Workbench.open(tmp_path / "env.db") as workbench:
-        assert len(workbench.caseload(dt.date(2026, 3, 10))) == 3
+        assert len(workbench.cases.caseload(dt.date(2026, 3, 10))) == 3
 
 
 def test_an_unreachable_database_exits_2_with_one_line(capsys: Capture) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from workbench import demo
 from workbench.cpr import parse_cpr
-from workbench.service import Workbench
+from workbench.session import Workbench
 from workbench.vocabulary import EventKind, Scheme
 
 TODAY = dt.date(2026, 11, 22)
@@ -64,10 +64,10 @@ def test_a_demo_caseload_has_every_colour(tmp_path: Path) -> None:
     export = demo.generate(200, 1, TODAY)
     files = demo.write_export(export, tmp_path)
     with Workbench.open(tmp_path / "w.db") as workbench:
-        summary = workbench.import_files(files, today=TODAY)
+        summary = workbench.imports.import_files(files, today=TODAY)
         demo.add_local_work(workbench, TODAY, seed=1)
-        statuses = Counter(row.status.value for row in workbench.caseload(TODAY))
-        waiting = workbench.inquiries(TODAY)
+        statuses = Counter(row.status.value for row in workbench.cases.caseload(TODAY))
+        waiting = workbench.inquiries.rows(TODAY)
     assert summary.rejected == () and summary.new == 200
     assert summary.events_added == len(export.events)
     assert set(statuses) == {"red", "amber", "green"}

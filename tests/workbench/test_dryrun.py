@@ -19,7 +19,7 @@ from workbench.cli import EXIT_INPUT, EXIT_OK, EXIT_REJECTED_ROWS, main
 from workbench.importing.dryrun import SHOWN_REJECTIONS, count_line, describe
 from workbench.importing.mapping import EVENT_KIND, TableKind
 from workbench.messages import LANGUAGE_ENV, render
-from workbench.service import Workbench
+from workbench.session import Workbench
 from workbench.siteconfig import SITE_CONFIG_ENV
 from workbench.views import ImportSummary
 
@@ -41,9 +41,10 @@ def folder_state(folder: Path) -> dict[str, str]:
 def first_import(database_url: str, tmp_path: Path) -> None:
     """Six open cases and an event, imported and closed again."""
     with Workbench.open(database_url) as workbench:
-        workbench.import_files([write_cases(tmp_path / "first.csv", cases(6)),
-                                write_events(tmp_path / "first-h.csv",
-                                             [("S1", "2026-02-01", "samtale")])], today=TODAY)
+        workbench.imports.import_files([write_cases(tmp_path / "first.csv", cases(6)),
+                                        write_events(tmp_path / "first-h.csv",
+                                                     [("S1", "2026-02-01",
+                                                       "samtale")])], today=TODAY)
 
 
 def second_export(tmp_path: Path) -> list[Path]:
@@ -69,13 +70,13 @@ def test_a_dry_run_changes_nothing_and_says_what_the_import_does(
     files_before = folder_state(data_folder) if is_sqlite else {}
 
     with Workbench.open(database_url) as workbench:
-        preview = workbench.preview_import(export, today=TODAY)
+        preview = workbench.imports.preview_import(export, today=TODAY)
 
     if is_sqlite:
         assert folder_state(data_folder) == files_before  # byte for byte, and no new backup
     with Workbench.open(database_url) as workbench:
         assert snapshot(workbench) == rows_before
-        summary = workbench.import_files(export, today=TODAY)
+        summary = workbench.imports.import_files(export, today=TODAY)
     assert preview.summary == summary
     assert (summary.new, summary.updated, summary.closed, summary.events_added) == (1, 1, 1, 1)
     assert preview.rejects_rows
@@ -91,11 +92,11 @@ def test_a_dry_run_changes_nothing_and_says_what_the_import_does(
 def test_a_dry_run_of_a_truncated_export_says_it_would_be_refused(
     workbench: Workbench, tmp_path: Path
 ) -> None:
-    workbench.import_files([write_cases(tmp_path / "a.csv", cases(10))], today=TODAY)
+    workbench.imports.import_files([write_cases(tmp_path / "a.csv", cases(10))], today=TODAY)
     before = snapshot(workbench)
 
-    preview = workbench.preview_import([write_cases(tmp_path / "b.csv", cases(2))],
-                                       today=TODAY)
+    preview = workbench.imports.preview_import([write_cases(tmp_path / "b.csv", cases(2))],
+                                               today=TODAY)
 
     assert preview.refused is not None and preview.refused.would_close == 8
     assert preview.summary.closed == 8
@@ -127,7 +128,7 @@ def test_workbench_import_dry_run_exits_3_with_the_unknown_words(
            "second-h.csv line 6" in out
     assert "would: new: 1, updated: 1, closed: 1" in out
     with Workbench.open(database_url) as workbench:
-        assert {row.case_id for row in workbench.caseload(TODAY)} == {
+        assert {row.case_id for row in workbench.cases.caseload(TODAY)} == {
             "S1", "S2", "S3", "S4", "S5", "S6"}
 
 
@@ -140,7 +141,7 @@ def test_workbench_import_dry_run_exits_0_when_all_rows_would_import(
     assert code == EXIT_OK
     assert "would: new: 2," in capsys.readouterr().out
     with Workbench.open(database_url) as workbench:
-        assert workbench.is_empty()
+        assert workbench.cases.is_empty()
 
 
 def test_a_dry_run_creates_no_database_that_did_not_exist(
@@ -162,7 +163,7 @@ def test_the_dry_run_lists_a_few_rejections_and_counts_the_rest(
 ) -> None:
     rows = [Case(f"S{n}", start="i går") for n in range(SHOWN_REJECTIONS + 5)]
 
-    preview = workbench.preview_import([write_cases(tmp_path / "a.csv", rows)], today=TODAY)
+    preview = workbench.imports.preview_import([write_cases(tmp_path / "a.csv", rows)], today=TODAY)
 
     lines = describe(preview)
     assert sum(line.startswith("would reject: a.csv") for line in lines) == SHOWN_REJECTIONS

@@ -17,7 +17,7 @@ import pytest
 from tests.workbench.exports import TODAY, cases, write_cases
 from workbench.errors import NetworkDatabaseError
 from workbench.reports import write_status_report
-from workbench.service import Workbench
+from workbench.session import Workbench
 from workbench.store import location
 from workbench.store.database import DATABASE_ENV, Database
 
@@ -45,7 +45,7 @@ def test_the_database_its_wal_backups_and_report_are_the_owners_only(tmp_path: P
     export = write_cases(tmp_path / "cases.csv", cases(5))
     report = tmp_path / "status.xlsx"
     with Workbench.open(database) as workbench:
-        workbench.import_files([export], today=TODAY)  # backs up first
+        workbench.imports.import_files([export], today=TODAY)  # backs up first
         write_status_report(workbench, report, TODAY)
         live = [database, database.with_name("workbench.db-wal"),
                 database.with_name("workbench.db-shm")]

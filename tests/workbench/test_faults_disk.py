@@ -26,7 +26,7 @@ from tests.workbench.messages_support import said
 from workbench import cli
 from workbench.errors import WriteError
 from workbench.reports import status, write_status_report
-from workbench.service import Workbench
+from workbench.session import Workbench
 from workbench.store import database as database_module
 
 CASE_COUNT = 40
@@ -38,7 +38,7 @@ def database(tmp_path: Path) -> Path:
     path = tmp_path / "db" / "workbench.db"
     export = write_cases(tmp_path / "cases.csv", cases(CASE_COUNT, name="Søren Ærø"))
     with Workbench.open(path) as workbench:
-        workbench.import_files([export], today=TODAY)
+        workbench.imports.import_files([export], today=TODAY)
     return path
 
 
@@ -47,7 +47,7 @@ def assert_intact(path: Path) -> None:
     with contextlib.closing(sqlite3.connect(path)) as connection:
         assert connection.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
     with Workbench.open(path) as workbench:
-        assert len(workbench.caseload(TODAY)) == CASE_COUNT
+        assert len(workbench.cases.caseload(TODAY)) == CASE_COUNT
 
 
 def run_cli(*words: str | Path) -> tuple[int, list[str]]:
@@ -246,7 +246,7 @@ def test_a_backup_on_a_real_full_disk(tiny_disk: Path, tmp_path: Path) -> None:
     backups = tiny_disk / "backups"
     export = write_cases(tmp_path / "cases.csv", cases(CASE_COUNT, name="Søren Ærø"))
     with Workbench.open(live) as workbench:
-        workbench.import_files([export], today=TODAY)  # backs up the empty database first
+        workbench.imports.import_files([export], today=TODAY)  # backs up the empty database first
         earlier = sorted(backups.iterdir())
         fill(tiny_disk, leave=8192)
         with pytest.raises(WriteError, match=said("store.disk_full")) as refused:

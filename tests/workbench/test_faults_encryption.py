@@ -22,7 +22,7 @@ from tests.workbench.messages_support import said
 from workbench import cli
 from workbench.errors import StoreError
 from workbench.messages import render
-from workbench.service import Workbench
+from workbench.session import Workbench
 from workbench.store import encryption
 from workbench.store.database import Database
 from workbench.vocabulary import EventKind
@@ -84,8 +84,8 @@ def filled(path: Path, folder: Path) -> dict[str, list[tuple[object, ...]]]:
     """Open (creating) the database, import a few cases, register one event; its contents."""
     export = write_cases(folder / "cases.csv", cases(6, name="Søren Ærø"))
     with Workbench.open(path) as workbench:
-        workbench.import_files([export], today=TODAY)
-        workbench.register_event("S1", EventKind.SAMTALE, TODAY, by="AB")
+        workbench.imports.import_files([export], today=TODAY)
+        workbench.registrations.register_event("S1", EventKind.SAMTALE, TODAY, by="AB")
         return snapshot(workbench)
 
 
@@ -161,7 +161,8 @@ def test_the_encrypt_command_converts_a_plain_database_and_removes_the_plain_cop
     with Workbench.open(database) as workbench:
         assert workbench.database.encrypted
         assert snapshot(workbench) == contents
-        workbench.register_event("S2", EventKind.SAMTALE, TODAY, by="AB")  # and it writes
+        workbench.registrations.register_event("S2", EventKind.SAMTALE, TODAY,
+                                               by="AB")  # and it writes
 
     assert cli.main(["--db", str(database), "encrypt"]) == cli.EXIT_INPUT
     assert render("store.encrypted_already", {"path": database}) in capsys.readouterr().err

@@ -27,7 +27,7 @@ from sqlalchemy import select
 
 from tests.workbench.exports import CASE_HEADER, EVENT_HEADER, TODAY, cases, snapshot, write_cases
 from workbench.errors import InputError
-from workbench.service import Workbench
+from workbench.session import Workbench
 from workbench.store.models import cases as cases_table
 from workbench.store.models import events as events_table
 from workbench.views import ImportSummary
@@ -111,7 +111,7 @@ def seeded(tmp_path_factory: pytest.TempPathFactory) -> Path:
     export = write_cases(folder / "cases.csv", cases(len(SEEDED_IDS)))
     path = folder / "seeded.db"
     with Workbench.open(path) as workbench:
-        workbench.import_files([export], today=TODAY)
+        workbench.imports.import_files([export], today=TODAY)
     return path
 
 
@@ -150,7 +150,7 @@ def import_checked(workbench: Workbench, files: Sequence[Path]) -> ImportSummary
     """Import; a refusal must leave every table as it was. The summary, or None if refused."""
     before = snapshot(workbench)
     try:
-        summary = workbench.import_files(files, today=TODAY, force=True)
+        summary = workbench.imports.import_files(files, today=TODAY, force=True)
     except InputError as refusal:
         assert str(refusal)
         assert snapshot(workbench) == before
@@ -372,4 +372,4 @@ def test_a_field_beyond_the_csv_limit_is_refused_naming_the_line(seeded: Path,
     path.write_text(text, encoding="utf-8")
 
     with fresh_copy(seeded, tmp_path) as workbench, pytest.raises(InputError, match="line 3"):
-        workbench.import_files([path], today=TODAY)
+        workbench.imports.import_files([path], today=TODAY)

@@ -26,7 +26,7 @@ from sqlalchemy import func, select
 
 from tests.workbench import fault_worker
 from tests.workbench.sync_support import write_export
-from workbench.service import Workbench
+from workbench.session import Workbench
 from workbench.store.models import cases, events
 from workbench.sync.folder import BATCH_NAME, KEY_MARKER, STATE_NAME, decode_batch
 
@@ -112,8 +112,8 @@ def team(tmp_path: Path) -> tuple[Path, Path, Path]:
     export = write_export(tmp_path / "export")
     for me in ("AB", "CD"):
         with Workbench.open(tmp_path / f"{me}.db") as workbench:
-            workbench.import_files(export, today=fault_worker.TODAY)
-            workbench.join_team(me, ["AB", "CD"], folder=share)
+            workbench.imports.import_files(export, today=fault_worker.TODAY)
+            workbench.team.join(me, ["AB", "CD"], folder=share)
     return tmp_path / "AB.db", tmp_path / "CD.db", share
 
 
@@ -147,13 +147,13 @@ def test_a_sync_killed_at_any_point_loses_nothing(team: tuple[Path, Path, Path],
     assert set(registered) <= local_days(ab)
     assert_no_torn_batch(share)
     with reopened(cd) as teammate:
-        report = teammate.sync_now()
+        report = teammate.team.sync_now()
     assert report.unreadable == ()
     assert set(range(1, max(synced, default=0) + 1)) <= local_days(cd)
 
     with reopened(ab) as restarted:  # the killed member syncs again: the rest goes out
-        restarted.sync_now()
+        restarted.team.sync_now()
     with reopened(cd) as teammate:
-        assert teammate.sync_now().unreadable == ()
+        assert teammate.team.sync_now().unreadable == ()
     assert local_days(ab) <= local_days(cd)
     assert_no_torn_batch(share)

@@ -20,7 +20,8 @@ from tests.workbench.exports import (
 )
 from workbench.errors import InputError, NotAnExportError, TruncatedExportError
 from workbench.importing import importer
-from workbench.service import Settings, Workbench
+from workbench.session import Workbench
+from workbench.settings import Settings
 from workbench.store.models import events, imports, rejected_rows
 from workbench.views import RejectedRow
 from workbench.vocabulary import Channel, EventKind
@@ -33,11 +34,11 @@ def _english(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def import_(workbench: Workbench, *paths: Path, today: dt.date = TODAY, force: bool = False):
-    return workbench.import_files(list(paths), today=today, force=force)
+    return workbench.imports.import_files(list(paths), today=today, force=force)
 
 
 def open_ids(workbench: Workbench, today: dt.date = TODAY) -> set[str]:
-    return {row.case_id for row in workbench.caseload(today)}
+    return {row.case_id for row in workbench.cases.caseload(today)}
 
 
 def stored_events(workbench: Workbench) -> list[tuple[str, dt.date, str, str, bool]]:
@@ -68,7 +69,7 @@ def test_first_import_creates_cases_and_events(workbench: Workbench, tmp_path: P
         ("S1", dt.date(2026, 2, 1), "samtale", "central"),
         ("S2", dt.date(2026, 2, 10), "fællessamtale", "central"),
     ]
-    detail = workbench.case_detail("S1", TODAY)
+    detail = workbench.cases.case_detail("S1", TODAY)
     assert detail.cpr_masked == "010190-xxxx" and detail.caseworker == "ABC"
 
 
@@ -116,9 +117,9 @@ def test_changed_rows_update_the_case_and_apply_owner_changes(
     ]))
 
     assert (summary.new, summary.updated, summary.closed) == (0, 1, 0)
-    assert {r.case_id for r in workbench.caseload(TODAY, caseworker="XYZ")} == {"S5"}
-    assert "S5" not in {r.case_id for r in workbench.caseload(TODAY, caseworker="ABC")}
-    detail = workbench.case_detail("S5", TODAY)
+    assert {r.case_id for r in workbench.cases.caseload(TODAY, caseworker="XYZ")} == {"S5"}
+    assert "S5" not in {r.case_id for r in workbench.cases.caseload(TODAY, caseworker="ABC")}
+    detail = workbench.cases.case_detail("S5", TODAY)
     assert (detail.name, detail.team) == ("Anne Holm", "Syd")
 
 
@@ -127,16 +128,16 @@ def test_a_case_missing_from_the_snapshot_is_closed_keeping_local_work(
 ) -> None:
     import_(workbench, write_cases(tmp_path / "a.csv", cases(6)),
             write_events(tmp_path / "e.csv", [("S6", "2026-02-01", "samtale")]))
-    workbench.add_note("S6", "ringet op", by="ABC")
-    workbench.add_inquiry("S6", Channel.PHONE, dt.date(2026, 3, 2), by="ABC")
-    workbench.register_event("S6", EventKind.SCREENING, dt.date(2026, 3, 3), by="ABC")
+    workbench.registrations.add_note("S6", "ringet op", by="ABC")
+    workbench.inquiries.add("S6", Channel.PHONE, dt.date(2026, 3, 2), by="ABC")
+    workbench.registrations.register_event("S6", EventKind.SCREENING, dt.date(2026, 3, 3), by="ABC")
 
     summary = import_(workbench, write_cases(tmp_path / "b.csv", cases(5)),
                       today=dt.date(2026, 3, 12))
 
     assert summary.closed == 1
     assert "S6" not in open_ids(workbench, dt.date(2026, 3, 12))
-    detail = workbench.case_detail("S6", dt.date(2026, 3, 12))
+    detail = workbench.cases.case_detail("S6", dt.date(2026, 3, 12))
     assert detail.closed_on == dt.date(2026, 3, 12) and detail.case is None
     assert [n.text for n in detail.notes] == ["ringet op"]
     assert len(detail.inquiries) == 1
@@ -152,7 +153,7 @@ def test_a_case_that_reappears_is_reopened(workbench: Workbench, tmp_path: Path)
 
     assert (summary.reopened, summary.closed, summary.new) == (1, 0, 0)
     assert "S6" in open_ids(workbench)
-    assert workbench.case_detail("S6", TODAY).closed_on is None
+    assert workbench.cases.case_detail("S6", TODAY).closed_on is None
 
 
 def test_afsluttet_closes_a_case_and_counts_it(workbench: Workbench, tmp_path: Path) -> None:
@@ -163,7 +164,7 @@ def test_afsluttet_closes_a_case_and_counts_it(workbench: Workbench, tmp_path: P
 
     assert (summary.closed, summary.updated) == (1, 0)
     assert open_ids(workbench) == {"S1"}
-    assert workbench.case_detail("S2", TODAY).closed_on == dt.date(2026, 3, 1)
+    assert workbench.cases.case_detail("S2", TODAY).closed_on == dt.date(2026, 3, 1)
 
 
 def test_events_are_deduplicated_by_case_date_and_kind(
@@ -186,13 +187,13 @@ def test_a_local_event_in_a_later_export_is_confirmed_not_doubled(
     workbench: Workbench, tmp_path: Path
 ) -> None:
     import_(workbench, write_cases(tmp_path / "a.csv", cases(1)))
-    workbench.register_event("S1", EventKind.SAMTALE, dt.date(2026, 2, 20), by="ABC")
+    workbench.registrations.register_event("S1", EventKind.SAMTALE, dt.date(2026, 2, 20), by="ABC")
 
     summary = import_(workbench, write_events(tmp_path / "e.csv", [
         ("S1", "2026-02-20", "samtale")]))
 
     assert (summary.events_added, summary.events_confirmed) == (0, 1)
-    (event,) = workbench.case_detail("S1", TODAY).events
+    (event,) = workbench.cases.case_detail("S1", TODAY).events
     assert (event.source, event.confirmed, event.registered_by) == ("local", True, "ABC")
 
 
@@ -227,7 +228,7 @@ def test_closing_exactly_the_threshold_share_is_allowed(
 
 def test_the_truncation_threshold_is_a_setting(workbench: Workbench, tmp_path: Path) -> None:
     import_(workbench, write_cases(tmp_path / "a.csv", cases(10)))
-    workbench.save_settings(Settings(truncation_threshold=0.5))
+    workbench.settings.save(Settings(truncation_threshold=0.5))
 
     assert import_(workbench, write_cases(tmp_path / "b.csv", cases(6))).closed == 4
 
@@ -270,7 +271,7 @@ def test_a_bad_cases_row_is_rejected_and_the_rest_imports(
     assert (rejected.file, rejected.line, rejected.field) == ("sager.csv", 3, field)
     assert reason in rejected.reason
     assert summary.new == 2 and open_ids(workbench) == {"S1", "S2"}
-    assert workbench.case_detail("S1", TODAY).name == "Anne Jensen"  # the first row won
+    assert workbench.cases.case_detail("S1", TODAY).name == "Anne Jensen"  # the first row won
     with workbench.database.transaction() as connection:
         stored = connection.execute(select(rejected_rows.c.file, rejected_rows.c.line,
                                            rejected_rows.c.field, rejected_rows.c.reason)).all()
@@ -315,7 +316,7 @@ def test_a_rejected_row_never_closes_or_changes_its_case(
 
     assert summary.closed == 0 and len(summary.rejected) == 1
     assert open_ids(workbench) == {"S1", "S2"}
-    assert workbench.case_detail("S2", TODAY).caseworker == "ABC"
+    assert workbench.cases.case_detail("S2", TODAY).caseworker == "ABC"
 
 
 def test_events_for_cases_already_stored_import_without_a_cases_file(
@@ -339,7 +340,7 @@ def test_an_event_for_a_case_whose_row_was_rejected_is_rejected_too(
                       write_events(tmp_path / "e.csv", [("S1", "2026-02-01", "samtale")]))
 
     assert [(r.file, r.field) for r in summary.rejected] == [("a.csv", "CPR"), ("e.csv", "Sags-ID")]
-    assert workbench.is_empty()
+    assert workbench.cases.is_empty()
 
 
 # --- files that are not exports: nothing changes ---------------------------------------
@@ -379,7 +380,7 @@ def test_a_file_that_is_no_export_is_refused_and_nothing_changes(
 def test_a_missing_file_is_refused(workbench: Workbench, tmp_path: Path) -> None:
     with pytest.raises(NotAnExportError, match="cannot be read"):
         import_(workbench, tmp_path / "nowhere.csv")
-    assert workbench.is_empty()
+    assert workbench.cases.is_empty()
 
 
 def test_a_failure_half_way_rolls_the_whole_import_back(
@@ -416,7 +417,7 @@ def test_csv_encodings_and_delimiters_are_detected(
     summary = import_(workbench, case_file, event_file)
 
     assert summary.rejected == () and (summary.new, summary.events_added) == (1, 1)
-    assert workbench.case_detail("S1", TODAY).name == "Søren Ærø Åberg"
+    assert workbench.cases.case_detail("S1", TODAY).name == "Søren Ærø Åberg"
 
 
 @pytest.mark.parametrize("written", ["2026-01-05", "05-01-2026", "05.01.2026", "05/01/2026",
@@ -426,7 +427,7 @@ def test_every_date_form_reads_as_the_same_date(
 ) -> None:
     import_(workbench, write_cases(tmp_path / "a.csv", [Case("S1", start=written)]))
 
-    assert workbench.case_detail("S1", TODAY).start == dt.date(2026, 1, 5)
+    assert workbench.cases.case_detail("S1", TODAY).start == dt.date(2026, 1, 5)
 
 
 def test_scheme_and_event_words_in_any_spelling(workbench: Workbench, tmp_path: Path) -> None:
@@ -437,7 +438,7 @@ def test_scheme_and_event_words_in_any_spelling(workbench: Workbench, tmp_path: 
             write_events(tmp_path / "e.csv", [("S3", "2026-01-20", "Rehabiliteringsteam"),
                                               ("S2", "2026-01-20", "faellessamtale")]))
 
-    schemes = {row.case_id: row.scheme.value for row in workbench.caseload(TODAY)}
+    schemes = {row.case_id: row.scheme.value for row in workbench.cases.caseload(TODAY)}
     assert schemes == {"S1": "sygedagpenge", "S2": "forsikret ledig",
                        "S3": "jobafklaringsforløb", "S4": "kontanthjælp"}
 
@@ -471,14 +472,14 @@ def test_a_differently_headed_export_imports_through_its_mapping_file(
     assert summary.rejected == ()
     assert (summary.new, summary.events_added) == (3, 1)
     assert open_ids(workbench) == {"77", "79"}
-    assert workbench.case_detail("78", TODAY).closed_on == dt.date(2026, 3, 1)
+    assert workbench.cases.case_detail("78", TODAY).closed_on == dt.date(2026, 3, 1)
 
 
 def test_progress_is_reported_up_to_the_total(workbench: Workbench, tmp_path: Path) -> None:
     reports: list[tuple[int, int]] = []
 
-    workbench.import_files([write_cases(tmp_path / "a.csv", cases(2))], today=TODAY,
-                           progress=lambda done, total: reports.append((done, total)))
+    workbench.imports.import_files([write_cases(tmp_path / "a.csv", cases(2))], today=TODAY,
+                                   progress=lambda done, total: reports.append((done, total)))
 
     assert reports[-1] == (reports[-1][1], reports[-1][1])
     assert [done for done, _ in reports] == sorted(done for done, _ in reports)

@@ -17,7 +17,7 @@ result into the seeded store and asserts what the import promises whatever the f
 It runs 5,000 examples. To keep that within a minute or two, every example reuses one open
 store and puts it back in its seeded state with a handful of statements (instead of copying
 and migrating a database per example), and imports the cases file only (events never close
-a case). The store is the real one (SQLite) and the import the real ``Workbench.import_files``
+a case). The store is the real one (SQLite) and the import the real ``wb.imports.import_files``
 with its backup and audit.
 """
 
@@ -38,7 +38,7 @@ from sqlalchemy import delete, select
 from workbench import demo
 from workbench.cli import EXIT_INPUT, EXIT_OK, EXIT_REJECTED_ROWS, main
 from workbench.errors import WorkbenchError
-from workbench.service import Workbench
+from workbench.session import Workbench
 from workbench.store.models import cases, import_files, imports, rejected_rows
 
 TODAY = dt.date(2026, 3, 10)
@@ -71,7 +71,7 @@ class Seeded:
         self.original = self.case_file.read_bytes()
         self.database_path = folder / "store.db"
         self.workbench = Workbench.open(self.database_path)
-        self.workbench.import_files([self.case_file], today=IMPORT_DAY)
+        self.workbench.imports.import_files([self.case_file], today=IMPORT_DAY)
         with self.workbench.database.transaction() as connection:
             self.cases = [dict(row._mapping) for row in connection.execute(select(cases))]
             self.seed_import = connection.execute(select(imports.c.id)).scalar_one()
@@ -241,7 +241,7 @@ def test_a_damaged_export_never_closes_a_case_it_names_and_never_crashes(
         path = seeded.folder / "sager.csv"
         path.write_bytes(data)
         try:
-            summary = seeded.workbench.import_files([path], today=IMPORT_DAY, force=force)
+            summary = seeded.workbench.imports.import_files([path], today=IMPORT_DAY, force=force)
         except WorkbenchError as refused:
             code = EXIT_INPUT
             assert str(refused)

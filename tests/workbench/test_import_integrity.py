@@ -27,7 +27,7 @@ from tests.workbench.exports import (
 )
 from workbench.cli import EXIT_INPUT, EXIT_OK, EXIT_REJECTED_ROWS, main
 from workbench.errors import DamagedExportError, NotAnExportError
-from workbench.service import Workbench
+from workbench.session import Workbench
 from workbench.vocabulary import Channel, EventKind
 
 Capture = pytest.CaptureFixture[str]
@@ -42,7 +42,7 @@ def _english(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def import_(workbench: Workbench, *paths: Path, today: dt.date = TODAY):
-    return workbench.import_files(list(paths), today=today)
+    return workbench.imports.import_files(list(paths), today=today)
 
 
 def run(capsys: Capture, *argv: str) -> tuple[int, str, str]:
@@ -52,7 +52,7 @@ def run(capsys: Capture, *argv: str) -> tuple[int, str, str]:
 
 
 def open_ids(workbench: Workbench) -> set[str]:
-    return {row.case_id for row in workbench.caseload(TODAY)}
+    return {row.case_id for row in workbench.cases.caseload(TODAY)}
 
 
 def write_lines(path: Path, *lines: str, end: str = "\r\n") -> Path:
@@ -157,10 +157,10 @@ def test_another_cpr_under_a_known_id_is_rejected_and_the_case_untouched(
     workbench: Workbench, tmp_path: Path
 ) -> None:
     import_(workbench, write_cases(tmp_path / "a.csv", cases(3)))
-    workbench.register_event("S2", EventKind.SAMTALE, dt.date(2026, 2, 2), by="ABC")
-    workbench.add_note("S2", "ringede", by="ABC")
-    workbench.add_inquiry("S2", Channel.PHONE, dt.date(2026, 3, 2), by="ABC")
-    before = workbench.case_detail("S2", TODAY)
+    workbench.registrations.register_event("S2", EventKind.SAMTALE, dt.date(2026, 2, 2), by="ABC")
+    workbench.registrations.add_note("S2", "ringede", by="ABC")
+    workbench.inquiries.add("S2", Channel.PHONE, dt.date(2026, 3, 2), by="ABC")
+    before = workbench.cases.case_detail("S2", TODAY)
     changed = write_cases(tmp_path / "b.csv", [
         Case("S1"), Case("S2", cpr="020202-4321", name="Bo Hansen"), Case("S3")])
 
@@ -172,7 +172,7 @@ def test_another_cpr_under_a_known_id_is_rejected_and_the_case_untouched(
     assert "S2" in rejected.reason and "b.csv" in rejected.reason and "row 3" in rejected.reason
     assert "010190-xxxx" in rejected.reason and "020202-xxxx" in rejected.reason
     assert not FULL_CPR.search(rejected.reason)
-    after = workbench.case_detail("S2", TODAY)
+    after = workbench.cases.case_detail("S2", TODAY)
     assert after == before
 
 
@@ -199,7 +199,7 @@ def test_a_new_name_for_the_same_cpr_is_an_update_listed_as_renamed(
     assert code == EXIT_OK
     assert "updated: 1," in out and "renamed: 1" in out and "renamed: S2" in out
     with Workbench.open(database_url) as workbench:
-        assert workbench.case_detail("S2", TODAY).name == "Anne Jensen-Holm"
+        assert workbench.cases.case_detail("S2", TODAY).name == "Anne Jensen-Holm"
 
 
 # --- 3. bounds on dates and sizes ------------------------------------------------------
@@ -221,8 +221,8 @@ def test_dates_outside_1900_to_two_years_ahead_are_rejected_rows(
     assert "9999-12-31" in summary.rejected[0].reason
     assert "1900-01-01 … 2028-03-10" in summary.rejected[0].reason
     assert summary.new == 1 and summary.events_added == 1
-    assert [row.case_id for row in workbench.caseload(TODAY)] == ["S3"]
-    workbench.evaluated_cases(TODAY)  # the status and the report read every case
+    assert [row.case_id for row in workbench.cases.caseload(TODAY)] == ["S3"]
+    workbench.cases.evaluated_cases(TODAY)  # the status and the report read every case
 
 
 def test_text_longer_than_the_store_holds_is_a_rejected_row(
@@ -304,9 +304,9 @@ def test_deadline_uses_the_databases_closure_days(
     database_url: str, tmp_path: Path, capsys: Capture
 ) -> None:
     with Workbench.open(database_url) as workbench:
-        settings = workbench.load_settings()
+        settings = workbench.settings.load()
         from dataclasses import replace
-        workbench.save_settings(replace(settings, closure_days=(dt.date(2026, 4, 7),)))
+        workbench.settings.save(replace(settings, closure_days=(dt.date(2026, 4, 7),)))
     code, out, _ = run(capsys, "--db", database_url, "deadline", "--channel", "phone",
                        "--received", "2026-04-01")
     assert (code, out.strip()) == (EXIT_OK, "2026-04-09")

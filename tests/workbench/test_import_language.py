@@ -11,7 +11,7 @@ from tests.workbench.exports import Case, cases, write_cases, write_events
 from workbench.cli import EXIT_OK, EXIT_REJECTED_ROWS, main
 from workbench.importing.summarytext import COUNTS, count_line, rejected_line
 from workbench.messages import LANGUAGE_ENV
-from workbench.service import Workbench
+from workbench.session import Workbench
 from workbench.siteconfig import SITE_CONFIG_ENV
 from workbench.views import ImportSummary, RejectedRow
 
@@ -124,7 +124,7 @@ def test_the_dry_run_follows_the_database_language_setting(
     database_url: str, tmp_path: Path, capsys: Capture
 ) -> None:
     with Workbench.open(database_url) as workbench:
-        workbench.save_settings(dataclasses.replace(workbench.load_settings(), language="en"))
+        workbench.settings.save(dataclasses.replace(workbench.settings.load(), language="en"))
 
     code = main(["--db", database_url, "import", "--dry-run",
                  str(write_cases(tmp_path / "a.csv", cases(2)))])

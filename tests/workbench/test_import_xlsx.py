@@ -16,7 +16,7 @@ from tests.workbench.exports import (
     write_workbook,
 )
 from workbench.errors import NotAnExportError
-from workbench.service import Workbench
+from workbench.session import Workbench
 
 
 @pytest.fixture(autouse=True)
@@ -37,14 +37,14 @@ def test_one_workbook_with_both_tables_and_other_sheets(
                   ["S2", 101901234, "Bo", "FL", "ABC", None, "05.01.2026", None]],
     })
 
-    summary = workbench.import_files([book], today=TODAY)
+    summary = workbench.imports.import_files([book], today=TODAY)
 
     assert summary.rejected == ()
     assert (summary.new, summary.events_added) == (2, 2)
-    s1 = workbench.case_detail("S1", TODAY)
+    s1 = workbench.cases.case_detail("S1", TODAY)
     assert s1.start == dt.date(2026, 1, 5)
     assert [e.date for e in s1.events] == [dt.date(2026, 2, 1), dt.date(2026, 2, 20)]
-    s2 = workbench.case_detail("S2", TODAY)
+    s2 = workbench.cases.case_detail("S2", TODAY)
     assert s2.cpr_masked == "010190-xxxx"  # the number cell got its leading zero back
     assert s2.team is None
 
@@ -53,10 +53,10 @@ def test_numbers_as_sags_id_and_date_serials(workbench: Workbench, tmp_path: Pat
     book = write_workbook(tmp_path / "sager.xlsx", {"Ark1": [
         list(CASE_HEADER), [4711, "0101901234", "Anne", "KH", "ABC", "Nord", 46027, None]]})
 
-    summary = workbench.import_files([book], today=TODAY)
+    summary = workbench.imports.import_files([book], today=TODAY)
 
     assert summary.rejected == ()
-    assert workbench.case_detail("4711", TODAY).start == dt.date(2026, 1, 5)
+    assert workbench.cases.case_detail("4711", TODAY).start == dt.date(2026, 1, 5)
 
 
 def test_a_bad_row_in_a_sheet_names_the_sheet_and_row(
@@ -67,7 +67,7 @@ def test_a_bad_row_in_a_sheet_names_the_sheet_and_row(
         ["S1", "0101901234", "Anne", "KH", "ABC", "Nord", "2026-01-05", None],
         ["S2", "0101901234", "Bo", "KH", "ABC", "Nord", "i går", None]]})
 
-    (rejected,) = workbench.import_files([book], today=TODAY).rejected
+    (rejected,) = workbench.imports.import_files([book], today=TODAY).rejected
 
     assert (rejected.file, rejected.line, rejected.field) == ("sager.xlsx [Sager]", 3, "Startdato")
 
@@ -75,13 +75,13 @@ def test_a_bad_row_in_a_sheet_names_the_sheet_and_row(
 def test_a_workbook_without_an_export_sheet_is_refused(
     workbench: Workbench, tmp_path: Path
 ) -> None:
-    workbench.import_files([write_cases(tmp_path / "a.csv", [])], today=TODAY)
+    workbench.imports.import_files([write_cases(tmp_path / "a.csv", [])], today=TODAY)
     before = snapshot(workbench)
     book = write_workbook(tmp_path / "budget.xlsx", {
         "Budget": [["Konto", "Beløb"], ["4711", 100]], "Noter": [["intet"]]})
 
     with pytest.raises(NotAnExportError, match=r"budget\.xlsx.*no sheet.*Budget.*Noter"):
-        workbench.import_files([book], today=TODAY)
+        workbench.imports.import_files([book], today=TODAY)
     assert snapshot(workbench) == before
 
 
@@ -89,4 +89,4 @@ def test_an_empty_workbook_is_refused(workbench: Workbench, tmp_path: Path) -> N
     book = write_workbook(tmp_path / "tom.xlsx", {"Ark1": []})
 
     with pytest.raises(NotAnExportError, match="holds no data"):
-        workbench.import_files([book], today=TODAY)
+        workbench.imports.import_files([book], today=TODAY)

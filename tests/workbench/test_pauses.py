@@ -20,7 +20,7 @@ from workbench.engine import Status
 from workbench.errors import InputError, UnknownCaseError
 from workbench.reports import write_status_report
 from workbench.resources import load_named_profile
-from workbench.service import Workbench
+from workbench.session import Workbench
 from workbench.siteconfig import SITE_CONFIG_ENV
 from workbench.store import database as store_database
 from workbench.store.models import audit_log, exemptions, pauses, settings, sync_entries
@@ -49,13 +49,13 @@ def export(folder: Path, *case_ids: str) -> list[Path]:
 @pytest.fixture
 def loaded(workbench: Workbench, tmp_path: Path) -> Workbench:
     """A new database (so gaeldende-2026) with sickness benefit cases S1 and S2."""
-    workbench.import_files(export(tmp_path / "export", "S1", "S2"), today=DAY)
+    workbench.imports.import_files(export(tmp_path / "export", "S1", "S2"), today=DAY)
     return workbench
 
 
 def row_of(workbench: Workbench, case_id: str, today: dt.date = DAY) -> tuple[object, ...]:
     """A case's list row: status, milestone and next due."""
-    row = next(r for r in workbench.caseload(today) if r.case_id == case_id)
+    row = next(r for r in workbench.cases.caseload(today) if r.case_id == case_id)
     return row.status, row.milestone_id, row.next_due
 
 
@@ -112,7 +112,7 @@ def test_an_old_database_with_cases_keeps_the_seed_rules(old_database: tuple[str
                      "VALUES ('S1', '0101901234', 'Anne', 'sygedagpenge', 'AB', '2026-01-05')")
     with Workbench.open(url) as upgraded:
         assert _stored_profile(upgraded) == "kbh-2006-2017"
-        assert upgraded.load_settings().profile_name == "kbh-2006-2017"
+        assert upgraded.settings.load().profile_name == "kbh-2006-2017"
         # The seed rules' first conversation, end of week 8: the same deadline as before.
         assert row_of(upgraded, "S1", dt.date(2026, 2, 1))[1:] == ("SDP1", dt.date(2026, 3, 1))
 
@@ -123,14 +123,14 @@ def test_an_old_database_with_only_settings_keeps_the_seed_rules(
     url, target = old_database
     _execute(target, "INSERT INTO settings (key, value) VALUES ('my_initials', '\"AB\"')")
     with Workbench.open(url) as upgraded:
-        assert upgraded.load_settings().profile_name == "kbh-2006-2017"
+        assert upgraded.settings.load().profile_name == "kbh-2006-2017"
 
 
 def test_an_old_empty_database_takes_todays_law(old_database: tuple[str, str]) -> None:
     url, _ = old_database
     with Workbench.open(url) as upgraded:
         assert _stored_profile(upgraded) is None
-        assert upgraded.load_settings().profile_name == "gaeldende-2026"
+        assert upgraded.settings.load().profile_name == "gaeldende-2026"
 
 
 def test_an_old_database_keeps_the_profile_it_stored(old_database: tuple[str, str]) -> None:
@@ -138,12 +138,12 @@ def test_an_old_database_keeps_the_profile_it_stored(old_database: tuple[str, st
     _execute(target, "INSERT INTO settings (key, value) VALUES ('profile_name', '\"default\"')")
     with Workbench.open(url) as upgraded:
         assert _stored_profile(upgraded) == "default"   # untouched; read under its new name
-        assert upgraded.load_settings().profile_name == "kbh-2006-2017"
+        assert upgraded.settings.load().profile_name == "kbh-2006-2017"
 
 
 def test_a_new_database_stores_no_profile_and_uses_todays_law(workbench: Workbench) -> None:
     assert _stored_profile(workbench) is None
-    assert workbench.load_settings().profile_name == "gaeldende-2026"
+    assert workbench.settings.load().profile_name == "gaeldende-2026"
 
 
 # --- (2) pauses -------------------------------------------------------------------------------
@@ -156,12 +156,12 @@ def test_a_pause_moves_the_due_date_in_the_lists_the_panel_and_the_report(
 
     assert row_of(loaded, "S1") == (Status.AMBER, "SDP-1", dt.date(2026, 3, 15))
     assert row_of(loaded, "S2") == (Status.RED, "SDP-1", dt.date(2026, 3, 1))
-    detail = loaded.case_detail("S1", DAY)
+    detail = loaded.cases.case_detail("S1", DAY)
     assert detail.case is not None and detail.case.next_due == dt.date(2026, 3, 15)
     assert [(p.pause_id, p.starts, p.ends, p.reason, p.reason_en, p.withdrawn)
             for p in detail.pauses] == [(pause_id, *HOSPITAL, "indlagt", "In hospital", False)]
     assert detail.pauses[0].reference.startswith("BEK om det fælles datagrundlag")
-    reported = {c.case_id: c for c in loaded.evaluated_cases(DAY)}
+    reported = {c.case_id: c for c in loaded.cases.evaluated_cases(DAY)}
     assert reported["S1"].evaluation.next_due == dt.date(2026, 3, 15)
     assert reported["S2"].evaluation.next_due == dt.date(2026, 3, 1)
 
@@ -172,14 +172,14 @@ def test_a_pause_still_on_runs_until_it_is_ended(loaded: Workbench) -> None:
     assert row_of(loaded, "S1", dt.date(2026, 3, 10))[2] == dt.date(2026, 3, 15)
     loaded.pauses.end_pause(pause_id, dt.date(2026, 2, 27), by="AB")
     assert row_of(loaded, "S1", dt.date(2026, 3, 10))[2] == dt.date(2026, 3, 4)
-    assert loaded.case_detail("S1", DAY).pauses[0].ends == dt.date(2026, 2, 27)
+    assert loaded.cases.case_detail("S1", DAY).pauses[0].ends == dt.date(2026, 2, 27)
 
 
 def test_a_withdrawn_pause_moves_nothing_and_stays_visible(loaded: Workbench) -> None:
     pause_id = loaded.pauses.pause("S1", *HOSPITAL, "ferie", by="AB")
     loaded.pauses.withdraw_pause(pause_id, by="CD")
     assert row_of(loaded, "S1") == (Status.RED, "SDP-1", dt.date(2026, 3, 1))
-    assert [p.withdrawn for p in loaded.case_detail("S1", DAY).pauses] == [True]
+    assert [p.withdrawn for p in loaded.cases.case_detail("S1", DAY).pauses] == [True]
     with pytest.raises(InputError, match=f"pause {pause_id}"):
         loaded.pauses.end_pause(pause_id, dt.date(2026, 3, 1), by="CD")
 
@@ -189,7 +189,7 @@ def test_each_change_is_audited_with_who_did_it(loaded: Workbench) -> None:
     loaded.pauses.end_pause(pause_id, dt.date(2026, 3, 1), by="CD")
     exemption_id = loaded.pauses.exempt("S2", "SDP-1", "sdp-13f", by="EF")
     loaded.pauses.withdraw_exemption(exemption_id, by="AB")
-    entries = [(e.action, e.initials, e.case_id, e.detail) for e in loaded.audit_log()
+    entries = [(e.action, e.initials, e.case_id, e.detail) for e in loaded.audit.audit_log()
                if e.action in (AuditAction.PAUSE, AuditAction.EXEMPTION)]
     assert entries == [
         (AuditAction.PAUSE, "AB", "S1", "added indlagt from 2026-02-20 to 2026-03-05"),
@@ -223,10 +223,11 @@ def test_an_exempt_rule_is_in_no_list_until_the_exemption_is_withdrawn(
     exemption_id = loaded.pauses.exempt("S1", "SDP-1", "sdp-13f", by="AB")
     milestone = row_of(loaded, "S1")[1]
     assert milestone != "SDP-1"
-    assert "SDP-1" not in {m.rule_id for m in loaded.case_detail("S1", DAY).milestones}
-    reported = {c.case_id: c for c in loaded.evaluated_cases(DAY)}
+    assert "SDP-1" not in {m.rule_id for m in loaded.cases.case_detail("S1", DAY).milestones}
+    reported = {c.case_id: c for c in loaded.cases.evaluated_cases(DAY)}
     assert "SDP-1" not in {m.rule_id for m in reported["S1"].evaluation.milestones}
-    assert [(e.rule_id, e.reason, e.withdrawn) for e in loaded.case_detail("S1", DAY).exemptions
+    assert [(e.rule_id, e.reason, e.withdrawn) for e in loaded.cases.case_detail("S1",
+                                                                                 DAY).exemptions
             ] == [("SDP-1", "sdp-13f", False)]
 
     loaded.pauses.withdraw_exemption(exemption_id, by="AB")
@@ -278,10 +279,10 @@ def test_an_import_never_undoes_a_pause_or_an_exemption(loaded: Workbench, tmp_p
     files = [write_cases(newer / "sager.csv", [Case("S1", start=START, name="Anne Jensen-Berg"),
                                                Case("S2", start=START)]),
              write_events(newer / "haendelser.csv", [("S2", "2026-02-02", "samtale")])]
-    loaded.import_files(files, today=dt.date(2026, 3, 7))
+    loaded.imports.import_files(files, today=dt.date(2026, 3, 7))
     assert row_of(loaded, "S1")[2] == dt.date(2026, 3, 15)
-    assert [e.rule_id for e in loaded.case_detail("S2", DAY).exemptions] == ["SDP-1"]
-    assert len(loaded.case_detail("S1", DAY).pauses) == 1
+    assert [e.rule_id for e in loaded.cases.case_detail("S2", DAY).exemptions] == ["SDP-1"]
+    assert len(loaded.cases.case_detail("S1", DAY).pauses) == 1
 
 
 @pytest.fixture
@@ -292,10 +293,10 @@ def team(tmp_path: Path) -> Iterator[tuple[Workbench, Workbench, MemoryTransport
     members = []
     for name in ("ab", "cd"):
         member = Workbench.open(tmp_path / f"{name}.db")
-        member.import_files(export(tmp_path / f"export-{name}", "S1", "S2"), today=DAY)
+        member.imports.import_files(export(tmp_path / f"export-{name}", "S1", "S2"), today=DAY)
         members.append(member)
-    members[0].join_team("AB", ["AB", "CD"], folder=shared)
-    members[1].join_team("CD", ["AB", "CD"], folder=shared)
+    members[0].team.join("AB", ["AB", "CD"], folder=shared)
+    members[1].team.join("CD", ["AB", "CD"], folder=shared)
     yield members[0], members[1], MemoryTransport()
     for member in members:
         member.close()
@@ -307,22 +308,22 @@ def test_pauses_and_exemptions_reach_the_team_and_so_do_their_ends(
     ab, cd, hub = team
     pause_id = ab.pauses.pause("S1", HOSPITAL[0], None, "indlagt", by="AB")
     ab.pauses.exempt("S2", "SDP-1", "sdp-13f", by="AB")
-    report = ab.sync_now(hub)
+    report = ab.team.sync_now(hub)
     assert report.sent == {EntityType.PAUSE.value: 1, EntityType.EXEMPTION.value: 1}
-    cd.sync_now(hub)
+    cd.team.sync_now(hub)
     assert row_of(cd, "S1") == row_of(ab, "S1")
     assert row_of(cd, "S1")[2] == dt.date(2026, 3, 16)   # still on: 20 Feb – 6 Mar
-    assert [e.rule_id for e in cd.case_detail("S2", DAY).exemptions] == ["SDP-1"]
+    assert [e.rule_id for e in cd.cases.case_detail("S2", DAY).exemptions] == ["SDP-1"]
 
     # CD ends the pause on their replica; AB gets the end.
-    cd_pause = cd.case_detail("S1", DAY).pauses[0]
+    cd_pause = cd.cases.case_detail("S1", DAY).pauses[0]
     assert (cd_pause.registered_by, cd_pause.starts) == ("AB", HOSPITAL[0])
     cd.pauses.end_pause(cd_pause.pause_id, HOSPITAL[1], by="CD")
-    cd.sync_now(hub)
-    ab.sync_now(hub)
-    assert ab.case_detail("S1", DAY).pauses[0].ends == HOSPITAL[1]
+    cd.team.sync_now(hub)
+    ab.team.sync_now(hub)
+    assert ab.cases.case_detail("S1", DAY).pauses[0].ends == HOSPITAL[1]
     assert row_of(ab, "S1") == row_of(cd, "S1") == (Status.AMBER, "SDP-1", dt.date(2026, 3, 15))
-    assert ab.case_detail("S1", DAY).pauses[0].pause_id == pause_id
+    assert ab.cases.case_detail("S1", DAY).pauses[0].pause_id == pause_id
 
 
 def test_the_report_names_a_cases_pauses_and_exemptions(loaded: Workbench,
@@ -338,7 +339,7 @@ def test_the_report_names_a_cases_pauses_and_exemptions(loaded: Workbench,
     column = header.index("Pause/fritagelse")
     cells = {row[0]: row[column] for row in sheet.iter_rows(min_row=2, values_only=True)}
     # Rules and reasons by their titles, as the rest of the report names them.
-    profile = load_named_profile(loaded.load_settings().profile_name)
+    profile = load_named_profile(loaded.settings.load().profile_name)
     reasons = {reason.key: reason.title_da for reason in profile.reasons}
     assert cells == {"S1": f"pause 20-02-2026–05-03-2026 ({reasons['indlagt']}); fritaget fra "
                            f"{profile.rule('SDP-1').title_da} ({reasons['sdp-13f']})",
@@ -349,11 +350,11 @@ def test_a_teammates_pause_on_a_case_not_yet_here_waits_for_the_import(
     team: tuple[Workbench, Workbench, MemoryTransport], tmp_path: Path,
 ) -> None:
     ab, cd, hub = team
-    ab.import_files(export(tmp_path / "newer-ab", "S1", "S2", "S3"), today=DAY)
+    ab.imports.import_files(export(tmp_path / "newer-ab", "S1", "S2", "S3"), today=DAY)
     ab.pauses.pause("S3", *HOSPITAL, "indlagt", by="AB")
-    ab.sync_now(hub)
-    assert cd.sync_now(hub).parked == 1
-    cd.import_files(export(tmp_path / "newer-cd", "S1", "S2", "S3"), today=DAY)
-    assert [(p.case_id, p.starts, p.ends) for p in cd.case_detail("S3", DAY).pauses] == [
+    ab.team.sync_now(hub)
+    assert cd.team.sync_now(hub).parked == 1
+    cd.imports.import_files(export(tmp_path / "newer-cd", "S1", "S2", "S3"), today=DAY)
+    assert [(p.case_id, p.starts, p.ends) for p in cd.cases.case_detail("S3", DAY).pauses] == [
         ("S3", *HOSPITAL)]
     assert row_of(cd, "S3") == row_of(ab, "S3") == (Status.AMBER, "SDP-1", dt.date(2026, 3, 15))

@@ -11,7 +11,7 @@ import pytest
 from tests.workbench.exports import TODAY, cases, write_cases
 from workbench.cli import EXIT_INPUT, EXIT_OK, main
 from workbench.errors import StoreError
-from workbench.service import Workbench
+from workbench.session import Workbench
 from workbench.store.recovery import (
     CorruptDatabaseError,
     backup_time,
@@ -29,8 +29,8 @@ def database(tmp_path: Path) -> Path:
     """A database of five cases that was backed up twice (before each import)."""
     path = tmp_path / "workbench.db"
     with Workbench.open(path) as workbench:
-        workbench.import_files([write_cases(tmp_path / "a.csv", cases(3))], today=TODAY)
-        workbench.import_files([write_cases(tmp_path / "b.csv", cases(5))], today=TODAY)
+        workbench.imports.import_files([write_cases(tmp_path / "a.csv", cases(3))], today=TODAY)
+        workbench.imports.import_files([write_cases(tmp_path / "b.csv", cases(5))], today=TODAY)
     assert len(backups_of(path)) == 2
     return path
 
@@ -79,7 +79,7 @@ def test_restoring_keeps_the_damaged_file_and_brings_back_the_backup(database: P
     assert integrity_problem(database) is None
     with Workbench.open(database) as workbench:
         # The newest backup was taken just before the second import: three cases.
-        assert [row.case_id for row in workbench.caseload(TODAY)] == ["S1", "S2", "S3"]
+        assert [row.case_id for row in workbench.cases.caseload(TODAY)] == ["S1", "S2", "S3"]
     assert database.stat().st_mode & 0o077 == 0
 
 

@@ -16,7 +16,8 @@ from workbench.cli import EXIT_OK, main
 from workbench.errors import InputError
 from workbench.nags import Nag, NagKind, WorkingHours
 from workbench.reminders import due_reminders, new_export_files, snooze_inquiry
-from workbench.service import Settings, Workbench
+from workbench.session import Workbench
+from workbench.settings import Settings
 from workbench.vocabulary import Channel
 
 D = dt.date
@@ -28,11 +29,11 @@ WEDNESDAY = dt.datetime(2026, 5, 13, 8, 0)
 def with_inquiries(workbench: Workbench, tmp_path: Path) -> Workbench:
     """Two caseworkers' cases; ABC's phone inquiry is due today, DEF's is overdue."""
     rows = [Case("S1", start="2026-01-05"), Case("S2", caseworker="DEF", start="2026-01-05")]
-    workbench.import_files([write_cases(tmp_path / "c.csv", rows),
-                            write_events(tmp_path / "e.csv", [])], today=WEDNESDAY.date())
-    workbench.add_inquiry("S1", Channel.PHONE, D(2026, 5, 11), by="ABC")
-    workbench.add_inquiry("S2", Channel.PHONE, D(2026, 5, 7), by="DEF")
-    workbench.save_settings(Settings(my_initials="ABC"))
+    workbench.imports.import_files([write_cases(tmp_path / "c.csv", rows),
+                                    write_events(tmp_path / "e.csv", [])], today=WEDNESDAY.date())
+    workbench.inquiries.add("S1", Channel.PHONE, D(2026, 5, 11), by="ABC")
+    workbench.inquiries.add("S2", Channel.PHONE, D(2026, 5, 7), by="DEF")
+    workbench.settings.save(Settings(my_initials="ABC"))
     return workbench
 
 
@@ -65,14 +66,14 @@ def test_answered_and_snoozed_inquiries_are_quiet(with_inquiries: Workbench) -> 
     assert kinds(due_reminders(with_inquiries, WEDNESDAY)) == [(NagKind.DIGEST, None)]
     assert kinds(due_reminders(with_inquiries, WEDNESDAY + dt.timedelta(hours=3))) == [
         (NagKind.DUE_TODAY, 1)]
-    with_inquiries.answer_inquiry(1, D(2026, 5, 13), by="ABC")
+    with_inquiries.inquiries.answer(1, D(2026, 5, 13), by="ABC")
     assert due_reminders(with_inquiries, WEDNESDAY + dt.timedelta(hours=6)) == []
     with pytest.raises(InputError, match=said("service.unknown_inquiry", inquiry_id=99)):
         snooze_inquiry(with_inquiries, 99, WEDNESDAY)
 
 
 def test_overdue_inquiry_nags_hourly_on_working_days_only(with_inquiries: Workbench) -> None:
-    with_inquiries.save_settings(Settings(my_initials="DEF"))
+    with_inquiries.settings.save(Settings(my_initials="DEF"))
     hours = WorkingHours(dt.time(8), dt.time(16))
     shown = [moment for moment in (WEDNESDAY + dt.timedelta(minutes=30 * n) for n in range(96))
              for nag in due_reminders(with_inquiries, moment, hours=hours)
@@ -90,7 +91,8 @@ def test_a_new_export_in_the_folder_is_found_once(workbench: Workbench, tmp_path
     (folder / "notes.txt").write_text("not an export", encoding="utf-8")
     settled = dt.datetime.now() + dt.timedelta(minutes=2)
     assert new_export_files(workbench, folder, settled) == [events, cases]
-    workbench.import_files(new_export_files(workbench, folder, settled), today=WEDNESDAY.date())
+    workbench.imports.import_files(new_export_files(workbench, folder, settled),
+                                   today=WEDNESDAY.date())
     assert new_export_files(workbench, folder, settled) == []
     write_cases(folder / "sager.csv", [Case("S1", start="2026-01-05"), Case("S2")])
     assert new_export_files(workbench, folder, settled) == [events, cases]
@@ -113,7 +115,8 @@ def test_an_unchanged_export_is_not_read_again(
         return real_digest(stream, name)
 
     monkeypatch.setattr(hashlib, "file_digest", counting_digest)
-    workbench.import_files(new_export_files(workbench, folder, settled), today=WEDNESDAY.date())
+    workbench.imports.import_files(new_export_files(workbench, folder, settled),
+                                   today=WEDNESDAY.date())
     assert new_export_files(workbench, folder, settled) == []
     assert sorted(read) == ["haendelser.csv", "sager.csv"]
     # Rewritten in place with the same size: the new modification time has it read again.

@@ -1,7 +1,7 @@
 """The status workbook's figures, sheet by sheet, against the store and the service.
 
 Every expectation here is computed independently of ``workbench.reports``: statuses from
-``Workbench.caseload`` (what the caseworkers' lists show), milestones from the engine's
+``wb.cases.caseload`` (what the caseworkers' lists show), milestones from the engine's
 evaluations, and closures, events and cases straight from the store's tables.
 """
 
@@ -36,10 +36,11 @@ from tests.workbench.reportdata import (
 )
 from workbench.calendar import add_months
 from workbench.engine import Status, status_for_due
+from workbench.managers.cases import EvaluatedCase
 from workbench.reports import ReportSummary, write_status_report
 from workbench.reports.sheets import SCHEME_WORDS
 from workbench.resources import load_named_profile
-from workbench.service import EvaluatedCase, Workbench
+from workbench.session import Workbench
 from workbench.store.models import cases, events
 from workbench.views import InquiryRow
 from workbench.vocabulary import Channel, Scheme
@@ -68,7 +69,7 @@ def report(written: tuple[ReportSummary, OpenWorkbook]) -> OpenWorkbook:
 
 @pytest.fixture(scope="module")
 def evaluated(store: Store) -> list[EvaluatedCase]:
-    return store.workbench.evaluated_cases(TODAY, closed_since=EVERYTHING)
+    return store.workbench.cases.evaluated_cases(TODAY, closed_since=EVERYTHING)
 
 
 def rule_title(rule_id: str) -> str:
@@ -129,7 +130,7 @@ def test_overview_header_begins_exactly_as_the_issue_says(report: OpenWorkbook) 
 
 def test_overview_counts_are_the_caseworkers_lists(store: Store, report: OpenWorkbook,
                                                   written: tuple[ReportSummary, Any]) -> None:
-    caseload = store.workbench.caseload(TODAY)
+    caseload = store.workbench.cases.caseload(TODAY)
     per_worker: dict[str, Counter[Status]] = defaultdict(Counter)
     for row in caseload:
         per_worker[row.caseworker][row.status] += 1
@@ -170,7 +171,7 @@ def test_overview_timeliness_is_the_share_of_deadlines_kept(
 
 
 def test_overview_inquiry_figures_match_the_service(store: Store, report: OpenWorkbook) -> None:
-    everything = store.workbench.inquiries(TODAY, open_only=False)
+    everything = store.workbench.inquiries.rows(TODAY, open_only=False)
     *rows, total = table_rows(report["Overblik"])
     for row in [*rows, total]:
         own = [i for i in everything if row is total or i.caseworker == row["Sagsbehandler"]]
@@ -179,7 +180,7 @@ def test_overview_inquiry_figures_match_the_service(store: Store, report: OpenWo
         assert row["Besvaret rettidigt telefon"] == approx_share(
             expected_on_time(own, Channel.PHONE))
         assert row["Besvaret rettidigt mail"] == approx_share(expected_on_time(own, Channel.MAIL))
-    assert total["Åbne henvendelser"] == len(store.workbench.inquiries(TODAY)) > 0
+    assert total["Åbne henvendelser"] == len(store.workbench.inquiries.rows(TODAY)) > 0
     assert total["Besvaret rettidigt telefon"] is not None
 
 
@@ -233,7 +234,7 @@ def test_overview_has_a_stacked_status_chart(written: tuple[ReportSummary, Any],
 def test_cases_sheet_lists_every_open_case_as_the_lists_show_it(
     store: Store, report: OpenWorkbook
 ) -> None:
-    caseload = {row.case_id: row for row in store.workbench.caseload(TODAY)}
+    caseload = {row.case_id: row for row in store.workbench.cases.caseload(TODAY)}
     sheet = report["Sager"]
     rows = table_rows(sheet)
 
@@ -265,7 +266,7 @@ def test_cases_sheet_is_a_proper_list(report: OpenWorkbook) -> None:
 
 def test_inquiries_sheet_shows_open_and_recently_answered(store: Store,
                                                           report: OpenWorkbook) -> None:
-    everything = store.workbench.inquiries(TODAY, open_only=False)
+    everything = store.workbench.inquiries.rows(TODAY, open_only=False)
     recent_first = TODAY - dt.timedelta(days=27)
     expected = {i.inquiry_id: i for i in everything
                 if i.answered_on is None or recent_first <= i.answered_on <= TODAY}
@@ -371,7 +372,7 @@ def test_weekly_statistics_count_conversations_caseload_and_timeliness(
 def test_sample_draws_ten_open_cases_per_scheme_and_writes_its_seed(
     store: Store, report: OpenWorkbook
 ) -> None:
-    caseload = {row.case_id: row for row in store.workbench.caseload(TODAY)}
+    caseload = {row.case_id: row for row in store.workbench.cases.caseload(TODAY)}
     per_scheme = Counter(row.scheme for row in caseload.values())
     sheet = report["Stikprøve"]
     rows = table_rows(sheet)[:-1]  # the last row holds the error shares
@@ -402,7 +403,7 @@ def test_the_same_seed_draws_the_same_sample_and_another_seed_another(
 def test_a_team_report_holds_only_that_team(store: Store, tmp_path: Path) -> None:
     path = tmp_path / "team.xlsx"
     summary = write_status_report(store.workbench, path, TODAY, team="Team Test")
-    team_rows = store.workbench.caseload(TODAY, team="Team Test")
+    team_rows = store.workbench.cases.caseload(TODAY, team="Team Test")
     sager = table_rows(load_workbook(path)["Sager"])
 
     assert summary.open_cases == len(team_rows) > 0

@@ -31,7 +31,7 @@ def store(request: pytest.FixtureRequest,
 
 def exports(store: Store) -> list[str]:
     """The files the audit log records as exported."""
-    return [entry.file or "" for entry in store.workbench.audit_log()
+    return [entry.file or "" for entry in store.workbench.audit.audit_log()
             if entry.action.value.endswith("export")]
 
 

@@ -75,22 +75,23 @@ def test_the_environment_points_elsewhere(tmp_path: Path, monkeypatch: pytest.Mo
 def test_users_choices_override_it_and_it_changes_still_reach_the_rest(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from workbench.service import Settings, Workbench
+    from workbench.session import Workbench
+    from workbench.settings import Settings
 
     config = tmp_path / "config.toml"
     config.write_text('export_folder = "/srv/udtraek"\namber_days = 14\n', encoding="utf-8")
     monkeypatch.setenv("WORKBENCH_SITE_CONFIG", str(config))
     database = tmp_path / "user.db"
     with Workbench.open(database) as workbench:
-        assert (workbench.load_settings().export_folder,
-                workbench.load_settings().amber_days) == ("/srv/udtraek", 14)
-        chosen = workbench.load_settings()
-        workbench.save_settings(Settings(**{**chosen.__dict__, "amber_days": 10,
+        assert (workbench.settings.load().export_folder,
+                workbench.settings.load().amber_days) == ("/srv/udtraek", 14)
+        chosen = workbench.settings.load()
+        workbench.settings.save(Settings(**{**chosen.__dict__, "amber_days": 10,
                                             "my_initials": "ABC"}))
     # IT moves the export folder; the user's own amber window stays theirs.
     config.write_text('export_folder = "/srv/ny"\namber_days = 14\n', encoding="utf-8")
     with Workbench.open(database) as workbench:
-        settings = workbench.load_settings()
+        settings = workbench.settings.load()
     assert (settings.export_folder, settings.amber_days, settings.my_initials) == (
         "/srv/ny", 10, "ABC")
 

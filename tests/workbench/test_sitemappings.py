@@ -30,7 +30,7 @@ from workbench.importing.sitemappings import (
     Mappings,
     mappings_in_force,
 )
-from workbench.service import Workbench
+from workbench.session import Workbench
 from workbench.siteconfig import SITE_CONFIG_ENV
 from workbench.vocabulary import EventKind, Scheme
 
@@ -83,7 +83,8 @@ def municipal_export(tmp_path: Path) -> tuple[Path, Path]:
 
 def imported_kinds(workbench: Workbench) -> dict[tuple[str, dt.date], EventKind]:
     """Every stored event's kind by case and date."""
-    detail = {case_id: workbench.case_detail(case_id, TODAY) for case_id in ("S1", "S2", "S3")}
+    detail = {case_id: workbench.cases.case_detail(case_id, TODAY) for case_id in ("S1", "S2",
+                                                                                   "S3")}
     return {(case_id, event.date): event.kind
             for case_id, case in detail.items() for event in case.events}
 
@@ -100,11 +101,11 @@ def test_a_file_beside_the_site_config_maps_headings_and_words(
     it_folder = site_config(tmp_path, monkeypatch)
     mapping_file(it_folder / "mappings", "kommune.toml", MUNICIPALITY)
 
-    summary = workbench.import_files(list(municipal_export(tmp_path)), today=TODAY)
+    summary = workbench.imports.import_files(list(municipal_export(tmp_path)), today=TODAY)
 
     assert summary.rejected == ()
     assert (summary.new, summary.events_added) == (3, 4)
-    assert workbench.case_detail("S2", TODAY).scheme is Scheme.SYGEDAGPENGE
+    assert workbench.cases.case_detail("S2", TODAY).scheme is Scheme.SYGEDAGPENGE
     assert imported_kinds(workbench) == {
         ("S1", dt.date(2026, 2, 1)): EventKind.SAMTALE,
         ("S1", dt.date(2026, 2, 10)): EventKind.SAMTALE,
@@ -120,7 +121,7 @@ def test_without_the_site_file_the_same_export_is_rejected_row_by_row(
     case_file, _ = municipal_export(tmp_path)
     plain = write_cases(tmp_path / "plain.csv", [Case("S1", scheme="Sygesag - ledig")])
 
-    summary = workbench.import_files([plain], today=TODAY)
+    summary = workbench.imports.import_files([plain], today=TODAY)
 
     assert [row.field for row in summary.rejected] == ["Ordning"]
     assert case_file.exists()
@@ -133,7 +134,7 @@ def test_mappings_folder_in_the_site_config_names_another_folder(
     mapping_file(it_folder / "delt" / "mappings", "kommune.toml", MUNICIPALITY)
     mapping_file(it_folder / "mappings", "ignored.toml", '[columns]\n"CPR" = ["Sagsnr"]\n')
 
-    summary = workbench.import_files(list(municipal_export(tmp_path)), today=TODAY)
+    summary = workbench.imports.import_files(list(municipal_export(tmp_path)), today=TODAY)
 
     assert (summary.new, summary.events_added, summary.rejected) == (3, 4, ())
     in_force = mappings_in_force()
@@ -149,7 +150,7 @@ def test_the_users_own_folder_is_read_after_the_site_folder(
     monkeypatch.setenv(USER_MAPPINGS_ENV, str(tmp_path / "mine"))
     mapping_file(tmp_path / "mine", "mine.toml", MUNICIPALITY)
 
-    summary = workbench.import_files(list(municipal_export(tmp_path)), today=TODAY)
+    summary = workbench.imports.import_files(list(municipal_export(tmp_path)), today=TODAY)
 
     assert (summary.new, summary.rejected) == (3, ())
     in_force = mappings_in_force()
@@ -170,10 +171,10 @@ def test_value_tables_apply_to_a_workbook_too(
                       ["S1", dt.date(2026, 2, 2), "Fællessamtale m/ a-kasse"]],
     })
 
-    summary = workbench.import_files([path], today=TODAY)
+    summary = workbench.imports.import_files([path], today=TODAY)
 
     assert (summary.new, summary.events_added, summary.rejected) == (1, 2, ())
-    kinds = [event.kind for event in workbench.case_detail("S1", TODAY).events]
+    kinds = [event.kind for event in workbench.cases.case_detail("S1", TODAY).events]
     assert sorted(kind.value for kind in kinds) == ["fællessamtale", "samtale"]
 
 
@@ -185,9 +186,9 @@ def test_a_value_table_for_a_free_text_field_maps_it(
     path = write_cases(tmp_path / "sager.csv", [Case("S1", team="team  nord"),
                                                 Case("S2", team="Syd", cpr="020285-1234")])
 
-    workbench.import_files([path], today=TODAY)
+    workbench.imports.import_files([path], today=TODAY)
 
-    assert {row.case_id: row.team for row in workbench.caseload(TODAY)} == {
+    assert {row.case_id: row.team for row in workbench.cases.caseload(TODAY)} == {
         "S1": "Nord", "S2": "Syd"}
 
 
@@ -201,7 +202,7 @@ def test_two_files_mapping_a_word_differently_are_reported_and_neither_wins(
     events_file = write_events(tmp_path / "h.csv", [("S1", "2026-02-01", "Kaffesamtale")])
 
     conflicts = mappings_in_force().conflicts
-    summary = workbench.import_files([cases_file, events_file], today=TODAY)
+    summary = workbench.imports.import_files([cases_file, events_file], today=TODAY)
 
     assert len(conflicts) == 1
     described = conflicts[0].describe()
@@ -222,11 +223,11 @@ def test_two_files_mapping_a_heading_differently_refuse_the_table(
     path = write_table(tmp_path / "sager.csv", header, [Case("S1").cells()[:7]])
 
     with pytest.raises(MappingError) as refused:
-        workbench.import_files([path], today=TODAY)
+        workbench.imports.import_files([path], today=TODAY)
 
     assert "Indsatsdato" in str(refused.value)
     assert "a.toml" in str(refused.value) and "b.toml" in str(refused.value)
-    assert workbench.is_empty()
+    assert workbench.cases.is_empty()
 
 
 def test_the_same_word_mapped_alike_by_two_files_is_no_conflict(
@@ -249,11 +250,11 @@ def test_a_malformed_site_file_refuses_the_import_naming_file_table_and_key(
     bad = mapping_file(folder, "kommune.toml", '[values."Hændelse"]\n"kaffe" = ["Kaffemøde"]\n')
 
     with pytest.raises(MappingError) as refused:
-        workbench.import_files([write_cases(tmp_path / "s.csv", [Case("S1")])], today=TODAY)
+        workbench.imports.import_files([write_cases(tmp_path / "s.csv", [Case("S1")])], today=TODAY)
 
     message = refused.value.in_language("en")
     assert message.startswith(f"{bad}: [values.\"Hændelse\"], key 'kaffe': not a word")
-    assert workbench.is_empty()
+    assert workbench.cases.is_empty()
 
 
 @pytest.mark.parametrize(("text", "table", "entry"), [
@@ -328,10 +329,10 @@ def test_a_case_system_export_imports_through_the_shipped_mapping(
                              [("I-1", "02-02-2026", "Jobsamtale (telefon)"),
                               ("I-1", "03-02-2026", "Rehab.teammøde")])
 
-    summary = workbench.import_files([case_file, event_file], today=TODAY)
+    summary = workbench.imports.import_files([case_file, event_file], today=TODAY)
 
     assert (summary.new, summary.events_added, summary.rejected) == (2, 2, ())
-    case = workbench.case_detail("I-2", TODAY)
+    case = workbench.cases.case_detail("I-2", TODAY)
     assert (case.scheme, case.caseworker, case.closed_on) == (
         Scheme.KONTANTHJAELP, "DEF", dt.date(2026, 3, 1))
 
@@ -350,12 +351,12 @@ def test_star_words_and_the_first_day_of_absence_import_through_the_shipped_mapp
                                  ("78", "2026-02-02", "Fællessamtale med A-kasse"),
                                  ("78", "2026-02-03", "Rådighedssamtale")])
 
-    summary = workbench.import_files([case_file, event_file], today=TODAY)
+    summary = workbench.imports.import_files([case_file, event_file], today=TODAY)
 
     assert (summary.new, summary.events_added) == (2, 2)
     assert [(row.line, row.field) for row in summary.rejected] == [(4, "Samtaletype")]
-    assert workbench.case_detail("78", TODAY).scheme is Scheme.FORSIKRET_LEDIG
-    assert workbench.case_detail("77", TODAY).start == dt.date(2026, 1, 5)
+    assert workbench.cases.case_detail("78", TODAY).scheme is Scheme.FORSIKRET_LEDIG
+    assert workbench.cases.case_detail("77", TODAY).start == dt.date(2026, 1, 5)
 
 
 def test_the_readme_example_for_it_is_a_valid_mapping_file_without_conflicts(

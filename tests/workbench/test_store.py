@@ -16,7 +16,8 @@ from sqlalchemy.exc import IntegrityError
 
 from tests.workbench.exports import TODAY, cases, write_cases
 from workbench.errors import StoreError
-from workbench.service import Settings, Workbench
+from workbench.session import Workbench
+from workbench.settings import Settings
 from workbench.store import database as store_database
 from workbench.store.database import BACKUPS_KEPT, Database, resolve_url
 from workbench.store.models import Base, events
@@ -30,9 +31,9 @@ def test_the_migrations_build_exactly_the_models_schema(workbench: Workbench) ->
 
 def test_opening_again_keeps_the_data_and_the_revision(database_url: str) -> None:
     with Workbench.open(database_url) as first:
-        first.save_settings(Settings(my_initials="ABC"))
+        first.settings.save(Settings(my_initials="ABC"))
     with Workbench.open(database_url) as second:
-        assert second.load_settings().my_initials == "ABC"
+        assert second.settings.load().my_initials == "ABC"
         with second.database.transaction() as connection:
             revision = connection.execute(text("SELECT version_num FROM alembic_version"))
             assert revision.scalar_one() == _head_revision()
@@ -54,7 +55,7 @@ def test_foreign_keys_are_enforced(workbench: Workbench) -> None:
 
 def test_a_savepoint_rolls_back_inside_the_transaction(workbench: Workbench, tmp_path: Path,
                                                         ) -> None:
-    workbench.import_files([write_cases(tmp_path / "a.csv", cases(1))], today=TODAY)
+    workbench.imports.import_files([write_cases(tmp_path / "a.csv", cases(1))], today=TODAY)
     row = {"case_id": "S1", "date": TODAY, "kind": "samtale", "source": "local",
            "confirmed": False}
     with workbench.database.transaction(write=True) as connection:
@@ -87,7 +88,7 @@ def test_sqlite_reads_in_a_transaction_are_repeatable(tmp_path: Path) -> None:
     """The real BEGIN: without it, Python's sqlite3 reads outside any transaction."""
     path = tmp_path / "w.db"
     with Workbench.open(path) as workbench:
-        workbench.import_files([write_cases(tmp_path / "a.csv", cases(1))], today=TODAY)
+        workbench.imports.import_files([write_cases(tmp_path / "a.csv", cases(1))], today=TODAY)
         with workbench.database.transaction() as reader:
             before = reader.execute(select(events.c.id)).all()
             with contextlib.closing(sqlite3.connect(path)) as writer, writer:
@@ -102,8 +103,8 @@ def test_imports_back_up_sqlite_keeping_the_last_five_privately(tmp_path: Path) 
     path = tmp_path / "data" / "w.db"
     with Workbench.open(path) as workbench:
         for count in range(1, 8):
-            workbench.import_files([write_cases(tmp_path / f"{count}.csv", cases(count))],
-                                   today=TODAY)
+            workbench.imports.import_files([write_cases(tmp_path / f"{count}.csv", cases(count))],
+                                           today=TODAY)
     folder = path.parent / "backups"
     copies = sorted(folder.glob("w-*.db"))
     assert len(copies) == BACKUPS_KEPT
@@ -144,7 +145,7 @@ def test_opening_without_an_argument_uses_workbench_db(
 ) -> None:
     monkeypatch.setenv("WORKBENCH_DB", str(tmp_path / "env.db"))
     with Workbench.open() as workbench:
-        assert workbench.is_empty()
+        assert workbench.cases.is_empty()
     assert (tmp_path / "env.db").exists()
 
 

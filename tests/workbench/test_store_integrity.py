@@ -19,7 +19,7 @@ import pytest
 
 from tests.workbench.exports import TODAY, cases, write_cases
 from workbench.backups import backups_of
-from workbench.service import Workbench
+from workbench.session import Workbench
 from workbench.store import recovery
 from workbench.store.integrity import CHECK_EVERY, RECORD_NAME, ShutdownRecord
 from workbench.store.recovery import CorruptDatabaseError
@@ -48,7 +48,7 @@ def database(tmp_path: Path) -> Path:
     """A database of three cases, imported (so backed up once) and closed cleanly."""
     path = tmp_path / "workbench.db"
     with Workbench.open(path) as workbench:
-        workbench.import_files([write_cases(tmp_path / "a.csv", cases(3))], today=TODAY)
+        workbench.imports.import_files([write_cases(tmp_path / "a.csv", cases(3))], today=TODAY)
     return path
 
 
@@ -62,7 +62,7 @@ def record_of(path: Path) -> dict[str, object]:
 def reopen(path: Path) -> None:
     """Open the database and close it again cleanly."""
     with Workbench.open(path) as workbench:
-        assert sorted(row.case_id for row in workbench.caseload(TODAY)) == ["S1", "S2", "S3"]
+        assert sorted(row.case_id for row in workbench.cases.caseload(TODAY)) == ["S1", "S2", "S3"]
 
 
 def test_a_cleanly_closed_unchanged_file_opens_without_reading_it_whole(
@@ -76,7 +76,7 @@ def test_a_cleanly_closed_unchanged_file_opens_without_reading_it_whole(
 
 def test_a_session_that_wrote_closes_cleanly_too(database: Path, checks: list[Path]) -> None:
     with Workbench.open(database) as workbench:
-        workbench.register_event("S1", EventKind.SAMTALE, TODAY, by="AB")
+        workbench.registrations.register_event("S1", EventKind.SAMTALE, TODAY, by="AB")
         assert record_of(database)["state"] == "open"  # until the clean close
     reopen(database)
     assert checks == []
@@ -86,7 +86,7 @@ def test_a_session_that_never_closed_makes_the_next_open_check(
     database: Path, checks: list[Path]
 ) -> None:
     left_open = Workbench.open(database)
-    left_open.register_event("S1", EventKind.SAMTALE, TODAY, by="AB")
+    left_open.registrations.register_event("S1", EventKind.SAMTALE, TODAY, by="AB")
     reopen(database)
     assert checks == [database]
     left_open.close()
@@ -96,10 +96,11 @@ def test_a_killed_process_makes_the_next_open_check(database: Path, checks: list
     # SQLite's own evidence stays too: the write-ahead log of the killed session.
     killed = subprocess.run([sys.executable, "-c", textwrap.dedent(f"""
         import datetime, os
-        from workbench.service import Workbench
+        from workbench.session import Workbench
         from workbench.vocabulary import EventKind
         workbench = Workbench.open({str(database)!r})
-        workbench.register_event("S2", EventKind.SAMTALE, datetime.date(2026, 3, 1), by="AB")
+        workbench.registrations.register_event("S2", EventKind.SAMTALE, datetime.date(2026, 3, 1),
+                                               by="AB")
         os._exit(9)
         """)], cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, check=False, timeout=120)
     assert killed.returncode == 9

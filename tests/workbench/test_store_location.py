@@ -7,7 +7,7 @@ from pathlib import Path, PurePosixPath
 import pytest
 
 from workbench.errors import NetworkDatabaseError, StoreError
-from workbench.service import Workbench
+from workbench.session import Workbench
 from workbench.store import location
 from workbench.store.location import DRIVE_REMOTE, network_location, network_mount, unc_share
 
@@ -93,4 +93,4 @@ def test_a_unc_database_path_is_refused(
 
 def test_a_local_database_opens(tmp_path: Path) -> None:
     with Workbench.open(tmp_path / "workbench.db") as workbench:
-        assert workbench.is_empty()
+        assert workbench.cases.is_empty()

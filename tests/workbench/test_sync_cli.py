@@ -11,7 +11,7 @@ import pytest
 from tests.workbench.sync_support import EXPORT_DAY, write_export
 from workbench.cli import EXIT_INPUT, EXIT_OK, EXIT_USAGE, main
 from workbench.messages import LANGUAGE_ENV
-from workbench.service import Workbench
+from workbench.session import Workbench
 from workbench.sync.entries import EntityType, Entry, new_entity_id
 from workbench.sync.folder import FolderTransport
 from workbench.sync.hlc import Timestamp, physical_now_ms
@@ -47,7 +47,7 @@ def pair(tmp_path: Path, capsys: Capture) -> tuple[str, str, Path]:
 
 def local_events(database: str, case_id: str) -> list[tuple[dt.date, str, str | None]]:
     with Workbench.open(database) as workbench:
-        detail = workbench.case_detail(case_id, EXPORT_DAY)
+        detail = workbench.cases.case_detail(case_id, EXPORT_DAY)
     return [(e.date, e.kind.value, e.registered_by) for e in detail.events if e.source == "local"]
 
 
@@ -144,7 +144,7 @@ def test_a_bad_join_changes_nothing_and_says_why(
     assert result[0] == code
     assert message in result[2] and "Traceback" not in result[2]
     with Workbench.open(ab) as workbench:
-        assert workbench.team_settings() is None
+        assert workbench.team.status().settings is None
 
 
 def test_an_unreachable_folder_is_reported_and_the_outbox_kept(

@@ -11,7 +11,7 @@ import pytest
 
 from tests.workbench.sync_support import EXPORT_DAY, write_export
 from workbench.cli import main
-from workbench.service import Workbench
+from workbench.session import Workbench
 from workbench.sync.entries import EntityType
 from workbench.vocabulary import Channel
 
@@ -26,8 +26,8 @@ def pair(tmp_path: Path) -> Iterator[tuple[Workbench, Workbench]]:
     members = []
     for me in ("AB", "CD"):
         workbench = Workbench.open(tmp_path / f"{me}.db")
-        workbench.import_files(write_export(tmp_path / f"export-{me}"), today=EXPORT_DAY)
-        workbench.join_team(me, ["AB", "CD"], folder=share)
+        workbench.imports.import_files(write_export(tmp_path / f"export-{me}"), today=EXPORT_DAY)
+        workbench.team.join(me, ["AB", "CD"], folder=share)
         members.append(workbench)
     yield members[0], members[1]
     for workbench in members:
@@ -36,38 +36,38 @@ def pair(tmp_path: Path) -> Iterator[tuple[Workbench, Workbench]]:
 
 def test_sequential_edits_are_not_conflicts(pair: tuple[Workbench, Workbench]) -> None:
     ab, cd = pair
-    note = ab.add_note("S1", "first", by="AB")
-    ab.sync_now()
-    cd.sync_now()
-    [shown] = cd.case_detail("S1", EXPORT_DAY).notes
-    cd.edit_note(shown.note_id, "second, having read the first", by="CD")
-    cd.sync_now()
-    report = ab.sync_now()
-    ab.edit_note(note, "third", by="AB")
-    ab.sync_now()
+    note = ab.registrations.add_note("S1", "first", by="AB")
+    ab.team.sync_now()
+    cd.team.sync_now()
+    [shown] = cd.cases.case_detail("S1", EXPORT_DAY).notes
+    cd.registrations.edit_note(shown.note_id, "second, having read the first", by="CD")
+    cd.team.sync_now()
+    report = ab.team.sync_now()
+    ab.registrations.edit_note(note, "third", by="AB")
+    ab.team.sync_now()
 
     assert report.conflicts == 0
-    assert cd.sync_now().conflicts == 0
-    assert ab.case_detail("S1", EXPORT_DAY).conflicts == ()
-    assert cd.case_detail("S1", EXPORT_DAY).conflicts == ()
+    assert cd.team.sync_now().conflicts == 0
+    assert ab.cases.case_detail("S1", EXPORT_DAY).conflicts == ()
+    assert cd.cases.case_detail("S1", EXPORT_DAY).conflicts == ()
 
 
 def test_two_concurrent_answers_are_a_conflict_showing_the_kept_and_the_lost_one(
         pair: tuple[Workbench, Workbench]) -> None:
     ab, cd = pair
-    inquiry = ab.add_inquiry("S2", Channel.PHONE, DAY, by="AB")
-    ab.sync_now()
-    cd.sync_now()
-    theirs = next(row.inquiry_id for row in cd.inquiries(EXPORT_DAY, open_only=False))
-    ab.answer_inquiry(inquiry, DAY + dt.timedelta(days=1), by="AB")  # neither has seen
-    cd.answer_inquiry(theirs, DAY + dt.timedelta(days=3), by="CD")  # the other's answer
-    ab.sync_now()
-    report = cd.sync_now()
-    ab.sync_now()
+    inquiry = ab.inquiries.add("S2", Channel.PHONE, DAY, by="AB")
+    ab.team.sync_now()
+    cd.team.sync_now()
+    theirs = next(row.inquiry_id for row in cd.inquiries.rows(EXPORT_DAY, open_only=False))
+    ab.inquiries.answer(inquiry, DAY + dt.timedelta(days=1), by="AB")  # neither has seen
+    cd.inquiries.answer(theirs, DAY + dt.timedelta(days=3), by="CD")  # the other's answer
+    ab.team.sync_now()
+    report = cd.team.sync_now()
+    ab.team.sync_now()
 
     assert report.conflicts > 0
     for member in (ab, cd):
-        conflicts = member.case_detail("S2", EXPORT_DAY).conflicts
+        conflicts = member.cases.case_detail("S2", EXPORT_DAY).conflicts
         by_field = {c.field: c for c in conflicts}
         assert set(by_field) == {"answered_on", "answered_by"}
         answer = by_field["answered_on"]
@@ -75,21 +75,21 @@ def test_two_concurrent_answers_are_a_conflict_showing_the_kept_and_the_lost_one
         assert (answer.lost.author, answer.lost.value) == ("AB", "2026-03-03")
         assert (answer.kept.author, answer.kept.value) == ("CD", "2026-03-05")
         assert answer.lost.at <= answer.kept.at
-    assert ab.case_detail("S1", EXPORT_DAY).conflicts == ()
+    assert ab.cases.case_detail("S1", EXPORT_DAY).conflicts == ()
 
 
 def test_case_show_lists_the_kept_and_the_lost_value(
         pair: tuple[Workbench, Workbench], tmp_path: Path,
         capsys: pytest.CaptureFixture[str]) -> None:
     ab, cd = pair
-    inquiry = ab.add_inquiry("S2", Channel.PHONE, DAY, by="AB")
-    ab.sync_now()
-    cd.sync_now()
-    theirs = next(row.inquiry_id for row in cd.inquiries(EXPORT_DAY, open_only=False))
-    ab.answer_inquiry(inquiry, DAY + dt.timedelta(days=1), by="AB")
-    cd.answer_inquiry(theirs, DAY + dt.timedelta(days=3), by="CD")
-    ab.sync_now()
-    cd.sync_now()
+    inquiry = ab.inquiries.add("S2", Channel.PHONE, DAY, by="AB")
+    ab.team.sync_now()
+    cd.team.sync_now()
+    theirs = next(row.inquiry_id for row in cd.inquiries.rows(EXPORT_DAY, open_only=False))
+    ab.inquiries.answer(inquiry, DAY + dt.timedelta(days=1), by="AB")
+    cd.inquiries.answer(theirs, DAY + dt.timedelta(days=3), by="CD")
+    ab.team.sync_now()
+    cd.team.sync_now()
     database = str(tmp_path / "CD.db")
     assert main(["--db", database, "case", "show", "S2", "--format", "json",
                  "--today", EXPORT_DAY.isoformat()]) == 0

@@ -17,7 +17,7 @@ import pytest
 from tests.workbench.exports import Case, write_cases, write_events
 from tests.workbench.sync_support import Meeting, transport_kinds
 from workbench.engine import Status
-from workbench.service import Workbench
+from workbench.session import Workbench
 from workbench.siteconfig import SITE_CONFIG_ENV
 from workbench.store.models import sync_entries
 from workbench.sync import hlc, state
@@ -57,11 +57,11 @@ def team(meeting: Meeting, tmp_path: Path) -> Iterator[list[Workbench]]:
         workbench = Workbench.open(tmp_path / f"{me}.db")
         folder = tmp_path / f"export-{me}"
         folder.mkdir()
-        workbench.import_files([
+        workbench.imports.import_files([
             write_cases(folder / "sager.csv", [Case(c, start=START) for c in ("S1", "S2")]),
             write_events(folder / "haendelser.csv", [])], today=DAY)
         target = {"server": meeting.url} if meeting.kind == "hub" else {"folder": meeting.folder}
-        joined = workbench.join_team(me, MEMBERS, join_code=code, **target)
+        joined = workbench.team.join(me, MEMBERS, join_code=code, **target)
         code = code or joined.join_code
         members.append(workbench)
     yield members
@@ -70,7 +70,7 @@ def team(meeting: Meeting, tmp_path: Path) -> Iterator[list[Workbench]]:
 
 
 def row_of(workbench: Workbench, case_id: str) -> tuple[object, ...]:
-    row = next(r for r in workbench.caseload(DAY) if r.case_id == case_id)
+    row = next(r for r in workbench.cases.caseload(DAY) if r.case_id == case_id)
     return row.status, row.milestone_id, row.next_due
 
 
@@ -87,32 +87,33 @@ def test_a_teammates_pause_and_exemption_reach_the_other_member(team: list[Workb
     pause_id = ab.pauses.pause("S1", HOSPITAL[0], None, "indlagt", by="AB")
     ab.pauses.exempt("S2", "SDP-1", "sdp-13f", by="AB")
     assert stored_numbers(ab) == [("pause", 1), ("exemption", 2)]
-    assert ab.sync_now().sent == {"pause": 1, "exemption": 1}
+    assert ab.team.sync_now().sent == {"pause": 1, "exemption": 1}
 
-    report = cd.sync_now()
+    report = cd.team.sync_now()
     assert report.held == {}
     assert report.received == {"pause": 1, "exemption": 1}
-    assert cd.team_status().held == {}
-    pause = cd.case_detail("S1", DAY).pauses[0]
+    assert cd.team.status().held == {}
+    pause = cd.cases.case_detail("S1", DAY).pauses[0]
     assert (pause.starts, pause.ends, pause.reason, pause.registered_by) == (
         HOSPITAL[0], None, "indlagt", "AB")
-    assert [(e.rule_id, e.reason) for e in cd.case_detail("S2", DAY).exemptions] == [
+    assert [(e.rule_id, e.reason) for e in cd.cases.case_detail("S2", DAY).exemptions] == [
         ("SDP-1", "sdp-13f")]
     assert row_of(cd, "S1") == row_of(ab, "S1")
     assert row_of(cd, "S1")[2] == dt.date(2026, 3, 16)   # still on: 20 Feb – 6 Mar
 
     # CD ends the pause and withdraws the exemption; both reach AB the same way.
     cd.pauses.end_pause(pause.pause_id, HOSPITAL[1], by="CD")
-    cd.pauses.withdraw_exemption(cd.case_detail("S2", DAY).exemptions[0].exemption_id, by="CD")
-    cd.sync_now()
-    assert ab.sync_now().held == {}
-    assert ab.case_detail("S1", DAY).pauses[0].pause_id == pause_id
-    assert ab.case_detail("S1", DAY).pauses[0].ends == HOSPITAL[1]
-    assert ab.case_detail("S2", DAY).exemptions[0].withdrawn
+    cd.pauses.withdraw_exemption(cd.cases.case_detail("S2", DAY).exemptions[0].exemption_id,
+                                 by="CD")
+    cd.team.sync_now()
+    assert ab.team.sync_now().held == {}
+    assert ab.cases.case_detail("S1", DAY).pauses[0].pause_id == pause_id
+    assert ab.cases.case_detail("S1", DAY).pauses[0].ends == HOSPITAL[1]
+    assert ab.cases.case_detail("S2", DAY).exemptions[0].withdrawn
     assert row_of(ab, "S1") == row_of(cd, "S1") == (Status.AMBER, "SDP-1",
                                                     dt.date(2026, 3, 15))
     assert row_of(ab, "S2") == row_of(cd, "S2")
-    assert ab.team_status().held == {} and cd.team_status().held == {}
+    assert ab.team.status().held == {} and cd.team.status().held == {}
 
 
 def pause_values(**changes: Any) -> dict[str, Any]:
@@ -172,7 +173,7 @@ def test_a_malformed_pause_is_quarantined_and_a_good_one_still_applies(
     ab, cd = team
     with ab.database.transaction() as connection:
         key = load_key(state.read(connection, state.KEY_ID)[state.KEY_ID])
-    settings = ab.team_settings()
+    settings = ab.team.status().settings
     assert settings is not None
     transport = open_transport(settings, ab.database)
     bad = [crafted(values, entity_type, seq)
@@ -180,26 +181,26 @@ def test_a_malformed_pause_is_quarantined_and_a_good_one_still_applies(
     good = crafted(pause_values(ends="2026-03-05"), EntityType.PAUSE, len(bad) + 1)
     transport.push([key.seal(entry, "AB") for entry in [*bad, good]])
 
-    report = cd.sync_now()
+    report = cd.team.sync_now()
 
     assert report.held == {"invalid": len(MALFORMED)}
     assert report.received == {"pause": 1}
-    assert cd.team_status().held == {"invalid": len(MALFORMED)}
-    assert cd.team_status().quarantine_authors == ("AB",)
-    assert [(p.starts, p.ends, p.reason) for p in cd.case_detail("S1", DAY).pauses] == [
+    assert cd.team.status().held == {"invalid": len(MALFORMED)}
+    assert cd.team.status().quarantine_authors == ("AB",)
+    assert [(p.starts, p.ends, p.reason) for p in cd.cases.case_detail("S1", DAY).pauses] == [
         (HOSPITAL[0], HOSPITAL[1], "indlagt")]
     assert row_of(cd, "S1") == (Status.AMBER, "SDP-1", dt.date(2026, 3, 15))
-    held = {entry.entry_id for entry in cd.team_quarantine()}
+    held = {entry.entry_id for entry in cd.team.quarantine()}
     assert held == {entry.entry_id for entry in bad}
-    assert cd.sync_now().held == {}   # the quarantined stay put, nothing new is held
+    assert cd.team.sync_now().held == {}   # the quarantined stay put, nothing new is held
 
 
 def test_a_pause_sealed_with_another_key_is_quarantined(team: list[Workbench]) -> None:
     ab, cd = team
-    settings = ab.team_settings()
+    settings = ab.team.status().settings
     assert settings is not None
     entry = crafted(pause_values(), EntityType.PAUSE, 1)
     open_transport(settings, ab.database).push(
         [TeamKey.new().seal(entry, "AB")])
-    assert cd.sync_now().held == {"invalid": 1}
-    assert cd.case_detail("S1", DAY).pauses == ()
+    assert cd.team.sync_now().held == {"invalid": 1}
+    assert cd.cases.case_detail("S1", DAY).pauses == ()

@@ -51,12 +51,13 @@ from sqlalchemy import select
 from tests.workbench.sync_support import (
     EXPORT_DAY,
     Meeting,
+    entity_of,
     team_state,
     transport_kinds,
     write_export,
 )
 from workbench.errors import DuplicateEventError, InputError, SyncError, UnknownCaseError
-from workbench.service import Workbench
+from workbench.session import Workbench
 from workbench.store.models import events, field_history, inquiries, notes, sync_entries
 from workbench.sync import hlc, outbox, state
 from workbench.sync.entries import (
@@ -219,10 +220,10 @@ class TeamMachine(RuleBasedStateMachine):
         """Join the team and wrap the member's transport in a faulty network."""
         workbench = self.workbenches[member]
         if self.meeting.kind == "hub":
-            workbench.join_team(member, MEMBERS, server=self.meeting.url)
+            workbench.team.join(member, MEMBERS, server=self.meeting.url)
             inner: Transport = self.meeting.transport(member, MEMBERS)
         else:
-            workbench.join_team(member, MEMBERS, folder=self.folder)
+            workbench.team.join(member, MEMBERS, folder=self.folder)
             inner = FolderTransport(self.folder, member, MEMBERS)
         self.networks[member] = FaultyNetwork(inner)
 
@@ -269,11 +270,11 @@ class TeamMachine(RuleBasedStateMachine):
         workbench = self.workbenches[member]
         if not self._knows(member, case_id):
             with pytest.raises(UnknownCaseError):
-                workbench.register_event(case_id, kind, day, by=member)
+                workbench.registrations.register_event(case_id, kind, day, by=member)
             return
         entity_id = event_entity_id(case_id, day.isoformat(), kind.value)
         try:
-            workbench.register_event(case_id, kind, day, by=member)
+            workbench.registrations.register_event(case_id, kind, day, by=member)
         except DuplicateEventError:
             with workbench.database.transaction() as connection:
                 assert connection.execute(select(events.c.id).where(
@@ -295,9 +296,9 @@ class TeamMachine(RuleBasedStateMachine):
             return
         if row.confirmed:
             with pytest.raises(InputError, match="central export"):
-                workbench.withdraw_event(row.id, by=member)
+                workbench.registrations.withdraw(row.id, reason="fejl", by=member)
             return
-        workbench.withdraw_event(row.id, by=member)
+        workbench.registrations.withdraw(row.id, reason="fejl", by=member)
         self._expect(member, entity_id, {"present": False})
 
     @rule(member=members, case_id=case_ids,
@@ -306,8 +307,8 @@ class TeamMachine(RuleBasedStateMachine):
         workbench = self.workbenches[member]
         if not self._knows(member, case_id):
             return
-        note_id = workbench.add_note(case_id, text, by=member)
-        entity_id = workbench.entity_id(EntityType.NOTE, note_id)
+        note_id = workbench.registrations.add_note(case_id, text, by=member)
+        entity_id = entity_of(workbench, EntityType.NOTE, note_id)
         assert entity_id is not None
         self._expect(member, entity_id, {"text": text})
         self.notes.append(entity_id)
@@ -319,8 +320,8 @@ class TeamMachine(RuleBasedStateMachine):
         if not self._knows(member, "S2"):
             return
         workbench = self.workbenches[member]
-        note_id = workbench.add_note("S2", "underskrevet anderledes", by=by)
-        entity_id = workbench.entity_id(EntityType.NOTE, note_id)
+        note_id = workbench.registrations.add_note("S2", "underskrevet anderledes", by=by)
+        entity_id = entity_of(workbench, EntityType.NOTE, note_id)
         assert entity_id is not None
         self._expect(member, entity_id, {"text": "underskrevet anderledes"}, by)
         self.notes.append(entity_id)
@@ -334,10 +335,10 @@ class TeamMachine(RuleBasedStateMachine):
         if note_id is None:  # not received yet, or deleted
             return
         if delete:
-            self.workbenches[member].delete_note(note_id, by=member)
+            self.workbenches[member].registrations.delete_note(note_id, by=member)
             self._expect(member, entity_id, {"deleted": True})
         else:
-            self.workbenches[member].edit_note(note_id, text, by=member)
+            self.workbenches[member].registrations.edit_note(note_id, text, by=member)
             self._expect(member, entity_id, {"text": text})
             with self.workbenches[member].database.transaction() as connection:
                 shown = connection.execute(select(notes.c.text).where(notes.c.id == note_id))
@@ -349,8 +350,8 @@ class TeamMachine(RuleBasedStateMachine):
         workbench = self.workbenches[member]
         if not self._knows(member, case_id):
             return
-        inquiry_id = workbench.add_inquiry(case_id, channel, day, by=member)
-        entity_id = workbench.entity_id(EntityType.INQUIRY, inquiry_id)
+        inquiry_id = workbench.inquiries.add(case_id, channel, day, by=member)
+        entity_id = entity_of(workbench, EntityType.INQUIRY, inquiry_id)
         assert entity_id is not None
         self.inquiries.append(entity_id)
 
@@ -380,8 +381,8 @@ class TeamMachine(RuleBasedStateMachine):
             received = connection.execute(select(inquiries.c.received)
                                           .where(inquiries.c.id == inquiry_id)).scalar_one()
         answered = received + dt.timedelta(days=after)
-        workbench.answer_inquiry(inquiry_id, answered, by=member)
-        shown = [row.answered_on for row in workbench.inquiries(EXPORT_DAY, open_only=False)
+        workbench.inquiries.answer(inquiry_id, answered, by=member)
+        shown = [row.answered_on for row in workbench.inquiries.rows(EXPORT_DAY, open_only=False)
                  if row.inquiry_id == inquiry_id]
         assert shown == [answered]  # what I just typed is what I see
         self._expect(member, entity_id, {"answered_on": answered.isoformat(),
@@ -405,12 +406,20 @@ class TeamMachine(RuleBasedStateMachine):
             return
         entity_id = cover_entity_id(absent, case_id)
         if cancel:
-            workbench.cancel_cover(absent, by=member, case_id=case_id)
+            if not any(c.absent == absent and c.case_id == case_id and c.covering
+                       for c in workbench.registrations.covers()):
+                with pytest.raises(InputError) as refused:  # nothing to cancel
+                    workbench.registrations.cancel_cover(absent, by=member, case_id=case_id)
+                assert refused.value.key == "edits.no_cover"
+                return
+            workbench.registrations.cancel_cover(absent, by=member, case_id=case_id)
             self._expect(member, entity_id, {"covering": None, "starts": None, "ends": None})
             return
         ends = starts + dt.timedelta(days=length)
-        workbench.assign_cover(absent, covering, starts, ends, by=member, case_id=case_id)
-        assert [(c.covering, c.ends) for c in workbench.covers() if c.entity_id == entity_id
+        workbench.registrations.assign_cover(absent, covering, starts, ends, by=member,
+                                             case_id=case_id)
+        assert [(c.covering,
+                 c.ends) for c in workbench.registrations.covers() if c.entity_id == entity_id
                 ] == [(covering, ends)]
         self._expect(member, entity_id, {"covering": covering, "starts": starts.isoformat(),
                                          "ends": ends.isoformat()})
@@ -449,7 +458,7 @@ class TeamMachine(RuleBasedStateMachine):
         network = self.networks[member]
         network.fault, network.seed = fault, seed
         try:
-            report = self.workbenches[member].sync_now(network)
+            report = self.workbenches[member].team.sync_now(network)
         except SyncError:
             assert fault == "push_fails"
             return
@@ -503,8 +512,8 @@ class TeamMachine(RuleBasedStateMachine):
         self.sync(behind[pick % len(behind)])
 
     def _import_newer(self, member: str) -> None:
-        self.workbenches[member].import_files(self.newer_export,
-                                              today=EXPORT_DAY + dt.timedelta(days=1))
+        self.workbenches[member].imports.import_files(self.newer_export,
+                                                      today=EXPORT_DAY + dt.timedelta(days=1))
         self.imported_newer.add(member)
 
     def tear_newest_batch(self, member: str, cut: float) -> None:
@@ -651,19 +660,19 @@ class TeamMachine(RuleBasedStateMachine):
                 self._import_newer(member)
         for _ in range(3):  # a gap is seen, asked for, sent again, received
             for member in MEMBERS:
-                report = self.workbenches[member].sync_now(self.networks[member])
+                report = self.workbenches[member].team.sync_now(self.networks[member])
                 assert report.unreadable == ()
         states = [team_state(self.workbenches[member]) for member in MEMBERS]
         assert states[0] == states[1] == states[2]
         everything = set().union(*self.edits.values())
         for member in MEMBERS:
             assert everything <= self._history(member)
-            status = self.workbenches[member].team_status()
+            status = self.workbenches[member].team.status()
             assert (status.pending, status.parked, status.missing) == (0, 0, 0)
             # What is held is exactly what must be (a poisoned entry deleted from the share
             # before a member read it never reaches that member: no one's log has it).
             held = {entry.entry_id: entry.reason
-                    for entry in self.workbenches[member].team_quarantine()}
+                    for entry in self.workbenches[member].team.quarantine()}
             expected = {entry_id: "invalid" for entry_id in self.poisoned} | {
                 entry_id: "ahead" for entry_id in self.ahead_forever}
             assert held.items() <= expected.items()
@@ -709,7 +718,7 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("template")
     path = folder / "template.db"
     with Workbench.open(path) as workbench:
-        workbench.import_files(write_export(folder / "export"), today=EXPORT_DAY)
+        workbench.imports.import_files(write_export(folder / "export"), today=EXPORT_DAY)
     return path
 
 

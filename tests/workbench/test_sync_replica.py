@@ -16,12 +16,17 @@ from tests.workbench.messages_support import said
 from tests.workbench.sync_support import (
     EXPORT_DAY,
     MemoryTransport,
+    activity_of,
+    entity_of,
+    history_of,
     outbox,
+    replaced_on_case,
     team_state,
     write_export,
 )
 from workbench.errors import DuplicateEventError, InputError, UnknownCaseError
-from workbench.service import Settings, Workbench
+from workbench.session import Workbench
+from workbench.settings import Settings
 from workbench.store.models import events, inquiries, notes, settings, sync_entries
 from workbench.sync import state
 from workbench.sync.entries import EntityType, Entry, cover_entity_id, event_entity_id
@@ -36,7 +41,7 @@ DAY = dt.date(2026, 3, 2)
 @pytest.fixture
 def loaded(workbench: Workbench, tmp_path: Path) -> Workbench:
     """A workbench (SQLite and PostgreSQL) with cases S1-S3."""
-    workbench.import_files(write_export(tmp_path / "export"), today=EXPORT_DAY)
+    workbench.imports.import_files(write_export(tmp_path / "export"), today=EXPORT_DAY)
     return workbench
 
 
@@ -44,8 +49,8 @@ def replica(tmp_path: Path, name: str, *, case_ids: tuple[str, ...] = ("S1", "S2
             ) -> Workbench:
     """A SQLite team member's workbench with the given cases imported."""
     workbench = Workbench.open(tmp_path / f"{name}.db")
-    workbench.import_files(write_export(tmp_path / f"export-{name}", case_ids),
-                           today=EXPORT_DAY)
+    workbench.imports.import_files(write_export(tmp_path / f"export-{name}", case_ids),
+                                   today=EXPORT_DAY)
     return workbench
 
 
@@ -55,8 +60,8 @@ def team(tmp_path: Path) -> Iterator[tuple[Workbench, Workbench, MemoryTransport
     shared = tmp_path / "share"
     shared.mkdir()
     first, second = replica(tmp_path, "ab"), replica(tmp_path, "cd")
-    first.join_team("AB", ["AB", "CD"], folder=shared)
-    second.join_team("CD", ["AB", "CD"], folder=shared)
+    first.team.join("AB", ["AB", "CD"], folder=shared)
+    second.team.join("CD", ["AB", "CD"], folder=shared)
     yield first, second, MemoryTransport()
     first.close()
     second.close()
@@ -66,11 +71,11 @@ def team(tmp_path: Path) -> Iterator[tuple[Workbench, Workbench, MemoryTransport
 
 
 def test_every_registration_writes_its_entry_in_the_same_transaction(loaded: Workbench) -> None:
-    event_id = loaded.register_event("S1", EventKind.SAMTALE, DAY, by="AB")
-    note_id = loaded.add_note("S1", "Ringet op", by="AB")
-    inquiry_id = loaded.add_inquiry("S2", Channel.PHONE, DAY, by="CD")
-    loaded.answer_inquiry(inquiry_id, DAY, by="CD")
-    loaded.assign_cover("AB", "CD", DAY, DAY + dt.timedelta(days=4), by="EF")
+    event_id = loaded.registrations.register_event("S1", EventKind.SAMTALE, DAY, by="AB")
+    note_id = loaded.registrations.add_note("S1", "Ringet op", by="AB")
+    inquiry_id = loaded.inquiries.add("S2", Channel.PHONE, DAY, by="CD")
+    loaded.inquiries.answer(inquiry_id, DAY, by="CD")
+    loaded.registrations.assign_cover("AB", "CD", DAY, DAY + dt.timedelta(days=4), by="EF")
 
     entries = outbox(loaded)
 
@@ -94,15 +99,15 @@ def test_every_registration_writes_its_entry_in_the_same_transaction(loaded: Wor
 
 
 def test_a_refused_registration_leaves_no_entry(loaded: Workbench) -> None:
-    loaded.register_event("S1", EventKind.SAMTALE, DAY, by="AB")
+    loaded.registrations.register_event("S1", EventKind.SAMTALE, DAY, by="AB")
 
     with pytest.raises(DuplicateEventError):
-        loaded.register_event("S1", EventKind.SAMTALE, DAY, by="CD")
+        loaded.registrations.register_event("S1", EventKind.SAMTALE, DAY, by="CD")
     with pytest.raises(UnknownCaseError):
-        loaded.add_note("S9", "no such case", by="AB")
+        loaded.registrations.add_note("S9", "no such case", by="AB")
     with pytest.raises(InputError):
-        loaded.answer_inquiry(loaded.add_inquiry("S1", Channel.MAIL, DAY, by="AB"),
-                              DAY - dt.timedelta(days=1), by="AB")
+        loaded.inquiries.answer(loaded.inquiries.add("S1", Channel.MAIL, DAY, by="AB"),
+                                DAY - dt.timedelta(days=1), by="AB")
 
     assert [e["entity_type"] for e in outbox(loaded)] == ["event", "inquiry"]
 
@@ -110,13 +115,13 @@ def test_a_refused_registration_leaves_no_entry(loaded: Workbench) -> None:
 def test_the_clock_never_runs_backwards_across_a_restart(database_url: str, tmp_path: Path,
                                                           ) -> None:
     with Workbench.open(database_url) as first:
-        first.import_files(write_export(tmp_path / "export"), today=EXPORT_DAY)
-        first.add_note("S1", "one", by="AB")
+        first.imports.import_files(write_export(tmp_path / "export"), today=EXPORT_DAY)
+        first.registrations.add_note("S1", "one", by="AB")
         ahead = Timestamp(physical_now_ms() + 60_000, 5, "ab")  # a clock a minute ahead
         with first.database.transaction(write=True) as connection:
             state.write(connection, {state.CLOCK: ahead.encode()})
     with Workbench.open(database_url) as again:
-        again.add_note("S1", "two", by="AB")
+        again.registrations.add_note("S1", "two", by="AB")
         hlcs = [Timestamp.parse(e["hlc"]) for e in outbox(again)]
 
     assert hlcs[1] > ahead > hlcs[0]
@@ -130,7 +135,7 @@ def test_a_stored_clock_from_the_far_future_or_at_its_end_starts_again_from_now(
         with loaded.database.transaction(write=True) as connection:
             state.write(connection, {state.CLOCK: poisoned.encode()})
         before = physical_now_ms()
-        loaded.add_note("S1", "works", by="AB")
+        loaded.registrations.add_note("S1", "works", by="AB")
         newest = max(Timestamp.parse(e["hlc"]) for e in outbox(loaded))
         assert before <= newest.wall_ms <= physical_now_ms() + MAX_AHEAD_MS
 
@@ -140,7 +145,7 @@ def test_two_first_ever_changes_at_once_share_one_clock(database_url: str) -> No
 
     def assign_cover(workbench: Workbench) -> None:
         try:
-            workbench.assign_cover("AB", "EF", DAY, DAY, by="CD")
+            workbench.registrations.assign_cover("AB", "EF", DAY, DAY, by="CD")
         except BaseException as error:  # handed to the test thread
             failures.append(error)
 
@@ -165,13 +170,13 @@ def test_two_first_ever_changes_at_once_share_one_clock(database_url: str) -> No
 
 def test_saving_the_users_settings_keeps_the_team_settings(loaded: Workbench, tmp_path: Path,
                                                            ) -> None:
-    loaded.join_team("AB", ["AB", "CD"], folder=tmp_path)
-    loaded.add_note("S1", "x", by="AB")
+    loaded.team.join("AB", ["AB", "CD"], folder=tmp_path)
+    loaded.registrations.add_note("S1", "x", by="AB")
 
-    loaded.save_settings(Settings(my_initials="AB", amber_days=14))
+    loaded.settings.save(Settings(my_initials="AB", amber_days=14))
 
-    assert loaded.team_settings() is not None
-    assert loaded.load_settings().amber_days == 14
+    assert loaded.team.status().settings is not None
+    assert loaded.settings.load().amber_days == 14
     with loaded.database.transaction() as connection:
         keys = set(connection.execute(select(settings.c.key)).scalars())
     assert {state.NODE, state.CLOCK, state.ME, state.MEMBERS} <= keys
@@ -182,14 +187,14 @@ def test_saving_the_users_settings_keeps_the_team_settings(loaded: Workbench, tm
 
 def test_any_order_any_number_of_times_gives_the_same_state(tmp_path: Path) -> None:
     author = replica(tmp_path, "author")
-    inquiry = author.add_inquiry("S1", Channel.PHONE, DAY, by="AB")
-    author.answer_inquiry(inquiry, DAY, by="AB")
-    author.answer_inquiry(inquiry, DAY + dt.timedelta(days=1), by="CD")
-    note = author.add_note("S2", "first", by="AB")
-    author.edit_note(note, "second", by="CD")
-    author.register_event("S3", EventKind.SCREENING, DAY, by="EF")
-    author.assign_cover("AB", "CD", DAY, DAY + dt.timedelta(days=9), by="AB")
-    author.assign_cover("AB", "EF", DAY, DAY + dt.timedelta(days=2), by="CD")
+    inquiry = author.inquiries.add("S1", Channel.PHONE, DAY, by="AB")
+    author.inquiries.answer(inquiry, DAY, by="AB")
+    author.inquiries.answer(inquiry, DAY + dt.timedelta(days=1), by="CD")
+    note = author.registrations.add_note("S2", "first", by="AB")
+    author.registrations.edit_note(note, "second", by="CD")
+    author.registrations.register_event("S3", EventKind.SCREENING, DAY, by="EF")
+    author.registrations.assign_cover("AB", "CD", DAY, DAY + dt.timedelta(days=9), by="AB")
+    author.registrations.assign_cover("AB", "EF", DAY, DAY + dt.timedelta(days=2), by="CD")
     entries = _all_entries(author)
 
     states = []
@@ -210,27 +215,27 @@ def test_the_later_answer_wins_and_the_earlier_stays_in_the_history(
     team: tuple[Workbench, Workbench, MemoryTransport],
 ) -> None:
     ab, cd, hub = team
-    inquiry = ab.add_inquiry("S1", Channel.PHONE, DAY, by="AB")
-    ab.sync_now(hub)
-    cd.sync_now(hub)
-    cd_inquiry = cd.inquiries(EXPORT_DAY, open_only=False)[0].inquiry_id
-    ab.answer_inquiry(inquiry, DAY, by="AB")  # both answer while offline
-    cd.answer_inquiry(cd_inquiry, DAY + dt.timedelta(days=1), by="CD")
+    inquiry = ab.inquiries.add("S1", Channel.PHONE, DAY, by="AB")
+    ab.team.sync_now(hub)
+    cd.team.sync_now(hub)
+    cd_inquiry = cd.inquiries.rows(EXPORT_DAY, open_only=False)[0].inquiry_id
+    ab.inquiries.answer(inquiry, DAY, by="AB")  # both answer while offline
+    cd.inquiries.answer(cd_inquiry, DAY + dt.timedelta(days=1), by="CD")
 
-    ab_report = ab.sync_now(hub)
-    cd_report = cd.sync_now(hub)
-    ab_last = ab.sync_now(hub)
+    ab_report = ab.team.sync_now(hub)
+    cd_report = cd.team.sync_now(hub)
+    ab_last = ab.team.sync_now(hub)
 
     assert (ab_report.conflicts, cd_report.conflicts, ab_last.conflicts) == (0, 2, 2)
     for member in (ab, cd):
-        row = member.inquiries(EXPORT_DAY, open_only=False)[0]
+        row = member.inquiries.rows(EXPORT_DAY, open_only=False)[0]
         assert (row.answered_on, row.registered_by) == (DAY + dt.timedelta(days=1), "AB")
-        entity = member.entity_id(EntityType.INQUIRY, row.inquiry_id)
+        entity = entity_of(member, EntityType.INQUIRY, row.inquiry_id)
         assert entity is not None
-        answers = [(c.value, c.author, c.is_current) for c in member.field_history(entity)
+        answers = [(c.value, c.author, c.is_current) for c in history_of(member, entity)
                    if c.field == "answered_on"]
         assert answers == [("2026-03-02", "AB", False), ("2026-03-03", "CD", True)]
-        replaced = member.case_history("S1")
+        replaced = replaced_on_case(member, "S1")
         assert {(c.field, c.value) for c in replaced} == {("answered_on", "2026-03-02"),
                                                            ("answered_by", "AB")}
     assert team_state(ab)["history"] == team_state(cd)["history"]
@@ -240,19 +245,19 @@ def test_a_note_edit_is_a_revision_and_a_delete_a_tombstone(
     team: tuple[Workbench, Workbench, MemoryTransport],
 ) -> None:
     ab, cd, hub = team
-    note = ab.add_note("S2", "Borger ringer tilbage", by="AB")
-    ab.edit_note(note, "Borger ringer tilbage mandag", by="AB")
-    ab.sync_now(hub)
-    cd.sync_now(hub)
-    assert [n.text for n in cd.case_detail("S2", EXPORT_DAY).notes] == [
+    note = ab.registrations.add_note("S2", "Borger ringer tilbage", by="AB")
+    ab.registrations.edit_note(note, "Borger ringer tilbage mandag", by="AB")
+    ab.team.sync_now(hub)
+    cd.team.sync_now(hub)
+    assert [n.text for n in cd.cases.case_detail("S2", EXPORT_DAY).notes] == [
         "Borger ringer tilbage mandag"]
 
-    cd.delete_note(cd.case_detail("S2", EXPORT_DAY).notes[0].note_id, by="CD")
-    cd.sync_now(hub)
-    ab.sync_now(hub)
+    cd.registrations.delete_note(cd.cases.case_detail("S2", EXPORT_DAY).notes[0].note_id, by="CD")
+    cd.team.sync_now(hub)
+    ab.team.sync_now(hub)
 
     for member in (ab, cd):
-        assert member.case_detail("S2", EXPORT_DAY).notes == ()
+        assert member.cases.case_detail("S2", EXPORT_DAY).notes == ()
     entity = team_state(ab)["history"]
     texts = {(value, author) for _, field, value, author, _, _ in entity if field == "text"}
     assert texts == {('"Borger ringer tilbage"', "AB"), ('"Borger ringer tilbage mandag"', "AB")}
@@ -262,14 +267,15 @@ def test_two_members_registering_one_conversation_share_one_event(
     team: tuple[Workbench, Workbench, MemoryTransport],
 ) -> None:
     ab, cd, hub = team
-    ab.register_event("S1", EventKind.SAMTALE, DAY, by="AB")
-    cd.register_event("S1", EventKind.SAMTALE, DAY, by="CD")
+    ab.registrations.register_event("S1", EventKind.SAMTALE, DAY, by="AB")
+    cd.registrations.register_event("S1", EventKind.SAMTALE, DAY, by="CD")
 
     for member in (ab, cd, ab):
-        member.sync_now(hub)
+        member.team.sync_now(hub)
 
     for member in (ab, cd):
-        local = [e for e in member.case_detail("S1", EXPORT_DAY).events if e.source == "local"]
+        local = [e for e in member.cases.case_detail("S1",
+                                                     EXPORT_DAY).events if e.source == "local"]
         assert [(e.date, e.registered_by) for e in local] == [(DAY, "CD")]
     assert team_state(ab)["events"] == team_state(cd)["events"]
 
@@ -278,31 +284,31 @@ def test_a_withdrawn_conversation_is_withdrawn_for_the_team(
     team: tuple[Workbench, Workbench, MemoryTransport],
 ) -> None:
     ab, cd, hub = team
-    event_id = ab.register_event("S1", EventKind.SAMTALE, DAY, by="AB")
-    ab.sync_now(hub)
-    cd.sync_now(hub)
+    event_id = ab.registrations.register_event("S1", EventKind.SAMTALE, DAY, by="AB")
+    ab.team.sync_now(hub)
+    cd.team.sync_now(hub)
 
-    ab.withdraw_event(event_id, by="AB")
-    ab.sync_now(hub)
-    cd.sync_now(hub)
+    ab.registrations.withdraw(event_id, reason="fejl", by="AB")
+    ab.team.sync_now(hub)
+    cd.team.sync_now(hub)
 
     for member in (ab, cd):
-        assert [e for e in member.case_detail("S1", EXPORT_DAY).events
+        assert [e for e in member.cases.case_detail("S1", EXPORT_DAY).events
                 if e.date == DAY] == []
-    history = [(c.value, c.author) for c in cd.field_history(event_entity_id(
+    history = [(c.value, c.author) for c in history_of(cd, event_entity_id(
         "S1", DAY.isoformat(), "samtale")) if c.field == "present"]
     assert history == [(True, "AB"), (False, "AB")]
 
 
 def test_an_event_from_the_export_cannot_be_withdrawn_here(loaded: Workbench, tmp_path: Path,
                                                            ) -> None:
-    loaded.import_files(write_export(tmp_path / "newer", history=[("S1", DAY.isoformat(),
-                                                                  "samtale")]),
-                        today=EXPORT_DAY + dt.timedelta(days=1))
-    [central] = loaded.case_detail("S1", EXPORT_DAY).events
+    loaded.imports.import_files(write_export(tmp_path / "newer", history=[("S1", DAY.isoformat(),
+                                                                           "samtale")]),
+                                 today=EXPORT_DAY + dt.timedelta(days=1))
+    [central] = loaded.cases.case_detail("S1", EXPORT_DAY).events
 
-    with pytest.raises(InputError, match=said("service.central_event", event_id=central.event_id)):
-        loaded.withdraw_event(central.event_id, by="AB")
+    with pytest.raises(InputError, match=said("edits.central_event", event_id=central.event_id)):
+        loaded.registrations.withdraw(central.event_id, reason="fejl", by="AB")
     assert outbox(loaded) == []
 
 
@@ -310,19 +316,20 @@ def test_an_import_never_undoes_a_teammates_conversation_and_later_confirms_it(
     team: tuple[Workbench, Workbench, MemoryTransport], tmp_path: Path,
 ) -> None:
     ab, cd, hub = team
-    ab.register_event("S1", EventKind.SAMTALE, DAY, by="AB")
-    ab.sync_now(hub)
-    cd.sync_now(hub)
+    ab.registrations.register_event("S1", EventKind.SAMTALE, DAY, by="AB")
+    ab.team.sync_now(hub)
+    cd.team.sync_now(hub)
 
-    cd.import_files(write_export(tmp_path / "newer", history=[("S2", "2026-03-01", "samtale")]),
-                    today=EXPORT_DAY + dt.timedelta(days=1))
-    mine = [e for e in cd.case_detail("S1", EXPORT_DAY).events if e.date == DAY]
+    cd.imports.import_files(write_export(tmp_path / "newer", history=[("S2", "2026-03-01",
+                                                                       "samtale")]),
+                            today=EXPORT_DAY + dt.timedelta(days=1))
+    mine = [e for e in cd.cases.case_detail("S1", EXPORT_DAY).events if e.date == DAY]
     assert [(e.source, e.registered_by, e.confirmed) for e in mine] == [("local", "AB", False)]
 
-    summary = cd.import_files(
+    summary = cd.imports.import_files(
         write_export(tmp_path / "newest", history=[("S1", DAY.isoformat(), "samtale")]),
         today=EXPORT_DAY + dt.timedelta(days=2))
-    mine = [e for e in cd.case_detail("S1", EXPORT_DAY).events if e.date == DAY]
+    mine = [e for e in cd.cases.case_detail("S1", EXPORT_DAY).events if e.date == DAY]
     assert summary.events_confirmed == 1
     assert [(e.source, e.registered_by, e.confirmed) for e in mine] == [("local", "AB", True)]
 
@@ -331,15 +338,16 @@ def test_a_registration_of_an_event_the_export_has_confirms_it(
     team: tuple[Workbench, Workbench, MemoryTransport], tmp_path: Path,
 ) -> None:
     ab, cd, hub = team
-    cd.import_files(write_export(tmp_path / "newer", history=[("S1", DAY.isoformat(),
-                                                               "samtale")]),
-                    today=EXPORT_DAY + dt.timedelta(days=1))
-    ab.register_event("S1", EventKind.SAMTALE, DAY, by="AB")  # before AB had that export
+    cd.imports.import_files(write_export(tmp_path / "newer", history=[("S1", DAY.isoformat(),
+                                                                       "samtale")]),
+                            today=EXPORT_DAY + dt.timedelta(days=1))
+    ab.registrations.register_event("S1", EventKind.SAMTALE, DAY,
+                                    by="AB")  # before AB had that export
 
-    ab.sync_now(hub)
-    cd.sync_now(hub)
+    ab.team.sync_now(hub)
+    cd.team.sync_now(hub)
 
-    mine = [e for e in cd.case_detail("S1", EXPORT_DAY).events if e.date == DAY]
+    mine = [e for e in cd.cases.case_detail("S1", EXPORT_DAY).events if e.date == DAY]
     assert [(e.source, e.registered_by, e.confirmed) for e in mine] == [("local", "AB", True)]
 
 
@@ -351,49 +359,49 @@ def test_work_on_a_case_not_imported_yet_is_parked_until_an_import_brings_it(
     shared.mkdir()
     ahead = replica(tmp_path, "ahead", case_ids=("S1", "S2", "S3", "S4"))
     behind = replica(tmp_path, "behind")
-    ahead.join_team("AB", ["AB", "CD"], folder=shared)
-    behind.join_team("CD", ["AB", "CD"], folder=shared)
-    ahead.register_event("S4", EventKind.SAMTALE, DAY, by="AB")
-    inquiry = ahead.add_inquiry("S4", Channel.MAIL, DAY, by="AB")
-    ahead.answer_inquiry(inquiry, DAY, by="AB")
-    ahead.sync_now(hub)
+    ahead.team.join("AB", ["AB", "CD"], folder=shared)
+    behind.team.join("CD", ["AB", "CD"], folder=shared)
+    ahead.registrations.register_event("S4", EventKind.SAMTALE, DAY, by="AB")
+    inquiry = ahead.inquiries.add("S4", Channel.MAIL, DAY, by="AB")
+    ahead.inquiries.answer(inquiry, DAY, by="AB")
+    ahead.team.sync_now(hub)
 
-    report = behind.sync_now(hub)
+    report = behind.team.sync_now(hub)
     assert (report.received, report.parked) == ({"event": 1, "inquiry": 2}, 2)
-    assert behind.team_status().parked == 2
+    assert behind.team.status().parked == 2
 
-    behind.import_files(write_export(tmp_path / "newer", ("S1", "S2", "S3", "S4")),
-                        today=EXPORT_DAY + dt.timedelta(days=1))
+    behind.imports.import_files(write_export(tmp_path / "newer", ("S1", "S2", "S3", "S4")),
+                                today=EXPORT_DAY + dt.timedelta(days=1))
 
-    detail = behind.case_detail("S4", EXPORT_DAY)
+    detail = behind.cases.case_detail("S4", EXPORT_DAY)
     assert [(e.date, e.registered_by) for e in detail.events] == [(DAY, "AB")]
     assert [(i.received, i.answered_on) for i in detail.inquiries] == [(DAY, DAY)]
-    assert behind.team_status().parked == 0
+    assert behind.team.status().parked == 0
     ahead.close()
     behind.close()
 
 
 def test_an_answer_that_arrives_before_its_inquiry_waits_for_it(tmp_path: Path) -> None:
     author = replica(tmp_path, "author")
-    inquiry = author.add_inquiry("S1", Channel.PHONE, DAY, by="AB")
-    author.answer_inquiry(inquiry, DAY, by="AB")
+    inquiry = author.inquiries.add("S1", Channel.PHONE, DAY, by="AB")
+    author.inquiries.answer(inquiry, DAY, by="AB")
     creation, answer = _all_entries(author)
     member = replica(tmp_path, "member")
 
     with member.database.transaction(write=True) as connection:
         Replica(connection).receive([answer])
-    assert member.inquiries(EXPORT_DAY, open_only=False) == []
+    assert member.inquiries.rows(EXPORT_DAY, open_only=False) == []
     with member.database.transaction(write=True) as connection:
         Replica(connection).receive([creation])
 
-    assert [r.answered_on for r in member.inquiries(EXPORT_DAY, open_only=False)] == [DAY]
+    assert [r.answered_on for r in member.inquiries.rows(EXPORT_DAY, open_only=False)] == [DAY]
 
 
 def test_work_stored_before_the_team_feature_gets_entries(loaded: Workbench) -> None:
-    loaded.register_event("S1", EventKind.SAMTALE, DAY, by="AB")
-    loaded.add_note("S1", "old note", by="AB")
-    answered = loaded.add_inquiry("S2", Channel.PHONE, DAY, by="CD")
-    loaded.answer_inquiry(answered, DAY, by="CD")
+    loaded.registrations.register_event("S1", EventKind.SAMTALE, DAY, by="AB")
+    loaded.registrations.add_note("S1", "old note", by="AB")
+    answered = loaded.inquiries.add("S2", Channel.PHONE, DAY, by="CD")
+    loaded.inquiries.answer(answered, DAY, by="CD")
     with loaded.database.transaction(write=True) as connection:  # as an older version left it
         for table in ("sync_entries", "sync_entities", "field_history"):
             connection.exec_driver_sql(f"DELETE FROM {table}")
@@ -401,12 +409,12 @@ def test_work_stored_before_the_team_feature_gets_entries(loaded: Workbench) -> 
             connection.execute(update(table).values(entity_id=None))
         state.forget(connection, state.ADOPTED)
 
-    loaded.add_note("S3", "new note", by="EF")
+    loaded.registrations.add_note("S3", "new note", by="EF")
 
     kinds = sorted((e["entity_type"], e["author"]) for e in outbox(loaded))
     assert kinds == [("event", "AB"), ("inquiry", "CD"), ("note", "AB"), ("note", "EF")]
-    assert [n.text for n in loaded.case_detail("S1", EXPORT_DAY).notes] == ["old note"]
-    assert [r.answered_on for r in loaded.inquiries(EXPORT_DAY, open_only=False)] == [DAY]
+    assert [n.text for n in loaded.cases.case_detail("S1", EXPORT_DAY).notes] == ["old note"]
+    assert [r.answered_on for r in loaded.inquiries.rows(EXPORT_DAY, open_only=False)] == [DAY]
 
 
 # --- covers --------------------------------------------------------------------------------
@@ -416,17 +424,19 @@ def test_a_cover_shows_the_absent_colleagues_cases_to_the_one_covering(
     team: tuple[Workbench, Workbench, MemoryTransport],
 ) -> None:
     ab, cd, hub = team
-    ab.assign_cover("AB", "CD", DAY, DAY + dt.timedelta(days=14), by="AB")
-    ab.assign_cover("EF", "CD", DAY, DAY + dt.timedelta(days=14), by="AB", case_id="S3")
-    ab.sync_now(hub)
-    cd.sync_now(hub)
+    ab.registrations.assign_cover("AB", "CD", DAY, DAY + dt.timedelta(days=14), by="AB")
+    ab.registrations.assign_cover("EF", "CD", DAY, DAY + dt.timedelta(days=14), by="AB",
+                                  case_id="S3")
+    ab.team.sync_now(hub)
+    cd.team.sync_now(hub)
 
-    covered = cd.covered_caseload(EXPORT_DAY, covering="CD")
+    covered = cd.cases.covered_caseload(EXPORT_DAY, covering="CD")
 
     assert [row.case_id for row in covered] == ["S1", "S3"]
-    assert cd.covered_caseload(DAY + dt.timedelta(days=15), covering="CD") == []
-    assert cd.covered_caseload(EXPORT_DAY, covering="EF") == []
-    assert [(c.absent, c.case_id, c.covering, c.assigned_by) for c in cd.covers(EXPORT_DAY)] == [
+    assert cd.cases.covered_caseload(DAY + dt.timedelta(days=15), covering="CD") == []
+    assert cd.cases.covered_caseload(EXPORT_DAY, covering="EF") == []
+    assert [(c.absent, c.case_id, c.covering,
+             c.assigned_by) for c in cd.registrations.covers(EXPORT_DAY)] == [
         ("AB", None, "CD", "AB"), ("EF", "S3", "CD", "AB")]
 
 
@@ -434,33 +444,33 @@ def test_conflicting_covers_the_later_decision_wins_and_both_are_kept(
     team: tuple[Workbench, Workbench, MemoryTransport],
 ) -> None:
     ab, cd, hub = team
-    ab.assign_cover("EF", "AB", DAY, DAY + dt.timedelta(days=5), by="AB")
-    cd.assign_cover("EF", "CD", DAY, DAY + dt.timedelta(days=9), by="CD")
-    cd.cancel_cover("EF", by="CD")
-    cd.assign_cover("EF", "CD", DAY, DAY + dt.timedelta(days=7), by="CD")
+    ab.registrations.assign_cover("EF", "AB", DAY, DAY + dt.timedelta(days=5), by="AB")
+    cd.registrations.assign_cover("EF", "CD", DAY, DAY + dt.timedelta(days=9), by="CD")
+    cd.registrations.cancel_cover("EF", by="CD")
+    cd.registrations.assign_cover("EF", "CD", DAY, DAY + dt.timedelta(days=7), by="CD")
 
     for member in (ab, cd, ab):
-        member.sync_now(hub)
+        member.team.sync_now(hub)
 
     for member in (ab, cd):
-        [cover] = member.covers()
+        [cover] = member.registrations.covers()
         assert (cover.covering, cover.ends, cover.assigned_by) == (
             "CD", DAY + dt.timedelta(days=7), "CD")
-        history = [(c.value, c.author) for c in member.field_history(cover.entity_id)
+        history = [(c.value, c.author) for c in history_of(member, cover.entity_id)
                    if c.field == "covering"]
         assert history == [("AB", "AB"), ("CD", "CD"), (None, "CD"), ("CD", "CD")]
 
 
 def test_a_cover_needs_two_colleagues_and_a_period(loaded: Workbench) -> None:
     with pytest.raises(InputError, match=said("service.cover_people")):
-        loaded.assign_cover("AB", "AB", DAY, DAY, by="AB")
+        loaded.registrations.assign_cover("AB", "AB", DAY, DAY, by="AB")
     day_before = DAY - dt.timedelta(days=1)
     with pytest.raises(InputError, match=said("service.cover_ends_first",
                                               ends=day_before.isoformat(),
                                               starts=DAY.isoformat())):
-        loaded.assign_cover("AB", "CD", DAY, day_before, by="AB")
+        loaded.registrations.assign_cover("AB", "CD", DAY, day_before, by="AB")
     with pytest.raises(UnknownCaseError):
-        loaded.assign_cover("AB", "CD", DAY, DAY, by="AB", case_id="S9")
+        loaded.registrations.assign_cover("AB", "CD", DAY, DAY, by="AB", case_id="S9")
     assert outbox(loaded) == []
 
 
@@ -468,16 +478,16 @@ def test_who_registered_what_is_in_the_team_activity(
     team: tuple[Workbench, Workbench, MemoryTransport],
 ) -> None:
     ab, cd, hub = team
-    ab.register_event("S1", EventKind.SAMTALE, DAY, by="AB")
-    cd.add_note("S1", "Talt med a-kassen", by="CD")
+    ab.registrations.register_event("S1", EventKind.SAMTALE, DAY, by="AB")
+    cd.registrations.add_note("S1", "Talt med a-kassen", by="CD")
     for member in (ab, cd, ab):
-        member.sync_now(hub)
+        member.team.sync_now(hub)
 
-    activity = ab.team_activity(case_id="S1")
+    activity = activity_of(ab, case_id="S1")
 
     assert [(a.author, a.entity_type, a.local) for a in activity] == [
         ("CD", EntityType.NOTE, False), ("AB", EntityType.EVENT, True)]
-    assert [a.author for a in ab.team_activity(author="CD")] == ["CD"]
+    assert [a.author for a in activity_of(ab, author="CD")] == ["CD"]
 
 
 def _all_entries(workbench: Workbench) -> list[Entry]:

@@ -20,7 +20,7 @@ from sqlalchemy import create_engine, delete, func, select
 from tests.workbench.sync_support import EXPORT_DAY, Meeting, team_state, transport_kinds
 from tests.workbench.sync_support import write_export as write_team_export
 from workbench.errors import SyncError, TeamSetupError
-from workbench.service import Workbench
+from workbench.session import Workbench
 from workbench.store.models import sync_entries
 from workbench.sync import hlc, state
 from workbench.sync.entries import EntityType, Entry, event_entity_id, new_entity_id
@@ -56,9 +56,10 @@ def team(meeting: Meeting, tmp_path: Path) -> Iterator[list[Workbench]]:
     code = None
     for me in MEMBERS:
         workbench = Workbench.open(tmp_path / f"{me}.db")
-        workbench.import_files(write_team_export(tmp_path / f"export-{me}"), today=EXPORT_DAY)
+        workbench.imports.import_files(write_team_export(tmp_path / f"export-{me}"),
+                                       today=EXPORT_DAY)
         target = {"server": meeting.url} if meeting.kind == "hub" else {"folder": meeting.folder}
-        joined = workbench.join_team(me, MEMBERS, join_code=code, **target)
+        joined = workbench.team.join(me, MEMBERS, join_code=code, **target)
         code = code or joined.join_code
         members.append(workbench)
     yield members
@@ -72,7 +73,7 @@ def team_key(workbench: Workbench) -> TeamKey:
 
 
 def transport_of(workbench: Workbench) -> FolderTransport | HubTransport:
-    settings = workbench.team_settings()
+    settings = workbench.team.status().settings
     assert settings is not None
     return open_transport(settings, workbench.database)
 
@@ -115,24 +116,25 @@ def test_poisoned_entries_are_quarantined_and_never_break_a_sync(team: list[Work
     hub.push([key.seal(entry, "AB") for entry in [*poisoned, fine]])
     hub.push([key.seal(crafted(note("far future"), hlc_text=future, seq=7), "AB")])
 
-    report = cd.sync_now()
+    report = cd.team.sync_now()
 
     assert report.held == {"invalid": 5, "ahead": 1}
     assert report.total_received == 1
-    status = cd.team_status()
+    status = cd.team.status()
     assert status.held == {"invalid": 5, "ahead": 1}
     assert status.quarantine_authors == ("AB",)
-    cd.register_event("S1", EventKind.SAMTALE, DAY, by="CD")  # the clock is still usable
-    assert cd.sync_now().held == {"ahead": 1}  # retried, still held; the invalid stay put
-    assert [row.text for row in cd.case_detail("S1", EXPORT_DAY).notes] == ["fine"]
+    cd.registrations.register_event("S1", EventKind.SAMTALE, DAY,
+                                    by="CD")  # the clock is still usable
+    assert cd.team.sync_now().held == {"ahead": 1}  # retried, still held; the invalid stay put
+    assert [row.text for row in cd.cases.case_detail("S1", EXPORT_DAY).notes] == ["fine"]
 
-    held = cd.team_quarantine()
+    held = cd.team.quarantine()
     dropped = next(entry.entry_id for entry in held if entry.reason == "invalid")
-    assert len(cd.team_quarantine(dropped)) == 5
+    assert len(cd.team.quarantine(dropped)) == 5
     with pytest.raises(Exception, match=dropped):
-        cd.team_quarantine(dropped)
-    cd.sync_now()
-    assert cd.team_status().held == {"invalid": 4, "ahead": 1}
+        cd.team.quarantine(dropped)
+    cd.team.sync_now()
+    assert cd.team.status().held == {"invalid": 4, "ahead": 1}
 
 
 def test_an_entry_of_a_newer_format_waits_with_a_message(team: list[Workbench]) -> None:
@@ -142,10 +144,10 @@ def test_an_entry_of_a_newer_format_waits_with_a_message(team: list[Workbench]) 
                                 version=3)
 
     transport_of(ab).push([newer])
-    report = cd.sync_now()
+    report = cd.team.sync_now()
 
     assert report.held == {"newer": 1}
-    assert [entry.problem for entry in cd.team_quarantine()] == ["sync.newer_version"]
+    assert [entry.problem for entry in cd.team.quarantine()] == ["sync.newer_version"]
     assert "newer version" in render_en("sync.newer_version")
 
 
@@ -160,17 +162,17 @@ def test_a_member_ten_minutes_ahead_is_held_back_until_the_clocks_meet(
     ab, cd, _ = team
     real = hlc.physical_now_ms
     monkeypatch.setattr(hlc, "physical_now_ms", lambda: real() + 10 * 60_000)
-    ab.add_note("S1", "written ten minutes ahead", by="AB")
-    ab.sync_now()
+    ab.registrations.add_note("S1", "written ten minutes ahead", by="AB")
+    ab.team.sync_now()
     monkeypatch.setattr(hlc, "physical_now_ms", real)
 
-    assert cd.sync_now().held == {"ahead": 1}
-    assert cd.case_detail("S1", EXPORT_DAY).notes == ()
+    assert cd.team.sync_now().held == {"ahead": 1}
+    assert cd.cases.case_detail("S1", EXPORT_DAY).notes == ()
     monkeypatch.setattr(hlc, "physical_now_ms", lambda: real() + 6 * 60_000)  # time passes
-    report = cd.sync_now()
+    report = cd.team.sync_now()
 
     assert (report.held, report.total_received) == ({}, 1)
-    assert cd.team_status().held == {}
+    assert cd.team.status().held == {}
 
 
 def test_an_entry_not_sealed_with_the_team_key_is_quarantined(team: list[Workbench]) -> None:
@@ -180,11 +182,11 @@ def test_an_entry_not_sealed_with_the_team_key_is_quarantined(team: list[Workben
     changed = dataclasses.replace(team_key(ab).seal(crafted(note("changed")), "AB"), seq=9)
 
     transport_of(ab).push([forged, changed])
-    report = cd.sync_now()
+    report = cd.team.sync_now()
 
     assert report.held == {"invalid": 2}
-    assert {entry.problem for entry in cd.team_quarantine()} == {"sync.not_authentic"}
-    assert cd.case_detail("S1", EXPORT_DAY).notes == ()
+    assert {entry.problem for entry in cd.team.quarantine()} == {"sync.not_authentic"}
+    assert cd.cases.case_detail("S1", EXPORT_DAY).notes == ()
 
 
 # --- 2. nothing silently lost -----------------------------------------------------------------
@@ -206,38 +208,39 @@ def delete_from_share(meeting: Meeting, member: str) -> None:
 def test_a_lost_batch_is_noticed_asked_for_and_sent_again(meeting: Meeting,
                                                           team: list[Workbench]) -> None:
     ab, cd, ef = team
-    ab.add_note("S1", "first", by="AB")
-    ab.sync_now()
-    cd.sync_now()  # CD has it; EF has not read it yet
+    ab.registrations.add_note("S1", "first", by="AB")
+    ab.team.sync_now()
+    cd.team.sync_now()  # CD has it; EF has not read it yet
     delete_from_share(meeting, "AB")
-    ab.add_note("S1", "second", by="AB")
-    ab.sync_now()
+    ab.registrations.add_note("S1", "second", by="AB")
+    ab.team.sync_now()
 
-    noticed = ef.sync_now()
+    noticed = ef.team.sync_now()
     assert noticed.missing == 1 and noticed.total_received == 1
-    assert ef.team_status().missing == 1
-    resent = ab.sync_now()
+    assert ef.team.status().missing == 1
+    resent = ab.team.sync_now()
     assert resent.resent == 1
-    healed = ef.sync_now()
+    healed = ef.team.sync_now()
 
     assert (healed.total_received, healed.missing) == (1, 0)
-    assert sorted(n.text for n in ef.case_detail("S1", EXPORT_DAY).notes) == ["first", "second"]
+    assert sorted(n.text for n in ef.cases.case_detail("S1", EXPORT_DAY).notes) == ["first",
+                                                                                    "second"]
     for member in team:
-        member.sync_now()
+        member.team.sync_now()
     assert team_state(ab)["entries"] == team_state(cd)["entries"] == team_state(ef)["entries"]
 
 
 def test_a_lost_last_batch_is_noticed_from_the_authors_published_state(
         meeting: Meeting, team: list[Workbench]) -> None:
     ab, cd, _ = team
-    ab.add_note("S1", "only one", by="AB")
-    ab.sync_now()
+    ab.registrations.add_note("S1", "only one", by="AB")
+    ab.team.sync_now()
     delete_from_share(meeting, "AB")
 
-    assert cd.sync_now().missing == 1
-    ab.sync_now()
-    assert [n.text for n in cd.case_detail("S1", EXPORT_DAY).notes] == []
-    assert cd.sync_now().total_received == 1
+    assert cd.team.sync_now().missing == 1
+    ab.team.sync_now()
+    assert [n.text for n in cd.cases.case_detail("S1", EXPORT_DAY).notes] == []
+    assert cd.team.sync_now().total_received == 1
 
 
 @FOLDER_ONLY
@@ -246,31 +249,32 @@ def test_batch_numbers_are_never_reused_after_a_clean_up(tmp_path: Path,
                                                          meeting: Meeting) -> None:
     ab, cd, _ = team
     for text in ("one", "two", "three"):
-        ab.add_note("S1", text, by="AB")
-        ab.sync_now()
-    cd.sync_now()
+        ab.registrations.add_note("S1", text, by="AB")
+        ab.team.sync_now()
+    cd.team.sync_now()
     before = max(BATCH_NAME.match(p.name)[1] for p in (meeting.folder / "AB").iterdir()
                  if BATCH_NAME.match(p.name))
     delete_from_share(meeting, "AB")
     for text in ("four", "five", "six", "seven"):
-        ab.add_note("S1", text, by="AB")
-        ab.sync_now()
+        ab.registrations.add_note("S1", text, by="AB")
+        ab.team.sync_now()
     after = sorted(BATCH_NAME.match(p.name)[1] for p in (meeting.folder / "AB").iterdir()
                    if BATCH_NAME.match(p.name))
 
     assert min(after) > before
-    cd.sync_now()
-    assert len(cd.case_detail("S1", EXPORT_DAY).notes) == 7
+    cd.team.sync_now()
+    assert len(cd.cases.case_detail("S1", EXPORT_DAY).notes) == 7
 
 
 def test_an_author_spelled_in_lower_case_still_reaches_everyone(team: list[Workbench]) -> None:
     ab, cd, _ = team
-    ab.add_note("S1", "by lower case", by="ab")
-    ab.register_event("S1", EventKind.SAMTALE, DAY, by="jdoe")  # a login name, no initials
+    ab.registrations.add_note("S1", "by lower case", by="ab")
+    ab.registrations.register_event("S1", EventKind.SAMTALE, DAY,
+                                    by="jdoe")  # a login name, no initials
 
-    assert ab.sync_now().total_sent == 2
-    assert cd.sync_now().total_received == 2
-    assert ab.team_status().pending == 0
+    assert ab.team.sync_now().total_sent == 2
+    assert cd.team.sync_now().total_received == 2
+    assert ab.team.status().pending == 0
 
 
 @HUB_ONLY
@@ -286,16 +290,16 @@ def test_the_hub_refuses_a_push_from_someone_who_is_not_a_member(meeting: Meetin
 
 def test_team_status_says_in_sync_or_who_differs(team: list[Workbench]) -> None:
     ab, cd, ef = team
-    assert ab.team_status().convergence is None
-    ab.add_note("S1", "n", by="AB")
+    assert ab.team.status().convergence is None
+    ab.registrations.add_note("S1", "n", by="AB")
     for member in (ab, cd, ef, ab, cd, ef):
-        member.sync_now()
-    assert all(m.team_status().convergence.in_sync for m in team)  # type: ignore[union-attr]
+        member.team.sync_now()
+    assert all(m.team.status().convergence.in_sync for m in team)  # type: ignore[union-attr]
 
-    cd.add_note("S2", "AB has not synced since", by="CD")
-    cd.sync_now()
-    ef.sync_now()
-    status = ef.team_status().convergence
+    cd.registrations.add_note("S2", "AB has not synced since", by="CD")
+    cd.team.sync_now()
+    ef.team.sync_now()
+    status = ef.team.status().convergence
     assert status is not None and not status.in_sync
     [(member, _, split)] = status.differences
     [(node, counts)] = split.items()
@@ -324,12 +328,12 @@ def share_bytes(meeting: Meeting) -> bytes:
 def test_no_note_text_and_no_cpr_lies_on_the_share(meeting: Meeting,
                                                    team: list[Workbench]) -> None:
     ab, cd, _ = team
-    ab.add_note("S1", SECRET, by="AB")
-    inquiry = cd.add_inquiry("S2", Channel.PHONE, DAY, by="CD")
-    cd.answer_inquiry(inquiry, DAY, by="CD")
+    ab.registrations.add_note("S1", SECRET, by="AB")
+    inquiry = cd.inquiries.add("S2", Channel.PHONE, DAY, by="CD")
+    cd.inquiries.answer(inquiry, DAY, by="CD")
     for member in team:
-        member.sync_now()
-    assert [n.text for n in cd.case_detail("S1", EXPORT_DAY).notes] == [SECRET]
+        member.team.sync_now()
+    assert [n.text for n in cd.cases.case_detail("S1", EXPORT_DAY).notes] == [SECRET]
 
     on_share = share_bytes(meeting)
     assert len(on_share) > 1000
@@ -341,8 +345,8 @@ def test_no_note_text_and_no_cpr_lies_on_the_share(meeting: Meeting,
 @pytest.mark.skipif(os.name == "nt", reason="POSIX permissions")
 def test_batch_files_and_the_members_folder_are_owner_only(meeting: Meeting,
                                                            team: list[Workbench]) -> None:
-    team[0].add_note("S1", "x", by="AB")
-    team[0].sync_now()
+    team[0].registrations.add_note("S1", "x", by="AB")
+    team[0].team.sync_now()
     mine = meeting.folder / "AB"
     assert stat.S_IMODE(mine.stat().st_mode) == 0o700
     files = list(mine.iterdir())
@@ -357,11 +361,11 @@ def test_joining_needs_the_teams_join_code(meeting: Meeting, tmp_path: Path,
     late = Workbench.open(tmp_path / "late.db")
     target = {"server": meeting.url} if meeting.kind == "hub" else {"folder": meeting.folder}
     with pytest.raises(TeamSetupError, match=r"join code|tilmeldingskode"):
-        late.join_team("EF", MEMBERS, **target)
+        late.team.join("EF", MEMBERS, **target)
     with pytest.raises(TeamSetupError):
-        late.join_team("EF", MEMBERS, join_code=TeamKey.new().join_code, **target)
+        late.team.join("EF", MEMBERS, join_code=TeamKey.new().join_code, **target)
     with pytest.raises(TeamSetupError):
-        late.join_team("EF", MEMBERS, join_code="WBT1-NOT-A-CODE", **target)
+        late.team.join("EF", MEMBERS, join_code="WBT1-NOT-A-CODE", **target)
     late.close()
 
 
@@ -406,7 +410,7 @@ def test_another_teams_role_reads_none_of_this_teams_rows(meeting: Meeting) -> N
 def test_the_outbox_entries_are_numbered_without_gaps(team: list[Workbench]) -> None:
     ab = team[0]
     for n in range(3):
-        ab.add_note("S1", f"n{n}", by="AB")
+        ab.registrations.add_note("S1", f"n{n}", by="AB")
     with ab.database.transaction() as connection:
         numbers = connection.execute(select(sync_entries.c.seq).where(
             sync_entries.c.local.is_(True)).order_by(sync_entries.c.seq)).scalars().all()
@@ -431,6 +435,6 @@ def test_a_quarantined_entry_shows_no_cpr_number(team: list[Workbench]) -> None:
                   entity_id=event_entity_id("S1", "2026-03-02", "videomøde"))
     transport_of(ab).push([team_key(ab).seal(bad, "AB")])
 
-    assert cd.sync_now().held == {"invalid": 1}
-    shown = repr(cd.team_quarantine()) + repr(cd.team_status())
+    assert cd.team.sync_now().held == {"invalid": 1}
+    shown = repr(cd.team.quarantine()) + repr(cd.team.status())
     assert "1234" not in shown and "010190-xxxx" in shown

@@ -21,7 +21,7 @@ from tests.workbench.sync_support import (
 )
 from tests.workbench.sync_support import write_export as write_team_export
 from workbench.errors import SyncError
-from workbench.service import Workbench
+from workbench.session import Workbench
 from workbench.sync.entries import EntityType, Entry, new_entity_id
 from workbench.sync.folder import FolderTransport
 from workbench.sync.hlc import Timestamp
@@ -140,22 +140,23 @@ def test_three_members_converge_over_the_transport(meeting: Meeting, tmp_path: P
     team = []
     for me in MEMBERS:
         workbench = Workbench.open(tmp_path / f"{me}.db")
-        workbench.import_files(write_team_export(tmp_path / f"export-{me}"), today=EXPORT_DAY)
+        workbench.imports.import_files(write_team_export(tmp_path / f"export-{me}"),
+                                       today=EXPORT_DAY)
         meeting.join(workbench, me, MEMBERS)
         team.append(workbench)
     ab, cd, ef = team
     day = dt.date(2026, 3, 2)
-    ab.register_event("S1", EventKind.SAMTALE, day, by="AB")
-    inquiry = cd.add_inquiry("S2", Channel.PHONE, day, by="CD")
-    cd.answer_inquiry(inquiry, day, by="CD")
-    ef.add_note("S3", "Sygemeldt igen", by="EF")
-    ef.assign_cover("AB", "EF", day, day + dt.timedelta(days=10), by="EF")
+    ab.registrations.register_event("S1", EventKind.SAMTALE, day, by="AB")
+    inquiry = cd.inquiries.add("S2", Channel.PHONE, day, by="CD")
+    cd.inquiries.answer(inquiry, day, by="CD")
+    ef.registrations.add_note("S3", "Sygemeldt igen", by="EF")
+    ef.registrations.assign_cover("AB", "EF", day, day + dt.timedelta(days=10), by="EF")
 
-    reports = [member.sync_now() for member in (*team, *team)]
+    reports = [member.team.sync_now() for member in (*team, *team)]
 
     assert [r.total_sent for r in reports] == [1, 2, 2, 0, 0, 0]
     assert [r.total_received for r in reports] == [0, 1, 3, 4, 2, 0]
     assert team_state(ab) == team_state(cd) == team_state(ef)
-    assert [row.case_id for row in ef.covered_caseload(EXPORT_DAY, covering="EF")] == ["S1"]
+    assert [row.case_id for row in ef.cases.covered_caseload(EXPORT_DAY, covering="EF")] == ["S1"]
     for member in team:
         member.close()

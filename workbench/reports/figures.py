@@ -29,6 +29,7 @@ from typing import NamedTuple, TypeVar
 
 from workbench.engine import Status
 from workbench.inquiries import InquiryStanding
+from workbench.managers.cases import EvaluatedCase
 from workbench.reports.periods import (
     Period,
     last_iso_weeks,
@@ -37,7 +38,6 @@ from workbench.reports.periods import (
     quarter,
     recent,
 )
-from workbench.service import EvaluatedCase
 from workbench.views import InquiryRow
 from workbench.vocabulary import Channel, EventKind
 

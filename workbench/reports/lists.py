@@ -15,9 +15,9 @@ from dataclasses import dataclass
 
 from workbench.calendar import end_of_week
 from workbench.engine import Milestone, Status, status_for_due
+from workbench.managers.cases import EvaluatedCase
 from workbench.reports.figures import is_open
 from workbench.reports.periods import coming, recent
-from workbench.service import EvaluatedCase
 from workbench.views import InquiryRow
 from workbench.vocabulary import EventKind, Scheme
 

@@ -18,6 +18,7 @@ from openpyxl.utils import get_column_letter
 
 from workbench.calendar import week_since
 from workbench.engine import MilestoneState, Status
+from workbench.managers.cases import EvaluatedCase
 from workbench.pauses import NO_WAIVERS, Waivers
 from workbench.reports.cells import (
     CHART_COLOURS,
@@ -43,7 +44,6 @@ from workbench.reports.periods import (
     recent,
 )
 from workbench.reports.tables import Column, ReportBook, Table, write_table
-from workbench.service import EvaluatedCase
 from workbench.views import CaseRow, InquiryRow
 from workbench.vocabulary import Channel, Scheme
 

@@ -1,8 +1,8 @@
 """The team lead's weekly status workbook: gather from the service, then write the sheets.
 
 The figures are the caseworkers' own: every status, due date and milestone comes from
-``Workbench.evaluated_cases`` — the same query and the same ``evaluate_case`` call as the
-lists and ``workbench status`` — and every inquiry deadline from ``Workbench.inquiries``.
+``wb.cases.evaluated_cases`` — the same query and the same ``evaluate_case`` call as the
+lists and ``workbench status`` — and every inquiry deadline from ``wb.inquiries``.
 """
 
 from __future__ import annotations
@@ -23,11 +23,13 @@ from openpyxl.writer.excel import ExcelWriter
 
 from workbench.bulk import collector_paused
 from workbench.errors import InputError, WorkbenchError, WriteError
+from workbench.managers.cases import EvaluatedCase
 from workbench.reports import figures, lists, sheets
 from workbench.reports.periods import earliest_needed, earliest_timeliness
 from workbench.reports.tables import Heading, ReportBook
 from workbench.resources import load_named_profile
-from workbench.service import EvaluatedCase, Settings, Workbench
+from workbench.session import Workbench
+from workbench.settings import Settings
 from workbench.views import InquiryRow
 
 #: The title on every printed page of the report.
@@ -108,16 +110,14 @@ def gather(
     sample_seed: int | None = None,
 ) -> ReportData:
     """Read the cases, inquiries and settings the report needs; InputError for an unknown team."""
-    if team is not None and team not in workbench.teams():
-        known = ", ".join(workbench.teams()) or "-"
-        raise InputError(key="report.unknown_team", team=team, known=known)
+    reads = workbench.reports.read(today, team=team, closed_since=earliest_needed(today))
     return ReportData(
         today=today,
         team=team,
         include_cpr=include_cpr,
-        settings=workbench.load_settings(),
-        cases=workbench.evaluated_cases(today, team=team, closed_since=earliest_needed(today)),
-        inquiries=workbench.inquiries(today, open_only=False, team=team),
+        settings=reads.settings,
+        cases=reads.cases,
+        inquiries=reads.inquiries,
         sample_seed=lists.default_sample_seed(today) if sample_seed is None else sample_seed,
     )
 
@@ -282,8 +282,8 @@ def write_status_report(
         steps.step()
         summary = write_workbook(data, target, steps)
     # Audited once written: a report that failed exported nothing.
-    workbench.audit_export(target, with_cpr=include_cpr,
-                           detail=f"status report, team {team}" if team else "status report")
+    workbench.audit.audit_export(target, with_cpr=include_cpr,
+                                 detail=f"status report, team {team}" if team else "status report")
     return summary
 
 

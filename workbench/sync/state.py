@@ -1,7 +1,7 @@
 """The team's settings and bookkeeping, kept in the database's settings table.
 
 Every key starts with ``team.``; values are JSON, like the user's settings beside them. The
-user's settings (``workbench.service.Settings``) never touch these keys.
+user's settings (``workbench.settings.Settings``) never touch these keys.
 """
 
 from __future__ import annotations

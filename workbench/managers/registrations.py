@@ -1,7 +1,7 @@
-"""Everyday work on a case, and its corrections: register, withdraw, note, cancel a cover.
+"""The registrations manager (``wb.registrations``): events, notes, covers, and corrections.
 
-``CaseWork`` is the manager the window and the command line share for a caseworker's own
-changes (``workbench.casework`` on a ``Workbench``). Each change is a team entry
+``RegistrationManager`` is what the window and the command line share for a caseworker's own
+changes. Each change is a team entry
 (``workbench.sync``), so the mini-team receives a withdrawal or an edited note as an
 ordinary change, with who made it; each correction is also written to the audit log in the
 same transaction. Nothing is wiped: a withdrawn event stays in the team's field history with
@@ -15,25 +15,29 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import weakref
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, select
+from sqlalchemy.exc import IntegrityError
 
 from workbench import audit
 from workbench.audit import AuditAction
-from workbench.errors import InputError, UnknownCaseError
-from workbench.store.models import SOURCE_LOCAL, cases, events, notes, sync_entities
+from workbench.bounds import checked_date
+from workbench.errors import DuplicateEventError, InputError, UnknownCaseError
+from workbench.managers.base import Manager, case_of, required_initials, row_of
+from workbench.store.models import SOURCE_LOCAL, cases, events, notes, sync_entities, utc_now
 from workbench.sync import views as sync_views
-from workbench.sync.entries import EntityType, FieldValue, cover_entity_id
+from workbench.sync.entries import (
+    EntityType,
+    FieldValue,
+    cover_entity_id,
+    event_entity_id,
+    new_entity_id,
+)
 from workbench.sync.replica import Replica
+from workbench.sync.views import CoverRow
 from workbench.views import EventRow
 from workbench.vocabulary import EventKind
-
-if TYPE_CHECKING:
-    from workbench.service import Workbench
-    from workbench.sync.views import CoverRow
 
 
 @dataclass(frozen=True)
@@ -76,23 +80,42 @@ def _text(text: str) -> str:
     return text
 
 
-class CaseWork:
-    """A caseworker's own registrations on cases and the corrections of them."""
+class RegistrationManager(Manager):
+    """A caseworker's own registrations on cases and the corrections of them.
 
-    def __init__(self, workbench: Workbench) -> None:
-        self._workbench = weakref.ref(workbench)
-
-    @property
-    def _wb(self) -> Workbench:
-        workbench = self._workbench()
-        assert workbench is not None, "the Workbench of this CaseWork is gone"
-        return workbench
+    Each registration is also a team entry (workbench.sync), written in the same
+    transaction: Replica.record stores the entry and applies it to the case tables, exactly
+    as a teammate's entry is applied, so both show the same rows.
+    """
 
     # --- registering ---------------------------------------------------------------------
 
+    def register_event(self, case_id: str, kind: EventKind, on: dt.date, *, by: str) -> int:
+        """Record a local event; DuplicateEventError if the case already has it."""
+        initials = required_initials(by)
+        checked_date(on, "dates.event")
+        entity_id = event_entity_id(case_id, on.isoformat(), kind.value)
+        with self._database.transaction(write=True) as connection:
+            case_of(connection, case_id)
+            duplicate = connection.execute(select(events.c.id).where(
+                events.c.case_id == case_id, events.c.date == on, events.c.kind == kind.value,
+            )).first()
+            if duplicate is not None:
+                raise _duplicate_event(case_id, kind, on)
+            try:
+                with connection.begin_nested():
+                    Replica(connection).record(initials, EntityType.EVENT, entity_id, case_id, {
+                        "case_id": case_id, "date": on.isoformat(), "kind": kind.value,
+                        "present": True, "registered_by": initials,
+                        "registered_at": utc_now().isoformat(),
+                    })
+            except IntegrityError:  # registered by someone else meanwhile (PostgreSQL)
+                raise _duplicate_event(case_id, kind, on) from None
+            return row_of(connection, events, entity_id)
+
     def check_event_date(self, case_id: str, on: dt.date, today: dt.date) -> None:
         """Refuse, with a message, an event dated after today or before the case's start."""
-        with self._wb.database.transaction() as connection:
+        with self._database.transaction() as connection:
             start = connection.execute(select(cases.c.start).where(cases.c.case_id == case_id)
                                        ).scalar()
         if start is None:
@@ -108,8 +131,8 @@ class CaseWork:
                  today: dt.date, note: str | None = None) -> Registered:
         """Register an event (and save ``note`` with it, if given) after checking its date."""
         self.check_event_date(case_id, on, today)
-        event_id = self._wb.register_event(case_id, kind, on, by=by)
-        note_id = self._wb.add_note(case_id, note, by=by) if note and note.strip() else None
+        event_id = self.register_event(case_id, kind, on, by=by)
+        note_id = self.add_note(case_id, note, by=by) if note and note.strip() else None
         return Registered(event_id, note_id)
 
     # --- withdrawing and correcting events -----------------------------------------------
@@ -123,7 +146,7 @@ class CaseWork:
         why = reason.strip()
         if not why:
             raise InputError(key="edits.reason_needed")
-        with self._wb.database.transaction(write=True) as connection:
+        with self._database.transaction(write=True) as connection:
             event = connection.execute(select(events).where(events.c.id == event_id)).first()
             if event is None:
                 raise InputError(key="edits.unknown_event", event_id=event_id)
@@ -147,7 +170,7 @@ class CaseWork:
         Everything is checked before anything is changed: the new date, and that the case
         has no such event already.
         """
-        with self._wb.database.transaction() as connection:
+        with self._database.transaction() as connection:
             case_id = connection.execute(select(events.c.case_id).where(events.c.id == event_id)
                                          ).scalar()
             clash = None if case_id is None else connection.execute(select(events.c.id).where(
@@ -160,19 +183,29 @@ class CaseWork:
                              date=on.isoformat())
         self.check_event_date(case_id, on, today)
         withdrawn = self.withdraw(event_id, reason=reason, by=by)
-        return withdrawn, self._wb.register_event(case_id, kind, on, by=by)
+        return withdrawn, self.register_event(case_id, kind, on, by=by)
 
     # --- notes ---------------------------------------------------------------------------
 
     def add_note(self, case_id: str, text: str, *, by: str) -> int:
-        """Add a note to a case; its id."""
-        return self._wb.add_note(case_id, _text(text), by=_initials(by))
+        """Add a note to a case; its id. InputError for an empty note."""
+        author = required_initials(by)
+        if not text.strip():
+            raise InputError(key="service.empty_note")
+        entity_id = new_entity_id()
+        with self._database.transaction(write=True) as connection:
+            case_of(connection, case_id)
+            Replica(connection).record(author, EntityType.NOTE, entity_id, case_id, {
+                "case_id": case_id, "author": author, "written_at": utc_now().isoformat(),
+                "text": text,
+            })
+            return row_of(connection, notes, entity_id)
 
     def edit_note(self, note_id: int, text: str, *, by: str) -> str:
         """Give a note a new text (audited); the text it had (the old one stays in history)."""
         initials = _initials(by)
         _text(text)
-        with self._wb.database.transaction(write=True) as connection:
+        with self._database.transaction(write=True) as connection:
             note = self._note(connection, note_id)
             Replica(connection).record(initials, EntityType.NOTE, note.entity_id, note.case_id,
                                        {"text": text})
@@ -183,7 +216,7 @@ class CaseWork:
     def delete_note(self, note_id: int, *, by: str) -> DeletedNote:
         """Delete a note (audited; a tombstone: its texts stay in the field history)."""
         initials = _initials(by)
-        with self._wb.database.transaction(write=True) as connection:
+        with self._database.transaction(write=True) as connection:
             note = self._note(connection, note_id)
             Replica(connection).record(initials, EntityType.NOTE, note.entity_id, note.case_id,
                                        {"deleted": True})
@@ -194,7 +227,7 @@ class CaseWork:
     def restore_note(self, deleted: DeletedNote, *, by: str) -> None:
         """Bring a deleted note back (to undo its deletion); it gets a new id."""
         initials = _initials(by)
-        with self._wb.database.transaction(write=True) as connection:
+        with self._database.transaction(write=True) as connection:
             Replica(connection).record(initials, EntityType.NOTE, deleted.entity_id,
                                        deleted.case_id, {"deleted": False})
             audit.record(connection, AuditAction.EDIT_NOTE, initials=initials,
@@ -210,11 +243,36 @@ class CaseWork:
 
     # --- covers --------------------------------------------------------------------------
 
+    def assign_cover(
+        self, absent: str, covering: str, starts: dt.date, ends: dt.date, *, by: str,
+        case_id: str | None = None,
+    ) -> None:
+        """Let ``covering`` cover ``absent``'s cases (or one case) from ``starts`` to ``ends``.
+
+        One assignment per absent colleague (and per case): a new one replaces it for the
+        whole team, and the one it replaced stays in the field history.
+        """
+        initials = required_initials(by)
+        if not absent.strip() or not covering.strip() or absent.strip() == covering.strip():
+            raise InputError(key="service.cover_people")
+        if ends < starts:
+            raise InputError(key="service.cover_ends_first", ends=ends.isoformat(),
+                             starts=starts.isoformat())
+        self._record_cover(absent.strip(), case_id, initials, {
+            "covering": covering.strip(), "starts": starts.isoformat(), "ends": ends.isoformat(),
+        }, audited=False)
+
+    def covers(self, on: dt.date | None = None) -> list[CoverRow]:
+        """The cover assignments (only those holding on ``on``, if given)."""
+        with self._database.transaction() as connection:
+            rows = sync_views.covers(connection)
+        return [row for row in rows if on is None or row.active_on(on)]
+
     def cancel_cover(self, absent: str, *, by: str, case_id: str | None = None) -> CoverRow:
         """End the cover of ``absent``'s cases (or one case) for the team; the cover it was."""
         initials = _initials(by)
         name = absent.strip()
-        current = [row for row in self._wb.covers()
+        current = [row for row in self.covers()
                    if row.absent == name and row.case_id == case_id and row.covering]
         if not current:
             scope = f" (sag {case_id})" if case_id else ""
@@ -231,13 +289,16 @@ class CaseWork:
             "ends": cover.ends.isoformat()})
 
     def _record_cover(self, absent: str, case_id: str | None, by: str,
-                      values: dict[str, FieldValue]) -> None:
-        with self._wb.database.transaction(write=True) as connection:
+                      values: dict[str, FieldValue], *, audited: bool = True) -> None:
+        with self._database.transaction(write=True) as connection:
+            if case_id is not None:
+                case_of(connection, case_id)
             Replica(connection).record(by, EntityType.COVER, cover_entity_id(absent, case_id),
                                        case_id, {"absent": absent, "case_id": case_id, **values})
-            audit.record(connection, AuditAction.CANCEL_COVER if values["covering"] is None
-                         else AuditAction.ASSIGN_COVER, initials=by, case_id=case_id,
-                         detail=f"cover of {absent}")
+            if audited:
+                audit.record(connection, AuditAction.CANCEL_COVER if values["covering"] is None
+                             else AuditAction.ASSIGN_COVER, initials=by, case_id=case_id,
+                             detail=f"cover of {absent}")
 
 
 @dataclass(frozen=True)
@@ -281,6 +342,12 @@ def withdrawn_events(connection: Connection, case_id: str) -> tuple[EventRow, ..
             withdrawn_reason=None if reason is None else _str(reason.value),
         ))
     return tuple(sorted(rows, key=lambda row: (row.date, row.kind.value)))
+
+
+def _duplicate_event(case_id: str, kind: EventKind, on: dt.date) -> DuplicateEventError:
+    """The error for an event the case already has."""
+    return DuplicateEventError(key="service.duplicate_event", case_id=case_id,
+                               kind=kind.value, date=on.isoformat())
 
 
 def _str(value: FieldValue) -> str | None:
