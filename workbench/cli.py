@@ -12,26 +12,15 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import csv
 import datetime as dt
-import getpass
-import io
-import json
-import logging
 import os
 import re
 import sys
-import tempfile
-from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 from workbench import __version__
 from workbench.argtypes import iso_date
-from workbench.cellguard import csv_cell
-from workbench.cpr import mask_cpr_numbers
-from workbench.errors import InputError, WorkbenchError
 from workbench.messages import (
     LANGUAGE_ENV,
     LANGUAGES,
@@ -66,8 +55,6 @@ EXIT_BROKEN_PIPE = 141
 
 #: The ways a listing can be written (``--format``).
 FORMATS = ("table", "csv", "excel-csv", "json")
-
-log = logging.getLogger(__name__)
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -217,6 +204,8 @@ def _database_file_exists(chosen: str | None) -> bool:
     Named without the store, so that a deadline on a machine without a database loads no
     database library (a server URL always counts as existing).
     """
+    from pathlib import Path
+
     from workbench.database_path import DATABASE_ENV, default_database_path
 
     named = chosen or os.environ.get(DATABASE_ENV)
@@ -227,6 +216,8 @@ def _database_file_exists(chosen: str | None) -> bool:
 
 def _sqlite_url_exists(url: str) -> bool:
     """Whether the file a ``sqlite:///PATH`` URL names exists."""
+    from pathlib import Path
+
     path = url.split(":///", 1)[1].split("?", 1)[0] if ":///" in url else ""
     return bool(path) and Path(path).exists()
 
@@ -336,6 +327,8 @@ def _is_terminal(stream: object) -> bool:
 
 def _initials(arguments: argparse.Namespace, workbench: Workbench) -> str:
     """Who registers: --by, else the initials in the settings, else the login name."""
+    import getpass
+
     by: str | None = arguments.by
     return by or workbench.settings.load().my_initials or getpass.getuser()
 
@@ -365,6 +358,9 @@ def _import_dry_run(arguments: argparse.Namespace) -> int:
     A SQLite database that does not exist yet is not created: the preview runs against an
     empty one in a temporary folder.
     """
+    import tempfile
+    from pathlib import Path
+
     from workbench.importing import dryrun
     from workbench.importing.sitemappings import mappings_in_force
     from workbench.session import Workbench
@@ -389,6 +385,8 @@ def _import_dry_run(arguments: argparse.Namespace) -> int:
 
 def _mapping_check(arguments: argparse.Namespace) -> int:
     """Check one mapping file, and its conflicts with the files in force; exit 2 if any."""
+    from pathlib import Path
+
     from workbench.importing.sitemappings import Mappings, describe_mapping
 
     checked, conflicts = Mappings().check_file(Path(arguments.file))
@@ -443,6 +441,12 @@ def _print_records(records: list[dict[str, str]], columns: Sequence[str], style:
     Excel-CSV is what Danish Excel opens in columns: semicolons, CRLF and UTF-8 with a BOM,
     whatever the console's encoding, so it is written as bytes.
     """
+    import csv
+    import io
+    import json
+
+    from workbench.cellguard import csv_cell
+
     if style == "json":
         print(json.dumps(records, ensure_ascii=False, indent=2))
     elif style in ("csv", "excel-csv"):
@@ -566,6 +570,8 @@ def _local_id(text: str, kind: str) -> int:
     These ids share their positional with a case id or a rule id, so they are checked here
     rather than by ``record_id``, with the same bounds: no such pause or exemption.
     """
+    from workbench.errors import InputError
+
     number = _record_id_or_none(text)
     if number is None:
         raise InputError(key=f"{kind}.unknown", **{f"{kind}_id": text})
@@ -711,6 +717,8 @@ def _nags(arguments: argparse.Namespace) -> int:
 
 def _demo_export(arguments: argparse.Namespace) -> int:
     """Write a synthetic export (cases and events file) and print the files' paths."""
+    from pathlib import Path
+
     from workbench import demo
 
     export = demo.generate(arguments.cases, arguments.seed, _today(arguments))
@@ -721,6 +729,8 @@ def _demo_export(arguments: argparse.Namespace) -> int:
 
 def _demo(arguments: argparse.Namespace) -> int:
     """Create a demo database from a demo export the first time; print its status summary."""
+    from pathlib import Path
+
     from workbench import demo
     from workbench.session import Workbench
 
@@ -743,6 +753,8 @@ def _demo(arguments: argparse.Namespace) -> int:
 
 def _print_status_summary(rows: Sequence[CaseRow]) -> None:
     """Red, amber and green counts per caseworker, and in total."""
+    from collections import Counter
+
     per_caseworker: dict[str, Counter[str]] = {}
     for row in rows:
         per_caseworker.setdefault(row.caseworker, Counter())[row.status.value] += 1
@@ -767,11 +779,15 @@ def _command(commands: argparse._SubParsersAction[_Parser], name: str,
     ``key`` defaults to ``name``; a sub-command of a command is keyed ``command.action``.
     """
     key = f"cli.command.{key or name}"
+    if isinstance(commands, _Commands) and not commands.builds(name):
+        return commands.listed_only(name, help=_text(key))
     return commands.add_parser(name, help=_text(key), description=_text(f"{key}.about"))
 
 
 def _actions(parser: argparse.ArgumentParser) -> argparse._SubParsersAction[_Parser]:
     """The sub-commands of a command (``team join``, ``inquiry add``...)."""
+    if isinstance(parser, _Unbuilt):
+        return parser.actions
     return parser.add_subparsers(dest="action", required=True, parser_class=_Parser,
                                  metavar=_text("cli.metavar.action"), help=_text("cli.actions"))
 
@@ -931,6 +947,9 @@ def _add_audit_command(commands: argparse._SubParsersAction[_Parser]) -> None:
 
 def _restore_backup(arguments: argparse.Namespace) -> int:
     """Put a backup in place of a (damaged) SQLite database; the old file is kept aside."""
+    from pathlib import Path
+
+    from workbench.errors import InputError
     from workbench.restoring import restore_keeping_work, what_it_loses
     from workbench.store.database import resolve_url
     from workbench.store.recovery import (
@@ -1140,6 +1159,8 @@ def _change_record(change: FieldChange) -> dict[str, Any]:
 
 def _case_show(arguments: argparse.Namespace) -> int:
     """Print one case: facts (CPR masked), milestones, events and notes with their ids."""
+    import json
+
     with _open(arguments) as workbench:
         record = _case_record(workbench.cases.case_detail(arguments.case_id, _today(arguments)))
     if arguments.format == "json":
@@ -1255,15 +1276,109 @@ def _add_casework_commands(commands: argparse._SubParsersAction[_Parser]) -> Non
         parser.set_defaults(handler=_cover)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The full command line, sub-command by sub-command."""
+_ActionT = TypeVar("_ActionT", bound=argparse.Action)
+
+
+class _Unbuilt(_Parser):
+    """A command that is listed but not asked for: what is added to it is dropped unbuilt.
+
+    One instance stands for every command ``build_parser`` leaves out; should argparse ever
+    parse with it, ``_NotBuiltError`` makes ``_run`` parse again with every command built.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(prog="workbench")
+        #: Its sub-commands (``team join``...): listed by no one, built by no one.
+        self.actions = _Commands(option_strings=[], prog="workbench", parser_class=_Parser,
+                                 wanted="")
+
+    def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
+        """Nothing is added (the action returned belongs to no parser)."""
+        return argparse.Action(option_strings=[], dest=argparse.SUPPRESS)
+
+    def _add_action(self, action: _ActionT) -> _ActionT:
+        """Nothing is added, from a group of this parser either."""
+        return action
+
+    def set_defaults(self, **kwargs: Any) -> None:
+        """Nothing is kept."""
+
+    def parse_known_args(self, *args: Any, **kwargs: Any) -> NoReturn:
+        """Never parses: the caller builds the command and parses again."""
+        raise _NotBuiltError
+
+
+class _NotBuiltError(Exception):
+    """Argparse chose a command ``build_parser`` did not build."""
+
+
+if TYPE_CHECKING:
+    _SubParsers = argparse._SubParsersAction[_Parser]
+else:  # not subscriptable at run time
+    _SubParsers = argparse._SubParsersAction
+
+
+class _Commands(_SubParsers):
+    """The commands of ``workbench``: each listed in the help, only the one asked for built.
+
+    Building the parser of every command (its arguments, their help texts in the current
+    language) is most of the time ``workbench --help`` takes; ``wanted`` None builds all.
+    """
+
+    def __init__(self, *args: Any, wanted: str | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.wanted = wanted
+        self._unbuilt: _Unbuilt | None = None
+
+    def builds(self, name: str) -> bool:
+        """Whether the command ``name`` is built (else only listed)."""
+        return self.wanted is None or name == self.wanted
+
+    def listed_only(self, name: str, help: str) -> _Parser:
+        """List ``name`` with its ``help`` as ``add_parser`` would, without building it."""
+        self._choices_actions.append(self._ChoicesPseudoAction(name, (), help))
+        if self._unbuilt is None:
+            self._unbuilt = _Unbuilt()
+        self._name_parser_map[name] = self._unbuilt
+        return self._unbuilt
+
+
+def _command_asked(words: Sequence[str]) -> str | None:
+    """The command word of ``words`` as ``build_parser`` needs it: None when it is not clear.
+
+    The top level's options before it are skipped with their values (``--db FILE``,
+    ``--language en``, also abbreviated as argparse allows).
+    """
+    taking_values = ("--db", "--language")
+    skip = False
+    for word in words:
+        if skip:
+            skip = False
+        elif word == "--":
+            return None
+        elif word.startswith("-"):
+            skip = "=" not in word and len(word) > 2 and any(
+                option.startswith(word) for option in taking_values)
+        else:
+            return word
+    return None
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The command line, sub-command by sub-command; only ``command``'s built if it is given.
+
+    The others are listed (names and help) but not built: ``workbench --help`` and a command
+    start without building forty parsers. ``""`` builds none; None builds every one.
+    """
     parser = _Parser(prog="workbench", description=_text("cli.description"))
     parser.add_argument("--version", action="version", version=f"workbench {__version__}",
                         help=_text("cli.version"))
     parser.add_argument("--db", help=_text("cli.arg.db"))
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser,
                                      metavar=_text("cli.metavar.command"),
-                                     help=_text("cli.commands"))
+                                     help=_text("cli.commands"), action=_Commands)
+    assert isinstance(commands, _Commands)
+    commands.wanted = command
 
     deadline = _command(commands, "deadline")
     deadline.add_argument("--channel", required=True, choices=["phone", "mail"],
@@ -1321,10 +1436,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(words: list[str]) -> int:
     """Parse ``words`` and run the command (``main`` without its Ctrl+C and pipe handling)."""
+    from workbench.errors import WorkbenchError
+
     if _without_language(words) == ["--self-test"]:  # `--self-test --language en` too
         return _self_test()
     try:
-        arguments = build_parser().parse_args(words)
+        try:
+            arguments = build_parser(_command_asked(words) or "").parse_args(words)
+        except _NotBuiltError:
+            arguments = build_parser().parse_args(words)
     except UsageError as error:
         print(error, file=sys.stderr)
         return EXIT_USAGE
@@ -1397,7 +1517,11 @@ def _silence_stdout() -> None:
 
 def _failed(arguments: argparse.Namespace, message: str) -> int:
     """Say what went wrong on one line, log it (masked), and give the input-error code."""
+    import logging
+
+    from workbench.cpr import mask_cpr_numbers
+
     message = mask_cpr_numbers(message)
     print(render("cli.error", {"message": message}), file=sys.stderr)
-    log.warning("workbench %s failed: %s", arguments.command, message)
+    logging.getLogger(__name__).warning("workbench %s failed: %s", arguments.command, message)
     return EXIT_INPUT
