@@ -194,8 +194,48 @@ def _configured_calendar(arguments: argparse.Namespace) -> WorkingCalendar:
     """
     if not _database_file_exists(arguments.db):
         return _site_calendar()
+    glanced = _glanced_calendar(arguments)
+    if glanced is not None:
+        return glanced
     with _open(arguments) as workbench:
         return workbench.settings.load().calendar()
+
+
+def _glanced_calendar(arguments: argparse.Namespace) -> WorkingCalendar | None:
+    """The calendar of a SQLite file closed cleanly, its settings read without the store.
+
+    None when the store has to open it (a server, an unclean close, a change since, an
+    encrypted file, a setting that does not decode... see ``workbench.store.glance``). The
+    database's language is followed as ``_open`` follows it.
+    """
+    import json
+    from pathlib import Path
+
+    from workbench.database_path import DATABASE_ENV, default_database_path
+    from workbench.store.glance import stored_settings
+
+    named = arguments.db or os.environ.get(DATABASE_ENV)
+    if named and "://" in named:
+        if not named.startswith("sqlite:///") or "?" in named:
+            return None
+        named = named.split(":///", 1)[1]
+    path = Path(named).expanduser() if named else default_database_path()
+    stored = stored_settings(path, ("closure_days", "fixed_closure_days", "language"))
+    if stored is None:
+        return None
+    try:
+        values = {key: json.loads(value) for key, value in stored.items()}
+        calendar = _site_calendar(
+            values.get("fixed_closure_days"),
+            None if "closure_days" not in values else [
+                dt.date.fromisoformat(day) for day in values["closure_days"]])
+    except (ValueError, TypeError):
+        return None
+    language = values.get("language")
+    if language in LANGUAGES and getattr(arguments, "language", None) is None \
+            and os.environ.get(LANGUAGE_ENV) not in LANGUAGES:
+        set_language(str(language))
+    return calendar
 
 
 def _database_file_exists(chosen: str | None) -> bool:
@@ -222,16 +262,24 @@ def _sqlite_url_exists(url: str) -> bool:
     return bool(path) and Path(path).exists()
 
 
-def _site_calendar() -> WorkingCalendar:
-    """The calendar of a user who chose nothing: IT's closure days over the built-in ones."""
+def _site_calendar(fixed: Sequence[str] | None = None,
+                   closures: Iterable[dt.date] | None = None) -> WorkingCalendar:
+    """The calendar of the user's own days (if given) over IT's over the built-in ones.
+
+    ``fixed`` are the days closed every year ("MM-DD"), ``closures`` the single closure days:
+    a user who chose nothing gives neither.
+    """
     from workbench.calendar import DEFAULT_FIXED_CLOSURE_DAYS, WorkingCalendar, month_days
     from workbench.siteconfig import load_site_defaults
 
     site = load_site_defaults()
-    fixed = site.fixed_closure_days
+    if fixed is None:
+        fixed = site.fixed_closure_days
+    if closures is None:
+        closures = site.closure_days
     return WorkingCalendar(
         fixed_closures=month_days(DEFAULT_FIXED_CLOSURE_DAYS if fixed is None else fixed),
-        closure_days=frozenset(site.closure_days or ()))
+        closure_days=frozenset(closures or ()))
 
 
 RULE_COLUMNS = ("kind", "id", "scheme", "title", "reference", "verified")
