@@ -14,8 +14,12 @@ from pathlib import Path
 import pytest
 
 from workbench import __version__, cli, demo
+from workbench.session import Workbench
 
-HEAVY = ("sqlalchemy", "alembic", "openpyxl", "workbench.store", "workbench.session")
+HEAVY = ("sqlalchemy", "alembic", "openpyxl", "python_calamine", "workbench.store",
+         "workbench.session")
+#: The store's modules that read a closed database's settings without SQLAlchemy.
+GLANCE = ["workbench.store", "workbench.store.glance", "workbench.store.integrity"]
 RUN = (
     "import json, sys\n"
     "from workbench.start import main\n"
@@ -54,6 +58,21 @@ def test_commands_without_a_database_load_no_database_or_excel_library(
     code, loaded = loaded_by(*argv, cwd=tmp_path)
     assert code in (0, cli.EXIT_USAGE)
     assert loaded == []
+
+
+@pytest.mark.parametrize("argv", [
+    ["deadline", "--channel", "mail", "--received", "2026-04-01"],
+    ["--help"],
+    ["rules", "--profile", "gaeldende-2026", "--format", "json"],
+])
+def test_with_a_cleanly_closed_database_only_its_settings_are_glanced_at(
+    argv: list[str], tmp_path: Path
+) -> None:
+    database = tmp_path / "w.db"
+    Workbench.open(database).close()
+    code, loaded = loaded_by("--db", str(database), *argv, cwd=tmp_path)
+    assert code == 0
+    assert loaded == (GLANCE if argv[0] == "deadline" else [])
 
 
 def test_a_command_on_the_database_does_load_the_store(tmp_path: Path) -> None:
