@@ -17,7 +17,6 @@ import os
 import re
 import sys
 from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 from workbench import __version__
 from workbench.argtypes import iso_date
@@ -29,9 +28,12 @@ from workbench.messages import (
     render,
     set_language,
 )
-from workbench.vocabulary import Channel, parse_channel, parse_event_kind
 
+#: typing's own constant, without loading typing for ``--help`` (mypy knows the name).
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any, NoReturn, TypeVar
+
     from workbench.calendar import WorkingCalendar
     from workbench.nags import Nag
     from workbench.session import Workbench
@@ -44,6 +46,8 @@ if TYPE_CHECKING:
 # tests/workbench/test_cli_imports.py holds them to that.
 #: The styles `workbench demo-export --format` writes (workbench.demo.FORMATS).
 DEMO_FORMATS = ("csv", "xlsx")
+#: The channels an inquiry comes by (workbench.vocabulary.Channel's values).
+CHANNELS = ("phone", "mail")
 
 EXIT_OK = 0
 EXIT_USAGE = 1
@@ -135,7 +139,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 #: argparse's own usage errors (English, from its gettext), as message keys.
-_ARGPARSE_ERRORS = tuple((re.compile(pattern), key) for pattern, key in (
+_ARGPARSE_ERRORS = (
     (r"argument (?P<argument>.+?): invalid choice: (?P<value>.+) \(choose from (?P<choices>.+)\)",
      "cli.argparse.invalid_choice"),
     (r"the following arguments are required: (?P<arguments>.+)", "cli.argparse.required"),
@@ -146,7 +150,7 @@ _ARGPARSE_ERRORS = tuple((re.compile(pattern), key) for pattern, key in (
     (r"argument (?P<argument>.+?): not allowed with argument (?P<other>.+)",
      "cli.argparse.not_allowed_with"),
     (r"one of the arguments (?P<arguments>.+) is required", "cli.argparse.one_required"),
-))
+)
 
 
 def _metavar(flags: Sequence[str], given: str | None, kind: object) -> str | None:
@@ -167,8 +171,8 @@ def _usage_problem(message: str) -> str:
 
     Only the frame is argparse's: a type's own message (``iso_date``) is ours already.
     """
-    for pattern, key in _ARGPARSE_ERRORS:
-        found = pattern.fullmatch(message)
+    for pattern, key in _ARGPARSE_ERRORS:  # compiled on a usage error only (re caches)
+        found = re.fullmatch(pattern, message)
         if found:
             return render(key, found.groupdict())
     return message
@@ -203,6 +207,7 @@ def record_id(text: str) -> int:
 def _deadline(arguments: argparse.Namespace) -> int:
     """Print the reply deadline of an inquiry received on a date, on the configured calendar."""
     from workbench.inquiries import reply_due
+    from workbench.vocabulary import parse_channel
 
     channel = parse_channel(arguments.channel)
     # A date beyond the calendar is refused by reply_due itself (main's own message).
@@ -567,6 +572,8 @@ def _register(arguments: argparse.Namespace) -> int:
 
     A date after today or before the case's start is refused, never replaced.
     """
+    from workbench.vocabulary import parse_event_kind
+
     kind = parse_event_kind(arguments.kind)
     with _open(arguments) as workbench:
         registered = workbench.registrations.register(
@@ -578,6 +585,8 @@ def _register(arguments: argparse.Namespace) -> int:
 
 def _inquiry_add(arguments: argparse.Namespace) -> int:
     """Record a citizen's inquiry and print its id."""
+    from workbench.vocabulary import Channel
+
     with _open(arguments) as workbench:
         inquiry_id = workbench.inquiries.add(arguments.case_id, Channel(arguments.channel),
                                              arguments.received,
@@ -910,7 +919,7 @@ def _add_store_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
     actions = _actions(inquiry)
     add = _command(actions, "add", "inquiry.add")
     add.add_argument("case_id", metavar="CASE_ID", help=_text("cli.arg.case_id"))
-    add.add_argument("--channel", required=True, choices=[c.value for c in Channel],
+    add.add_argument("--channel", required=True, choices=CHANNELS,
                      help=_text("cli.arg.channel"))
     add.add_argument("--received", required=True, type=iso_date,
                      help=_text("cli.arg.received"))
@@ -1348,7 +1357,8 @@ def _add_casework_commands(commands: argparse._SubParsersAction[_Parser]) -> Non
         parser.set_defaults(handler=_cover)
 
 
-_ActionT = TypeVar("_ActionT", bound=argparse.Action)
+if TYPE_CHECKING:
+    _ActionT = TypeVar("_ActionT", bound=argparse.Action)
 
 
 class _Unbuilt(_Parser):
@@ -1453,7 +1463,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     commands.wanted = command
 
     deadline = _command(commands, "deadline")
-    deadline.add_argument("--channel", required=True, choices=["phone", "mail"],
+    deadline.add_argument("--channel", required=True, choices=CHANNELS,
                           help=_text("cli.arg.channel"))
     deadline.add_argument("--received", required=True, type=iso_date,
                           help=_text("cli.arg.received"))
@@ -1508,8 +1518,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(words: list[str]) -> int:
     """Parse ``words`` and run the command (``main`` without its Ctrl+C and pipe handling)."""
-    from workbench.errors import WorkbenchError
-
     if _without_language(words) == ["--self-test"]:  # `--self-test --language en` too
         return _self_test()
     try:
@@ -1521,6 +1529,7 @@ def _run(words: list[str]) -> int:
         print(error, file=sys.stderr)
         return EXIT_USAGE
     handler: Handler = arguments.handler
+    from workbench.errors import WorkbenchError
     from workbench.logs import start_logging
 
     start_logging()

@@ -15,6 +15,7 @@ import pytest
 
 from workbench import __version__, cli, demo
 from workbench.session import Workbench
+from workbench.vocabulary import Channel
 
 HEAVY = ("sqlalchemy", "alembic", "openpyxl", "python_calamine", "workbench.store",
          "workbench.session")
@@ -94,3 +95,17 @@ def test_the_version_is_printed_before_the_command_line_loads(tmp_path: Path) ->
 
 def test_the_demo_export_formats_are_the_demo_modules_own() -> None:
     assert cli.DEMO_FORMATS == demo.FORMATS
+
+
+def test_the_channels_are_the_vocabularys_own() -> None:
+    assert tuple(channel.value for channel in Channel) == cli.CHANNELS
+
+
+def test_the_help_loads_neither_typing_nor_dataclasses(tmp_path: Path) -> None:
+    script = ("import sys\nfrom workbench.start import main\ntry:\n    main(['--help'])\n"
+              "except SystemExit:\n    pass\n"
+              "print(sorted({'typing', 'dataclasses', 'inspect', 'shutil', 'logging', "
+              "'workbench.vocabulary'} & set(sys.modules)))")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          check=True, timeout=60, cwd=tmp_path)
+    assert done.stdout.splitlines()[-1] == "[]"

@@ -17,7 +17,11 @@ import importlib
 import os
 from collections.abc import Mapping
 from functools import cache
-from typing import NoReturn
+
+#: typing's own constant, without loading typing for ``workbench --help``.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import NoReturn
 
 LANGUAGES = ("da", "en")
 DEFAULT_LANGUAGE = "da"
