@@ -87,3 +87,13 @@ def test_an_unknown_command_is_a_usage_error_listing_every_command(
     error = capsys.readouterr().err
     assert "invalid choice: 'deadlin'" in error
     assert "'restore-backup'" in error and "'cover'" in error
+
+
+@pytest.mark.parametrize("columns", ["60", "200", "", "wide"])
+def test_the_help_is_as_wide_as_shutil_finds_the_terminal(
+    columns: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    monkeypatch.setenv("COLUMNS", columns)
+    assert cli._terminal_columns() == shutil.get_terminal_size().columns
