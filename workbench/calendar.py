@@ -16,6 +16,7 @@ afresh); ``workbench deadline`` then reads a few dates and imports no ``holidays
 from __future__ import annotations
 
 import calendar as _stdlib_calendar
+import contextlib
 import datetime as dt
 import importlib.util
 import json
@@ -24,7 +25,6 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
-from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
@@ -96,7 +96,21 @@ def _denmark() -> Any:
 
 @cache
 def holidays_version() -> str:
-    """The installed ``holidays`` version, from its metadata (the package is not imported)."""
+    """The installed ``holidays`` version, from its metadata (the package is not imported).
+
+    Its one ``holidays-VERSION.dist-info`` folder beside the package names it without
+    ``importlib.metadata`` (a tenth of ``workbench deadline``); else the metadata's.
+    """
+    found = importlib.util.find_spec("holidays")
+    if found is not None and found.origin:
+        with contextlib.suppress(OSError):
+            named = [entry.name.removeprefix("holidays-").removesuffix(".dist-info")
+                     for entry in os.scandir(Path(found.origin).parent.parent)
+                     if entry.name.startswith("holidays-") and entry.name.endswith(".dist-info")]
+            if len(named) == 1:
+                return named[0]
+    from importlib.metadata import version
+
     return version("holidays")
 
 

@@ -115,3 +115,12 @@ def test_denmarks_module_alone_gives_the_packages_days_1990_to_2040() -> None:
 
 def _must_not_be_called(*_arguments: object, **_options: object) -> object:
     raise AssertionError("the kept year was computed again")
+
+
+def test_the_version_is_the_packages_own_read_without_its_metadata_module() -> None:
+    assert calendar.holidays_version() == holidays.__version__
+    script = ("import sys\nfrom workbench import calendar\n"
+              "print(calendar.holidays_version(), 'importlib.metadata' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          check=True, timeout=60, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert done.stdout.split() == [holidays.__version__, "False"]
