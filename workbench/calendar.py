@@ -5,16 +5,20 @@ PUBLIC category), not one of the fixed closure days (5 June, 24 and 31 December 
 and not a locally configured closure day.
 
 The ``holidays`` package loads every country's module to make one country's calendar
-(0.25 s, five times Python's own start): its public API has no way to load Denmark's alone.
-So the Danish holidays of a year are computed with it once and kept in the user's cache
-folder, in a file named by the package's version (a new version computes them afresh);
-``workbench deadline`` then reads a few dates instead.
+(0.25 s, five times Python's own start), and ``holidays.countries.denmark`` is imported
+through the package of all countries. So Denmark's module is loaded alone, from its file
+(``_denmark``; the package's own ``country_holidays`` if that file is not where it was),
+the holidays of a year are computed with it once and kept in the user's cache folder, in a
+file named by the package's version read from its metadata (a new version computes them
+afresh); ``workbench deadline`` then reads a few dates and imports no ``holidays`` at all.
 """
 
 from __future__ import annotations
 
 import calendar as _stdlib_calendar
+import contextlib
 import datetime as dt
+import importlib.util
 import json
 import logging
 import os
@@ -22,10 +26,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Any
 
-import holidays
 import platformdirs
-from holidays.version import __version__ as holidays_version
 
 from workbench.errors import InputError
 
@@ -58,17 +61,63 @@ def danish_public_holidays(year: int) -> frozenset[dt.date]:
     kept = _kept_holidays()
     if str(year) in kept:
         return frozenset(kept[str(year)])
-    table = holidays.country_holidays("DK", years=year, categories=holidays.PUBLIC)
-    days = frozenset(table.keys())
+    days = frozenset(_denmark()(years=year, categories=("public",)).keys())
     kept[str(year)] = sorted(days)
     _keep(kept)
     return days
 
 
+#: The module Denmark's holidays are loaded as when it is loaded alone.
+_DENMARK_MODULE = "workbench._holidays_denmark"
+
+
+@cache
+def _denmark() -> Any:
+    """The ``holidays`` package's calendar class of Denmark, without the other countries.
+
+    ``holidays/countries/denmark.py`` imports only the package's core: it is loaded from its
+    file under a name of its own. If it is not there (another layout of the package), the
+    package's own ``country_holidays`` makes the class, loading every country as before.
+    tests/workbench/test_calendar_cache.py checks both give the same days, 1990 to 2040.
+    """
+    found = importlib.util.find_spec("holidays")
+    origin = Path(found.origin) if found is not None and found.origin else None
+    source = origin.parent / "countries" / "denmark.py" if origin is not None else None
+    spec = (importlib.util.spec_from_file_location(_DENMARK_MODULE, source)
+            if source is not None and source.is_file() else None)
+    if spec is None or spec.loader is None:
+        import holidays
+
+        return holidays.country_holidays("DK").__class__
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.Denmark
+
+
+@cache
+def holidays_version() -> str:
+    """The installed ``holidays`` version, from its metadata (the package is not imported).
+
+    Its one ``holidays-VERSION.dist-info`` folder beside the package names it without
+    ``importlib.metadata`` (a tenth of ``workbench deadline``); else the metadata's.
+    """
+    found = importlib.util.find_spec("holidays")
+    if found is not None and found.origin:
+        with contextlib.suppress(OSError):
+            named = [entry.name.removeprefix("holidays-").removesuffix(".dist-info")
+                     for entry in os.scandir(Path(found.origin).parent.parent)
+                     if entry.name.startswith("holidays-") and entry.name.endswith(".dist-info")]
+            if len(named) == 1:
+                return named[0]
+    from importlib.metadata import version
+
+    return version("holidays")
+
+
 def holiday_cache_path() -> Path:
     """The file the computed holidays are kept in, named by the ``holidays`` version."""
     folder = platformdirs.user_cache_path(_CACHE_APP, appauthor=False)
-    return folder / f"holidays-DK-public-{holidays_version}.json"
+    return folder / f"holidays-DK-public-{holidays_version()}.json"
 
 
 @cache

@@ -12,26 +12,14 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import csv
 import datetime as dt
-import getpass
-import io
-import json
-import logging
 import os
 import re
 import sys
-import tempfile
-from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
 
 from workbench import __version__
 from workbench.argtypes import iso_date
-from workbench.cellguard import csv_cell
-from workbench.cpr import mask_cpr_numbers
-from workbench.errors import InputError, WorkbenchError
 from workbench.messages import (
     LANGUAGE_ENV,
     LANGUAGES,
@@ -40,9 +28,12 @@ from workbench.messages import (
     render,
     set_language,
 )
-from workbench.vocabulary import Channel, parse_channel, parse_event_kind
 
+#: typing's own constant, without loading typing for ``--help`` (mypy knows the name).
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any, NoReturn, TypeVar
+
     from workbench.calendar import WorkingCalendar
     from workbench.nags import Nag
     from workbench.session import Workbench
@@ -55,6 +46,8 @@ if TYPE_CHECKING:
 # tests/workbench/test_cli_imports.py holds them to that.
 #: The styles `workbench demo-export --format` writes (workbench.demo.FORMATS).
 DEMO_FORMATS = ("csv", "xlsx")
+#: The channels an inquiry comes by (workbench.vocabulary.Channel's values).
+CHANNELS = ("phone", "mail")
 
 EXIT_OK = 0
 EXIT_USAGE = 1
@@ -67,8 +60,6 @@ EXIT_BROKEN_PIPE = 141
 #: The ways a listing can be written (``--format``).
 FORMATS = ("table", "csv", "excel-csv", "json")
 
-log = logging.getLogger(__name__)
-
 Handler = Callable[[argparse.Namespace], int]
 
 
@@ -79,12 +70,36 @@ class UsageError(Exception):
 class _HelpFormatter(argparse.HelpFormatter):
     """argparse's help layout with "usage:" in the current language."""
 
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24,
+                 width: int | None = None) -> None:
+        """Argparse's formatter; the terminal's width found without loading ``shutil``."""
+        super().__init__(prog, indent_increment, max_help_position,
+                         _terminal_columns() - 2 if width is None else width)
+
     def add_usage(self, usage: str | None, actions: Iterable[argparse.Action],
                   groups: Iterable[argparse._MutuallyExclusiveGroup],
                   prefix: str | None = None) -> None:
         """The usage line, headed in the current language."""
         super().add_usage(usage, actions, groups,
                           render("cli.usage") if prefix is None else prefix)
+
+
+def _terminal_columns() -> int:
+    """The terminal's width as ``shutil.get_terminal_size`` finds it, without ``shutil``.
+
+    ``COLUMNS``, else the width of the terminal of stdout, else 80 (``shutil`` loads the
+    compression modules too: a few milliseconds of every ``workbench --help``).
+    """
+    try:
+        columns = int(os.environ.get("COLUMNS", "0"))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns if columns > 0 else 80
 
 
 class _Parser(argparse.ArgumentParser):
@@ -124,7 +139,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 #: argparse's own usage errors (English, from its gettext), as message keys.
-_ARGPARSE_ERRORS = tuple((re.compile(pattern), key) for pattern, key in (
+_ARGPARSE_ERRORS = (
     (r"argument (?P<argument>.+?): invalid choice: (?P<value>.+) \(choose from (?P<choices>.+)\)",
      "cli.argparse.invalid_choice"),
     (r"the following arguments are required: (?P<arguments>.+)", "cli.argparse.required"),
@@ -135,7 +150,7 @@ _ARGPARSE_ERRORS = tuple((re.compile(pattern), key) for pattern, key in (
     (r"argument (?P<argument>.+?): not allowed with argument (?P<other>.+)",
      "cli.argparse.not_allowed_with"),
     (r"one of the arguments (?P<arguments>.+) is required", "cli.argparse.one_required"),
-))
+)
 
 
 def _metavar(flags: Sequence[str], given: str | None, kind: object) -> str | None:
@@ -156,8 +171,8 @@ def _usage_problem(message: str) -> str:
 
     Only the frame is argparse's: a type's own message (``iso_date``) is ours already.
     """
-    for pattern, key in _ARGPARSE_ERRORS:
-        found = pattern.fullmatch(message)
+    for pattern, key in _ARGPARSE_ERRORS:  # compiled on a usage error only (re caches)
+        found = re.fullmatch(pattern, message)
         if found:
             return render(key, found.groupdict())
     return message
@@ -192,6 +207,7 @@ def record_id(text: str) -> int:
 def _deadline(arguments: argparse.Namespace) -> int:
     """Print the reply deadline of an inquiry received on a date, on the configured calendar."""
     from workbench.inquiries import reply_due
+    from workbench.vocabulary import parse_channel
 
     channel = parse_channel(arguments.channel)
     # A date beyond the calendar is refused by reply_due itself (main's own message).
@@ -207,8 +223,48 @@ def _configured_calendar(arguments: argparse.Namespace) -> WorkingCalendar:
     """
     if not _database_file_exists(arguments.db):
         return _site_calendar()
+    glanced = _glanced_calendar(arguments)
+    if glanced is not None:
+        return glanced
     with _open(arguments) as workbench:
         return workbench.settings.load().calendar()
+
+
+def _glanced_calendar(arguments: argparse.Namespace) -> WorkingCalendar | None:
+    """The calendar of a SQLite file closed cleanly, its settings read without the store.
+
+    None when the store has to open it (a server, an unclean close, a change since, an
+    encrypted file, a setting that does not decode... see ``workbench.store.glance``). The
+    database's language is followed as ``_open`` follows it.
+    """
+    import json
+    from pathlib import Path
+
+    from workbench.database_path import DATABASE_ENV, default_database_path
+    from workbench.store.glance import stored_settings
+
+    named = arguments.db or os.environ.get(DATABASE_ENV)
+    if named and "://" in named:
+        if not named.startswith("sqlite:///") or "?" in named:
+            return None
+        named = named.split(":///", 1)[1]
+    path = Path(named).expanduser() if named else default_database_path()
+    stored = stored_settings(path, ("closure_days", "fixed_closure_days", "language"))
+    if stored is None:
+        return None
+    try:
+        values = {key: json.loads(value) for key, value in stored.items()}
+        calendar = _site_calendar(
+            values.get("fixed_closure_days"),
+            None if "closure_days" not in values else [
+                dt.date.fromisoformat(day) for day in values["closure_days"]])
+    except (ValueError, TypeError):
+        return None
+    language = values.get("language")
+    if language in LANGUAGES and getattr(arguments, "language", None) is None \
+            and os.environ.get(LANGUAGE_ENV) not in LANGUAGES:
+        set_language(str(language))
+    return calendar
 
 
 def _database_file_exists(chosen: str | None) -> bool:
@@ -217,6 +273,8 @@ def _database_file_exists(chosen: str | None) -> bool:
     Named without the store, so that a deadline on a machine without a database loads no
     database library (a server URL always counts as existing).
     """
+    from pathlib import Path
+
     from workbench.database_path import DATABASE_ENV, default_database_path
 
     named = chosen or os.environ.get(DATABASE_ENV)
@@ -227,20 +285,30 @@ def _database_file_exists(chosen: str | None) -> bool:
 
 def _sqlite_url_exists(url: str) -> bool:
     """Whether the file a ``sqlite:///PATH`` URL names exists."""
+    from pathlib import Path
+
     path = url.split(":///", 1)[1].split("?", 1)[0] if ":///" in url else ""
     return bool(path) and Path(path).exists()
 
 
-def _site_calendar() -> WorkingCalendar:
-    """The calendar of a user who chose nothing: IT's closure days over the built-in ones."""
+def _site_calendar(fixed: Sequence[str] | None = None,
+                   closures: Iterable[dt.date] | None = None) -> WorkingCalendar:
+    """The calendar of the user's own days (if given) over IT's over the built-in ones.
+
+    ``fixed`` are the days closed every year ("MM-DD"), ``closures`` the single closure days:
+    a user who chose nothing gives neither.
+    """
     from workbench.calendar import DEFAULT_FIXED_CLOSURE_DAYS, WorkingCalendar, month_days
     from workbench.siteconfig import load_site_defaults
 
     site = load_site_defaults()
-    fixed = site.fixed_closure_days
+    if fixed is None:
+        fixed = site.fixed_closure_days
+    if closures is None:
+        closures = site.closure_days
     return WorkingCalendar(
         fixed_closures=month_days(DEFAULT_FIXED_CLOSURE_DAYS if fixed is None else fixed),
-        closure_days=frozenset(site.closure_days or ()))
+        closure_days=frozenset(closures or ()))
 
 
 RULE_COLUMNS = ("kind", "id", "scheme", "title", "reference", "verified")
@@ -336,6 +404,8 @@ def _is_terminal(stream: object) -> bool:
 
 def _initials(arguments: argparse.Namespace, workbench: Workbench) -> str:
     """Who registers: --by, else the initials in the settings, else the login name."""
+    import getpass
+
     by: str | None = arguments.by
     return by or workbench.settings.load().my_initials or getpass.getuser()
 
@@ -365,6 +435,9 @@ def _import_dry_run(arguments: argparse.Namespace) -> int:
     A SQLite database that does not exist yet is not created: the preview runs against an
     empty one in a temporary folder.
     """
+    import tempfile
+    from pathlib import Path
+
     from workbench.importing import dryrun
     from workbench.importing.sitemappings import mappings_in_force
     from workbench.session import Workbench
@@ -389,6 +462,8 @@ def _import_dry_run(arguments: argparse.Namespace) -> int:
 
 def _mapping_check(arguments: argparse.Namespace) -> int:
     """Check one mapping file, and its conflicts with the files in force; exit 2 if any."""
+    from pathlib import Path
+
     from workbench.importing.sitemappings import Mappings, describe_mapping
 
     checked, conflicts = Mappings().check_file(Path(arguments.file))
@@ -443,6 +518,12 @@ def _print_records(records: list[dict[str, str]], columns: Sequence[str], style:
     Excel-CSV is what Danish Excel opens in columns: semicolons, CRLF and UTF-8 with a BOM,
     whatever the console's encoding, so it is written as bytes.
     """
+    import csv
+    import io
+    import json
+
+    from workbench.cellguard import csv_cell
+
     if style == "json":
         print(json.dumps(records, ensure_ascii=False, indent=2))
     elif style in ("csv", "excel-csv"):
@@ -491,6 +572,8 @@ def _register(arguments: argparse.Namespace) -> int:
 
     A date after today or before the case's start is refused, never replaced.
     """
+    from workbench.vocabulary import parse_event_kind
+
     kind = parse_event_kind(arguments.kind)
     with _open(arguments) as workbench:
         registered = workbench.registrations.register(
@@ -502,6 +585,8 @@ def _register(arguments: argparse.Namespace) -> int:
 
 def _inquiry_add(arguments: argparse.Namespace) -> int:
     """Record a citizen's inquiry and print its id."""
+    from workbench.vocabulary import Channel
+
     with _open(arguments) as workbench:
         inquiry_id = workbench.inquiries.add(arguments.case_id, Channel(arguments.channel),
                                              arguments.received,
@@ -566,6 +651,8 @@ def _local_id(text: str, kind: str) -> int:
     These ids share their positional with a case id or a rule id, so they are checked here
     rather than by ``record_id``, with the same bounds: no such pause or exemption.
     """
+    from workbench.errors import InputError
+
     number = _record_id_or_none(text)
     if number is None:
         raise InputError(key=f"{kind}.unknown", **{f"{kind}_id": text})
@@ -711,6 +798,8 @@ def _nags(arguments: argparse.Namespace) -> int:
 
 def _demo_export(arguments: argparse.Namespace) -> int:
     """Write a synthetic export (cases and events file) and print the files' paths."""
+    from pathlib import Path
+
     from workbench import demo
 
     export = demo.generate(arguments.cases, arguments.seed, _today(arguments))
@@ -721,6 +810,8 @@ def _demo_export(arguments: argparse.Namespace) -> int:
 
 def _demo(arguments: argparse.Namespace) -> int:
     """Create a demo database from a demo export the first time; print its status summary."""
+    from pathlib import Path
+
     from workbench import demo
     from workbench.session import Workbench
 
@@ -743,6 +834,8 @@ def _demo(arguments: argparse.Namespace) -> int:
 
 def _print_status_summary(rows: Sequence[CaseRow]) -> None:
     """Red, amber and green counts per caseworker, and in total."""
+    from collections import Counter
+
     per_caseworker: dict[str, Counter[str]] = {}
     for row in rows:
         per_caseworker.setdefault(row.caseworker, Counter())[row.status.value] += 1
@@ -767,11 +860,15 @@ def _command(commands: argparse._SubParsersAction[_Parser], name: str,
     ``key`` defaults to ``name``; a sub-command of a command is keyed ``command.action``.
     """
     key = f"cli.command.{key or name}"
+    if isinstance(commands, _Commands) and not commands.builds(name):
+        return commands.listed_only(name, help=_text(key))
     return commands.add_parser(name, help=_text(key), description=_text(f"{key}.about"))
 
 
 def _actions(parser: argparse.ArgumentParser) -> argparse._SubParsersAction[_Parser]:
     """The sub-commands of a command (``team join``, ``inquiry add``...)."""
+    if isinstance(parser, _Unbuilt):
+        return parser.actions
     return parser.add_subparsers(dest="action", required=True, parser_class=_Parser,
                                  metavar=_text("cli.metavar.action"), help=_text("cli.actions"))
 
@@ -822,7 +919,7 @@ def _add_store_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
     actions = _actions(inquiry)
     add = _command(actions, "add", "inquiry.add")
     add.add_argument("case_id", metavar="CASE_ID", help=_text("cli.arg.case_id"))
-    add.add_argument("--channel", required=True, choices=[c.value for c in Channel],
+    add.add_argument("--channel", required=True, choices=CHANNELS,
                      help=_text("cli.arg.channel"))
     add.add_argument("--received", required=True, type=iso_date,
                      help=_text("cli.arg.received"))
@@ -931,6 +1028,9 @@ def _add_audit_command(commands: argparse._SubParsersAction[_Parser]) -> None:
 
 def _restore_backup(arguments: argparse.Namespace) -> int:
     """Put a backup in place of a (damaged) SQLite database; the old file is kept aside."""
+    from pathlib import Path
+
+    from workbench.errors import InputError
     from workbench.restoring import restore_keeping_work, what_it_loses
     from workbench.store.database import resolve_url
     from workbench.store.recovery import (
@@ -1140,6 +1240,8 @@ def _change_record(change: FieldChange) -> dict[str, Any]:
 
 def _case_show(arguments: argparse.Namespace) -> int:
     """Print one case: facts (CPR masked), milestones, events and notes with their ids."""
+    import json
+
     with _open(arguments) as workbench:
         record = _case_record(workbench.cases.case_detail(arguments.case_id, _today(arguments)))
     if arguments.format == "json":
@@ -1255,18 +1357,113 @@ def _add_casework_commands(commands: argparse._SubParsersAction[_Parser]) -> Non
         parser.set_defaults(handler=_cover)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The full command line, sub-command by sub-command."""
+if TYPE_CHECKING:
+    _ActionT = TypeVar("_ActionT", bound=argparse.Action)
+
+
+class _Unbuilt(_Parser):
+    """A command that is listed but not asked for: what is added to it is dropped unbuilt.
+
+    One instance stands for every command ``build_parser`` leaves out; should argparse ever
+    parse with it, ``_NotBuiltError`` makes ``_run`` parse again with every command built.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(prog="workbench")
+        #: Its sub-commands (``team join``...): listed by no one, built by no one.
+        self.actions = _Commands(option_strings=[], prog="workbench", parser_class=_Parser,
+                                 wanted="")
+
+    def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
+        """Nothing is added (the action returned belongs to no parser)."""
+        return argparse.Action(option_strings=[], dest=argparse.SUPPRESS)
+
+    def _add_action(self, action: _ActionT) -> _ActionT:
+        """Nothing is added, from a group of this parser either."""
+        return action
+
+    def set_defaults(self, **kwargs: Any) -> None:
+        """Nothing is kept."""
+
+    def parse_known_args(self, *args: Any, **kwargs: Any) -> NoReturn:
+        """Never parses: the caller builds the command and parses again."""
+        raise _NotBuiltError
+
+
+class _NotBuiltError(Exception):
+    """Argparse chose a command ``build_parser`` did not build."""
+
+
+if TYPE_CHECKING:
+    _SubParsers = argparse._SubParsersAction[_Parser]
+else:  # not subscriptable at run time
+    _SubParsers = argparse._SubParsersAction
+
+
+class _Commands(_SubParsers):
+    """The commands of ``workbench``: each listed in the help, only the one asked for built.
+
+    Building the parser of every command (its arguments, their help texts in the current
+    language) is most of the time ``workbench --help`` takes; ``wanted`` None builds all.
+    """
+
+    def __init__(self, *args: Any, wanted: str | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.wanted = wanted
+        self._unbuilt: _Unbuilt | None = None
+
+    def builds(self, name: str) -> bool:
+        """Whether the command ``name`` is built (else only listed)."""
+        return self.wanted is None or name == self.wanted
+
+    def listed_only(self, name: str, help: str) -> _Parser:
+        """List ``name`` with its ``help`` as ``add_parser`` would, without building it."""
+        self._choices_actions.append(self._ChoicesPseudoAction(name, (), help))
+        if self._unbuilt is None:
+            self._unbuilt = _Unbuilt()
+        self._name_parser_map[name] = self._unbuilt
+        return self._unbuilt
+
+
+def _command_asked(words: Sequence[str]) -> str | None:
+    """The command word of ``words`` as ``build_parser`` needs it: None when it is not clear.
+
+    The top level's options before it are skipped with their values (``--db FILE``,
+    ``--language en``, also abbreviated as argparse allows).
+    """
+    taking_values = ("--db", "--language")
+    skip = False
+    for word in words:
+        if skip:
+            skip = False
+        elif word == "--":
+            return None
+        elif word.startswith("-"):
+            skip = "=" not in word and len(word) > 2 and any(
+                option.startswith(word) for option in taking_values)
+        else:
+            return word
+    return None
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The command line, sub-command by sub-command; only ``command``'s built if it is given.
+
+    The others are listed (names and help) but not built: ``workbench --help`` and a command
+    start without building forty parsers. ``""`` builds none; None builds every one.
+    """
     parser = _Parser(prog="workbench", description=_text("cli.description"))
     parser.add_argument("--version", action="version", version=f"workbench {__version__}",
                         help=_text("cli.version"))
     parser.add_argument("--db", help=_text("cli.arg.db"))
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser,
                                      metavar=_text("cli.metavar.command"),
-                                     help=_text("cli.commands"))
+                                     help=_text("cli.commands"), action=_Commands)
+    assert isinstance(commands, _Commands)
+    commands.wanted = command
 
     deadline = _command(commands, "deadline")
-    deadline.add_argument("--channel", required=True, choices=["phone", "mail"],
+    deadline.add_argument("--channel", required=True, choices=CHANNELS,
                           help=_text("cli.arg.channel"))
     deadline.add_argument("--received", required=True, type=iso_date,
                           help=_text("cli.arg.received"))
@@ -1324,11 +1521,15 @@ def _run(words: list[str]) -> int:
     if _without_language(words) == ["--self-test"]:  # `--self-test --language en` too
         return _self_test()
     try:
-        arguments = build_parser().parse_args(words)
+        try:
+            arguments = build_parser(_command_asked(words) or "").parse_args(words)
+        except _NotBuiltError:
+            arguments = build_parser().parse_args(words)
     except UsageError as error:
         print(error, file=sys.stderr)
         return EXIT_USAGE
     handler: Handler = arguments.handler
+    from workbench.errors import WorkbenchError
     from workbench.logs import start_logging
 
     start_logging()
@@ -1397,7 +1598,11 @@ def _silence_stdout() -> None:
 
 def _failed(arguments: argparse.Namespace, message: str) -> int:
     """Say what went wrong on one line, log it (masked), and give the input-error code."""
+    import logging
+
+    from workbench.cpr import mask_cpr_numbers
+
     message = mask_cpr_numbers(message)
     print(render("cli.error", {"message": message}), file=sys.stderr)
-    log.warning("workbench %s failed: %s", arguments.command, message)
+    logging.getLogger(__name__).warning("workbench %s failed: %s", arguments.command, message)
     return EXIT_INPUT

@@ -29,3 +29,19 @@ def test_the_private_classes_named_in_type_hints_exist() -> None:
     parser = argparse.ArgumentParser()
     assert isinstance(parser.add_subparsers(), argparse._SubParsersAction)
     assert isinstance(parser.add_mutually_exclusive_group(), argparse._MutuallyExclusiveGroup)
+
+
+def test_a_command_can_be_listed_as_add_parser_lists_it_and_parsed_from_the_map() -> None:
+    # workbench.cli._Commands lists an unbuilt command so: its help line, its map entry.
+    parser = argparse.ArgumentParser(prog="workbench")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.add_parser("built", help="a built one")
+    commands._choices_actions.append(commands._ChoicesPseudoAction("listed", (), "a listed one"))
+    listed = argparse.ArgumentParser(prog="workbench listed")
+    listed.add_argument("--flag", action="store_true")
+    commands._name_parser_map["listed"] = listed
+
+    shown = parser.format_help()
+
+    assert "    built     a built one\n    listed    a listed one" in shown
+    assert parser.parse_args(["listed", "--flag"]).flag is True

@@ -13,6 +13,8 @@ FIGURES = (
     "--help / python -c pass",
     "--version / python -c pass",
     "deadline / holidays DK",
+    "deadline, no database / holidays DK",
+    "rules --profile / holidays DK",
     "status at 300 cases (s, best)",
     "status at 1,000 cases (s, best)",
     "status, large / small",

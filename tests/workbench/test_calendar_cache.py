@@ -1,7 +1,7 @@
 """The Danish holidays are computed once per ``holidays`` version and kept, then read back.
 
 Making one country's calendar with the ``holidays`` package loads every country's module;
-a kept year costs reading a small file.
+Denmark's is loaded alone, and a kept year costs reading a small file, no ``holidays``.
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ def test_a_year_is_computed_once_kept_and_read_back_the_same(
     assert sorted(json.loads(path.read_text(encoding="utf-8"))) == ["2026"]
 
     fresh()
-    monkeypatch.setattr(calendar.holidays, "country_holidays", _must_not_be_called)
+    monkeypatch.setattr(calendar, "_denmark", _must_not_be_called)
     assert calendar.danish_public_holidays(2026) == computed
 
 
@@ -71,34 +71,56 @@ def test_another_holidays_version_does_not_read_this_ones_file(
 ) -> None:
     calendar.danish_public_holidays(2026)
     fresh()
-    monkeypatch.setattr(calendar, "holidays_version", "0.0-other")
+    monkeypatch.setattr(calendar, "holidays_version", lambda: "0.0-other")
     calls: list[int] = []
-    real = holidays.country_holidays
+    real = calendar._denmark
 
-    def counting(*arguments: object, **options: object) -> object:
+    def counting() -> object:
         calls.append(1)
-        return real(*arguments, **options)  # type: ignore[arg-type]
+        return real()
 
-    monkeypatch.setattr(calendar.holidays, "country_holidays", counting)
+    monkeypatch.setattr(calendar, "_denmark", counting)
     assert EASTER_MONDAY_2026 in calendar.danish_public_holidays(2026)
     assert calls == [1]
 
 
-def test_deadline_with_a_kept_year_loads_no_country_module(tmp_path: Path) -> None:
+def test_deadline_loads_no_other_country_and_with_a_kept_year_no_holidays(
+    tmp_path: Path,
+) -> None:
     script = ("import sys\nfrom workbench.start import main\n"
-              "main(['deadline', '--channel', 'phone', '--received', '2026-04-01'])\n"
-              "print(sum(m.startswith('holidays.countries') for m in sys.modules))")
+              "main(['--db', 'none.db', 'deadline', '--channel', 'phone', "
+              "'--received', '2026-04-01'])\n"
+              "print(sum(m.startswith('holidays.countries') for m in sys.modules))\n"
+              "print('holidays' in sys.modules)")
     environment = {**os.environ, "XDG_CACHE_HOME": str(tmp_path), "PYTHONPATH": str(ROOT)}
 
     def run() -> list[str]:
         return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                              check=True, timeout=120, env=environment).stdout.splitlines()
+                              check=True, timeout=120, env=environment,
+                              cwd=tmp_path).stdout.splitlines()
 
     first, second = run(), run()
-    assert first[0] == second[0] == "2026-04-08"
-    assert int(first[1]) > 100  # computing the year loads every country
-    assert second[1] == "0"
+    assert first == ["2026-04-08", "0", "True"]  # computed with Denmark's module alone
+    assert second == ["2026-04-08", "0", "False"]  # read back: no holidays at all
+
+
+def test_denmarks_module_alone_gives_the_packages_days_1990_to_2040() -> None:
+    alone = calendar._denmark()
+    years = range(1990, 2041)
+    packaged = holidays.country_holidays("DK", years=years, categories=holidays.PUBLIC)
+    assert alone.__name__ == "Denmark" and alone.__module__ == calendar._DENMARK_MODULE
+    assert dict(alone(years=years, categories=("public",))) == dict(packaged)
+    assert len(packaged) > 10 * len(years)
 
 
 def _must_not_be_called(*_arguments: object, **_options: object) -> object:
     raise AssertionError("the kept year was computed again")
+
+
+def test_the_version_is_the_packages_own_read_without_its_metadata_module() -> None:
+    assert calendar.holidays_version() == holidays.__version__
+    script = ("import sys\nfrom workbench import calendar\n"
+              "print(calendar.holidays_version(), 'importlib.metadata' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          check=True, timeout=60, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert done.stdout.split() == [holidays.__version__, "False"]

@@ -12,12 +12,16 @@ or Danish.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import os
-import pkgutil
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import cache
+
+#: typing's own constant, without loading typing for ``workbench --help``.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import NoReturn
 
 LANGUAGES = ("da", "en")
 DEFAULT_LANGUAGE = "da"
@@ -26,12 +30,49 @@ LANGUAGE_ENV = "WORKBENCH_LANGUAGE"
 _chosen_language: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Text:
+class _Frozen:
+    """A value of named fields that cannot change once made, as a frozen dataclass.
+
+    Without ``dataclasses`` (and the ``inspect`` it loads): ``workbench --help`` needs the
+    texts, and it is timed (issue 18).
+    """
+
+    __slots__: tuple[str, ...] = ()
+
+    def __setattr__(self, name: str, value: object) -> NoReturn:
+        """Refuse any change."""
+        raise AttributeError(f"cannot assign to field {name!r}")
+
+    def _values(self) -> tuple[object, ...]:
+        return tuple(getattr(self, name) for name in self.__slots__)
+
+    def __eq__(self, other: object) -> bool:
+        """Equal to a value of the same class with the same fields."""
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, _Frozen)
+        return self._values() == other._values()
+
+    def __hash__(self) -> int:
+        """The hash of the fields."""
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        """``Name(field=value, ...)``, as a dataclass shows."""
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__)
+        return f"{type(self).__name__}({fields})"
+
+
+class Text(_Frozen):
     """One message in both languages, with ``{name}`` placeholders for its parameters."""
 
+    __slots__ = ("da", "en")
     da: str
     en: str
+
+    def __init__(self, da: str, en: str) -> None:
+        object.__setattr__(self, "da", da)
+        object.__setattr__(self, "en", en)
 
     def in_language(self, language: str) -> str:
         """The template in ``language`` (English for "en", Danish otherwise)."""
@@ -54,12 +95,30 @@ def current_language() -> str:
     return from_environment if from_environment in LANGUAGES else DEFAULT_LANGUAGE
 
 
+def _module_names() -> list[str]:
+    """The modules of this package: its ``.py`` files, else what ``pkgutil`` finds.
+
+    ``pkgutil.iter_modules`` loads ``inspect`` (a few milliseconds of ``workbench --help``)
+    to name files; a bundle without source files is still listed by it.
+    """
+    names: set[str] = set()
+    for folder in __path__:
+        with contextlib.suppress(OSError):
+            names |= {entry.name.removesuffix(".py") for entry in os.scandir(folder)
+                      if entry.name.endswith(".py") and entry.name != "__init__.py"}
+    if names:
+        return sorted(names)
+    import pkgutil
+
+    return [module_info.name for module_info in pkgutil.iter_modules(__path__)]
+
+
 @cache
 def catalog() -> Mapping[str, Text]:
     """Every message of the core, gathered from the ``TEXTS`` table of each module here."""
     gathered: dict[str, Text] = {}
-    for module_info in pkgutil.iter_modules(__path__):
-        module = importlib.import_module(f"{__name__}.{module_info.name}")
+    for name in _module_names():
+        module = importlib.import_module(f"{__name__}.{name}")
         for key, text in getattr(module, "TEXTS", {}).items():
             if key in gathered:
                 raise RuntimeError(f"message key {key!r} is defined twice ({module.__name__})")
@@ -67,12 +126,16 @@ def catalog() -> Mapping[str, Text]:
     return gathered
 
 
-@dataclass(frozen=True, slots=True)
-class Message:
+class Message(_Frozen):
     """A message key with its parameters, rendered when needed: a part of another message."""
 
+    __slots__ = ("key", "params")
     key: str
     params: Mapping[str, object]
+
+    def __init__(self, key: str, params: Mapping[str, object]) -> None:
+        object.__setattr__(self, "key", key)
+        object.__setattr__(self, "params", params)
 
     def in_language(self, language: str) -> str:
         """The message rendered in ``language``."""
