@@ -77,7 +77,9 @@ def _denmark() -> Any:
 
     ``holidays/countries/denmark.py`` imports only the package's core: it is loaded from its
     file under a name of its own. If it is not there (another layout of the package), the
-    package's own ``country_holidays`` makes the class, loading every country as before.
+    package's own ``country_holidays`` makes the class, loading every country as before; so
+    it does if the file no longer loads alone (a relative import, a renamed class): the
+    shortcut rests on no version of ``holidays``, so the dependency is not pinned for it.
     tests/workbench/test_calendar_cache.py checks both give the same days, 1990 to 2040.
     """
     found = importlib.util.find_spec("holidays")
@@ -85,13 +87,16 @@ def _denmark() -> Any:
     source = origin.parent / "countries" / "denmark.py" if origin is not None else None
     spec = (importlib.util.spec_from_file_location(_DENMARK_MODULE, source)
             if source is not None and source.is_file() else None)
-    if spec is None or spec.loader is None:
-        import holidays
+    if spec is not None and spec.loader is not None:
+        module = importlib.util.module_from_spec(spec)
+        try:
+            spec.loader.exec_module(module)
+            return module.Denmark
+        except (ImportError, AttributeError):
+            log.warning("holidays' Denmark module did not load alone; loading the package")
+    import holidays
 
-        return holidays.country_holidays("DK").__class__
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.Denmark
+    return holidays.country_holidays("DK").__class__
 
 
 @cache

@@ -124,3 +124,23 @@ def test_the_version_is_the_packages_own_read_without_its_metadata_module() -> N
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                           check=True, timeout=60, env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert done.stdout.split() == [holidays.__version__, "False"]
+
+
+def test_a_denmark_module_that_no_longer_loads_alone_falls_back_to_the_package(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    # A later holidays whose denmark.py imports relatively cannot run under another name.
+    moved = tmp_path / "denmark.py"
+    moved.write_text("from .groups import ChristianHolidays\n", encoding="utf-8")
+    load_alone = calendar.importlib.util.spec_from_file_location
+    monkeypatch.setattr(calendar.importlib.util, "spec_from_file_location",
+                        lambda name, _source: load_alone(name, moved))
+    calendar._denmark.cache_clear()
+    try:
+        fallback = calendar._denmark()
+    finally:
+        calendar._denmark.cache_clear()
+    assert fallback.__module__ != calendar._DENMARK_MODULE
+    assert dict(fallback(years=2026, categories=("public",))) == dict(
+        holidays.country_holidays("DK", years=2026, categories=holidays.PUBLIC))
+    assert "did not load alone" in caplog.text
