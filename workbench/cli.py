@@ -60,6 +60,8 @@ EXIT_OK = 0
 EXIT_USAGE = 1
 EXIT_INPUT = 2
 EXIT_REJECTED_ROWS = 3
+#: ``workbench verify`` found stored deadlines that differ from a fresh evaluation.
+EXIT_DIFFERENCES = 4
 #: 128 + the signal's number, as shells report a program that SIGINT or SIGPIPE ended.
 EXIT_INTERRUPTED = 130
 EXIT_BROKEN_PIPE = 141
@@ -428,6 +430,24 @@ def _status(arguments: argparse.Namespace) -> int:
                                         team=arguments.team)
     _print_records([_status_record(row) for row in rows], STATUS_COLUMNS, arguments.format)
     return EXIT_OK
+
+
+def _verify(arguments: argparse.Namespace) -> int:
+    """Compare the stored deadlines with a fresh evaluation; print each difference."""
+    today = _today(arguments)
+    with _open(arguments) as workbench:
+        differences = workbench.deadlines.verify(today)
+        open_cases = len(workbench.caseload(today)) if not differences else 0
+    if not differences:
+        print(render("deadlines.verify.agree", {"cases": open_cases}))
+        return EXIT_OK
+    for difference in differences:
+        print(render("deadlines.verify.difference", {
+            "case_id": difference.case_id,
+            "what": render(f"deadlines.verify.what.{difference.what}"),
+            "stored": difference.stored, "fresh": difference.fresh}))
+    print(render("deadlines.verify.differ", {"count": len(differences)}), file=sys.stderr)
+    return EXIT_DIFFERENCES
 
 
 def _add_format_argument(parser: argparse.ArgumentParser) -> None:
@@ -1276,6 +1296,9 @@ def build_parser() -> argparse.ArgumentParser:
     rules.add_argument("--profile", help=_text("cli.arg.profile"))
     _add_format_argument(rules)
     rules.set_defaults(handler=_rules)
+    verify = _command(commands, "verify")
+    verify.add_argument("--today", type=iso_date, help=_text("cli.arg.today"))
+    verify.set_defaults(handler=_verify)
     _add_store_commands(commands)
     _add_pause_commands(commands)
     _add_nags_command(commands)

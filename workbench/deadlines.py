@@ -260,6 +260,16 @@ class Deadlines:
             deadline.as_of.is_(None), deadline.as_of > today, deadline.fresh_until <= today))
         with self._database.transaction() as connection:
             stale = list(connection.execute(query).scalars())
+            newest = connection.execute(select(func.max(deadline.as_of))).scalar()
+            if newest is not None and newest > today:
+                # Read for an earlier day than evaluated: the cases closed in between
+                # have no row yet (closed cases have none) but are open on ``today``.
+                stale.extend(connection.execute(
+                    select(cases.c.case_id)
+                    .select_from(cases.outerjoin(case_deadlines,
+                                                 case_deadlines.c.case_id == cases.c.case_id))
+                    .where(deadline.case_id.is_(None), cases.c.closed_on > today,
+                           cases.c.closed_on <= newest)).scalars())
         if stale:
             with self._database.transaction(write=True) as connection:
                 self.refresh(connection, stale, today)
