@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple, Protocol
 
-from sqlalchemy import ColumnElement, Connection, Row, case, func, or_, select
+from sqlalchemy import ColumnElement, Connection, Row, String, case, cast, func, or_, select
 
 from workbench.attributes import attributes_of
 from workbench.calendar import iso_week, week_since
@@ -217,15 +217,60 @@ class Deadlines:
         One indexed query; rows that do not hold for ``today`` (or are missing) are
         re-evaluated first, in a write transaction of their own, and read again.
         """
+        found, profile, amber_days = self._read(today, today, _list_query(today, conditions))
+        rows = [_case_row(row, today, profile, amber_days) for row in found]
+        return sorted(rows, key=_SOONEST_FIRST)
+
+    def status_table(self, today: dt.date, *, caseworker: str | None = None,
+                     team: str | None = None) -> list[tuple[str, ...]]:
+        """``workbench status``'s rows as text, soonest due first.
+
+        The same cases, order, statuses and dates as ``caseload``'s rows, without making
+        list rows of them; the dates are read as ISO text, which compares as dates do.
+        Columns: case id, caseworker, scheme, status, next due, milestone, plan-by.
+        """
+        conditions = [cases.c.caseworker == caseworker] if caseworker is not None else []
+        if team is not None:
+            conditions.append(cases.c.team == team)
+        deadline = case_deadlines.c
+        query = (
+            select(cases.c.case_id, cases.c.caseworker, cases.c.scheme,
+                   *(cast(column, String) for column in (
+                       deadline.next_due, deadline.rule_id, deadline.plan_by, deadline.as_of,
+                       deadline.fresh_until)))
+            .select_from(cases.outerjoin(case_deadlines, deadline.case_id == cases.c.case_id))
+            .where(or_(cases.c.closed_on.is_(None), cases.c.closed_on > today), *conditions)
+        )
+        found, _profile, amber_days = self._read(today.isoformat(), today, query)
+        last = dt.date.max.isoformat()
+        found.sort(key=lambda row: (row[3] or last, row[0]))
+        statuses: dict[str | None, str] = {None: Status.GREEN.value}
+        table: list[tuple[str, ...]] = []
+        for case_id, owner, scheme, due, rule_id, plan_by, _as_of, _fresh in found:
+            status = statuses.get(due)
+            if status is None:
+                status = statuses[due] = status_for_due(
+                    dt.date.fromisoformat(due), today, amber_days).value
+            table.append((case_id, owner, scheme, status, due or "", rule_id or "",
+                          plan_by or ""))
+        return table
+
+    def _read(self, key: Any, today: dt.date, query: Any,
+              ) -> tuple[list[AnyRow], RuleProfile, int]:
+        """The rows of ``query`` (ending in as_of, fresh_until), all holding for ``today``.
+
+        ``key`` is today as the query's dates are (a date, or ISO text). Rows that do not
+        hold for ``today`` (or are missing) are re-evaluated first, in a write transaction
+        of their own, and read again.
+        """
         self.today = today
         while True:
             with self._database.transaction() as connection:
                 profile, amber_days = self._rules_of(connection)
-                found = connection.execute(_list_query(today, conditions)).all()
-            stale = [row.case_id for row in found if _stale(row, today)]
+                found = list(connection.execute(query).all())
+            stale = [row[0] for row in found if _stale(row[-2], row[-1], key)]
             if not stale:
-                rows = [_case_row(row, today, profile, amber_days) for row in found]
-                return sorted(rows, key=_SOONEST_FIRST)
+                return found, profile, amber_days
             # Re-evaluated rows hold for today (``fresh_until`` lies after it), so the
             # next read finds none stale unless another process changed them meanwhile.
             with self._database.transaction(write=True) as connection:
@@ -355,10 +400,9 @@ def _list_query(today: dt.date, conditions: Sequence[ColumnElement[bool]]) -> An
     )
 
 
-def _stale(row: AnyRow, today: dt.date) -> bool:
-    """Whether a stored row does not hold for ``today`` (or there is none)."""
-    return (row.as_of is None or row.as_of > today
-            or (row.fresh_until is not None and row.fresh_until <= today))
+def _stale(as_of: Any, fresh_until: Any, today: Any) -> bool:
+    """Whether a stored row does not hold for ``today`` (or there is none: as_of None)."""
+    return as_of is None or as_of > today or (fresh_until is not None and fresh_until <= today)
 
 
 def _case_row(row: AnyRow, today: dt.date, profile: RuleProfile, amber_days: int) -> CaseRow:

@@ -28,6 +28,7 @@ from workbench.rules import ReasonEffect
 from workbench.service import Workbench
 from workbench.siteconfig import SITE_CONFIG_ENV
 from workbench.store.models import case_deadlines, events, open_milestones
+from workbench.views import CaseRow
 from workbench.vocabulary import EventKind
 
 SCHEMES = ("sygedagpenge", "forsikret ledig", "jobafklaringsforløb", "ressourceforløb",
@@ -244,6 +245,8 @@ def test_stored_deadlines_equal_a_fresh_evaluation_after_every_change(
         for done in steps.run(28):
             differences = workbench.deadlines.verify(steps.today)
             assert differences == [], f"after {steps.done}: {differences[:3]}"
+            assert workbench.deadlines.status_table(steps.today) == _status_rows(
+                workbench.caseload(steps.today))
             if done == "reimport":
                 assert teammate.deadlines.verify(steps.today) == []
         # The run did change things that move deadlines, and read them on many days.
@@ -251,6 +254,13 @@ def test_stored_deadlines_equal_a_fresh_evaluation_after_every_change(
         assert steps.today > FIRST_DAY
         with workbench.database.transaction() as connection:
             assert connection.execute(select(open_milestones.c.case_id)).first() is not None
+
+
+def _status_rows(rows: list[CaseRow]) -> list[tuple[str, ...]]:
+    """``workbench status``'s columns of list rows."""
+    return [(row.case_id, row.caseworker, row.scheme.value, row.status.value,
+             row.next_due.isoformat() if row.next_due else "", row.milestone_id or "",
+             row.plan_by.isoformat() if row.plan_by else "") for row in rows]
 
 
 def _import(workbench: Workbench, folder: Path, rows: list[list[str]],

@@ -1,0 +1,150 @@
+"""``workbench status`` on stored deadlines against a bare baseline in the same run (issue 18).
+
+The deadlines are stored (workbench.deadlines), so a status is a comparison with today:
+
+* ``workbench status`` of every open case (CSV, in-process, opening included) at N cases,
+  against the least any status can do: sqlite3 reading the same rows (case, caseworker,
+  scheme, next due, milestone, plan-by and the comparison with today) and csv.writer
+  writing them: at most 1.5x;
+* ``workbench status --caseworker X`` of one caseworker's ~150 cases at a small and a large
+  caseload: the large at most 3x the small;
+* what the stored deadlines cost where they are made: evaluating and storing every case
+  (``recompute_all``), and ``verify`` (for the note, no bound).
+
+Run: ``.venv/bin/python benchmarks/bench_status.py`` (defaults: 10,000 and 100,000 cases).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import csv
+import datetime as dt
+import io
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+from workbench import demo
+from workbench.cli import main as cli_main
+from workbench.service import Workbench
+
+TODAY = dt.date(2026, 11, 22)
+AMBER_DAYS = 21
+BOUNDS = {
+    "status all open / bare read + csv": 1.5,
+    "status --caseworker, large / small": 3.0,
+}
+COLUMNS = ("case_id", "caseworker", "scheme", "status", "next_due", "milestone", "plan_by")
+BARE_QUERY = """
+SELECT c.case_id, c.caseworker, c.scheme,
+       CASE WHEN d.next_due IS NULL THEN 'green'
+            WHEN d.next_due < :today THEN 'red'
+            WHEN d.next_due <= :until THEN 'amber' ELSE 'green' END,
+       coalesce(d.next_due, ''), coalesce(d.rule_id, ''), coalesce(d.plan_by, '')
+FROM cases c JOIN case_deadlines d ON d.case_id = c.case_id
+WHERE c.closed_on IS NULL OR c.closed_on > :today
+ORDER BY d.next_due IS NULL, d.next_due, c.case_id
+"""
+
+
+def timed(work: Callable[[], object]) -> float:
+    """Seconds ``work`` takes."""
+    started = time.perf_counter()
+    work()
+    return time.perf_counter() - started
+
+
+def build(folder: Path, cases: int) -> tuple[Path, str, float]:
+    """A database of ``cases`` demo cases; a caseworker with ~150 open, the import's time."""
+    export = demo.generate(cases, 7, TODAY)
+    files = demo.write_export(export, folder / f"export-{cases}")
+    database = folder / f"status-{cases}.db"
+    with Workbench.open(database) as workbench:
+        seconds = timed(lambda: workbench.import_files(files, today=TODAY))
+    loads = Counter(case.caseworker for case in export.cases if case.closed_on is None)
+    caseworker = min(loads, key=lambda person: (abs(loads[person] - 150), person))
+    return database, caseworker, seconds
+
+
+def status_ms(database: Path, runs: int, *options: str) -> float:
+    """Median time of ``workbench status`` (CSV) in-process, opening the database included."""
+    argv = ["--db", str(database), "status", "--today", TODAY.isoformat(), "--format", "csv",
+            *options]
+    with contextlib.redirect_stdout(io.StringIO()):
+        cli_main(argv)  # warm: imports, profile, first read
+    times = []
+    for _ in range(runs):
+        with contextlib.redirect_stdout(io.StringIO()):
+            times.append(timed(lambda: cli_main(argv)) * 1000)
+    return statistics.median(times)
+
+
+def bare_ms(database: Path, runs: int) -> tuple[float, int]:
+    """Median time of the bare read + CSV write of the same rows, and how many rows."""
+    until = (TODAY + dt.timedelta(days=AMBER_DAYS)).isoformat()
+
+    def once() -> int:
+        connection = sqlite3.connect(database)
+        try:
+            out = io.StringIO()
+            writer = csv.writer(out, lineterminator="\n")
+            writer.writerow(COLUMNS)
+            rows = connection.execute(BARE_QUERY, {"today": TODAY.isoformat(), "until": until})
+            writer.writerows(rows)
+            return out.getvalue().count("\n") - 1
+        finally:
+            connection.close()
+
+    count = once()
+    times = [timed(once) * 1000 for _ in range(runs)]
+    return statistics.median(times), count
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--small", type=int, default=10_000)
+    parser.add_argument("--large", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--dir", type=Path)
+    arguments = parser.parse_args()
+    figures: dict[str, float] = {}
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = arguments.dir or Path(scratch)
+        folder.mkdir(parents=True, exist_ok=True)
+        small, small_worker, _ = build(folder, arguments.small)
+        large, large_worker, import_s = build(folder, arguments.large)
+        figures[f"import {arguments.large} cases, deadlines stored (s)"] = import_s
+        with Workbench.open(large) as workbench:
+            figures["recompute_all, large (s)"] = timed(workbench.deadlines.recompute_all)
+            differences: list[object] = []
+            figures["verify, large (s)"] = timed(
+                lambda: differences.extend(workbench.deadlines.verify(TODAY)))
+        figures["verify differences"] = len(differences)
+        status_all = status_ms(large, arguments.runs)
+        bare, rows = bare_ms(large, arguments.runs)
+        figures[f"status all open ({rows} rows), median (ms)"] = status_all
+        figures["bare read + csv, median (ms)"] = bare
+        figures["status all open / bare read + csv"] = status_all / bare
+        one_small = status_ms(small, arguments.runs * 4, "--caseworker", small_worker)
+        one_large = status_ms(large, arguments.runs * 4, "--caseworker", large_worker)
+        figures[f"status --caseworker at {arguments.small}, median (ms)"] = one_small
+        figures[f"status --caseworker at {arguments.large}, median (ms)"] = one_large
+        figures["status --caseworker, large / small"] = one_large / one_small
+    kept = True
+    for name, value in figures.items():
+        bound = BOUNDS.get(name)
+        verdict = "" if bound is None else f"  (bound {bound:g}) " + (
+            "ok" if value <= bound else "MISSED")
+        kept = kept and (bound is None or value <= bound)
+        print(f"{name:52} {value:10.3f}{verdict}")
+    return 0 if kept and not differences else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
