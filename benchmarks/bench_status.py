@@ -72,21 +72,21 @@ def build(folder: Path, cases: int) -> tuple[Path, str, float]:
     return database, caseworker, seconds
 
 
-def status_ms(database: Path, runs: int, *options: str) -> float:
-    """Median time of ``workbench status`` (CSV) in-process, opening the database included."""
+def status_command(database: Path, *options: str) -> Callable[[], object]:
+    """``workbench status`` (CSV) in-process, opening the database included; warmed once."""
     argv = ["--db", str(database), "status", "--today", TODAY.isoformat(), "--format", "csv",
             *options]
-    with contextlib.redirect_stdout(io.StringIO()):
-        cli_main(argv)  # warm: imports, profile, first read
-    times = []
-    for _ in range(runs):
+
+    def once() -> object:
         with contextlib.redirect_stdout(io.StringIO()):
-            times.append(timed(lambda: cli_main(argv)) * 1000)
-    return statistics.median(times)
+            return cli_main(argv)
+
+    once()  # warm: imports, the profile, rows evaluated for another day
+    return once
 
 
-def bare_ms(database: Path, runs: int) -> tuple[float, int]:
-    """Median time of the bare read + CSV write of the same rows, and how many rows."""
+def bare_read(database: Path) -> Callable[[], int]:
+    """The bare read + CSV write of the same rows with sqlite3 and csv; returns the count."""
     until = (TODAY + dt.timedelta(days=AMBER_DAYS)).isoformat()
 
     def once() -> int:
@@ -95,15 +95,25 @@ def bare_ms(database: Path, runs: int) -> tuple[float, int]:
             out = io.StringIO()
             writer = csv.writer(out, lineterminator="\n")
             writer.writerow(COLUMNS)
-            rows = connection.execute(BARE_QUERY, {"today": TODAY.isoformat(), "until": until})
-            writer.writerows(rows)
+            writer.writerows(connection.execute(
+                BARE_QUERY, {"today": TODAY.isoformat(), "until": until}))
             return out.getvalue().count("\n") - 1
         finally:
             connection.close()
 
-    count = once()
-    times = [timed(once) * 1000 for _ in range(runs)]
-    return statistics.median(times), count
+    return once
+
+
+def interleaved_ms(first: Callable[[], object], second: Callable[[], object], runs: int,
+                   ) -> tuple[float, float, float]:
+    """Medians of both (ms) and the median ratio, the two run by turns.
+
+    The machine is shared: by turns, a busy moment slows both of a pair alike.
+    """
+    pairs = [(timed(first), timed(second)) for _ in range(runs)]
+    return (statistics.median(a for a, _ in pairs) * 1000,
+            statistics.median(b for _, b in pairs) * 1000,
+            statistics.median(a / b for a, b in pairs))
 
 
 def main() -> int:
@@ -112,6 +122,8 @@ def main() -> int:
     parser.add_argument("--large", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--dir", type=Path)
+    parser.add_argument("--report-only", action="store_true",
+                        help="exit 0 even if a bound is missed (a smoke run's tiny sizes)")
     arguments = parser.parse_args()
     figures: dict[str, float] = {}
     with tempfile.TemporaryDirectory() as scratch:
@@ -126,16 +138,18 @@ def main() -> int:
             figures["verify, large (s)"] = timed(
                 lambda: differences.extend(workbench.deadlines.verify(TODAY)))
         figures["verify differences"] = len(differences)
-        status_all = status_ms(large, arguments.runs)
-        bare, rows = bare_ms(large, arguments.runs)
+        rows = bare_read(large)()
+        status_all, bare, ratio = interleaved_ms(status_command(large), bare_read(large),
+                                                 arguments.runs)
         figures[f"status all open ({rows} rows), median (ms)"] = status_all
         figures["bare read + csv, median (ms)"] = bare
-        figures["status all open / bare read + csv"] = status_all / bare
-        one_small = status_ms(small, arguments.runs * 4, "--caseworker", small_worker)
-        one_large = status_ms(large, arguments.runs * 4, "--caseworker", large_worker)
-        figures[f"status --caseworker at {arguments.small}, median (ms)"] = one_small
-        figures[f"status --caseworker at {arguments.large}, median (ms)"] = one_large
-        figures["status --caseworker, large / small"] = one_large / one_small
+        figures["status all open / bare read + csv"] = ratio
+        at_large, at_small, ratio = interleaved_ms(
+            status_command(large, "--caseworker", large_worker),
+            status_command(small, "--caseworker", small_worker), arguments.runs * 4)
+        figures[f"status --caseworker at {arguments.small}, median (ms)"] = at_small
+        figures[f"status --caseworker at {arguments.large}, median (ms)"] = at_large
+        figures["status --caseworker, large / small"] = ratio
     kept = True
     for name, value in figures.items():
         bound = BOUNDS.get(name)
@@ -143,7 +157,9 @@ def main() -> int:
             "ok" if value <= bound else "MISSED")
         kept = kept and (bound is None or value <= bound)
         print(f"{name:52} {value:10.3f}{verdict}")
-    return 0 if kept and not differences else 1
+    if differences:
+        return 1
+    return 0 if kept or arguments.report_only else 1
 
 
 if __name__ == "__main__":

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 from workbench import __version__
 from workbench.argtypes import iso_date
-from workbench.cellguard import csv_cell
+from workbench.cellguard import ERROR_VALUES, FORMULA_STARTS, csv_cell
 from workbench.cpr import mask_cpr_numbers
 from workbench.errors import InputError, WorkbenchError
 from workbench.messages import (
@@ -410,6 +410,12 @@ def _mapping_list(_arguments: argparse.Namespace) -> int:
     return EXIT_INPUT if in_force.conflicts else EXIT_OK
 
 
+#: A line that starts as a spreadsheet formula or error value does (``cellguard``).
+_FORMULA_LINE = re.compile(
+    "^[" + re.escape("".join(FORMULA_STARTS) + "".join({v[0] for v in ERROR_VALUES})) + "]",
+    re.MULTILINE)
+
+
 def _status(arguments: argparse.Namespace) -> int:
     """One row per open case: its status, next due date and deciding milestone."""
     with _open(arguments) as workbench:
@@ -417,11 +423,17 @@ def _status(arguments: argparse.Namespace) -> int:
         rows = workbench.deadlines.status_table(_today(arguments),
                                                 caseworker=arguments.caseworker,
                                                 team=arguments.team)
-    if arguments.format == "csv":  # 10⁵ rows: only the two columns from outside are guarded
+    if arguments.format == "csv":
         text = io.StringIO()
         writer = csv.writer(text, lineterminator="\n")
         writer.writerow(STATUS_COLUMNS)
-        writer.writerows((csv_cell(row[0]), csv_cell(row[1]), *row[2:]) for row in rows)
+        # Only the case id, caseworker and rule id are free text; 10⁵ rows are guarded cell
+        # by cell only if one of them might be taken for a formula (one scan finds out).
+        free = "\n".join(f"{row[0]}\n{row[1]}\n{row[5]}" for row in rows)
+        if _FORMULA_LINE.search(free):
+            writer.writerows([csv_cell(cell) for cell in row] for row in rows)
+        else:
+            writer.writerows(rows)
         sys.stdout.write(text.getvalue())
     else:
         _print_records([dict(zip(STATUS_COLUMNS, row, strict=True)) for row in rows],

@@ -30,7 +30,19 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple, Protocol
 
-from sqlalchemy import ColumnElement, Connection, Row, String, case, cast, func, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Row,
+    String,
+    case,
+    cast,
+    collate,
+    func,
+    null,
+    or_,
+    select,
+)
 
 from workbench.attributes import attributes_of
 from workbench.calendar import iso_week, week_since
@@ -217,58 +229,46 @@ class Deadlines:
         One indexed query; rows that do not hold for ``today`` (or are missing) are
         re-evaluated first, in a write transaction of their own, and read again.
         """
-        found, profile, amber_days = self._read(today, today, _list_query(today, conditions))
+        found, profile, amber_days = self._read(today, _list_query(today, conditions))
         rows = [_case_row(row, today, profile, amber_days) for row in found]
         return sorted(rows, key=_SOONEST_FIRST)
 
     def status_table(self, today: dt.date, *, caseworker: str | None = None,
-                     team: str | None = None) -> list[tuple[str, ...]]:
-        """``workbench status``'s rows as text, soonest due first.
+                     team: str | None = None) -> Sequence[Sequence[str]]:
+        """``workbench status``'s rows as text, soonest due first, made by the database.
 
-        The same cases, order, statuses and dates as ``caseload``'s rows, without making
-        list rows of them; the dates are read as ISO text, which compares as dates do.
-        Columns: case id, caseworker, scheme, status, next due, milestone, plan-by.
+        The same cases, order, statuses and dates as ``caseload``'s rows (the tests hold
+        them to it), without making list rows: the status is the stored next due date
+        compared with today in the query, on the index. Columns: case id, caseworker,
+        scheme, status, next due, milestone, plan-by.
         """
-        conditions = [cases.c.caseworker == caseworker] if caseworker is not None else []
-        if team is not None:
-            conditions.append(cases.c.team == team)
-        deadline = case_deadlines.c
-        query = (
-            select(cases.c.case_id, cases.c.caseworker, cases.c.scheme,
-                   *(cast(column, String) for column in (
-                       deadline.next_due, deadline.rule_id, deadline.plan_by, deadline.as_of,
-                       deadline.fresh_until)))
-            .select_from(cases.outerjoin(case_deadlines, deadline.case_id == cases.c.case_id))
-            .where(or_(cases.c.closed_on.is_(None), cases.c.closed_on > today), *conditions)
-        )
-        found, _profile, amber_days = self._read(today.isoformat(), today, query)
-        last = dt.date.max.isoformat()
-        found.sort(key=lambda row: (row[3] or last, row[0]))
-        statuses: dict[str | None, str] = {None: Status.GREEN.value}
-        table: list[tuple[str, ...]] = []
-        for case_id, owner, scheme, due, rule_id, plan_by, _as_of, _fresh in found:
-            status = statuses.get(due)
-            if status is None:
-                status = statuses[due] = status_for_due(
-                    dt.date.fromisoformat(due), today, amber_days).value
-            table.append((case_id, owner, scheme, status, due or "", rule_id or "",
-                          plan_by or ""))
-        return table
+        amber_days = 0
+        self.today = today
+        while True:
+            with self._database.transaction() as connection:
+                amber_days = self._rules_of(connection)[1]
+                found = connection.execute(
+                    _status_query(connection.dialect.name, today, amber_days,
+                                  caseworker, team)).all()
+            # A row that does not hold for today (or is missing) has no status yet.
+            stale = [row[0] for row in found if row[3] is None]
+            if not stale:
+                return found
+            with self._database.transaction(write=True) as connection:
+                self.refresh(connection, stale, today)
 
-    def _read(self, key: Any, today: dt.date, query: Any,
-              ) -> tuple[list[AnyRow], RuleProfile, int]:
+    def _read(self, today: dt.date, query: Any) -> tuple[list[AnyRow], RuleProfile, int]:
         """The rows of ``query`` (ending in as_of, fresh_until), all holding for ``today``.
 
-        ``key`` is today as the query's dates are (a date, or ISO text). Rows that do not
-        hold for ``today`` (or are missing) are re-evaluated first, in a write transaction
-        of their own, and read again.
+        Rows that do not hold for ``today`` (or are missing) are re-evaluated first, in a
+        write transaction of their own, and read again.
         """
         self.today = today
         while True:
             with self._database.transaction() as connection:
                 profile, amber_days = self._rules_of(connection)
                 found = list(connection.execute(query).all())
-            stale = [row[0] for row in found if _stale(row[-2], row[-1], key)]
+            stale = [row[0] for row in found if _stale(row[-2], row[-1], today)]
             if not stale:
                 return found, profile, amber_days
             # Re-evaluated rows hold for today (``fresh_until`` lies after it), so the
@@ -400,7 +400,39 @@ def _list_query(today: dt.date, conditions: Sequence[ColumnElement[bool]]) -> An
     )
 
 
-def _stale(as_of: Any, fresh_until: Any, today: Any) -> bool:
+def _status_query(dialect: str, today: dt.date, amber_days: int, caseworker: str | None,
+                  team: str | None) -> Any:
+    """``status_table``'s query: the status is None where the stored row does not hold."""
+    deadline = case_deadlines.c
+    try:
+        until = today + dt.timedelta(days=amber_days)
+    except OverflowError:
+        until = dt.date.max
+    due = deadline.next_due
+    status = case(
+        (or_(deadline.as_of.is_(None), deadline.as_of > today, deadline.fresh_until <= today),
+         null()),
+        (due.is_(None), Status.GREEN.value),   # status_for_due, in SQL
+        (due < today, Status.RED.value),
+        (due <= until, Status.AMBER.value),
+        else_=Status.GREEN.value,
+    )
+    # The lists' order (next due, else the calendar's end; then the Sags-ID as Python
+    # compares text: by code point, which is the bytes of UTF-8).
+    case_id = collate(cases.c.case_id, "C") if dialect == "postgresql" else cases.c.case_id
+    return (
+        select(cases.c.case_id, cases.c.caseworker, cases.c.scheme, status,
+               func.coalesce(cast(due, String), ""), func.coalesce(deadline.rule_id, ""),
+               func.coalesce(cast(deadline.plan_by, String), ""))
+        .select_from(cases.outerjoin(case_deadlines, deadline.case_id == cases.c.case_id))
+        .where(or_(cases.c.closed_on.is_(None), cases.c.closed_on > today),
+               *([cases.c.caseworker == caseworker] if caseworker is not None else []),
+               *([cases.c.team == team] if team is not None else []))
+        .order_by(func.coalesce(due, dt.date.max), case_id)
+    )
+
+
+def _stale(as_of: dt.date | None, fresh_until: dt.date | None, today: dt.date) -> bool:
     """Whether a stored row does not hold for ``today`` (or there is none: as_of None)."""
     return as_of is None or as_of > today or (fresh_until is not None and fresh_until <= today)
 
