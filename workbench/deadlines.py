@@ -68,6 +68,8 @@ from workbench.vocabulary import EventKind, Scheme
 
 #: Cases evaluated and written per round: memory stays flat at any caseload.
 CHUNK = 2_000
+#: Changes touching more cases than this leave them to the first read (``_after_change``).
+EVALUATED_AT_ONCE = 20_000
 _ONE_DAY = dt.timedelta(days=1)
 _EVENT_KINDS = {kind.value: kind for kind in EventKind}
 _SCHEMES = {scheme.value: scheme for scheme in Scheme}
@@ -156,11 +158,41 @@ class Deadlines:
         return self.today or dt.date.today()
 
     def _after_change(self, connection: Connection, touched: Touched) -> None:
-        """Re-evaluate the cases a transaction changed, in it, before it commits."""
+        """Re-evaluate the cases a transaction changed, in it, before it commits.
+
+        More than ``EVALUATED_AT_ONCE`` cases (a first import, a new profile) are only
+        marked not evaluated, in the same transaction, so that a whole-centre import does
+        not also pay for evaluating every case: the first read evaluates them (a read
+        never uses a row that is not evaluated for its day).
+        """
         if isinstance(touched, AllCases):
-            self.refresh_all(connection, self._as_of())
+            if self._count(connection) > EVALUATED_AT_ONCE:
+                connection.execute(case_deadlines.update().values(as_of=None))
+            else:
+                self.refresh_all(connection, self._as_of())
+        elif len(touched) > EVALUATED_AT_ONCE:
+            self._mark_unevaluated(connection, sorted(touched))
         else:
             self.refresh(connection, sorted(touched), self._as_of())
+
+    @staticmethod
+    def _count(connection: Connection) -> int:
+        return int(connection.execute(select(func.count()).select_from(case_deadlines)
+                                      ).scalar_one())
+
+    @staticmethod
+    def _mark_unevaluated(connection: Connection, case_ids: Sequence[str]) -> None:
+        """Rows for ``case_ids`` that every read re-evaluates first (``as_of`` None)."""
+        for start in range(0, len(case_ids), CHUNK):
+            chunk = case_ids[start:start + CHUNK]
+            connection.execute(open_milestones.delete().where(
+                open_milestones.c.case_id.in_(chunk)))
+            connection.execute(case_deadlines.delete().where(
+                case_deadlines.c.case_id.in_(chunk)))
+            connection.execute(case_deadlines.insert().from_select(
+                ["case_id", "caseworker", "team"],
+                select(cases.c.case_id, cases.c.caseworker, cases.c.team)
+                .where(cases.c.case_id.in_(chunk))))
 
     def recompute(self, case_ids: Iterable[str], today: dt.date | None = None) -> None:
         """Re-evaluate and store these cases (for ``today``, else the usual date)."""

@@ -20,6 +20,7 @@ from alembic.config import Config
 from sqlalchemy import select, text, update
 
 from tests.workbench.exports import CASE_HEADER, write_events, write_table
+from workbench import deadlines
 from workbench.cli import EXIT_DIFFERENCES, EXIT_OK, main
 from workbench.engine import Status
 from workbench.errors import DuplicateEventError, InputError
@@ -27,7 +28,7 @@ from workbench.resources import load_named_profile
 from workbench.rules import ReasonEffect
 from workbench.service import Workbench
 from workbench.siteconfig import SITE_CONFIG_ENV
-from workbench.store.models import case_deadlines, events, open_milestones
+from workbench.store.models import case_deadlines, events, open_milestones, pauses
 from workbench.views import CaseRow
 from workbench.vocabulary import EventKind
 
@@ -159,16 +160,16 @@ class Steps:
             self.wb.pauses.pause(self.open_case(), starts, ends, reason, by="AB")
 
     def end_pause(self) -> None:
-        for pause_id, ends in self._pauses():
+        for pause_id, starts, ends in self._pauses():
             if ends is None:
-                self.wb.pauses.end_pause(pause_id, self.today, by="AB")
+                self.wb.pauses.end_pause(pause_id, max(starts, self.today), by="AB")
                 return
 
-    def _pauses(self) -> list[tuple[int, dt.date | None]]:
+    def _pauses(self) -> list[tuple[int, dt.date, dt.date | None]]:
         with self.wb.database.transaction() as connection:
-            return [(row[0], row[1]) for row in connection.execute(
-                text("SELECT id, ends FROM pauses WHERE withdrawn = :no ORDER BY id"),
-                {"no": False})]
+            return [(row.id, row.starts, row.ends) for row in connection.execute(
+                select(pauses.c.id, pauses.c.starts, pauses.c.ends)
+                .where(pauses.c.withdrawn.is_(False)).order_by(pauses.c.id))]
 
     def exempt(self) -> None:
         case_id = self.open_case()
@@ -227,9 +228,13 @@ class Steps:
             yield action.__name__
 
 
-@pytest.mark.parametrize("seed", [1, 2])
+@pytest.mark.parametrize(("seed", "at_once"), [(1, None), (2, None), (3, 0)])
 def test_stored_deadlines_equal_a_fresh_evaluation_after_every_change(
-        database_url: str, tmp_path: Path, seed: int) -> None:
+        database_url: str, tmp_path: Path, seed: int, at_once: int | None,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """``at_once`` 0: every change only marks its cases, as a whole-centre import does."""
+    if at_once is not None:
+        monkeypatch.setattr(deadlines, "EVALUATED_AT_ONCE", at_once)
     rng = random.Random(seed)
     load = Caseload(rng, tmp_path / "exports", 24)
     with Workbench.open(database_url) as workbench, \
