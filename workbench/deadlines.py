@@ -62,7 +62,7 @@ from workbench.rules import CountRule, Rule, RuleProfile
 from workbench.store.bulk import BulkInserter
 from workbench.store.database import Database
 from workbench.store.models import case_deadlines, cases, events, open_milestones
-from workbench.store.touched import AllCases, Touched
+from workbench.store.touched import AllCases, Touched, leave_unevaluated
 from workbench.views import CaseRow
 from workbench.vocabulary import EventKind, Scheme
 
@@ -167,11 +167,11 @@ class Deadlines:
         """
         if isinstance(touched, AllCases):
             if self._count(connection) > EVALUATED_AT_ONCE:
-                connection.execute(case_deadlines.update().values(as_of=None))
+                leave_unevaluated(connection, touched)
             else:
                 self.refresh_all(connection, self._as_of())
         elif len(touched) > EVALUATED_AT_ONCE:
-            self._mark_unevaluated(connection, sorted(touched))
+            leave_unevaluated(connection, touched)
         else:
             self.refresh(connection, sorted(touched), self._as_of())
 
@@ -179,20 +179,6 @@ class Deadlines:
     def _count(connection: Connection) -> int:
         return int(connection.execute(select(func.count()).select_from(case_deadlines)
                                       ).scalar_one())
-
-    @staticmethod
-    def _mark_unevaluated(connection: Connection, case_ids: Sequence[str]) -> None:
-        """Rows for ``case_ids`` that every read re-evaluates first (``as_of`` None)."""
-        for start in range(0, len(case_ids), CHUNK):
-            chunk = case_ids[start:start + CHUNK]
-            connection.execute(open_milestones.delete().where(
-                open_milestones.c.case_id.in_(chunk)))
-            connection.execute(case_deadlines.delete().where(
-                case_deadlines.c.case_id.in_(chunk)))
-            connection.execute(case_deadlines.insert().from_select(
-                ["case_id", "caseworker", "team"],
-                select(cases.c.case_id, cases.c.caseworker, cases.c.team)
-                .where(cases.c.case_id.in_(chunk))))
 
     def recompute(self, case_ids: Iterable[str], today: dt.date | None = None) -> None:
         """Re-evaluate and store these cases (for ``today``, else the usual date)."""

@@ -21,6 +21,7 @@ from sqlalchemy import select, text, update
 
 from tests.workbench.exports import CASE_HEADER, write_events, write_table
 from workbench import deadlines
+from workbench.attributes import CaseAttributes
 from workbench.cli import EXIT_DIFFERENCES, EXIT_OK, main
 from workbench.engine import Status
 from workbench.errors import DuplicateEventError, InputError
@@ -28,6 +29,7 @@ from workbench.resources import load_named_profile
 from workbench.rules import ReasonEffect
 from workbench.service import Workbench
 from workbench.siteconfig import SITE_CONFIG_ENV
+from workbench.store.database import Database
 from workbench.store.models import case_deadlines, events, open_milestones, pauses
 from workbench.views import CaseRow
 from workbench.vocabulary import EventKind
@@ -388,3 +390,26 @@ def test_a_case_attribute_set_here_changes_the_stored_milestones(
     assert workbench.deadlines.verify(day) == []
     workbench.attributes.set("K1", "maalgruppe", None, by="AB")
     assert {m.rule_id for m in workbench.deadlines.milestones("K1")} == before
+
+
+def test_a_change_made_without_the_service_leaves_its_cases_to_the_next_read(
+        database_url: str, tmp_path: Path) -> None:
+    """A tool that opens the store alone (a restore) changes cases: their rows wait."""
+    day = dt.date(2026, 7, 10)
+    row = [*_row("K1", start="2026-07-06")]
+    row[3] = "kontanthjælp"
+    with Workbench.open(database_url) as workbench:
+        _import(workbench, tmp_path, [row, _row("S2")], [])
+        workbench.caseload(day)
+    database = Database.open(database_url)
+    try:
+        CaseAttributes(database).set("K1", "maalgruppe", "jobparat", by="AB")
+        with database.transaction() as connection:
+            as_of = dict(connection.execute(select(case_deadlines.c.case_id,
+                                                   case_deadlines.c.as_of)).all())
+    finally:
+        database.dispose()
+    assert as_of == {"K1": None, "S2": day}
+    with Workbench.open(database_url) as workbench:
+        assert workbench.deadlines.verify(day) == []
+        assert "KH26-J" in {m.rule_id for m in workbench.deadlines.milestones("K1")}

@@ -119,7 +119,8 @@ class Database:
         #: The SQLCipher key of an encrypted database file; None for a plain one.
         self._key = key
         #: Called before a transaction that marked cases (``workbench.store.touched``)
-        #: commits, with its connection and those cases: the stored deadlines follow there.
+        #: commits, with its connection and those cases: the stored deadlines follow there
+        #: (without it, the cases' rows are left not evaluated).
         self.before_commit: Callable[[Connection, touched.Touched], None] | None = None
 
     @property
@@ -173,8 +174,8 @@ class Database:
                 touched.take(connection)  # nothing a rolled-back transaction marked
                 yield connection
                 changed = touched.take(connection)
-                if changed is not None and self.before_commit is not None:
-                    self.before_commit(connection, changed)
+                if changed is not None:
+                    (self.before_commit or touched.leave_unevaluated)(connection, changed)
 
     def backup(self) -> Path | None:
         """Copy a SQLite database with SQLite's online backup API; keep the newest few.

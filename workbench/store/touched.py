@@ -4,14 +4,18 @@ The code that changes what the engine reads (events, pauses, exemptions, attribu
 cases themselves, the profile) marks the cases here, on the transaction's connection; before
 the transaction commits, ``Database.transaction`` hands them to whoever stores deadlines
 (``workbench.deadlines``), which re-evaluates exactly those cases in the same transaction.
-The store itself knows nothing of deadlines.
+Where nobody does (a tool that opened the store without the service, such as a restore),
+the marked cases' rows are left not evaluated (``leave_unevaluated``), which every read
+of them evaluates first: the store itself does not evaluate.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, select
+
+from workbench.store.models import case_deadlines, cases, open_milestones
 
 _KEY = "workbench.touched_cases"
 
@@ -46,3 +50,26 @@ def take(connection: Connection) -> Touched | None:
     if isinstance(marked, AllCases):
         return marked
     return marked or None
+
+
+#: Cases per statement of ``leave_unevaluated``.
+_CHUNK = 2_000
+
+
+def leave_unevaluated(connection: Connection, touched: Touched) -> None:
+    """Mark the stored deadlines of ``touched`` not evaluated (``as_of`` NULL).
+
+    Every read evaluates such a row before it uses it (``workbench.deadlines``).
+    """
+    if isinstance(touched, AllCases):
+        connection.execute(case_deadlines.update().values(as_of=None))
+        return
+    case_ids = sorted(touched)
+    for start in range(0, len(case_ids), _CHUNK):
+        chunk = case_ids[start:start + _CHUNK]
+        connection.execute(open_milestones.delete().where(open_milestones.c.case_id.in_(chunk)))
+        connection.execute(case_deadlines.delete().where(case_deadlines.c.case_id.in_(chunk)))
+        connection.execute(case_deadlines.insert().from_select(
+            ["case_id", "caseworker", "team"],
+            select(cases.c.case_id, cases.c.caseworker, cases.c.team)
+            .where(cases.c.case_id.in_(chunk))))
