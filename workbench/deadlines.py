@@ -24,10 +24,13 @@ the stored rows equal a fresh evaluation through the service's own path.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import enum
+import hashlib
+import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any, NamedTuple, Protocol
 
 from sqlalchemy import (
@@ -61,8 +64,8 @@ from workbench.pauses import NO_WAIVERS, waivers_of
 from workbench.rules import CountRule, Rule, RuleProfile
 from workbench.store.bulk import BulkInserter
 from workbench.store.database import Database
-from workbench.store.models import case_deadlines, cases, events, open_milestones
-from workbench.store.touched import AllCases, Touched, leave_unevaluated
+from workbench.store.models import case_deadlines, cases, events, open_milestones, settings
+from workbench.store.touched import ALL_CASES, AllCases, Touched, leave_unevaluated
 from workbench.views import CaseRow
 from workbench.vocabulary import EventKind, Scheme
 
@@ -70,6 +73,8 @@ from workbench.vocabulary import EventKind, Scheme
 CHUNK = 2_000
 #: Changes touching more cases than this leave them to the first read (``_after_change``).
 EVALUATED_AT_ONCE = 20_000
+#: The setting that holds ``fingerprint`` of the profile the stored rows were evaluated with.
+_FINGERPRINT_KEY = "deadlines.profile"
 _ONE_DAY = dt.timedelta(days=1)
 _EVENT_KINDS = {kind.value: kind for kind in EventKind}
 _SCHEMES = {scheme.value: scheme for scheme in Scheme}
@@ -111,7 +116,7 @@ class StoredMilestone(NamedTuple):
     plan_by: dt.date | None
 
 
-@dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True)
 class Difference:
     """One case whose stored deadlines differ from a fresh evaluation."""
 
@@ -176,6 +181,30 @@ class Deadlines:
             self.refresh(connection, sorted(touched), self._as_of())
 
     @staticmethod
+    def _follow_profile(connection: Connection, profile: RuleProfile) -> bool:
+        """If the rows were evaluated with another profile, leave them all unevaluated.
+
+        True if they were (in this write transaction).
+        """
+        current = fingerprint(profile)
+        stored = _stored_fingerprint(connection)
+        if stored == current:
+            return False
+        leave_unevaluated(connection, ALL_CASES)
+        if stored is None:
+            connection.execute(settings.insert().values(key=_FINGERPRINT_KEY, value=current))
+        else:
+            connection.execute(settings.update().where(settings.c.key == _FINGERPRINT_KEY)
+                               .values(value=current))
+        return True
+
+    def _check_profile(self, profile: RuleProfile, stored: str | None) -> None:
+        """Before a read: rows evaluated with another profile are left to be evaluated."""
+        if stored != fingerprint(profile):
+            with self._database.transaction(write=True) as connection:
+                self._follow_profile(connection, self._rules_of(connection)[0])
+
+    @staticmethod
     def _count(connection: Connection) -> int:
         return int(connection.execute(select(func.count()).select_from(case_deadlines)
                                       ).scalar_one())
@@ -207,6 +236,7 @@ class Deadlines:
         if not case_ids:
             return 0
         profile = self._rules_of(connection)[0]
+        self._follow_profile(connection, profile)
         bulk = BulkInserter(connection)
         date = bulk.date
         stored = 0
@@ -264,10 +294,14 @@ class Deadlines:
         self.today = today
         while True:
             with self._database.transaction() as connection:
-                amber_days = self._rules_of(connection)[1]
+                profile, amber_days = self._rules_of(connection)
+                stored = _stored_fingerprint(connection)
                 found = connection.execute(
                     _status_query(connection.dialect.name, today, amber_days,
                                   caseworker, team)).all()
+            if stored != fingerprint(profile):
+                self._check_profile(profile, stored)
+                continue
             # A row that does not hold for today (or is missing) has no status yet.
             stale = [row[0] for row in found if row[3] is None]
             if not stale:
@@ -285,8 +319,12 @@ class Deadlines:
         while True:
             with self._database.transaction() as connection:
                 profile, amber_days = self._rules_of(connection)
+                stored = _stored_fingerprint(connection)
                 found = list(connection.execute(query).all())
+            self._check_profile(profile, stored)
             stale = [row[0] for row in found if _stale(row[-2], row[-1], today)]
+            if stored != fingerprint(profile):
+                continue
             if not stale:
                 return found, profile, amber_days
             # Re-evaluated rows hold for today (``fresh_until`` lies after it), so the
@@ -321,6 +359,8 @@ class Deadlines:
         deadline = case_deadlines.c
         query = select(deadline.case_id).where(or_(
             deadline.as_of.is_(None), deadline.as_of > today, deadline.fresh_until <= today))
+        with self._database.transaction() as connection:
+            self._check_profile(self._rules_of(connection)[0], _stored_fingerprint(connection))
         with self._database.transaction() as connection:
             stale = list(connection.execute(query).scalars())
             newest = connection.execute(select(func.max(deadline.as_of))).scalar()
@@ -395,6 +435,46 @@ def _soonest_first(row: CaseRow) -> tuple[dt.date, str]:
 
 
 _SOONEST_FIRST = _soonest_first
+
+
+def fingerprint(profile: RuleProfile) -> str:
+    """What the stored rows were evaluated with: the profile's rules, all of them.
+
+    A new version of a profile's file (an update of the application), or IT's choice of
+    another profile in the site configuration, changes it without any setting saved here.
+    """
+    found = _FINGERPRINTS.get(id(profile))
+    if found is None or found[0] is not profile:
+        canonical = repr(_canonical((profile.id, profile.rules)))
+        digest = hashlib.sha256(canonical.encode()).hexdigest()[:32]
+        found = _FINGERPRINTS[id(profile)] = (profile, json.dumps(digest))
+    return found[1]
+
+
+_FINGERPRINTS: dict[int, tuple[RuleProfile, str]] = {}
+
+
+def _canonical(value: object) -> object:
+    """``value`` in a form whose repr is the same in every process (sets sorted)."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return (type(value).__name__, tuple(
+            (item.name, _canonical(getattr(value, item.name)))
+            for item in dataclasses.fields(value) if item.repr))
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, (set, frozenset)):
+        return tuple(sorted(repr(_canonical(item)) for item in value))
+    if isinstance(value, (tuple, list)):
+        return tuple(_canonical(item) for item in value)
+    if isinstance(value, dict):
+        return tuple(sorted((repr(_canonical(k)), repr(_canonical(v)))
+                            for k, v in value.items()))
+    return value
+
+
+def _stored_fingerprint(connection: Connection) -> str | None:
+    return connection.execute(select(settings.c.value).where(settings.c.key == _FINGERPRINT_KEY)
+                              ).scalar()
 
 
 def _owner(caseworker: str | None, team: str | None) -> list[ColumnElement[bool]]:

@@ -413,3 +413,22 @@ def test_a_change_made_without_the_service_leaves_its_cases_to_the_next_read(
     with Workbench.open(database_url) as workbench:
         assert workbench.deadlines.verify(day) == []
         assert "KH26-J" in {m.rule_id for m in workbench.deadlines.milestones("K1")}
+
+
+def test_rows_evaluated_with_another_profile_are_evaluated_again(
+        database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """IT's site configuration chooses another profile, or an update changes its rules.
+
+    No setting is saved here, and yet no row evaluated with the old rules is shown.
+    """
+    config = tmp_path / "site.toml"
+    config.write_text('profile_name = "kbh-2006-2017"\n', encoding="utf-8")
+    monkeypatch.setenv(SITE_CONFIG_ENV, str(config))
+    with Workbench.open(database_url) as workbench:
+        _import(workbench, tmp_path, [_row("S1")], [])
+        assert [r.milestone_id for r in workbench.caseload(FIRST_DAY)] == ["SDP1"]
+    config.write_text('profile_name = "gaeldende-2026"\n', encoding="utf-8")
+    with Workbench.open(database_url) as workbench:
+        assert [r.milestone_id for r in workbench.caseload(FIRST_DAY)] == ["SDP-1"]
+        assert workbench.deadlines.verify(FIRST_DAY) == []
+        assert workbench.deadlines.milestones("S1")[0].rule_id == "SDP-1"
