@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import random
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -252,8 +253,13 @@ def test_stored_deadlines_equal_a_fresh_evaluation_after_every_change(
         for done in steps.run(28):
             differences = workbench.deadlines.verify(steps.today)
             assert differences == [], f"after {steps.done}: {differences[:3]}"
-            assert workbench.deadlines.status_table(steps.today) == _status_rows(
-                workbench.caseload(steps.today))
+            rows = workbench.caseload(steps.today)
+            assert workbench.deadlines.status_table(steps.today) == _status_rows(rows)
+            amber_days = workbench.load_settings().amber_days
+            for owner, _team in OWNERS:
+                statuses = Counter(r.status for r in rows if r.caseworker == owner)
+                assert workbench.deadlines.counts(steps.today, amber_days, caseworker=owner) \
+                    == (statuses[Status.RED], statuses[Status.AMBER], statuses[Status.GREEN])
             if done == "reimport":
                 assert teammate.deadlines.verify(steps.today) == []
         # The run did change things that move deadlines, and read them on many days.
