@@ -416,8 +416,8 @@ class Deadlines:
         for fresh in fresh_cases:
             shown = listed.get(fresh.case_id)
             if shown != fresh.row:
-                differences.append(Difference(fresh.case_id, "list", repr(shown),
-                                              repr(fresh.row)))
+                differences.append(Difference(fresh.case_id, "list", _describe_row(shown),
+                                              _describe_row(fresh.row)))
         return sorted(differences, key=lambda d: (d.case_id, d.what))
 
     def _stored_rows(self, today: dt.date) -> list[CaseRow]:
@@ -654,6 +654,14 @@ def _compare(fresh: EvaluatedLike, stored: AnyRow | None,
 
 def _describe(values: Iterable[Any] | AnyRow) -> str:
     return " ".join("-" if v is None else str(v) for v in values)
+
+
+def _describe_row(row: CaseRow | None) -> str:
+    """A list row as a difference names it: what it shows of the deadlines (no name)."""
+    if row is None:
+        return "-"
+    return _describe((row.caseworker, row.team, row.status.value, row.milestone_id,
+                      row.next_due, row.plan_by))
 
 
 def _describe_milestones(milestones: Iterable[StoredMilestone]) -> str:

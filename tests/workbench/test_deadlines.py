@@ -376,7 +376,8 @@ def test_verify_prints_each_difference_and_fails(database_url: str, tmp_path: Pa
                 ) == EXIT_DIFFERENCES
     captured = capsys.readouterr()
     assert "sag S2: første frist: gemt AB Nord 2030-01-01" in captured.out
-    assert "sag S2: listens række" in captured.out
+    assert "sag S2: listens række: gemt AB Nord green SDP-1 2030-01-01" in captured.out
+    assert "Anne" not in captured.out
     assert "S1" not in captured.out
     assert "forskelle mellem de gemte frister" in captured.err
 
