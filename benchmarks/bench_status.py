@@ -51,6 +51,10 @@ FROM cases c JOIN case_deadlines d ON d.case_id = c.case_id
 WHERE c.closed_on IS NULL OR c.closed_on > :today
 ORDER BY d.next_due IS NULL, d.next_due, c.case_id
 """
+#: The same on PostgreSQL (psycopg's parameters; dates turned into text explicitly).
+BARE_QUERY_PG = (BARE_QUERY.replace(":today", "%(today)s").replace(":until", "%(until)s")
+                 .replace("coalesce(d.next_due, '')", "coalesce(d.next_due::text, '')")
+                 .replace("coalesce(d.plan_by, '')", "coalesce(d.plan_by::text, '')"))
 
 
 def timed(work: Callable[[], object]) -> float:
@@ -77,7 +81,7 @@ def build(folder: Path, cases: int) -> tuple[Path, str, float, float]:
     return database, caseworker, seconds, first
 
 
-def status_command(database: Path, *options: str) -> Callable[[], object]:
+def status_command(database: Path | str, *options: str) -> Callable[[], object]:
     """``workbench status`` (CSV) in-process, opening the database included; warmed once."""
     argv = ["--db", str(database), "status", "--today", TODAY.isoformat(), "--format", "csv",
             *options]
@@ -109,6 +113,56 @@ def bare_read(database: Path) -> Callable[[], int]:
     return once
 
 
+def bare_read_postgres(url: str) -> Callable[[], int]:
+    """``bare_read`` on PostgreSQL with psycopg."""
+    import psycopg
+    from sqlalchemy import make_url
+
+    parts = make_url(url)
+    dsn = (f"host={parts.host} port={parts.port or 5432} dbname={parts.database} "
+           f"user={parts.username}" + (f" password={parts.password}" if parts.password else ""))
+    until = TODAY + dt.timedelta(days=AMBER_DAYS)
+
+    def once() -> int:
+        with psycopg.connect(dsn) as connection:
+            out = io.StringIO()
+            writer = csv.writer(out, lineterminator="\n")
+            writer.writerow(COLUMNS)
+            writer.writerows(connection.execute(BARE_QUERY_PG, {"today": TODAY, "until": until}))
+            return out.getvalue().count("\n") - 1
+
+    return once
+
+
+def postgres_figures(server: str, folder: Path, cases: int, runs: int) -> dict[str, float]:
+    """Import and ``status`` of ``cases`` cases in a fresh database on a PostgreSQL server."""
+    from sqlalchemy import create_engine, make_url
+
+    name = f"bench_status_{int(time.time())}"
+    admin = create_engine(make_url(server), isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    url = make_url(server).set(database=name).render_as_string(hide_password=False)
+    figures: dict[str, float] = {}
+    try:
+        files = demo.write_export(demo.generate(cases, 7, TODAY), folder / f"export-pg-{cases}")
+        with Workbench.open(url) as workbench:
+            figures[f"PostgreSQL: import {cases} cases (s)"] = timed(
+                lambda: workbench.import_files(files, today=TODAY))
+            figures["PostgreSQL: first read after it (s)"] = timed(
+                lambda: workbench.caseload(TODAY))
+        status_all, bare, ratio = interleaved_ms(status_command(url), bare_read_postgres(url),
+                                                 runs)
+        figures["PostgreSQL: status all open, median (ms)"] = status_all
+        figures["PostgreSQL: bare read + csv, median (ms)"] = bare
+        figures["PostgreSQL: status all open / bare read + csv"] = ratio
+    finally:
+        with admin.connect() as connection:
+            connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.dispose()
+    return figures
+
+
 def interleaved_ms(first: Callable[[], object], second: Callable[[], object], runs: int,
                    ) -> tuple[float, float, float]:
     """Medians of both (ms) and the median ratio, the two run by turns.
@@ -127,6 +181,8 @@ def main() -> int:
     parser.add_argument("--large", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--dir", type=Path)
+    parser.add_argument("--postgres", metavar="URL",
+                        help="also on this PostgreSQL server (a URL of its postgres database)")
     parser.add_argument("--report-only", action="store_true",
                         help="exit 0 even if a bound is missed (a smoke run's tiny sizes)")
     arguments = parser.parse_args()
@@ -156,6 +212,9 @@ def main() -> int:
         figures[f"status --caseworker at {arguments.small}, median (ms)"] = at_small
         figures[f"status --caseworker at {arguments.large}, median (ms)"] = at_large
         figures["status --caseworker, large / small"] = ratio
+        if arguments.postgres:
+            figures.update(postgres_figures(arguments.postgres, folder, arguments.large,
+                                            arguments.runs))
     kept = True
     for name, value in figures.items():
         bound = BOUNDS.get(name)
