@@ -29,8 +29,10 @@ import datetime as dt
 import enum
 import hashlib
 import json
-from collections import defaultdict
+import logging
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from types import SimpleNamespace
 from typing import Any, NamedTuple, Protocol
 
 from sqlalchemy import (
@@ -46,6 +48,7 @@ from sqlalchemy import (
     or_,
     select,
 )
+from sqlalchemy.exc import SQLAlchemyError
 
 from workbench.attributes import attributes_of
 from workbench.calendar import iso_week, week_since
@@ -73,6 +76,9 @@ from workbench.vocabulary import EventKind, Scheme
 CHUNK = 2_000
 #: Changes touching more cases than this leave them to the first read (``_after_change``).
 EVALUATED_AT_ONCE = 20_000
+#: An evaluated case that is closed by the day read for (``_store_or_evaluate``).
+_CLOSED = object()
+log = logging.getLogger(__name__)
 #: The setting that holds ``fingerprint`` of the profile the stored rows were evaluated with.
 _FINGERPRINT_KEY = "deadlines.profile"
 _ONE_DAY = dt.timedelta(days=1)
@@ -198,11 +204,19 @@ class Deadlines:
                                .values(value=current))
         return True
 
-    def _check_profile(self, profile: RuleProfile, stored: str | None) -> None:
-        """Before a read: rows evaluated with another profile are left to be evaluated."""
-        if stored != fingerprint(profile):
+    def _check_profile(self, profile: RuleProfile, stored: str | None) -> bool:
+        """Before a read: rows evaluated with another profile are left to be evaluated.
+
+        False if they were and the database could not take it (a full disk).
+        """
+        if stored == fingerprint(profile):
+            return True
+        try:
             with self._database.transaction(write=True) as connection:
                 self._follow_profile(connection, self._rules_of(connection)[0])
+        except SQLAlchemyError:
+            return False
+        return True
 
     @staticmethod
     def _count(connection: Connection) -> int:
@@ -290,26 +304,38 @@ class Deadlines:
         compared with today in the query, on the index. Columns: case id, caseworker,
         scheme, status, next due, milestone, plan-by.
         """
-        amber_days = 0
         self.today = today
         while True:
             with self._database.transaction() as connection:
                 profile, amber_days = self._rules_of(connection)
                 stored = _stored_fingerprint(connection)
-                found = connection.execute(
+                found: Sequence[Sequence[str]] = connection.execute(
                     _status_query(connection.dialect.name, today, amber_days,
                                   caseworker, team)).all()
-            if stored != fingerprint(profile):
-                self._check_profile(profile, stored)
-                continue
             # A row that does not hold for today (or is missing) has no status yet.
             stale = [row[0] for row in found if row[3] is None]
+            if stored != fingerprint(profile):
+                if self._check_profile(profile, stored):
+                    continue  # every row left to be evaluated: read again
+                stale = [row[0] for row in found]
             if not stale:
                 return found
-            with self._database.transaction(write=True) as connection:
-                self.refresh(connection, stale, today)
+            evaluated = self._store_or_evaluate(stale, today)
+            if evaluated is None:
+                continue  # stored: read again
+            green = Status.GREEN.value
+            table = [row for row in found if row[0] not in evaluated]
+            for row in found:
+                if row[0] in evaluated and evaluated[row[0]] is not _CLOSED:
+                    due, rule_id, plan_by = evaluated[row[0]]
+                    table.append((row[0], row[1], row[2],
+                                  status_for_due(due, today, amber_days).value if due else green,
+                                  due.isoformat() if due else "", rule_id or "",
+                                  plan_by.isoformat() if plan_by else ""))
+            last = dt.date.max.isoformat()
+            return sorted(table, key=lambda row: (row[4] or last, row[0]))
 
-    def _read(self, today: dt.date, query: Any) -> tuple[list[AnyRow], RuleProfile, int]:
+    def _read(self, today: dt.date, query: Any) -> tuple[list[Any], RuleProfile, int]:
         """The rows of ``query`` (ending in as_of, fresh_until), all holding for ``today``.
 
         Rows that do not hold for ``today`` (or are missing) are re-evaluated first, in a
@@ -320,17 +346,54 @@ class Deadlines:
             with self._database.transaction() as connection:
                 profile, amber_days = self._rules_of(connection)
                 stored = _stored_fingerprint(connection)
-                found = list(connection.execute(query).all())
-            self._check_profile(profile, stored)
+                found: list[Any] = list(connection.execute(query).all())
             stale = [row[0] for row in found if _stale(row[-2], row[-1], today)]
             if stored != fingerprint(profile):
-                continue
+                if self._check_profile(profile, stored):
+                    continue  # every row left to be evaluated: read again
+                stale = [row[0] for row in found]
             if not stale:
                 return found, profile, amber_days
-            # Re-evaluated rows hold for today (``fresh_until`` lies after it), so the
-            # next read finds none stale unless another process changed them meanwhile.
+            evaluated = self._store_or_evaluate(stale, today)
+            if evaluated is None:
+                continue  # stored: read again
+            kept = [row for row in found if row[0] not in evaluated]
+            kept.extend(SimpleNamespace(**{**row._mapping, "next_due": values[0],
+                                           "rule_id": values[1], "plan_by": values[2]})
+                        for row in found
+                        if (values := evaluated.get(row[0], _CLOSED)) is not _CLOSED)
+            return kept, profile, amber_days
+
+    def _store_or_evaluate(self, case_ids: Sequence[str], today: dt.date,
+                           ) -> dict[str, Any] | None:
+        """Re-evaluate and store ``case_ids`` for ``today``: None once stored.
+
+        Where the database cannot take the write (a full disk, a read-only copy), the read
+        goes on with the cases evaluated for it alone: next due, rule and plan-by by case
+        (``_CLOSED`` for a case closed by then). Re-evaluated rows hold for today
+        (``fresh_until`` lies after it), so the next read finds none of them stale.
+        """
+        try:
             with self._database.transaction(write=True) as connection:
-                self.refresh(connection, stale, today)
+                self.refresh(connection, case_ids, today)
+        except SQLAlchemyError as error:
+            log.warning("stored deadlines not updated, evaluated for this read only: %s",
+                        type(error).__name__)
+        else:
+            return None
+        evaluated: dict[str, Any] = dict.fromkeys(case_ids, _CLOSED)
+        with self._database.transaction() as connection:
+            profile = self._rules_of(connection)[0]
+            for start in range(0, len(case_ids), CHUNK):
+                chunk = case_ids[start:start + CHUNK]
+                for row, evaluation, _facts in _evaluate(connection, chunk, profile, today):
+                    if evaluation.status is not None:
+                        deciding = evaluation.deciding
+                        evaluated[row.case_id] = (
+                            deciding.due if deciding else None,
+                            deciding.rule_id if deciding else None,
+                            _plan_by(evaluation.open_milestones))
+        return evaluated
 
     def counts(self, today: dt.date, amber_days: int = DEFAULT_AMBER_DAYS, *,
                caseworker: str | None = None, team: str | None = None) -> Counts:
@@ -338,7 +401,12 @@ class Deadlines:
 
         The stored rows are brought up to ``today`` first, as for a list.
         """
-        self.refresh_stale(today)
+        if not self.refresh_stale(today):  # the database took no write: count a list
+            conditions = [cases.c.caseworker == caseworker] if caseworker is not None else []
+            if team is not None:
+                conditions.append(cases.c.team == team)
+            found = Counter(row.status for row in self.caseload(today, conditions))
+            return Counts(found[Status.RED], found[Status.AMBER], found[Status.GREEN])
         try:
             until = today + dt.timedelta(days=amber_days)
         except OverflowError:
@@ -353,14 +421,19 @@ class Deadlines:
             red, amber, green = connection.execute(query).one()
         return Counts(int(red), int(amber), int(green))
 
-    def refresh_stale(self, today: dt.date) -> int:
-        """Re-evaluate the stored rows that do not hold for ``today``; how many there were."""
+    def refresh_stale(self, today: dt.date) -> bool:
+        """Re-evaluate the stored rows that do not hold for ``today``.
+
+        False if some needed it and the database could not take the write (a full disk).
+        """
         self.today = today
         deadline = case_deadlines.c
         query = select(deadline.case_id).where(or_(
             deadline.as_of.is_(None), deadline.as_of > today, deadline.fresh_until <= today))
         with self._database.transaction() as connection:
-            self._check_profile(self._rules_of(connection)[0], _stored_fingerprint(connection))
+            profile, stored = self._rules_of(connection)[0], _stored_fingerprint(connection)
+        if not self._check_profile(profile, stored):
+            return False
         with self._database.transaction() as connection:
             stale = list(connection.execute(query).scalars())
             newest = connection.execute(select(func.max(deadline.as_of))).scalar()
@@ -373,10 +446,14 @@ class Deadlines:
                                                  case_deadlines.c.case_id == cases.c.case_id))
                     .where(deadline.case_id.is_(None), cases.c.closed_on > today,
                            cases.c.closed_on <= newest)).scalars())
-        if stale:
+        if not stale:
+            return True
+        try:
             with self._database.transaction(write=True) as connection:
                 self.refresh(connection, stale, today)
-        return len(stale)
+        except SQLAlchemyError:
+            return False
+        return True
 
     def milestones(self, case_id: str) -> list[StoredMilestone]:
         """A case's stored open milestones, in the engine's order."""

@@ -19,11 +19,13 @@ import pytest
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import select, text, update
+from sqlalchemy.exc import OperationalError
 
 from tests.workbench.exports import CASE_HEADER, write_events, write_table
 from workbench import deadlines
 from workbench.attributes import CaseAttributes
 from workbench.cli import EXIT_DIFFERENCES, EXIT_OK, main
+from workbench.deadlines import Deadlines
 from workbench.engine import Status
 from workbench.errors import DuplicateEventError, InputError
 from workbench.resources import load_named_profile
@@ -439,3 +441,28 @@ def test_rows_evaluated_with_another_profile_are_evaluated_again(
         assert [r.milestone_id for r in workbench.caseload(FIRST_DAY)] == ["SDP-1"]
         assert workbench.deadlines.verify(FIRST_DAY) == []
         assert workbench.deadlines.milestones("S1")[0].rule_id == "SDP-1"
+
+
+def test_a_read_that_cannot_store_evaluates_for_itself(
+        workbench: Workbench, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A full disk takes no write: the lists still show today's deadlines, stored or not."""
+    _import(workbench, tmp_path, [_row("S1"), _row("S2", "CD", "2025-06-01")],
+            [("S1", "2026-01-05", "samtale")])
+    expected = workbench.caseload(FIRST_DAY)
+    table = workbench.deadlines.status_table(FIRST_DAY)
+    later = FIRST_DAY - dt.timedelta(days=30)        # S1's conversation is still to come
+    expected_later = workbench.caseload(later)
+    assert expected_later != expected
+    workbench.caseload(FIRST_DAY)                    # stored for FIRST_DAY again
+
+    def full_disk(*_args: object) -> None:
+        raise OperationalError("INSERT", {}, Exception("database or disk is full"))
+
+    monkeypatch.setattr(Deadlines, "refresh", full_disk)
+    assert workbench.caseload(FIRST_DAY) == expected
+    assert workbench.deadlines.status_table(FIRST_DAY) == table
+    assert workbench.caseload(later) == expected_later
+    assert workbench.deadlines.status_table(later) == _status_rows(expected_later)
+    statuses = Counter(r.status for r in expected_later)
+    assert workbench.deadlines.counts(later) == (
+        statuses[Status.RED], statuses[Status.AMBER], statuses[Status.GREEN])
