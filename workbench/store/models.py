@@ -391,7 +391,9 @@ class CaseDeadlineModel(Base):
 
     __tablename__ = "case_deadlines"
 
-    case_id: Mapped[str] = mapped_column(ForeignKey("cases.case_id"), primary_key=True)
+    #: No foreign key: the rows are derived, every read joins them to ``cases``, and
+    #: whatever replaces cases wholesale (a test's reset, a tool) need not know of them.
+    case_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     #: The case's owner, copied here so that one index answers "caseworker X's red cases".
     caseworker: Mapped[str] = mapped_column(String(100))
     team: Mapped[str | None] = mapped_column(String(100))
@@ -419,7 +421,7 @@ class OpenMilestoneModel(Base):
 
     __tablename__ = "open_milestones"
 
-    case_id: Mapped[str] = mapped_column(ForeignKey("cases.case_id"), primary_key=True)
+    case_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     position: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     rule_id: Mapped[str] = mapped_column(String(32))
     occurrence: Mapped[int] = mapped_column(Integer)

@@ -30,7 +30,6 @@ def upgrade() -> None:
     sa.Column('plan_by', sa.Date(), nullable=True),
     sa.Column('as_of', sa.Date(), nullable=True),
     sa.Column('fresh_until', sa.Date(), nullable=True),
-    sa.ForeignKeyConstraint(['case_id'], ['cases.case_id'], ),
     sa.PrimaryKeyConstraint('case_id')
     )
     with op.batch_alter_table('case_deadlines', schema=None) as batch_op:
@@ -49,7 +48,6 @@ def upgrade() -> None:
     sa.Column('due', sa.Date(), nullable=False),
     sa.Column('window_end', sa.Date(), nullable=True),
     sa.Column('plan_by', sa.Date(), nullable=True),
-    sa.ForeignKeyConstraint(['case_id'], ['cases.case_id'], ),
     sa.PrimaryKeyConstraint('case_id', 'position')
     )
     with op.batch_alter_table('open_milestones', schema=None) as batch_op:
