@@ -32,7 +32,7 @@ from pathlib import Path
 
 from workbench import demo
 from workbench.cli import main as cli_main
-from workbench.service import Workbench
+from workbench.session import Workbench
 
 TODAY = dt.date(2026, 11, 22)
 AMBER_DAYS = 21
@@ -74,8 +74,8 @@ def build(folder: Path, cases: int) -> tuple[Path, str, float, float]:
     files = demo.write_export(export, folder / f"export-{cases}")
     database = folder / f"status-{cases}.db"
     with Workbench.open(database) as workbench:
-        seconds = timed(lambda: workbench.import_files(files, today=TODAY))
-        first = timed(lambda: workbench.caseload(TODAY))
+        seconds = timed(lambda: workbench.imports.import_files(files, today=TODAY))
+        first = timed(lambda: workbench.cases.caseload(TODAY))
     loads = Counter(case.caseworker for case in export.cases if case.closed_on is None)
     caseworker = min(loads, key=lambda person: (abs(loads[person] - 150), person))
     return database, caseworker, seconds, first
@@ -148,9 +148,9 @@ def postgres_figures(server: str, folder: Path, cases: int, runs: int) -> dict[s
         files = demo.write_export(demo.generate(cases, 7, TODAY), folder / f"export-pg-{cases}")
         with Workbench.open(url) as workbench:
             figures[f"PostgreSQL: import {cases} cases (s)"] = timed(
-                lambda: workbench.import_files(files, today=TODAY))
+                lambda: workbench.imports.import_files(files, today=TODAY))
             figures["PostgreSQL: first read after it (s)"] = timed(
-                lambda: workbench.caseload(TODAY))
+                lambda: workbench.cases.caseload(TODAY))
         status_all, bare, ratio = interleaved_ms(status_command(url), bare_read_postgres(url),
                                                  runs)
         figures["PostgreSQL: status all open, median (ms)"] = status_all

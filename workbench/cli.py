@@ -446,7 +446,7 @@ def _verify(arguments: argparse.Namespace) -> int:
     today = _today(arguments)
     with _open(arguments) as workbench:
         differences = workbench.deadlines.verify(today)
-        open_cases = len(workbench.caseload(today)) if not differences else 0
+        open_cases = len(workbench.cases.caseload(today)) if not differences else 0
     if not differences:
         print(render("deadlines.verify.agree", {"cases": open_cases}))
         return EXIT_OK

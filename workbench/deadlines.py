@@ -19,7 +19,7 @@ The rows are re-evaluated in the transaction of every change (``workbench.store.
 marks the cases; ``Database.transaction`` hands them here before it commits): exactly the
 cases a change touched, or all of them when the profile or the calendar changes. A read
 that meets rows that do not hold for its date re-evaluates those first. ``verify`` proves
-the stored rows equal a fresh evaluation through the service's own path.
+the stored rows equal a fresh evaluation through the cases manager's own path (``wb.cases``).
 """
 
 from __future__ import annotations
@@ -94,7 +94,7 @@ AnyRow = Row[*tuple[Any, ...]]
 
 
 class EvaluatedLike(Protocol):
-    """What ``verify`` compares with: a case as the service evaluates it freshly."""
+    """What ``verify`` compares with: a case as the cases manager evaluates it freshly."""
 
     @property
     def case_id(self) -> str: ...  # noqa: D102
@@ -153,7 +153,7 @@ class Deadlines:
     ) -> None:
         """Keep ``database``'s deadlines; ``rules_of`` gives the profile and amber window.
 
-        ``evaluated`` is the service's fresh evaluation of every case (for ``verify``).
+        ``evaluated`` is the cases manager's fresh evaluation of every case (for ``verify``).
         """
         self._database = database
         self._rules_of = rules_of
@@ -468,7 +468,7 @@ class Deadlines:
     def verify(self, today: dt.date) -> list[Difference]:
         """The differences between the stored rows and a fresh evaluation; none if they agree.
 
-        Every case is evaluated afresh by the engine, through the service's own path, and
+        Every case is evaluated afresh by the engine, through the cases manager's own path, and
         compared with the stored rows brought up to ``today``. Rows that do not hold for
         ``today`` by their own dates are re-evaluated first, as every read does; a missing
         row, or one that holds but differs, is a difference.

@@ -1,7 +1,7 @@
 """Stored deadlines (workbench.deadlines): stored = freshly evaluated, after every change.
 
 The lists read each open case's stored deadlines and compare them with today; the engine
-stays the one definition. ``verify`` evaluates every case afresh through the service's own
+stays the one definition. ``verify`` evaluates every case afresh through the cases manager's own
 path and compares: these tests drive random caseloads through every kind of change and
 let the days pass, and require no difference at any step, on SQLite and PostgreSQL.
 """
@@ -30,7 +30,7 @@ from workbench.engine import Status
 from workbench.errors import DuplicateEventError, InputError
 from workbench.resources import load_named_profile
 from workbench.rules import ReasonEffect
-from workbench.service import Workbench
+from workbench.session import Workbench
 from workbench.siteconfig import SITE_CONFIG_ENV
 from workbench.store.database import Database
 from workbench.store.models import case_deadlines, events, open_milestones, pauses
@@ -130,7 +130,7 @@ class Steps:
         self.done: list[str] = []
 
     def open_case(self, workbench: Workbench | None = None) -> str:
-        rows = (workbench or self.wb).caseload(self.today)
+        rows = (workbench or self.wb).cases.caseload(self.today)
         return self.rng.choice(rows).case_id if rows else "S001"
 
     def some_day(self) -> dt.date:
@@ -138,7 +138,7 @@ class Steps:
 
     def register(self) -> None:
         try:
-            self.wb.register_event(self.open_case(), self.rng.choice(list(EventKind)),
+            self.wb.registrations.register_event(self.open_case(), self.rng.choice(list(EventKind)),
                                    self.some_day(), by="AB")
         except DuplicateEventError:
             return
@@ -148,11 +148,11 @@ class Steps:
             local = list(connection.execute(select(events.c.id).where(
                 events.c.source == "local", events.c.confirmed.is_(False))).scalars())
         if local:
-            self.wb.casework.withdraw(self.rng.choice(local), reason="fejl", by="AB")
+            self.wb.registrations.withdraw(self.rng.choice(local), reason="fejl", by="AB")
 
     def _reason(self, workbench: Workbench, effect: ReasonEffect) -> str | None:
         """A reason of the profile in force (the seed profile has none)."""
-        profile = load_named_profile(workbench.load_settings().profile_name)
+        profile = load_named_profile(workbench.settings.load().profile_name)
         reasons = [r.key for r in profile.reasons if r.effect is effect]
         return self.rng.choice(reasons) if reasons else None
 
@@ -178,7 +178,7 @@ class Steps:
 
     def exempt(self) -> None:
         case_id = self.open_case()
-        detail = self.wb.case_detail(case_id, self.today)
+        detail = self.wb.cases.case_detail(case_id, self.today)
         rules = sorted({m.rule_id for m in detail.milestones})
         reason = self._reason(self.wb, ReasonEffect.EXEMPTION)
         if not rules or reason is None:
@@ -196,27 +196,28 @@ class Steps:
     def reimport(self) -> None:
         self.load.change(self.today)
         files = self.load.files()
-        self.wb.import_files(files, today=self.today, force=True)
-        self.teammate.import_files(files, today=self.today, force=True)
+        self.wb.imports.import_files(files, today=self.today, force=True)
+        self.teammate.imports.import_files(files, today=self.today, force=True)
 
     def teammate_works(self) -> None:
         case_id = self.open_case(self.teammate)
         with contextlib.suppress(DuplicateEventError):
-            self.teammate.register_event(case_id, EventKind.SAMTALE, self.some_day(), by="CD")
+            self.teammate.registrations.register_event(case_id, EventKind.SAMTALE,
+                                                       self.some_day(), by="CD")
         reason = self._reason(self.teammate, ReasonEffect.PAUSE)
         if reason is not None and self.rng.random() < 0.5:
             self.teammate.pauses.pause(case_id, self.some_day(), None, reason, by="CD")
-        self.teammate.sync_now()
-        self.wb.sync_now()
+        self.teammate.team.sync_now()
+        self.wb.team.sync_now()
 
     def profile(self) -> None:
-        current = self.wb.load_settings()
+        current = self.wb.settings.load()
         other = "kbh-2006-2017" if current.profile_name == "gaeldende-2026" else "gaeldende-2026"
-        self.wb.save_settings(current.__class__(**{**current.__dict__, "profile_name": other}))
+        self.wb.settings.save(current.__class__(**{**current.__dict__, "profile_name": other}))
 
     def amber(self) -> None:
-        current = self.wb.load_settings()
-        self.wb.save_settings(current.__class__(
+        current = self.wb.settings.load()
+        self.wb.settings.save(current.__class__(
             **{**current.__dict__, "amber_days": self.rng.choice([7, 21, 40])}))
 
     def days_pass(self) -> None:
@@ -246,18 +247,18 @@ def test_stored_deadlines_equal_a_fresh_evaluation_after_every_change(
             Workbench.open(tmp_path / "teammate.db") as teammate:
         files = load.files()
         for member in (workbench, teammate):
-            member.import_files(files, today=FIRST_DAY)
+            member.imports.import_files(files, today=FIRST_DAY)
         (tmp_path / "share").mkdir()
-        code = workbench.join_team("AB", ("AB", "CD"), folder=tmp_path / "share").join_code
-        teammate.join_team("CD", ("AB", "CD"), folder=tmp_path / "share", join_code=code)
+        code = workbench.team.join("AB", ("AB", "CD"), folder=tmp_path / "share").join_code
+        teammate.team.join("CD", ("AB", "CD"), folder=tmp_path / "share", join_code=code)
         steps = Steps(rng, workbench, teammate, load)
         assert workbench.deadlines.verify(steps.today) == []
         for done in steps.run(28):
             differences = workbench.deadlines.verify(steps.today)
             assert differences == [], f"after {steps.done}: {differences[:3]}"
-            rows = workbench.caseload(steps.today)
+            rows = workbench.cases.caseload(steps.today)
             assert workbench.deadlines.status_table(steps.today) == _status_rows(rows)
-            amber_days = workbench.load_settings().amber_days
+            amber_days = workbench.settings.load().amber_days
             for owner, _team in OWNERS:
                 statuses = Counter(r.status for r in rows if r.caseworker == owner)
                 assert workbench.deadlines.counts(steps.today, amber_days, caseworker=owner) \
@@ -281,7 +282,7 @@ def _status_rows(rows: list[CaseRow]) -> list[tuple[str, ...]]:
 def _import(workbench: Workbench, folder: Path, rows: list[list[str]],
             history: list[tuple[str, str, str]]) -> None:
     folder.mkdir(parents=True, exist_ok=True)
-    workbench.import_files([write_table(folder / "sager.csv", CASE_HEADER, rows),
+    workbench.imports.import_files([write_table(folder / "sager.csv", CASE_HEADER, rows),
                             write_events(folder / "haendelser.csv", history)],
                            today=FIRST_DAY)
 
@@ -293,10 +294,10 @@ def _row(case_id: str, owner: str = "AB", start: str = "2025-12-01") -> list[str
 def test_a_registration_changes_the_stored_row_in_its_own_transaction(
         workbench: Workbench, tmp_path: Path) -> None:
     _import(workbench, tmp_path, [_row("S1"), _row("S2")], [])
-    workbench.caseload(FIRST_DAY)
+    workbench.cases.caseload(FIRST_DAY)
     before = _stored(workbench, "S1")
     assert before[1] == "SDP-1"    # first conversation by the end of week 8: 2026-01-25
-    workbench.register_event("S1", EventKind.SAMTALE, dt.date(2026, 1, 5), by="AB")
+    workbench.registrations.register_event("S1", EventKind.SAMTALE, dt.date(2026, 1, 5), by="AB")
     after = _stored(workbench, "S1")
     assert after != before and after[1] != "SDP-1"
     assert _stored(workbench, "S2") == before     # the other case was not touched
@@ -314,7 +315,7 @@ def test_a_count_window_that_ends_is_evaluated_again_on_the_day_after(
     """A window's plan-by date holds only while it runs: the stored row says until when."""
     _import(workbench, tmp_path, [_row("S1", start="2026-01-05")],
             [("S1", "2026-01-06", "samtale")])
-    rows = workbench.caseload(FIRST_DAY)
+    rows = workbench.cases.caseload(FIRST_DAY)
     assert rows[0].plan_by is not None
     with workbench.database.transaction() as connection:
         fresh_until = connection.execute(select(case_deadlines.c.fresh_until)).scalar_one()
@@ -328,7 +329,7 @@ def test_the_status_counts_are_one_indexed_comparison(workbench: Workbench,
                                                       tmp_path: Path, is_sqlite: bool) -> None:
     _import(workbench, tmp_path, [_row("S1", "AB", "2025-06-01"), _row("S2", "AB"),
                                   _row("S3", "CD", "2026-01-10")], [])
-    rows = workbench.caseload(FIRST_DAY, caseworker="AB")
+    rows = workbench.cases.caseload(FIRST_DAY, caseworker="AB")
     counts = workbench.deadlines.counts(FIRST_DAY, caseworker="AB")
     assert counts == (sum(r.status is Status.RED for r in rows),
                       sum(r.status is Status.AMBER for r in rows),
@@ -347,7 +348,7 @@ def test_a_migrated_database_fills_its_deadlines_at_the_first_read(
     with Workbench.open(database_url) as workbench:
         _import(workbench, tmp_path, [_row("S1"), _row("S2", "CD")],
                 [("S1", "2026-01-05", "samtale")])
-        expected = workbench.caseload(FIRST_DAY)
+        expected = workbench.cases.caseload(FIRST_DAY)
         with workbench.database.transaction(write=True) as connection:
             config = Config()
             config.set_main_option("script_location", str(MIGRATIONS))
@@ -358,7 +359,7 @@ def test_a_migrated_database_fills_its_deadlines_at_the_first_read(
             placeholders = connection.execute(select(case_deadlines.c.case_id,
                                                      case_deadlines.c.as_of)).all()
         assert sorted(placeholders) == [("S1", None), ("S2", None)]
-        assert workbench.caseload(FIRST_DAY) == expected
+        assert workbench.cases.caseload(FIRST_DAY) == expected
         assert workbench.deadlines.verify(FIRST_DAY) == []
 
 
@@ -391,7 +392,7 @@ def test_a_case_attribute_set_here_changes_the_stored_milestones(
     row = [*_row("K1", start="2026-07-06")]
     row[3] = "kontanthjælp"
     _import(workbench, tmp_path, [row], [])
-    workbench.caseload(day)
+    workbench.cases.caseload(day)
     before = {m.rule_id for m in workbench.deadlines.milestones("K1")}
     workbench.attributes.set("K1", "maalgruppe", "jobparat", by="AB")
     after = {m.rule_id for m in workbench.deadlines.milestones("K1")}
@@ -401,7 +402,7 @@ def test_a_case_attribute_set_here_changes_the_stored_milestones(
     assert {m.rule_id for m in workbench.deadlines.milestones("K1")} == before
 
 
-def test_a_change_made_without_the_service_leaves_its_cases_to_the_next_read(
+def test_a_change_made_without_the_session_leaves_its_cases_to_the_next_read(
         database_url: str, tmp_path: Path) -> None:
     """A tool that opens the store alone (a restore) changes cases: their rows wait."""
     day = dt.date(2026, 7, 10)
@@ -409,7 +410,7 @@ def test_a_change_made_without_the_service_leaves_its_cases_to_the_next_read(
     row[3] = "kontanthjælp"
     with Workbench.open(database_url) as workbench:
         _import(workbench, tmp_path, [row, _row("S2")], [])
-        workbench.caseload(day)
+        workbench.cases.caseload(day)
     database = Database.open(database_url)
     try:
         CaseAttributes(database).set("K1", "maalgruppe", "jobparat", by="AB")
@@ -435,10 +436,10 @@ def test_rows_evaluated_with_another_profile_are_evaluated_again(
     monkeypatch.setenv(SITE_CONFIG_ENV, str(config))
     with Workbench.open(database_url) as workbench:
         _import(workbench, tmp_path, [_row("S1")], [])
-        assert [r.milestone_id for r in workbench.caseload(FIRST_DAY)] == ["SDP1"]
+        assert [r.milestone_id for r in workbench.cases.caseload(FIRST_DAY)] == ["SDP1"]
     config.write_text('profile_name = "gaeldende-2026"\n', encoding="utf-8")
     with Workbench.open(database_url) as workbench:
-        assert [r.milestone_id for r in workbench.caseload(FIRST_DAY)] == ["SDP-1"]
+        assert [r.milestone_id for r in workbench.cases.caseload(FIRST_DAY)] == ["SDP-1"]
         assert workbench.deadlines.verify(FIRST_DAY) == []
         assert workbench.deadlines.milestones("S1")[0].rule_id == "SDP-1"
 
@@ -448,20 +449,20 @@ def test_a_read_that_cannot_store_evaluates_for_itself(
     """A full disk takes no write: the lists still show today's deadlines, stored or not."""
     _import(workbench, tmp_path, [_row("S1"), _row("S2", "CD", "2025-06-01")],
             [("S1", "2026-01-05", "samtale")])
-    expected = workbench.caseload(FIRST_DAY)
+    expected = workbench.cases.caseload(FIRST_DAY)
     table = workbench.deadlines.status_table(FIRST_DAY)
     later = FIRST_DAY - dt.timedelta(days=30)        # S1's conversation is still to come
-    expected_later = workbench.caseload(later)
+    expected_later = workbench.cases.caseload(later)
     assert expected_later != expected
-    workbench.caseload(FIRST_DAY)                    # stored for FIRST_DAY again
+    workbench.cases.caseload(FIRST_DAY)                    # stored for FIRST_DAY again
 
     def full_disk(*_args: object) -> None:
         raise OperationalError("INSERT", {}, Exception("database or disk is full"))
 
     monkeypatch.setattr(Deadlines, "refresh", full_disk)
-    assert workbench.caseload(FIRST_DAY) == expected
+    assert workbench.cases.caseload(FIRST_DAY) == expected
     assert workbench.deadlines.status_table(FIRST_DAY) == table
-    assert workbench.caseload(later) == expected_later
+    assert workbench.cases.caseload(later) == expected_later
     assert workbench.deadlines.status_table(later) == _status_rows(expected_later)
     statuses = Counter(r.status for r in expected_later)
     assert workbench.deadlines.counts(later) == (

@@ -4,7 +4,7 @@ The code that changes what the engine reads (events, pauses, exemptions, attribu
 cases themselves, the profile) marks the cases here, on the transaction's connection; before
 the transaction commits, ``Database.transaction`` hands them to whoever stores deadlines
 (``workbench.deadlines``), which re-evaluates exactly those cases in the same transaction.
-Where nobody does (a tool that opened the store without the service, such as a restore),
+Where nobody does (a tool that opened the store without the session, such as a restore),
 the marked cases' rows are left not evaluated (``leave_unevaluated``), which every read
 of them evaluates first: the store itself does not evaluate.
 """
