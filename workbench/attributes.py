@@ -19,6 +19,7 @@ from workbench.errors import InputError, UnknownCaseError
 from workbench.rules import CASE_ATTRIBUTES
 from workbench.store.database import Database
 from workbench.store.models import SOURCE_CENTRAL, SOURCE_LOCAL, case_attributes, cases
+from workbench.store.touched import touch
 
 #: Cases per DELETE statement (a bound parameter each; well below every back end's limit).
 _CHUNK = 500
@@ -68,6 +69,7 @@ class CaseAttributes:
                 connection.execute(case_attributes.insert().values(
                     case_id=case_id, name=attribute, source=SOURCE_LOCAL,
                     value=normalise_value(value)))
+            touch(connection, [case_id])
             detail = f"{attribute} = {normalise_value(value)}" if value else f"{attribute} cleared"
             audit.record(connection, AuditAction.CASE_ATTRIBUTE, initials=initials,
                          case_id=case_id, detail=detail)
@@ -106,8 +108,15 @@ def replace_central(connection: Connection, values: Mapping[str, Mapping[str, st
     for case_id, attributes in values.items():
         for name in attributes:
             by_name[name].append(case_id)
+    changed: set[str] = set()
     for name, case_ids in by_name.items():
         for start in range(0, len(case_ids), _CHUNK):
+            before = dict(connection.execute(
+                select(case_attributes.c.case_id, case_attributes.c.value).where(
+                    case_attributes.c.source == SOURCE_CENTRAL, case_attributes.c.name == name,
+                    case_attributes.c.case_id.in_(case_ids[start:start + _CHUNK]))).all())
+            changed.update(case_id for case_id in case_ids[start:start + _CHUNK]
+                           if before.get(case_id) != (values[case_id][name] or None))
             connection.execute(case_attributes.delete().where(
                 case_attributes.c.source == SOURCE_CENTRAL, case_attributes.c.name == name,
                 case_attributes.c.case_id.in_(case_ids[start:start + _CHUNK])))
@@ -116,3 +125,4 @@ def replace_central(connection: Connection, values: Mapping[str, Mapping[str, st
             if value]
     if rows:
         connection.execute(case_attributes.insert(), rows)
+    touch(connection, changed)  # their stored deadlines follow (workbench.deadlines)

@@ -53,6 +53,8 @@ EXIT_OK = 0
 EXIT_USAGE = 1
 EXIT_INPUT = 2
 EXIT_REJECTED_ROWS = 3
+#: ``workbench verify`` found stored deadlines that differ from a fresh evaluation.
+EXIT_DIFFERENCES = 4
 #: 128 + the signal's number, as shells report a program that SIGINT or SIGPIPE ended.
 EXIT_INTERRUPTED = 130
 EXIT_BROKEN_PIPE = 141
@@ -483,26 +485,60 @@ def _mapping_list(_arguments: argparse.Namespace) -> int:
     return EXIT_INPUT if in_force.conflicts else EXIT_OK
 
 
-def _status_record(row: CaseRow) -> dict[str, str]:
-    """A case row in the status contract's six columns."""
-    return {
-        "case_id": row.case_id,
-        "caseworker": row.caseworker,
-        "scheme": row.scheme.value,
-        "status": row.status.value,
-        "next_due": row.next_due.isoformat() if row.next_due else "",
-        "milestone": row.milestone_id or "",
-        "plan_by": row.plan_by.isoformat() if row.plan_by else "",
-    }
+def _formula_line() -> re.Pattern[str]:
+    """A line that starts as a spreadsheet formula or error value does (``cellguard``)."""
+    from workbench.cellguard import ERROR_VALUES, FORMULA_STARTS
+
+    starts = "".join(FORMULA_STARTS) + "".join({value[0] for value in ERROR_VALUES})
+    return re.compile("^[" + re.escape(starts) + "]", re.MULTILINE)
 
 
 def _status(arguments: argparse.Namespace) -> int:
     """One row per open case: its status, next due date and deciding milestone."""
     with _open(arguments) as workbench:
-        rows = workbench.cases.caseload(_today(arguments), caseworker=arguments.caseworker,
-                                        team=arguments.team)
-    _print_records([_status_record(row) for row in rows], STATUS_COLUMNS, arguments.format)
+        # The stored deadlines as text (workbench.deadlines): the rows ``caseload`` lists.
+        rows = workbench.deadlines.status_table(_today(arguments),
+                                                caseworker=arguments.caseworker,
+                                                team=arguments.team)
+    if arguments.format == "csv":
+        import csv
+        import io
+
+        from workbench.cellguard import csv_cell
+
+        text = io.StringIO()
+        writer = csv.writer(text, lineterminator="\n")
+        writer.writerow(STATUS_COLUMNS)
+        # Only the case id, caseworker and rule id are free text; 10⁵ rows are guarded cell
+        # by cell only if one of them might be taken for a formula (one scan finds out).
+        free = "\n".join(f"{row[0]}\n{row[1]}\n{row[5]}" for row in rows)
+        if _formula_line().search(free):
+            writer.writerows([csv_cell(cell) for cell in row] for row in rows)
+        else:
+            writer.writerows(rows)
+        sys.stdout.write(text.getvalue())
+    else:
+        _print_records([dict(zip(STATUS_COLUMNS, row, strict=True)) for row in rows],
+                       STATUS_COLUMNS, arguments.format)
     return EXIT_OK
+
+
+def _verify(arguments: argparse.Namespace) -> int:
+    """Compare the stored deadlines with a fresh evaluation; print each difference."""
+    today = _today(arguments)
+    with _open(arguments) as workbench:
+        differences = workbench.deadlines.verify(today)
+        open_cases = len(workbench.cases.caseload(today)) if not differences else 0
+    if not differences:
+        print(render("deadlines.verify.agree", {"cases": open_cases}))
+        return EXIT_OK
+    for difference in differences:
+        print(render("deadlines.verify.difference", {
+            "case_id": difference.case_id,
+            "what": render(f"deadlines.verify.what.{difference.what}"),
+            "stored": difference.stored, "fresh": difference.fresh}))
+    print(render("deadlines.verify.differ", {"count": len(differences)}), file=sys.stderr)
+    return EXIT_DIFFERENCES
 
 
 def _add_format_argument(parser: argparse.ArgumentParser) -> None:
@@ -1473,6 +1509,9 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     rules.add_argument("--profile", help=_text("cli.arg.profile"))
     _add_format_argument(rules)
     rules.set_defaults(handler=_rules)
+    verify = _command(commands, "verify")
+    verify.add_argument("--today", type=iso_date, help=_text("cli.arg.today"))
+    verify.set_defaults(handler=_verify)
     _add_store_commands(commands)
     _add_pause_commands(commands)
     _add_nags_command(commands)

@@ -13,11 +13,9 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
-from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
-from workbench.engine import Status
 from workbench.importing.folder import export_files_in
 from workbench.nags import (
     Nag,
@@ -48,14 +46,15 @@ def reminder_context(
         OpenInquiry(row.inquiry_id, row.case_id, row.due, snoozed.get(row.inquiry_id))
         for row in workbench.inquiries.rows(today, open_only=True, caseworker=me)
     ]
-    # Evaluating the caseload is the costly part, and only the digest uses it: once a day.
-    counts: Counter[Status] = Counter()
+    # Only the digest uses the counts (once a day): one indexed count of the stored deadlines.
+    red = amber = 0
     if hours.contain(now, calendar) and digest_key(today) not in last_shown:
-        counts.update(row.status for row in workbench.cases.caseload(today, caseworker=me))
+        red, amber, _green = workbench.deadlines.counts(today, settings.amber_days,
+                                                        caseworker=me)
     return NagContext(
         inquiries=waiting,
-        red=counts[Status.RED],
-        amber=counts[Status.AMBER],
+        red=red,
+        amber=amber,
         last_shown=last_shown,
         calendar=calendar,
         hours=hours,

@@ -17,6 +17,7 @@ from pathlib import Path
 from types import TracebackType
 
 from workbench.attributes import CaseAttributes
+from workbench.deadlines import Deadlines
 from workbench.errors import StoreError
 from workbench.managers.audit import AuditManager
 from workbench.managers.cases import CaseManager
@@ -65,6 +66,8 @@ class Workbench:
         self.pauses = Pauses(database, self.settings.profile_of)
         #: Case attributes set here (workbench.attributes).
         self.attributes = CaseAttributes(database)
+        #: Each open case's open milestones, stored and kept in step with every change.
+        self.deadlines = Deadlines(database, self.settings.rules_of, self.cases.evaluated_cases)
 
     @classmethod
     def open(cls, url_or_path: str | os.PathLike[str] | None = None) -> Workbench:

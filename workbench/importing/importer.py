@@ -65,6 +65,7 @@ from workbench.store.models import (
     utc_now,
 )
 from workbench.store.models import import_files as import_files_table
+from workbench.store.touched import touch
 from workbench.views import ImportSummary, RejectedRow
 
 Progress = Callable[[int, int], None]
@@ -185,6 +186,7 @@ def import_files(
             replace_central(connection, batch.attributes)
             report(len(paths) + 2, steps)
             run.apply_events([t for t in tables if t.recognised.kind is TableKind.EVENTS])
+            run.touch_changed_cases()
             summary = run.finish(files, tables, batch)
             if dry_run:
                 raise _RolledBackError(summary)
@@ -451,6 +453,9 @@ class _ImportRun:
         self._insert_cases(new)
         self._update_cases(changed)
         self._close_missing(missing)
+        touch(self.connection, [r.case_id for r in new])
+        touch(self.connection, [r.case_id for r, _ in changed])
+        touch(self.connection, missing)
 
     def _reject_other_citizen(self, record: CaseRecord, before: StoredCase,
                               batch: CaseBatch) -> None:
@@ -616,6 +621,12 @@ class _ImportRun:
             events.update().where(events.c.id == bindparam("b_id")).values(confirmed=True)
         )
         self._execute(statement, ({"b_id": event_id} for event_id in event_ids))
+
+    def touch_changed_cases(self) -> None:
+        """Mark the cases that got events in this import: their deadlines follow."""
+        touch(self.connection, self.connection.execute(
+            select(events.c.case_id).distinct().where(events.c.import_id == self.import_id)
+        ).scalars())
 
     # --- history -------------------------------------------------------------------
 

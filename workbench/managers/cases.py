@@ -97,20 +97,9 @@ class CaseManager(Manager):
         return self._caseload(today, owned_by(caseworker, team))
 
     def _caseload(self, today: dt.date, owned: Sequence[ColumnElement[bool]]) -> list[CaseRow]:
-        """The open cases matching ``owned``, evaluated, soonest due first."""
+        """The open cases matching ``owned``, soonest due first, from the stored deadlines."""
         with collector_paused():
-            current, case_rows, history, local = self._cases_with_events(
-                [open_on(today), *owned])
-            profile = load_named_profile(current.profile_name)
-            rows = []
-            for case in case_rows:
-                cpr = Cpr(case.cpr)
-                evaluation = self._evaluate(case, cpr, history.get(case.case_id, ()), profile,
-                                            today, current.amber_days, local.of(case.case_id))
-                row = _case_row(case, cpr, evaluation, today)
-                if row is not None:
-                    rows.append(row)
-            return sorted(rows, key=lambda r: (r.next_due or dt.date.max, r.case_id))
+            return self._wb.deadlines.caseload(today, owned)
 
     def evaluated_cases(
         self, today: dt.date, *, team: str | None = None, closed_since: dt.date | None = None

@@ -11,6 +11,7 @@ from workbench.resources import load_named_profile
 from workbench.rules import RuleProfile
 from workbench.settings import Settings, decode_settings, encode_setting
 from workbench.store.models import settings
+from workbench.store.touched import touch_all
 
 
 class SettingsManager(Manager):
@@ -33,6 +34,10 @@ class SettingsManager(Manager):
         rows = [{"key": key, "value": encode_setting(value)}
                 for key, value in asdict(new).items() if value != defaults[key]]
         with self._database.transaction(write=True) as connection:
+            before = self.read(connection)
+            if (before.profile_name, before.closure_days, before.fixed_closure_days) != (
+                    new.profile_name, new.closure_days, new.fixed_closure_days):
+                touch_all(connection)  # every stored deadline follows (workbench.deadlines)
             # Only the user's settings: the team's (workbench.sync) live in the same table.
             keys = list(defaults)
             connection.execute(settings.delete().where(settings.c.key.in_(keys)))
@@ -47,3 +52,8 @@ class SettingsManager(Manager):
     def profile_of(self, connection: Connection) -> RuleProfile:
         """The rule profile this database uses."""
         return load_named_profile(self.read(connection).profile_name)
+
+    def rules_of(self, connection: Connection) -> tuple[RuleProfile, int]:
+        """The rule profile this database uses and its amber window."""
+        current = self.read(connection)
+        return load_named_profile(current.profile_name), current.amber_days

@@ -15,7 +15,7 @@ import contextlib
 import datetime as dt
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +30,7 @@ from workbench.database_path import APP_NAME as APP_NAME
 from workbench.database_path import DATABASE_ENV as DATABASE_ENV
 from workbench.database_path import default_database_path as default_database_path
 from workbench.errors import StoreError, WriteError
-from workbench.store import encryption, recovery
+from workbench.store import encryption, recovery, touched
 from workbench.store.location import refuse_network_database
 
 BUSY_TIMEOUT_MS = 30_000
@@ -118,6 +118,10 @@ class Database:
         self.sqlite_path = sqlite_path
         #: The SQLCipher key of an encrypted database file; None for a plain one.
         self._key = key
+        #: Called before a transaction that marked cases (``workbench.store.touched``)
+        #: commits, with its connection and those cases: the stored deadlines follow there
+        #: (without it, the cases' rows are left not evaluated).
+        self.before_commit: Callable[[Connection, touched.Touched], None] | None = None
 
     @property
     def encrypted(self) -> bool:
@@ -167,7 +171,11 @@ class Database:
             if write:
                 connection.execution_options(**{_WRITE_OPTION: True})
             with connection.begin():
+                touched.take(connection)  # nothing a rolled-back transaction marked
                 yield connection
+                changed = touched.take(connection)
+                if changed is not None:
+                    (self.before_commit or touched.leave_unevaluated)(connection, changed)
 
     def backup(self) -> Path | None:
         """Copy a SQLite database with SQLite's online backup API; keep the newest few.

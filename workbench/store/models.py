@@ -379,6 +379,60 @@ class CaseAttributeModel(Base):
     )
 
 
+class CaseDeadlineModel(Base):
+    """An open case's deadlines as the engine worked them out (workbench.deadlines).
+
+    Stored so that red / amber / green is a comparison of ``next_due`` with today, on an
+    index, instead of an evaluation of every case. The row holds for every day from
+    ``as_of`` up to the day before ``fresh_until``: on that day something the engine reads
+    by date changes (a count window ends, a rule comes into force, a future event counts).
+    ``as_of`` None marks a row not evaluated yet (a database that migrated to it).
+    """
+
+    __tablename__ = "case_deadlines"
+
+    #: No foreign key: the rows are derived, every read joins them to ``cases``, and
+    #: whatever replaces cases wholesale (a test's reset, a tool) need not know of them.
+    case_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    #: The case's owner, copied here so that one index answers "caseworker X's red cases".
+    caseworker: Mapped[str] = mapped_column(String(100))
+    team: Mapped[str | None] = mapped_column(String(100))
+    #: The earliest due date of the open milestones; None when none is open (green).
+    next_due: Mapped[dt.date | None] = mapped_column(Date)
+    #: The rule of the open milestone that falls due first (ties: profile order).
+    rule_id: Mapped[str | None] = mapped_column(String(32))
+    #: The earliest plan-by date of the case's open count windows (advisory).
+    plan_by: Mapped[dt.date | None] = mapped_column(Date)
+    as_of: Mapped[dt.date | None] = mapped_column(Date)
+    #: None: no date changes the evaluation before something is registered or imported.
+    fresh_until: Mapped[dt.date | None] = mapped_column(Date)
+
+    __table_args__ = (
+        Index("ix_case_deadlines_caseworker_due", "caseworker", "next_due"),
+        Index("ix_case_deadlines_team_due", "team", "next_due"),
+        Index("ix_case_deadlines_next_due", "next_due"),
+        Index("ix_case_deadlines_fresh_until", "fresh_until"),
+        Index("ix_case_deadlines_as_of", "as_of"),
+    )
+
+
+class OpenMilestoneModel(Base):
+    """One open milestone of an open case, in the engine's order (``position``)."""
+
+    __tablename__ = "open_milestones"
+
+    case_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    rule_id: Mapped[str] = mapped_column(String(32))
+    occurrence: Mapped[int] = mapped_column(Integer)
+    due: Mapped[dt.date] = mapped_column(Date)
+    #: Count rules: the last day of the window (the count is taken up to it).
+    window_end: Mapped[dt.date | None] = mapped_column(Date)
+    plan_by: Mapped[dt.date | None] = mapped_column(Date)
+
+    __table_args__ = (Index("ix_open_milestones_due", "due"),)
+
+
 def _table(model: type[Base]) -> Table:
     """The Core table behind a model (typed as a Table, which it always is here)."""
     table = model.__table__
@@ -404,6 +458,8 @@ audit_log = _table(AuditEntryModel)
 pauses = _table(PauseModel)
 exemptions = _table(ExemptionModel)
 case_attributes = _table(CaseAttributeModel)
+case_deadlines = _table(CaseDeadlineModel)
+open_milestones = _table(OpenMilestoneModel)
 
 
 def utc_now() -> dt.datetime:

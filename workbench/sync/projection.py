@@ -30,12 +30,15 @@ from workbench.store.models import (
     notes,
     pauses,
 )
+from workbench.store.touched import touch
 from workbench.sync.entries import EntityType, FieldValue
 
 Values = Mapping[str, FieldValue]
 _T = TypeVar("_T")
 #: Ids per ``IN (...)`` query.
 CHUNK = 500
+#: The entities the engine reads (workbench.deadlines stores what it makes of them).
+_DEADLINE_TYPES = frozenset({EntityType.EVENT, EntityType.PAUSE, EntityType.EXEMPTION})
 
 
 @dataclass(frozen=True)
@@ -58,6 +61,10 @@ def project_many(connection: Connection, entities: Sequence[EntityView]) -> None
     by_type: dict[EntityType, list[EntityView]] = {}
     for entity in entities:
         by_type.setdefault(entity.entity_type, []).append(entity)
+    # Events, pauses and exemptions move deadlines: the local registrations and the
+    # teammates' entries both come here, and their cases' stored deadlines follow.
+    touch(connection, (str(entity.case_id) for entity in entities
+                       if entity.case_id is not None and entity.entity_type in _DEADLINE_TYPES))
     if EntityType.EVENT in by_type:
         _project_events(connection, by_type[EntityType.EVENT])
     if EntityType.NOTE in by_type:

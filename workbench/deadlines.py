@@ -1,0 +1,753 @@
+"""Stored deadlines: each open case's open milestones, so that a status is a comparison.
+
+The engine (``workbench.engine``) stays the one definition. What it works out for a case
+depends on the case's facts, events, pauses, exemptions, attributes and the profile, and on
+the evaluation date only in a few known ways; so its result is stored per case
+(``case_deadlines``: the milestone that falls due first and the earliest plan-by date;
+``open_milestones``: every open milestone) and red / amber / green is ``next_due`` compared
+with today on an index. How a stored row depends on the date:
+
+* it holds from ``as_of`` (the date it was evaluated for) to the day before
+  ``fresh_until``: the first day on which the engine could answer otherwise although nothing
+  was registered: a count window ends (its plan-by date goes, the next window begins), a
+  rule comes into force (``applies_from``) or is repealed (``applies_until``), an event or
+  a pause dated in the future begins to count, a pause still on adds a day, the case starts
+  or closes;
+* the amber window is part of the comparison only, never stored.
+
+The rows are re-evaluated in the transaction of every change (``workbench.store.touched``
+marks the cases; ``Database.transaction`` hands them here before it commits): exactly the
+cases a change touched, or all of them when the profile or the calendar changes. A read
+that meets rows that do not hold for its date re-evaluates those first. ``verify`` proves
+the stored rows equal a fresh evaluation through the cases manager's own path (``wb.cases``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import enum
+import hashlib
+import json
+import logging
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from types import SimpleNamespace
+from typing import Any, NamedTuple, Protocol
+
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Row,
+    String,
+    case,
+    cast,
+    collate,
+    func,
+    null,
+    or_,
+    select,
+)
+from sqlalchemy.exc import SQLAlchemyError
+
+from workbench.attributes import attributes_of
+from workbench.calendar import iso_week, week_since
+from workbench.cpr import Cpr
+from workbench.engine import (
+    DEFAULT_AMBER_DAYS,
+    CaseEvaluation,
+    CaseEvent,
+    CaseFacts,
+    Milestone,
+    Status,
+    evaluate_case,
+    status_for_due,
+)
+from workbench.pauses import NO_WAIVERS, waivers_of
+from workbench.rules import CountRule, Rule, RuleProfile
+from workbench.store.bulk import BulkInserter
+from workbench.store.database import Database
+from workbench.store.models import case_deadlines, cases, events, open_milestones, settings
+from workbench.store.touched import ALL_CASES, AllCases, Touched, leave_unevaluated
+from workbench.views import CaseRow
+from workbench.vocabulary import EventKind, Scheme
+
+#: Cases evaluated and written per round: memory stays flat at any caseload.
+CHUNK = 2_000
+#: Changes touching more cases than this leave them to the first read (``_after_change``).
+EVALUATED_AT_ONCE = 20_000
+#: An evaluated case that is closed by the day read for (``_store_or_evaluate``).
+_CLOSED = object()
+log = logging.getLogger(__name__)
+#: The setting that holds ``fingerprint`` of the profile the stored rows were evaluated with.
+_FINGERPRINT_KEY = "deadlines.profile"
+_ONE_DAY = dt.timedelta(days=1)
+_EVENT_KINDS = {kind.value: kind for kind in EventKind}
+_SCHEMES = {scheme.value: scheme for scheme in Scheme}
+_CASE_COLUMNS = (cases.c.case_id, cases.c.cpr, cases.c.name, cases.c.scheme, cases.c.caseworker,
+                 cases.c.team, cases.c.start, cases.c.closed_on)
+_DEADLINE_COLUMNS = ("case_id", "caseworker", "team", "next_due", "rule_id", "plan_by", "as_of",
+                     "fresh_until")
+_MILESTONE_COLUMNS = ("case_id", "position", "rule_id", "occurrence", "due", "window_end",
+                      "plan_by")
+AnyRow = Row[*tuple[Any, ...]]
+
+
+class EvaluatedLike(Protocol):
+    """What ``verify`` compares with: a case as the cases manager evaluates it freshly."""
+
+    @property
+    def case_id(self) -> str: ...  # noqa: D102
+
+    @property
+    def caseworker(self) -> str: ...  # noqa: D102
+
+    @property
+    def team(self) -> str | None: ...  # noqa: D102
+
+    @property
+    def evaluation(self) -> CaseEvaluation: ...  # noqa: D102
+
+    @property
+    def row(self) -> CaseRow | None: ...  # noqa: D102
+
+
+class StoredMilestone(NamedTuple):
+    """An open milestone as stored: what the lists and the comparison need of it."""
+
+    rule_id: str
+    occurrence: int
+    due: dt.date
+    window_end: dt.date | None
+    plan_by: dt.date | None
+
+
+@dataclasses.dataclass(frozen=True)
+class Difference:
+    """One case whose stored deadlines differ from a fresh evaluation."""
+
+    case_id: str
+    #: What differs: "missing" (no stored row), "stale" (stored, not open), "row",
+    #: "milestones" or "list" (the list row shown).
+    what: str
+    stored: str
+    fresh: str
+
+
+class Counts(NamedTuple):
+    """How many open cases are red, amber and green."""
+
+    red: int
+    amber: int
+    green: int
+
+
+class Deadlines:
+    """The stored deadlines of one database: recompute, read by status, verify."""
+
+    def __init__(
+        self,
+        database: Database,
+        rules_of: Callable[[Connection], tuple[RuleProfile, int]],
+        evaluated: Callable[[dt.date], Sequence[EvaluatedLike]],
+    ) -> None:
+        """Keep ``database``'s deadlines; ``rules_of`` gives the profile and amber window.
+
+        ``evaluated`` is the cases manager's fresh evaluation of every case (for ``verify``).
+        """
+        self._database = database
+        self._rules_of = rules_of
+        self._evaluated = evaluated
+        #: The date the rows are evaluated for when a change re-evaluates them: the last
+        #: date read for, else the real today.
+        self.today: dt.date | None = None
+        database.before_commit = self._after_change
+
+    # --- recompute ---------------------------------------------------------------------
+
+    def _as_of(self) -> dt.date:
+        return self.today or dt.date.today()
+
+    def _after_change(self, connection: Connection, touched: Touched) -> None:
+        """Re-evaluate the cases a transaction changed, in it, before it commits.
+
+        More than ``EVALUATED_AT_ONCE`` cases (a first import, a new profile) are only
+        marked not evaluated, in the same transaction, so that a whole-centre import does
+        not also pay for evaluating every case: the first read evaluates them (a read
+        never uses a row that is not evaluated for its day).
+        """
+        if isinstance(touched, AllCases):
+            if self._count(connection) > EVALUATED_AT_ONCE:
+                leave_unevaluated(connection, touched)
+            else:
+                self.refresh_all(connection, self._as_of())
+        elif len(touched) > EVALUATED_AT_ONCE:
+            leave_unevaluated(connection, touched)
+        else:
+            self.refresh(connection, sorted(touched), self._as_of())
+
+    @staticmethod
+    def _follow_profile(connection: Connection, profile: RuleProfile) -> bool:
+        """If the rows were evaluated with another profile, leave them all unevaluated.
+
+        True if they were (in this write transaction).
+        """
+        current = fingerprint(profile)
+        stored = _stored_fingerprint(connection)
+        if stored == current:
+            return False
+        leave_unevaluated(connection, ALL_CASES)
+        if stored is None:
+            connection.execute(settings.insert().values(key=_FINGERPRINT_KEY, value=current))
+        else:
+            connection.execute(settings.update().where(settings.c.key == _FINGERPRINT_KEY)
+                               .values(value=current))
+        return True
+
+    def _check_profile(self, profile: RuleProfile, stored: str | None) -> bool:
+        """Before a read: rows evaluated with another profile are left to be evaluated.
+
+        False if they were and the database could not take it (a full disk).
+        """
+        if stored == fingerprint(profile):
+            return True
+        try:
+            with self._database.transaction(write=True) as connection:
+                self._follow_profile(connection, self._rules_of(connection)[0])
+        except SQLAlchemyError:
+            return False
+        return True
+
+    @staticmethod
+    def _count(connection: Connection) -> int:
+        return int(connection.execute(select(func.count()).select_from(case_deadlines)
+                                      ).scalar_one())
+
+    def recompute(self, case_ids: Iterable[str], today: dt.date | None = None) -> None:
+        """Re-evaluate and store these cases (for ``today``, else the usual date)."""
+        with self._database.transaction(write=True) as connection:
+            self.refresh(connection, sorted(set(case_ids)), today or self._as_of())
+
+    def recompute_all(self, today: dt.date | None = None) -> int:
+        """Re-evaluate and store every case; the number of open cases stored."""
+        with self._database.transaction(write=True) as connection:
+            return self.refresh_all(connection, today or self._as_of())
+
+    def refresh_all(self, connection: Connection, as_of: dt.date) -> int:
+        """Every case, re-evaluated in chunks (the table is emptied first)."""
+        connection.execute(open_milestones.delete())
+        connection.execute(case_deadlines.delete())
+        case_ids = list(connection.execute(select(cases.c.case_id).order_by(cases.c.case_id)
+                                           ).scalars())
+        return self._write(connection, case_ids, as_of, replace=False)
+
+    def refresh(self, connection: Connection, case_ids: Sequence[str], as_of: dt.date) -> int:
+        """Re-evaluate and store ``case_ids`` as of ``as_of``; the number still open."""
+        return self._write(connection, case_ids, as_of, replace=True)
+
+    def _write(self, connection: Connection, case_ids: Sequence[str], as_of: dt.date, *,
+               replace: bool) -> int:
+        if not case_ids:
+            return 0
+        profile = self._rules_of(connection)[0]
+        self._follow_profile(connection, profile)
+        bulk = BulkInserter(connection)
+        date = bulk.date
+        stored = 0
+        for start in range(0, len(case_ids), CHUNK):
+            chunk = case_ids[start:start + CHUNK]
+            if replace:
+                connection.execute(open_milestones.delete().where(
+                    open_milestones.c.case_id.in_(chunk)))
+                connection.execute(case_deadlines.delete().where(
+                    case_deadlines.c.case_id.in_(chunk)))
+            deadline_rows: list[tuple[object, ...]] = []
+            milestone_rows: list[tuple[object, ...]] = []
+            for case_row, evaluation, facts in _evaluate(connection, chunk, profile, as_of):
+                if evaluation.status is None:
+                    continue  # closed: in no list
+                open_ones = evaluation.open_milestones
+                deciding = evaluation.deciding
+                fresh = fresh_until(facts, profile, evaluation, as_of)
+                deadline_rows.append((
+                    case_row.case_id, case_row.caseworker, case_row.team,
+                    date(deciding.due if deciding else None),
+                    deciding.rule_id if deciding else None, date(_plan_by(open_ones)),
+                    date(as_of), date(fresh)))
+                milestone_rows.extend(
+                    (case_row.case_id, position, m.rule_id, m.occurrence, date(m.due),
+                     date(m.due if isinstance(m.rule, CountRule) else None), date(m.plan_by))
+                    for position, m in enumerate(open_ones))
+            stored += bulk.insert(case_deadlines, _DEADLINE_COLUMNS, deadline_rows)
+            bulk.insert(open_milestones, _MILESTONE_COLUMNS, milestone_rows)
+        return stored
+
+    # --- read ----------------------------------------------------------------------------
+
+    def caseload(self, today: dt.date, conditions: Sequence[ColumnElement[bool]],
+                 ) -> list[CaseRow]:
+        """The list rows of the open cases matching ``conditions``, soonest due first.
+
+        One indexed query; rows that do not hold for ``today`` (or are missing) are
+        re-evaluated first, in a write transaction of their own, and read again.
+        """
+        found, profile, amber_days = self._read(today, _list_query(today, conditions))
+        rows = [_case_row(row, today, profile, amber_days) for row in found]
+        return sorted(rows, key=_SOONEST_FIRST)
+
+    def status_table(self, today: dt.date, *, caseworker: str | None = None,
+                     team: str | None = None) -> Sequence[Sequence[str]]:
+        """``workbench status``'s rows as text, soonest due first, made by the database.
+
+        The same cases, order, statuses and dates as ``caseload``'s rows (the tests hold
+        them to it), without making list rows: the status is the stored next due date
+        compared with today in the query, on the index. Columns: case id, caseworker,
+        scheme, status, next due, milestone, plan-by.
+        """
+        self.today = today
+        while True:
+            with self._database.transaction() as connection:
+                profile, amber_days = self._rules_of(connection)
+                stored = _stored_fingerprint(connection)
+                found: Sequence[Sequence[str]] = connection.execute(
+                    _status_query(connection.dialect.name, today, amber_days,
+                                  caseworker, team)).all()
+            # A row that does not hold for today (or is missing) has no status yet.
+            stale = [row[0] for row in found if row[3] is None]
+            if stored != fingerprint(profile):
+                if self._check_profile(profile, stored):
+                    continue  # every row left to be evaluated: read again
+                stale = [row[0] for row in found]
+            if not stale:
+                return found
+            evaluated = self._store_or_evaluate(stale, today)
+            if evaluated is None:
+                continue  # stored: read again
+            green = Status.GREEN.value
+            table = [row for row in found if row[0] not in evaluated]
+            for row in found:
+                if row[0] in evaluated and evaluated[row[0]] is not _CLOSED:
+                    due, rule_id, plan_by = evaluated[row[0]]
+                    table.append((row[0], row[1], row[2],
+                                  status_for_due(due, today, amber_days).value if due else green,
+                                  due.isoformat() if due else "", rule_id or "",
+                                  plan_by.isoformat() if plan_by else ""))
+            last = dt.date.max.isoformat()
+            return sorted(table, key=lambda row: (row[4] or last, row[0]))
+
+    def _read(self, today: dt.date, query: Any) -> tuple[list[Any], RuleProfile, int]:
+        """The rows of ``query`` (ending in as_of, fresh_until), all holding for ``today``.
+
+        Rows that do not hold for ``today`` (or are missing) are re-evaluated first, in a
+        write transaction of their own, and read again.
+        """
+        self.today = today
+        while True:
+            with self._database.transaction() as connection:
+                profile, amber_days = self._rules_of(connection)
+                stored = _stored_fingerprint(connection)
+                found: list[Any] = list(connection.execute(query).all())
+            stale = [row[0] for row in found if _stale(row[-2], row[-1], today)]
+            if stored != fingerprint(profile):
+                if self._check_profile(profile, stored):
+                    continue  # every row left to be evaluated: read again
+                stale = [row[0] for row in found]
+            if not stale:
+                return found, profile, amber_days
+            evaluated = self._store_or_evaluate(stale, today)
+            if evaluated is None:
+                continue  # stored: read again
+            kept = [row for row in found if row[0] not in evaluated]
+            kept.extend(SimpleNamespace(**{**row._mapping, "next_due": values[0],
+                                           "rule_id": values[1], "plan_by": values[2]})
+                        for row in found
+                        if (values := evaluated.get(row[0], _CLOSED)) is not _CLOSED)
+            return kept, profile, amber_days
+
+    def _store_or_evaluate(self, case_ids: Sequence[str], today: dt.date,
+                           ) -> dict[str, Any] | None:
+        """Re-evaluate and store ``case_ids`` for ``today``: None once stored.
+
+        Where the database cannot take the write (a full disk, a read-only copy), the read
+        goes on with the cases evaluated for it alone: next due, rule and plan-by by case
+        (``_CLOSED`` for a case closed by then). Re-evaluated rows hold for today
+        (``fresh_until`` lies after it), so the next read finds none of them stale.
+        """
+        try:
+            with self._database.transaction(write=True) as connection:
+                self.refresh(connection, case_ids, today)
+        except SQLAlchemyError as error:
+            log.warning("stored deadlines not updated, evaluated for this read only: %s",
+                        type(error).__name__)
+        else:
+            return None
+        evaluated: dict[str, Any] = dict.fromkeys(case_ids, _CLOSED)
+        with self._database.transaction() as connection:
+            profile = self._rules_of(connection)[0]
+            for start in range(0, len(case_ids), CHUNK):
+                chunk = case_ids[start:start + CHUNK]
+                for row, evaluation, _facts in _evaluate(connection, chunk, profile, today):
+                    if evaluation.status is not None:
+                        deciding = evaluation.deciding
+                        evaluated[row.case_id] = (
+                            deciding.due if deciding else None,
+                            deciding.rule_id if deciding else None,
+                            _plan_by(evaluation.open_milestones))
+        return evaluated
+
+    def counts(self, today: dt.date, amber_days: int = DEFAULT_AMBER_DAYS, *,
+               caseworker: str | None = None, team: str | None = None) -> Counts:
+        """Red, amber and green open cases (of a caseworker or team): one indexed count.
+
+        The stored rows are brought up to ``today`` first, as for a list.
+        """
+        if not self.refresh_stale(today):  # the database took no write: count a list
+            conditions = [cases.c.caseworker == caseworker] if caseworker is not None else []
+            if team is not None:
+                conditions.append(cases.c.team == team)
+            found = Counter(row.status for row in self.caseload(today, conditions))
+            return Counts(found[Status.RED], found[Status.AMBER], found[Status.GREEN])
+        try:
+            until = today + dt.timedelta(days=amber_days)
+        except OverflowError:
+            until = dt.date.max
+        due = case_deadlines.c.next_due
+        query = select(
+            func.count(case(((due < today), 1))),
+            func.count(case(((due >= today) & (due <= until), 1))),
+            func.count(case((or_(due.is_(None), due > until), 1))),
+        ).where(*_owner(caseworker, team))
+        with self._database.transaction() as connection:
+            red, amber, green = connection.execute(query).one()
+        return Counts(int(red), int(amber), int(green))
+
+    def refresh_stale(self, today: dt.date) -> bool:
+        """Re-evaluate the stored rows that do not hold for ``today``.
+
+        False if some needed it and the database could not take the write (a full disk).
+        """
+        self.today = today
+        deadline = case_deadlines.c
+        query = select(deadline.case_id).where(or_(
+            deadline.as_of.is_(None), deadline.as_of > today, deadline.fresh_until <= today))
+        with self._database.transaction() as connection:
+            profile, stored = self._rules_of(connection)[0], _stored_fingerprint(connection)
+        if not self._check_profile(profile, stored):
+            return False
+        with self._database.transaction() as connection:
+            stale = list(connection.execute(query).scalars())
+            newest = connection.execute(select(func.max(deadline.as_of))).scalar()
+            if newest is not None and newest > today:
+                # Read for an earlier day than evaluated: the cases closed in between
+                # have no row yet (closed cases have none) but are open on ``today``.
+                stale.extend(connection.execute(
+                    select(cases.c.case_id)
+                    .select_from(cases.outerjoin(case_deadlines,
+                                                 case_deadlines.c.case_id == cases.c.case_id))
+                    .where(deadline.case_id.is_(None), cases.c.closed_on > today,
+                           cases.c.closed_on <= newest)).scalars())
+        if not stale:
+            return True
+        try:
+            with self._database.transaction(write=True) as connection:
+                self.refresh(connection, stale, today)
+        except SQLAlchemyError:
+            return False
+        return True
+
+    def milestones(self, case_id: str) -> list[StoredMilestone]:
+        """A case's stored open milestones, in the engine's order."""
+        m = open_milestones.c
+        with self._database.transaction() as connection:
+            return [StoredMilestone(*row) for row in connection.execute(
+                select(m.rule_id, m.occurrence, m.due, m.window_end, m.plan_by)
+                .where(m.case_id == case_id).order_by(m.position))]
+
+    # --- verify ----------------------------------------------------------------------------
+
+    def verify(self, today: dt.date) -> list[Difference]:
+        """The differences between the stored rows and a fresh evaluation; none if they agree.
+
+        Every case is evaluated afresh by the engine, through the cases manager's own path, and
+        compared with the stored rows brought up to ``today``. Rows that do not hold for
+        ``today`` by their own dates are re-evaluated first, as every read does; a missing
+        row, or one that holds but differs, is a difference.
+        """
+        self.refresh_stale(today)
+        with self._database.transaction() as connection:
+            stored = {row.case_id: row for row in connection.execute(select(case_deadlines))}
+            stored_milestones: dict[str, list[StoredMilestone]] = defaultdict(list)
+            m = open_milestones.c
+            for row in connection.execute(
+                    select(m.case_id, m.rule_id, m.occurrence, m.due, m.window_end, m.plan_by)
+                    .order_by(m.case_id, m.position)):
+                stored_milestones[row.case_id].append(StoredMilestone(*row[1:]))
+        differences: list[Difference] = []
+        fresh_cases = [c for c in self._evaluated(today) if c.row is not None]
+        for fresh in fresh_cases:
+            differences.extend(_compare(fresh, stored.pop(fresh.case_id, None),
+                                        stored_milestones.get(fresh.case_id, [])))
+        differences.extend(Difference(case_id, "stale", _describe(row), "-")
+                           for case_id, row in sorted(stored.items()))
+        listed = {row.case_id: row for row in self._stored_rows(today)}
+        for fresh in fresh_cases:
+            shown = listed.get(fresh.case_id)
+            if shown != fresh.row:
+                differences.append(Difference(fresh.case_id, "list", _describe_row(shown),
+                                              _describe_row(fresh.row)))
+        return sorted(differences, key=lambda d: (d.case_id, d.what))
+
+    def _stored_rows(self, today: dt.date) -> list[CaseRow]:
+        """The list rows as the stored rows give them (nothing re-evaluated)."""
+        with self._database.transaction() as connection:
+            profile, amber_days = self._rules_of(connection)
+            found = connection.execute(_list_query(today, [])).all()
+        return [_case_row(row, today, profile, amber_days) for row in found
+                if row.as_of is not None]
+
+
+def _soonest_first(row: CaseRow) -> tuple[dt.date, str]:
+    """The lists' order: soonest due first, then by Sags-ID (as Python compares text)."""
+    return row.next_due or dt.date.max, row.case_id
+
+
+_SOONEST_FIRST = _soonest_first
+
+
+def fingerprint(profile: RuleProfile) -> str:
+    """What the stored rows were evaluated with: the profile's rules, all of them.
+
+    A new version of a profile's file (an update of the application), or IT's choice of
+    another profile in the site configuration, changes it without any setting saved here.
+    """
+    found = _FINGERPRINTS.get(id(profile))
+    if found is None or found[0] is not profile:
+        canonical = repr(_canonical((profile.id, profile.rules)))
+        digest = hashlib.sha256(canonical.encode()).hexdigest()[:32]
+        found = _FINGERPRINTS[id(profile)] = (profile, json.dumps(digest))
+    return found[1]
+
+
+_FINGERPRINTS: dict[int, tuple[RuleProfile, str]] = {}
+
+
+def _canonical(value: object) -> object:
+    """``value`` in a form whose repr is the same in every process (sets sorted)."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return (type(value).__name__, tuple(
+            (item.name, _canonical(getattr(value, item.name)))
+            for item in dataclasses.fields(value) if item.repr))
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, (set, frozenset)):
+        return tuple(sorted(repr(_canonical(item)) for item in value))
+    if isinstance(value, (tuple, list)):
+        return tuple(_canonical(item) for item in value)
+    if isinstance(value, dict):
+        return tuple(sorted((repr(_canonical(k)), repr(_canonical(v)))
+                            for k, v in value.items()))
+    return value
+
+
+def _stored_fingerprint(connection: Connection) -> str | None:
+    return connection.execute(select(settings.c.value).where(settings.c.key == _FINGERPRINT_KEY)
+                              ).scalar()
+
+
+def _owner(caseworker: str | None, team: str | None) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = []
+    if caseworker is not None:
+        conditions.append(case_deadlines.c.caseworker == caseworker)
+    if team is not None:
+        conditions.append(case_deadlines.c.team == team)
+    return conditions
+
+
+def _list_query(today: dt.date, conditions: Sequence[ColumnElement[bool]]) -> Any:
+    """The open cases matching ``conditions`` with their stored deadlines."""
+    deadline = case_deadlines.c
+    return (
+        select(*_CASE_COLUMNS[:-1], deadline.next_due, deadline.rule_id, deadline.plan_by,
+               deadline.as_of, deadline.fresh_until)
+        .select_from(cases.outerjoin(case_deadlines,
+                                     case_deadlines.c.case_id == cases.c.case_id))
+        .where(or_(cases.c.closed_on.is_(None), cases.c.closed_on > today), *conditions)
+    )
+
+
+def _status_query(dialect: str, today: dt.date, amber_days: int, caseworker: str | None,
+                  team: str | None) -> Any:
+    """``status_table``'s query: the status is None where the stored row does not hold."""
+    deadline = case_deadlines.c
+    try:
+        until = today + dt.timedelta(days=amber_days)
+    except OverflowError:
+        until = dt.date.max
+    due = deadline.next_due
+    status = case(
+        (or_(deadline.as_of.is_(None), deadline.as_of > today, deadline.fresh_until <= today),
+         null()),
+        (due.is_(None), Status.GREEN.value),   # status_for_due, in SQL
+        (due < today, Status.RED.value),
+        (due <= until, Status.AMBER.value),
+        else_=Status.GREEN.value,
+    )
+    # The lists' order (next due, else the calendar's end; then the Sags-ID as Python
+    # compares text: by code point, which is the bytes of UTF-8).
+    case_id = collate(cases.c.case_id, "C") if dialect == "postgresql" else cases.c.case_id
+    return (
+        select(cases.c.case_id, cases.c.caseworker, cases.c.scheme, status,
+               func.coalesce(cast(due, String), ""), func.coalesce(deadline.rule_id, ""),
+               func.coalesce(cast(deadline.plan_by, String), ""))
+        .select_from(cases.outerjoin(case_deadlines, deadline.case_id == cases.c.case_id))
+        .where(or_(cases.c.closed_on.is_(None), cases.c.closed_on > today),
+               *([cases.c.caseworker == caseworker] if caseworker is not None else []),
+               *([cases.c.team == team] if team is not None else []))
+        .order_by(func.coalesce(due, dt.date.max), case_id)
+    )
+
+
+def _stale(as_of: dt.date | None, fresh_until: dt.date | None, today: dt.date) -> bool:
+    """Whether a stored row does not hold for ``today`` (or there is none: as_of None)."""
+    return as_of is None or as_of > today or (fresh_until is not None and fresh_until <= today)
+
+
+def _case_row(row: AnyRow, today: dt.date, profile: RuleProfile, amber_days: int) -> CaseRow:
+    """The list row of a stored case: its status is the comparison of next_due with today."""
+    scheme = _SCHEMES[row.scheme]
+    next_due = row.next_due
+    rule = _rule(profile, scheme, row.start, row.rule_id) if row.rule_id else None
+    return CaseRow(
+        case_id=row.case_id,
+        name=row.name,
+        cpr_masked=Cpr(row.cpr).masked,
+        scheme=scheme,
+        caseworker=row.caseworker,
+        team=row.team,
+        start=row.start,
+        week=week_since(row.start, today),
+        status=status_for_due(next_due, today, amber_days) if next_due else Status.GREEN,
+        milestone_id=row.rule_id,
+        milestone_title_da=rule.title_da if rule else None,
+        milestone_title_en=rule.title_en if rule else None,
+        next_due=next_due,
+        due_iso_week=iso_week(next_due) if next_due else None,
+        days_left=(next_due - today).days if next_due else None,
+        plan_by=row.plan_by,
+    )
+
+
+def _rule(profile: RuleProfile, scheme: Scheme, start: dt.date, rule_id: str) -> Rule | None:
+    """The rule ``rule_id`` as it governs a case of ``scheme`` started on ``start``."""
+    for rule in profile.plan_for(scheme, start).rules:
+        if rule.id == rule_id:
+            return rule
+    return None
+
+
+def _plan_by(open_ones: Iterable[Milestone]) -> dt.date | None:
+    """The earliest plan-by date of the open count windows (advisory, never a status)."""
+    dates = [m.plan_by for m in open_ones if m.plan_by is not None]
+    return min(dates) if dates else None
+
+
+def _evaluate(connection: Connection, case_ids: Sequence[str], profile: RuleProfile,
+              as_of: dt.date) -> Iterator[tuple[AnyRow, CaseEvaluation, CaseFacts]]:
+    """The engine's evaluation of each of ``case_ids`` as of ``as_of``."""
+    these = [cases.c.case_id.in_(case_ids)]
+    case_rows = connection.execute(select(*_CASE_COLUMNS).where(*these)).all()
+    history: dict[str, list[CaseEvent]] = defaultdict(list)
+    for case_id, day, kind in connection.execute(
+            select(events.c.case_id, events.c.date, events.c.kind)
+            .where(events.c.case_id.in_(case_ids))):
+        history[case_id].append(CaseEvent(day, _EVENT_KINDS[kind]))
+    waivers = waivers_of(connection, these)
+    attributes = attributes_of(connection, these)
+    for row in case_rows:
+        standing = waivers.get(row.case_id, NO_WAIVERS)
+        facts = CaseFacts(scheme=_SCHEMES[row.scheme], start=row.start,
+                          events=history.get(row.case_id, ()), cpr=Cpr(row.cpr),
+                          closed_on=row.closed_on, attributes=attributes.get(row.case_id),
+                          pauses=standing.pauses, exemptions=standing.exemptions)
+        yield row, evaluate_case(facts, profile, as_of), facts
+
+
+def fresh_until(facts: CaseFacts, profile: RuleProfile, evaluation: CaseEvaluation,
+                as_of: dt.date) -> dt.date | None:
+    """The first day after ``as_of`` on which the engine could say otherwise, unasked.
+
+    That is, with nothing registered or imported; None if no such day comes (see the
+    module docstring).
+    """
+    days: list[dt.date] = []
+    if facts.start > as_of:
+        days.append(facts.start)
+    if facts.closed_on is not None and facts.closed_on > as_of:
+        days.append(facts.closed_on)
+    days.extend(event.date for event in facts.events if event.date > as_of)
+    for pause in facts.pauses:
+        if pause.start > as_of:
+            days.append(pause.start)
+        elif pause.end is None:
+            days.append(as_of + _ONE_DAY)  # a pause still on moves its deadlines every day
+    for rule in profile.plan_for(facts.scheme, facts.start).rules:
+        if rule.applies_from is not None and rule.applies_from > as_of:
+            days.append(rule.applies_from)
+        if rule.applies_until is not None and rule.applies_until >= as_of:
+            days.append(_day_after(rule.applies_until))
+    days.extend(_day_after(m.due) for m in evaluation.milestones
+                if isinstance(m.rule, CountRule) and m.due >= as_of)
+    return min(days) if days else None
+
+
+def _day_after(day: dt.date) -> dt.date:
+    return day + _ONE_DAY if day < dt.date.max else day
+
+
+def _compare(fresh: EvaluatedLike, stored: AnyRow | None,
+             milestones: Sequence[StoredMilestone]) -> list[Difference]:
+    """How a case's stored rows differ from its fresh evaluation."""
+    evaluation = fresh.evaluation
+    deciding = evaluation.deciding
+    expected_row = (fresh.caseworker, fresh.team, deciding.due if deciding else None,
+                    deciding.rule_id if deciding else None,
+                    _plan_by(evaluation.open_milestones))
+    if stored is None:
+        return [Difference(fresh.case_id, "missing", "-", _describe(expected_row))]
+    differences = []
+    got_row = (stored.caseworker, stored.team, stored.next_due, stored.rule_id, stored.plan_by)
+    if got_row != expected_row:
+        differences.append(Difference(fresh.case_id, "row", _describe(got_row),
+                                      _describe(expected_row)))
+    expected = [StoredMilestone(m.rule_id, m.occurrence, m.due,
+                                m.due if isinstance(m.rule, CountRule) else None, m.plan_by)
+                for m in evaluation.open_milestones]
+    if list(milestones) != expected:
+        differences.append(Difference(fresh.case_id, "milestones",
+                                      _describe_milestones(milestones),
+                                      _describe_milestones(expected)))
+    return differences
+
+
+def _describe(values: Iterable[Any] | AnyRow) -> str:
+    return " ".join("-" if v is None else str(v) for v in values)
+
+
+def _describe_row(row: CaseRow | None) -> str:
+    """A list row as a difference names it: what it shows of the deadlines (no name)."""
+    if row is None:
+        return "-"
+    return _describe((row.caseworker, row.team, row.status.value, row.milestone_id,
+                      row.next_due, row.plan_by))
+
+
+def _describe_milestones(milestones: Iterable[StoredMilestone]) -> str:
+    return ", ".join(f"{m.rule_id}#{m.occurrence} {m.due}" for m in milestones) or "-"
+
+
+def describe(differences: Sequence[Difference]) -> Mapping[str, int]:
+    """How many differences of each kind (for a summary line)."""
+    found: dict[str, int] = defaultdict(int)
+    for difference in differences:
+        found[difference.what] += 1
+    return dict(found)

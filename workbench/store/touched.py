@@ -1,0 +1,75 @@
+"""Which cases a transaction changed, so that their stored deadlines follow in it.
+
+The code that changes what the engine reads (events, pauses, exemptions, attributes, the
+cases themselves, the profile) marks the cases here, on the transaction's connection; before
+the transaction commits, ``Database.transaction`` hands them to whoever stores deadlines
+(``workbench.deadlines``), which re-evaluates exactly those cases in the same transaction.
+Where nobody does (a tool that opened the store without the session, such as a restore),
+the marked cases' rows are left not evaluated (``leave_unevaluated``), which every read
+of them evaluates first: the store itself does not evaluate.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import Connection, select
+
+from workbench.store.models import case_deadlines, cases, open_milestones
+
+_KEY = "workbench.touched_cases"
+
+
+class AllCases:
+    """Every case: the profile or the calendar changed."""
+
+
+#: The mark for "every case".
+ALL_CASES = AllCases()
+Touched = set[str] | AllCases
+
+
+def touch(connection: Connection, case_ids: Iterable[str]) -> None:
+    """Mark these cases as changed in the connection's current transaction."""
+    marked = connection.info.get(_KEY)
+    if marked is ALL_CASES:
+        return
+    if marked is None:
+        marked = connection.info[_KEY] = set()
+    marked.update(case_ids)
+
+
+def touch_all(connection: Connection) -> None:
+    """Mark every case as changed (a new profile or calendar)."""
+    connection.info[_KEY] = ALL_CASES
+
+
+def take(connection: Connection) -> Touched | None:
+    """The cases marked so far (None if none), unmarking them."""
+    marked: Touched | None = connection.info.pop(_KEY, None)
+    if isinstance(marked, AllCases):
+        return marked
+    return marked or None
+
+
+#: Cases per statement of ``leave_unevaluated``.
+_CHUNK = 2_000
+
+
+def leave_unevaluated(connection: Connection, touched: Touched) -> None:
+    """Mark the stored deadlines of ``touched`` not evaluated (``as_of`` NULL).
+
+    Every read evaluates such a row before it uses it (``workbench.deadlines``).
+    """
+    if isinstance(touched, AllCases):
+        connection.execute(case_deadlines.update().values(as_of=None))
+        return
+    case_ids = sorted(touched)
+    for start in range(0, len(case_ids), _CHUNK):
+        chunk = case_ids[start:start + _CHUNK]
+        connection.execute(open_milestones.delete().where(open_milestones.c.case_id.in_(chunk)))
+        connection.execute(case_deadlines.delete().where(case_deadlines.c.case_id.in_(chunk)))
+        connection.execute(case_deadlines.insert().from_select(
+            ["case_id", "caseworker", "team"],
+            select(cases.c.case_id, cases.c.caseworker, cases.c.team)
+            .where(cases.c.case_id.in_(chunk))))
