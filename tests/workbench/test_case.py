@@ -14,7 +14,7 @@ from workbench.engine import CaseEvent, CaseFacts, evaluate_case
 from workbench.importing.mapping import bundled_mappings, recognise
 from workbench.importing.rows import RowReader
 from workbench.resources import load_named_profile
-from workbench.service import Workbench
+from workbench.session import Workbench
 from workbench.store.models import cases
 from workbench.views import CaseRow
 from workbench.vocabulary import EventKind, Scheme
@@ -41,7 +41,7 @@ def test_the_import_reads_a_row_into_the_case_it_states() -> None:
 def test_a_stored_case_reads_back_as_the_case_imported(workbench: Workbench,
                                                        tmp_path: Path) -> None:
     closed = CaseLine("S2", scheme="FL", team="", closed="2026-03-01")
-    workbench.import_files([write_cases(tmp_path / "a.csv", [CaseLine("S1"), closed])],
+    workbench.imports.import_files([write_cases(tmp_path / "a.csv", [CaseLine("S1"), closed])],
                            today=TODAY)
     with workbench.database.transaction() as connection:
         stored = {row.case_id: Case.from_store(row)
@@ -58,7 +58,7 @@ def test_a_stored_case_reads_back_as_the_case_imported(workbench: Workbench,
 
 def test_the_engine_input_and_the_list_row_are_made_from_the_case(
         workbench: Workbench, tmp_path: Path) -> None:
-    workbench.import_files([
+    workbench.imports.import_files([
         write_cases(tmp_path / "a.csv", [CaseLine("S1")]),
         write_events(tmp_path / "e.csv", [("S1", "2026-02-01", "samtale")])], today=TODAY)
     facts = CaseFacts.of(SICK_PAY, [CaseEvent(dt.date(2026, 2, 1), EventKind.SAMTALE)])
@@ -67,7 +67,7 @@ def test_the_engine_input_and_the_list_row_are_made_from_the_case(
     evaluation = evaluate_case(facts, load_named_profile("kbh-2006-2017"), TODAY)
     row = CaseRow.of(SICK_PAY, evaluation, TODAY)
     assert row is not None
-    assert [row] == workbench.caseload(TODAY)  # the service's own list row, field for field
+    assert [row] == workbench.cases.caseload(TODAY)  # the service's own list row, field for field
     assert (row.case_id, row.cpr_masked, row.week) == ("S1", "010190-xxxx", 10)
 
 
