@@ -14,6 +14,7 @@ import operator
 from collections.abc import Iterable, Mapping, Sequence
 from typing import NamedTuple
 
+from workbench.case import Case
 from workbench.cpr import Cpr
 from workbench.rules import (
     ChainRule,
@@ -105,6 +106,21 @@ class CaseFacts(NamedTuple):
     pauses: Sequence[Pause] = ()
     #: Ids of the rules this case is exempt from.
     exemptions: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(
+        cls,
+        case: Case,
+        events: Sequence[CaseEvent] = (),
+        *,
+        attributes: Mapping[str, str] | None = None,
+        pauses: Sequence[Pause] = (),
+        exemptions: frozenset[str] = frozenset(),
+    ) -> CaseFacts:
+        """The engine's input for a stored or imported case, with what happened on it."""
+        return cls(scheme=case.scheme, start=case.start, events=events, cpr=Cpr(case.cpr),
+                   closed_on=case.closed_on, attributes=attributes, pauses=pauses,
+                   exemptions=exemptions)
 
 
 class Milestone(NamedTuple):

@@ -26,7 +26,14 @@ from workbench.errors import InputError, UnknownCaseError
 from workbench.rules import Reason, ReasonEffect, RuleProfile
 from workbench.store.database import Database
 from workbench.store.models import cases, exemptions, from_store_time, pauses, utc_now
-from workbench.sync.entries import EntityType, FieldValue, new_entity_id
+from workbench.sync.entries import EntityType, new_entity_id
+from workbench.sync.payloads import (
+    ExemptionAttributes,
+    ExemptionFields,
+    PauseAttributes,
+    PauseFields,
+    values_of,
+)
 from workbench.sync.replica import Replica
 from workbench.views import ExemptionRow, PauseRow
 from workbench.vocabulary import Scheme
@@ -71,11 +78,10 @@ class Pauses:
         with self._database.transaction(write=True) as connection:
             _case_scheme(connection, case_id)
             _reason(self._profile_of(connection), reason, ReasonEffect.PAUSE)
-            Replica(connection).record(initials, EntityType.PAUSE, entity_id, case_id, {
-                "case_id": case_id, "starts": starts.isoformat(), "reason": reason,
-                "registered_by": initials, "registered_at": utc_now().isoformat(),
-                "ends": _iso(ends), "withdrawn": False,
-            })
+            Replica(connection).record(initials, EntityType.PAUSE, entity_id, case_id, values_of(
+                PauseAttributes(case_id=case_id, starts=starts, reason=reason,
+                                registered_by=initials, registered_at=utc_now()),
+                PauseFields(ends=ends, withdrawn=False)))
             audit.record(connection, AuditAction.PAUSE, initials=initials, case_id=case_id,
                          detail=f"added {reason} from {starts.isoformat()}"
                                 f"{f' to {ends.isoformat()}' if ends else ''}")
@@ -89,7 +95,7 @@ class Pauses:
             if row.withdrawn:
                 raise InputError(key="pause.withdrawn", pause_id=pause_id)
             _check_period(row.starts, ends)
-            self._change(connection, EntityType.PAUSE, row, initials, {"ends": ends.isoformat()},
+            self._change(connection, EntityType.PAUSE, row, initials, PauseFields(ends=ends),
                          f"pause {pause_id} ended {ends.isoformat()}")
 
     def withdraw_pause(self, pause_id: int, *, by: str) -> None:
@@ -97,8 +103,8 @@ class Pauses:
         initials = _initials(by)
         with self._database.transaction(write=True) as connection:
             row = _pause(connection, pause_id)
-            self._change(connection, EntityType.PAUSE, row, initials, {"withdrawn": True},
-                         f"pause {pause_id} withdrawn")
+            self._change(connection, EntityType.PAUSE, row, initials,
+                         PauseFields(withdrawn=True), f"pause {pause_id} withdrawn")
 
     # --- exemptions ----------------------------------------------------------------------
 
@@ -120,11 +126,11 @@ class Pauses:
                 exemptions.c.withdrawn.is_(False))).first()
             if standing is not None:
                 raise InputError(key="exemption.duplicate", case_id=case_id, rule_id=rule_id)
-            Replica(connection).record(initials, EntityType.EXEMPTION, entity_id, case_id, {
-                "case_id": case_id, "rule_id": rule_id, "reason": reason,
-                "registered_by": initials, "registered_at": utc_now().isoformat(),
-                "withdrawn": False,
-            })
+            Replica(connection).record(
+                initials, EntityType.EXEMPTION, entity_id, case_id, values_of(
+                    ExemptionAttributes(case_id=case_id, rule_id=rule_id, reason=reason,
+                                        registered_by=initials, registered_at=utc_now()),
+                    ExemptionFields(withdrawn=False)))
             audit.record(connection, AuditAction.EXEMPTION, initials=initials,
                          case_id=case_id, detail=f"added {rule_id} {reason}")
             return _row_id(connection, exemptions, entity_id)
@@ -137,13 +143,15 @@ class Pauses:
                                      ).first()
             if row is None:
                 raise InputError(key="exemption.unknown", exemption_id=exemption_id)
-            self._change(connection, EntityType.EXEMPTION, row, initials, {"withdrawn": True},
+            self._change(connection, EntityType.EXEMPTION, row, initials,
+                         ExemptionFields(withdrawn=True),
                          f"exemption {exemption_id} ({row.rule_id}) withdrawn")
 
     def _change(self, connection: Connection, entity_type: EntityType, row: Row[Any],
-                initials: str, values: dict[str, FieldValue], detail: str) -> None:
+                initials: str, change: PauseFields | ExemptionFields, detail: str) -> None:
         """Record a change of a pause or exemption for the team, and audit it."""
-        Replica(connection).record(initials, entity_type, row.entity_id, row.case_id, values)
+        Replica(connection).record(initials, entity_type, row.entity_id, row.case_id,
+                                   values_of(change))
         action = AuditAction.PAUSE if entity_type is EntityType.PAUSE else AuditAction.EXEMPTION
         audit.record(connection, action, initials=initials, case_id=row.case_id, detail=detail)
 
@@ -276,8 +284,3 @@ def _row_id(connection: Connection, table: Table, entity_id: str) -> int:
     """The local id of the row a pause or exemption entity was projected onto."""
     return int(connection.execute(select(table.c.id).where(table.c.entity_id == entity_id)
                                   ).scalar_one())
-
-
-def _iso(day: dt.date | None) -> str | None:
-    """A date as ISO text; None stays None."""
-    return day.isoformat() if day is not None else None

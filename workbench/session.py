@@ -11,10 +11,12 @@ A ``Workbench`` is used from one thread at a time; each call is one database tra
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from workbench.attributes import CaseAttributes
 from workbench.deadlines import Deadlines
@@ -32,6 +34,9 @@ from workbench.siteconfig import SiteDefaults, load_site_defaults
 from workbench.store.database import Database, refuse_network_file, resolve_url
 from workbench.store.integrity import ShutdownRecord
 from workbench.store.recovery import ensure_intact
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
 
 #: Operations and counts only: never a name or a CPR number (workbench.logs masks any).
 log = logging.getLogger(__name__)
@@ -107,6 +112,10 @@ class Workbench:
     def database(self) -> Database:
         """The store underneath (for tools and tests)."""
         return self._database
+
+    def reading(self) -> contextlib.AbstractContextManager[Connection]:
+        """A unit of work for several reads that must see one snapshot of the store."""
+        return self._database.reading()
 
     @property
     def site(self) -> SiteDefaults:

@@ -10,7 +10,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from workbench.engine import MilestoneState, Status
+from workbench.calendar import iso_week, week_since
+from workbench.case import Case
+from workbench.engine import CaseEvaluation, MilestoneState, Status
 from workbench.inquiries import is_overdue
 from workbench.vocabulary import Channel, EventKind, Scheme
 
@@ -43,6 +45,33 @@ class CaseRow:
     days_left: int | None
     #: Count rules: the earliest day by which the next event should be held (advisory).
     plan_by: dt.date | None = None
+
+    @classmethod
+    def of(cls, case: Case, evaluation: CaseEvaluation, today: dt.date) -> CaseRow | None:
+        """The list row of an open case; None for a closed one (closed cases are in no list)."""
+        if evaluation.status is None:
+            return None
+        deciding = evaluation.deciding
+        next_due = evaluation.next_due
+        plan_by = [m.plan_by for m in evaluation.milestones if m.plan_by is not None and m.is_open]
+        return cls(
+            case_id=case.case_id,
+            name=case.name,
+            cpr_masked=case.cpr_masked,
+            scheme=case.scheme,
+            caseworker=case.caseworker,
+            team=case.team,
+            start=case.start,
+            week=week_since(case.start, today),
+            status=evaluation.status,
+            milestone_id=evaluation.milestone_id,
+            milestone_title_da=deciding.rule.title_da if deciding else None,
+            milestone_title_en=deciding.rule.title_en if deciding else None,
+            next_due=next_due,
+            due_iso_week=iso_week(next_due) if next_due else None,
+            days_left=(next_due - today).days if next_due else None,
+            plan_by=min(plan_by) if plan_by else None,
+        )
 
 
 @dataclass(frozen=True)

@@ -58,7 +58,7 @@ def test_quoted_fields_may_hold_the_delimiter(tmp_path: Path) -> None:
 
     records, _ = cases_of(path)
 
-    assert records["S1"].name == "Jensen; Anne"
+    assert records["S1"].case.name == "Jensen; Anne"
 
 
 def test_spaces_around_fields_are_ignored(tmp_path: Path) -> None:
@@ -66,7 +66,7 @@ def test_spaces_around_fields_are_ignored(tmp_path: Path) -> None:
     records, rejected = cases_of(write_cases(tmp_path / "a.csv", [row, row.but(case_id="S2")]))
 
     assert rejected == [] and set(records) == {"S1", "S2"}
-    assert records["S1"].cpr == "0101901234"
+    assert records["S1"].case.cpr == "0101901234"
 
 
 def test_the_leap_day_is_checked_for_every_century(tmp_path: Path) -> None:
@@ -156,4 +156,4 @@ def test_windows_1252_text_is_read(tmp_path: Path) -> None:
     path = write_table(tmp_path / "a.csv", CASE_HEADER, [Case("S1", name="Åse Ørum").cells()],
                        encoding="cp1252")
     records, _ = cases_of(path)
-    assert records["S1"].name == "Åse Ørum"
+    assert records["S1"].case.name == "Åse Ørum"

@@ -30,6 +30,7 @@ from sqlalchemy import ColumnElement, Connection, String, bindparam, cast, func,
 from sqlalchemy.sql.expression import Executable
 
 from workbench.attributes import normalise_value, replace_central
+from workbench.case import Case
 from workbench.cpr import Cpr, mask_cpr_numbers
 from workbench.errors import NotAnExportError, TruncatedExportError
 from workbench.importing.mapping import (
@@ -420,10 +421,11 @@ class _ImportRun:
 
     def _as_stored(self, record: CaseRecord) -> StoredCase:
         """A record in the store's shape, for comparison."""
-        start = self.iso(record.start)
+        case = record.case
+        start = self.iso(case.start)
         assert start is not None
-        return StoredCase(record.cpr, record.name, record.scheme.value, record.caseworker,
-                          record.team, start, self.iso(record.closed_on))
+        return StoredCase(case.cpr, case.name, case.scheme.value, case.caseworker,
+                          case.team, start, self.iso(case.closed_on))
 
     def apply_cases(self, batch: CaseBatch, threshold: float) -> None:
         """Insert new cases, update changed ones, close the missing, reopen the returning.
@@ -444,7 +446,7 @@ class _ImportRun:
             before = stored.get(record.case_id)
             if before is None:
                 new.append(record)
-            elif before.cpr != record.cpr:
+            elif before.cpr != record.case.cpr:
                 self._reject_other_citizen(record, before, batch)
             elif (after := self._as_stored(record)) != before:
                 changed.append((record, before))
@@ -468,7 +470,7 @@ class _ImportRun:
             record.label, record.line, batch.cpr_headings.get(record.label, CPR),
             render("import.row.cpr_changed", {
                 "file": record.label, "row": record.line, "case_id": quoted(record.case_id),
-                "stored": Cpr(before.cpr).masked, "given": Cpr(record.cpr).masked,
+                "stored": Cpr(before.cpr).masked, "given": record.case.cpr_masked,
             }),
         ))
 
@@ -490,9 +492,9 @@ class _ImportRun:
         """Insert the new cases."""
         date = self.bulk.date
         self.counts["new"] += self.bulk.insert(cases, _CASE_INSERT_COLUMNS, (
-            (r.case_id, r.cpr, r.name, r.scheme.value, r.caseworker, r.team, date(r.start),
-             date(r.closed_on))
-            for r in records
+            (c.case_id, c.cpr, c.name, c.scheme.value, c.caseworker, c.team, date(c.start),
+             date(c.closed_on))
+            for c in (r.case for r in records)
         ))
 
     def _update_cases(self, changed: Sequence[tuple[CaseRecord, StoredCase]]) -> None:
@@ -502,18 +504,11 @@ class _ImportRun:
         statement = (
             cases.update()
             .where(cases.c.case_id == bindparam("b_case_id"))
-            .values(
-                cpr=bindparam("b_cpr"), name=bindparam("b_name"), scheme=bindparam("b_scheme"),
-                caseworker=bindparam("b_caseworker"), team=bindparam("b_team"),
-                start=bindparam("b_start"), closed_on=bindparam("b_closed_on"),
-            )
+            .values({column: bindparam(f"b_{column}")
+                     for column in Case._fields if column != "case_id"})
         )
         self._execute(statement, (
-            {
-                "b_case_id": r.case_id, "b_cpr": r.cpr, "b_name": r.name,
-                "b_scheme": r.scheme.value, "b_caseworker": r.caseworker, "b_team": r.team,
-                "b_start": r.start, "b_closed_on": r.closed_on,
-            }
+            {f"b_{column}": value for column, value in r.case.store_values().items()}
             for r, _ in changed
         ))
 

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple, TypeVar
 
 from workbench.bounds import EARLIEST_DATE, latest_date
+from workbench.case import Case
 from workbench.cpr import mask_cpr_numbers, parse_cpr
 from workbench.errors import InputError
 from workbench.importing.mapping import (
@@ -75,18 +76,19 @@ class FieldError(Exception):
 
 
 class CaseRecord(NamedTuple):
-    """One valid row of a cases table (a named tuple: 10⁵ of them are made per import)."""
+    """One valid row of a cases table: the case it states, and in which file and line.
 
-    case_id: str
-    cpr: str
-    name: str
-    scheme: Scheme
-    caseworker: str
-    team: str | None
-    start: dt.date
-    closed_on: dt.date | None
+    A named tuple: 10⁵ of them are made per import.
+    """
+
+    case: Case
     label: str
     line: int
+
+    @property
+    def case_id(self) -> str:
+        """The row's Sags-ID (what a batch keys its records by)."""
+        return self.case.case_id
 
 
 class EventRecord(NamedTuple):
@@ -287,7 +289,7 @@ class RowReader:
     def _checked_case(self, line: int, cells: Sequence[Cell]) -> CaseRecord:
         """A cases row read field by field, so that the first bad one is reported."""
         # Keyword arguments are evaluated in order: the fields are checked left to right.
-        return CaseRecord(
+        case = Case(
             case_id=self.case_id(cells),
             cpr=self.cpr(cells),
             name=self.text(cells, NAME),
@@ -296,9 +298,8 @@ class RowReader:
             team=self.text(cells, TEAM, required=False) or None,
             start=self.date(cells, START),
             closed_on=self.optional_date(cells, CLOSED),
-            label=self.label,
-            line=line,
         )
+        return CaseRecord(case, self.label, line)
 
     def _checked_event(self, line: int, cells: Sequence[Cell]) -> EventRecord:
         """An events row read field by field, so that the first bad one is reported."""
@@ -337,8 +338,8 @@ class RowReader:
         digits = cpr[1] + cpr[2]
         if digits[:4] not in self._day_months:
             return None
-        return CaseRecord(case_id, digits, name, scheme, caseworker, team or None, start, closed,
-                          self.label, line)
+        return CaseRecord(Case(case_id, digits, name, scheme, caseworker, team or None, start,
+                               closed), self.label, line)
 
     def fast_event(self, line: int, row: Sequence[Cell]) -> EventRecord | None:
         """The record of an ordinary events row, or None to have it checked field by field."""

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 
 from sqlalchemy import ColumnElement, Connection, Row, Table, or_, select
 
+from workbench.case import Case
 from workbench.errors import InputError, UnknownCaseError
 from workbench.store.models import cases
 from workbench.vocabulary import EventKind, Scheme
@@ -22,8 +23,8 @@ SCHEMES = {scheme.value: scheme for scheme in Scheme}
 #: A result row of any shape.
 AnyRow: TypeAlias = Row[*tuple[Any, ...]]
 
-CASE_COLUMNS = (cases.c.case_id, cases.c.cpr, cases.c.name, cases.c.scheme, cases.c.caseworker,
-                cases.c.team, cases.c.start, cases.c.closed_on)
+#: The columns of a case's facts (``workbench.case.Case``), in its order.
+CASE_COLUMNS = tuple(cases.c[name] for name in Case._fields)
 
 
 class Manager:

@@ -17,7 +17,7 @@ from sqlalchemy import ColumnElement, Connection, exists, or_, select
 
 from workbench.attributes import attributes_of
 from workbench.bulk import collector_paused
-from workbench.calendar import iso_week, week_since
+from workbench.case import Case
 from workbench.cpr import Cpr
 from workbench.engine import (
     CaseEvaluation,
@@ -29,7 +29,6 @@ from workbench.engine import (
 from workbench.managers.base import (
     CASE_COLUMNS,
     EVENT_KINDS,
-    SCHEMES,
     AnyRow,
     Manager,
     case_of,
@@ -120,26 +119,27 @@ class CaseManager(Manager):
             profile = load_named_profile(current.profile_name)
             evaluated = []
             for case in case_rows:
-                cpr, case_events = Cpr(case.cpr), tuple(history.get(case.case_id, ()))
+                case_events = tuple(history.get(case.case_id, ()))
                 facts = local.of(case.case_id)
-                evaluation = self._evaluate(case, cpr, case_events, profile, today,
+                evaluation = self._evaluate(case, case_events, profile, today,
                                             current.amber_days, facts)
                 evaluated.append(EvaluatedCase(
-                    case_id=case.case_id, cpr=cpr, name=case.name,
-                    scheme=SCHEMES[case.scheme], caseworker=case.caseworker, team=case.team,
+                    case_id=case.case_id, cpr=Cpr(case.cpr), name=case.name,
+                    scheme=case.scheme, caseworker=case.caseworker, team=case.team,
                     start=case.start, closed_on=case.closed_on, events=case_events,
-                    evaluation=evaluation, row=_case_row(case, cpr, evaluation, today),
+                    evaluation=evaluation, row=CaseRow.of(case, evaluation, today),
                     waivers=facts[0],
                 ))
             return sorted(evaluated, key=lambda c: c.case_id)
 
     def _cases_with_events(
         self, conditions: Sequence[ColumnElement[bool]]
-    ) -> tuple[Settings, Sequence[AnyRow], dict[str, list[CaseEvent]], LocalFacts]:
+    ) -> tuple[Settings, Sequence[Case], dict[str, list[CaseEvent]], LocalFacts]:
         """The settings, the cases matching ``conditions``, their events and local facts."""
         with self._database.transaction() as connection:
             current = self._wb.settings.read(connection)
-            case_rows = connection.execute(select(*CASE_COLUMNS).where(*conditions)).all()
+            case_rows = [Case.from_store(row) for row in
+                         connection.execute(select(*CASE_COLUMNS).where(*conditions))]
             return (current, case_rows, self._events_of(connection, conditions),
                     LocalFacts(waivers_of(connection, conditions),
                                attributes_of(connection, conditions)))
@@ -161,8 +161,7 @@ class CaseManager(Manager):
 
     @staticmethod
     def _evaluate(
-        case: AnyRow,
-        cpr: Cpr,
+        case: Case,
         history: Sequence[CaseEvent],
         profile: RuleProfile,
         today: dt.date,
@@ -174,16 +173,15 @@ class CaseManager(Manager):
         ``local`` is the case's pauses and exemptions and its attributes (``LocalFacts.of``).
         """
         waivers, attributes = local
-        facts = CaseFacts(scheme=SCHEMES[case.scheme], start=case.start, events=history,
-                          cpr=cpr, closed_on=case.closed_on, attributes=attributes,
-                          pauses=waivers.pauses, exemptions=waivers.exemptions)
+        facts = CaseFacts.of(case, history, attributes=attributes, pauses=waivers.pauses,
+                             exemptions=waivers.exemptions)
         return evaluate_case(facts, profile, today, amber_days)
 
     def case_detail(self, case_id: str, today: dt.date) -> CaseDetail:
         """Everything about one case, open or closed; UnknownCaseError if there is none."""
         with self._database.transaction() as connection:
             current = self._wb.settings.read(connection)
-            case = case_of(connection, case_id)
+            case = Case.from_store(case_of(connection, case_id))
             event_rows = connection.execute(
                 select(events).where(events.c.case_id == case_id)
                 .order_by(events.c.date, events.c.id)
@@ -201,15 +199,14 @@ class CaseManager(Manager):
             withdrawn = withdrawn_events(connection, case_id)
             conflicts = case_conflicts(connection, case_id)
         history = [CaseEvent(e.date, EventKind(e.kind)) for e in event_rows]
-        cpr = Cpr(case.cpr)
-        evaluation = self._evaluate(case, cpr, history, profile, today, current.amber_days,
+        evaluation = self._evaluate(case, history, profile, today, current.amber_days,
                                     local.of(case_id))
         return CaseDetail(
-            case=_case_row(case, cpr, evaluation, today),
+            case=CaseRow.of(case, evaluation, today),
             case_id=case.case_id,
             name=case.name,
-            cpr_masked=cpr.masked,
-            scheme=Scheme(case.scheme),
+            cpr_masked=case.cpr_masked,
+            scheme=case.scheme,
             caseworker=case.caseworker,
             team=case.team,
             start=case.start,
@@ -250,40 +247,6 @@ class CaseManager(Manager):
         single = [row.case_id for row in active if row.case_id is not None]
         return self._caseload(today, [or_(cases.c.caseworker.in_(whole),
                                           cases.c.case_id.in_(single))])
-
-
-def _case_row(
-    case: AnyRow, cpr: Cpr, evaluation: CaseEvaluation, today: dt.date
-) -> CaseRow | None:
-    """The list row of an open case; None for a closed one (closed cases are in no list)."""
-    if evaluation.status is None:
-        return None
-    deciding = evaluation.deciding
-    next_due = evaluation.next_due
-    return CaseRow(
-        case_id=case.case_id,
-        name=case.name,
-        cpr_masked=cpr.masked,
-        scheme=SCHEMES[case.scheme],
-        caseworker=case.caseworker,
-        team=case.team,
-        start=case.start,
-        week=week_since(case.start, today),
-        status=evaluation.status,
-        milestone_id=evaluation.milestone_id,
-        milestone_title_da=deciding.rule.title_da if deciding else None,
-        milestone_title_en=deciding.rule.title_en if deciding else None,
-        next_due=next_due,
-        due_iso_week=iso_week(next_due) if next_due else None,
-        days_left=(next_due - today).days if next_due else None,
-        plan_by=_plan_by(evaluation),
-    )
-
-
-def _plan_by(evaluation: CaseEvaluation) -> dt.date | None:
-    """The earliest plan-by date of the case's open count windows (advisory, never a status)."""
-    dates = [m.plan_by for m in evaluation.milestones if m.plan_by is not None and m.is_open]
-    return min(dates) if dates else None
 
 
 def _milestone_rows(

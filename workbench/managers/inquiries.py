@@ -20,6 +20,7 @@ from workbench.nags import NagKey, NagKind
 from workbench.settings import Settings
 from workbench.store.models import cases, inquiries, nag_records, nag_snoozes, utc_now
 from workbench.sync.entries import EntityType, new_entity_id
+from workbench.sync.payloads import InquiryAttributes, InquiryFields, values_of
 from workbench.sync.replica import Replica
 from workbench.views import InquiryRow
 from workbench.vocabulary import Channel
@@ -39,10 +40,9 @@ class InquiryManager(Manager):
         with self._database.transaction(write=True) as connection:
             case_of(connection, case_id)
             reply_due(received, channel, self._wb.settings.read(connection).calendar())
-            Replica(connection).record(initials, EntityType.INQUIRY, entity_id, case_id, {
-                "case_id": case_id, "channel": channel.value, "received": received.isoformat(),
-                "registered_by": initials, "registered_at": utc_now().isoformat(),
-            })
+            Replica(connection).record(initials, EntityType.INQUIRY, entity_id, case_id, values_of(
+                InquiryAttributes(case_id=case_id, channel=channel.value, received=received,
+                                  registered_by=initials, registered_at=utc_now())))
             return row_of(connection, inquiries, entity_id)
 
     def answer(self, inquiry_id: int, answered_on: dt.date, *, by: str) -> None:
@@ -66,7 +66,8 @@ class InquiryManager(Manager):
                                  answered_on=answered_on.isoformat(),
                                  received=inquiry.received.isoformat())
             replica.record(initials, EntityType.INQUIRY, inquiry.entity_id, inquiry.case_id,
-                           {"answered_on": answered_on.isoformat(), "answered_by": initials})
+                           values_of(InquiryFields(answered_on=answered_on,
+                                                   answered_by=initials)))
 
     def rows(
         self,

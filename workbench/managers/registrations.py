@@ -29,10 +29,19 @@ from workbench.store.models import SOURCE_LOCAL, cases, events, notes, sync_enti
 from workbench.sync import views as sync_views
 from workbench.sync.entries import (
     EntityType,
-    FieldValue,
     cover_entity_id,
     event_entity_id,
     new_entity_id,
+)
+from workbench.sync.payloads import (
+    CoverAttributes,
+    CoverFields,
+    EventAttributes,
+    EventFields,
+    NoteAttributes,
+    NoteFields,
+    known,
+    values_of,
 )
 from workbench.sync.replica import Replica
 from workbench.sync.views import CoverRow
@@ -104,11 +113,11 @@ class RegistrationManager(Manager):
                 raise _duplicate_event(case_id, kind, on)
             try:
                 with connection.begin_nested():
-                    Replica(connection).record(initials, EntityType.EVENT, entity_id, case_id, {
-                        "case_id": case_id, "date": on.isoformat(), "kind": kind.value,
-                        "present": True, "registered_by": initials,
-                        "registered_at": utc_now().isoformat(),
-                    })
+                    Replica(connection).record(
+                        initials, EntityType.EVENT, entity_id, case_id, values_of(
+                            EventAttributes(case_id=case_id, date=on, kind=kind.value),
+                            EventFields(present=True, registered_by=initials,
+                                        registered_at=utc_now())))
             except IntegrityError:  # registered by someone else meanwhile (PostgreSQL)
                 raise _duplicate_event(case_id, kind, on) from None
             return row_of(connection, events, entity_id)
@@ -153,11 +162,10 @@ class RegistrationManager(Manager):
             if event.source != SOURCE_LOCAL or event.confirmed or event.entity_id is None:
                 raise InputError(key="edits.central_event", event_id=event_id)
             Replica(connection).record(initials, EntityType.EVENT, event.entity_id,
-                                       event.case_id, {
-                                           "case_id": event.case_id,
-                                           "date": event.date.isoformat(), "kind": event.kind,
-                                           "present": False, "withdrawn_reason": why,
-                                       })
+                                       event.case_id, values_of(
+                                           EventAttributes(case_id=event.case_id,
+                                                           date=event.date, kind=event.kind),
+                                           EventFields(present=False, withdrawn_reason=why)))
             audit.record(connection, AuditAction.WITHDRAW_EVENT, initials=initials,
                          case_id=event.case_id,
                          detail=f"event {event_id}: {event.kind} {event.date.isoformat()}")
@@ -195,10 +203,9 @@ class RegistrationManager(Manager):
         entity_id = new_entity_id()
         with self._database.transaction(write=True) as connection:
             case_of(connection, case_id)
-            Replica(connection).record(author, EntityType.NOTE, entity_id, case_id, {
-                "case_id": case_id, "author": author, "written_at": utc_now().isoformat(),
-                "text": text,
-            })
+            Replica(connection).record(author, EntityType.NOTE, entity_id, case_id, values_of(
+                NoteAttributes(case_id=case_id, author=author, written_at=utc_now()),
+                NoteFields(text=text)))
             return row_of(connection, notes, entity_id)
 
     def edit_note(self, note_id: int, text: str, *, by: str) -> str:
@@ -208,7 +215,7 @@ class RegistrationManager(Manager):
         with self._database.transaction(write=True) as connection:
             note = self._note(connection, note_id)
             Replica(connection).record(initials, EntityType.NOTE, note.entity_id, note.case_id,
-                                       {"text": text})
+                                       values_of(NoteFields(text=text)))
             audit.record(connection, AuditAction.EDIT_NOTE, initials=initials,
                          case_id=note.case_id, detail=f"note {note_id}")
         return str(note.text)
@@ -219,7 +226,7 @@ class RegistrationManager(Manager):
         with self._database.transaction(write=True) as connection:
             note = self._note(connection, note_id)
             Replica(connection).record(initials, EntityType.NOTE, note.entity_id, note.case_id,
-                                       {"deleted": True})
+                                       values_of(NoteFields(deleted=True)))
             audit.record(connection, AuditAction.DELETE_NOTE, initials=initials,
                          case_id=note.case_id, detail=f"note {note_id}")
         return DeletedNote(note.case_id, note.entity_id)
@@ -229,7 +236,7 @@ class RegistrationManager(Manager):
         initials = _initials(by)
         with self._database.transaction(write=True) as connection:
             Replica(connection).record(initials, EntityType.NOTE, deleted.entity_id,
-                                       deleted.case_id, {"deleted": False})
+                                       deleted.case_id, values_of(NoteFields(deleted=False)))
             audit.record(connection, AuditAction.EDIT_NOTE, initials=initials,
                          case_id=deleted.case_id, detail="deleted note brought back")
 
@@ -258,9 +265,8 @@ class RegistrationManager(Manager):
         if ends < starts:
             raise InputError(key="service.cover_ends_first", ends=ends.isoformat(),
                              starts=starts.isoformat())
-        self._record_cover(absent.strip(), case_id, initials, {
-            "covering": covering.strip(), "starts": starts.isoformat(), "ends": ends.isoformat(),
-        }, audited=False)
+        self._record_cover(absent.strip(), case_id, initials, CoverFields(
+            covering=covering.strip(), starts=starts, ends=ends), audited=False)
 
     def covers(self, on: dt.date | None = None) -> list[CoverRow]:
         """The cover assignments (only those holding on ``on``, if given)."""
@@ -278,25 +284,26 @@ class RegistrationManager(Manager):
             scope = f" (sag {case_id})" if case_id else ""
             raise InputError(key="edits.no_cover", absent=name, scope=scope)
         self._record_cover(name, case_id, initials,
-                           {"covering": None, "starts": None, "ends": None})
+                           CoverFields(covering=None, starts=None, ends=None))
         return current[0]
 
     def restore_cover(self, cover: CoverRow, *, by: str) -> None:
         """Put a cancelled cover back as it was (to undo the cancellation)."""
         assert cover.covering and cover.starts and cover.ends
-        self._record_cover(cover.absent, cover.case_id, _initials(by), {
-            "covering": cover.covering, "starts": cover.starts.isoformat(),
-            "ends": cover.ends.isoformat()})
+        self._record_cover(cover.absent, cover.case_id, _initials(by), CoverFields(
+            covering=cover.covering, starts=cover.starts, ends=cover.ends))
 
     def _record_cover(self, absent: str, case_id: str | None, by: str,
-                      values: dict[str, FieldValue], *, audited: bool = True) -> None:
+                      cover: CoverFields, *, audited: bool = True) -> None:
         with self._database.transaction(write=True) as connection:
             if case_id is not None:
                 case_of(connection, case_id)
             Replica(connection).record(by, EntityType.COVER, cover_entity_id(absent, case_id),
-                                       case_id, {"absent": absent, "case_id": case_id, **values})
+                                       case_id, values_of(
+                                           CoverAttributes(absent=absent, case_id=case_id),
+                                           cover))
             if audited:
-                audit.record(connection, AuditAction.CANCEL_COVER if values["covering"] is None
+                audit.record(connection, AuditAction.CANCEL_COVER if cover.covering is None
                              else AuditAction.ASSIGN_COVER, initials=by, case_id=case_id,
                              detail=f"cover of {absent}")
 
@@ -327,19 +334,15 @@ def withdrawn_events(connection: Connection, case_id: str) -> tuple[EventRow, ..
         current = {change.field: change
                    for change in sync_views.field_changes(connection, entity_id)
                    if change.is_current}
-        present = current.get("present")
-        if present is None or present.value is not False:
+        now = EventFields.from_json({name: change.value for name, change in current.items()})
+        if now.present is not False:
             continue
-        attributes = json.loads(attributes_text)
-        reason = current.get("withdrawn_reason")
-        registered_by = current.get("registered_by")
+        attributes = EventAttributes.from_json(json.loads(attributes_text))
         rows.append(EventRow(
-            event_id=0, date=dt.date.fromisoformat(str(attributes["date"])),
-            kind=EventKind(attributes["kind"]), source=SOURCE_LOCAL,
-            registered_by=None if registered_by is None else _str(registered_by.value),
-            registered_at=None, confirmed=False, withdrawn_by=present.author,
-            withdrawn_at=present.at,
-            withdrawn_reason=None if reason is None else _str(reason.value),
+            event_id=0, date=attributes.date, kind=EventKind(attributes.kind),
+            source=SOURCE_LOCAL, registered_by=known(now.registered_by), registered_at=None,
+            confirmed=False, withdrawn_by=current["present"].author,
+            withdrawn_at=current["present"].at, withdrawn_reason=known(now.withdrawn_reason),
         ))
     return tuple(sorted(rows, key=lambda row: (row.date, row.kind.value)))
 
@@ -348,7 +351,3 @@ def _duplicate_event(case_id: str, kind: EventKind, on: dt.date) -> DuplicateEve
     """The error for an event the case already has."""
     return DuplicateEventError(key="service.duplicate_event", case_id=case_id,
                                kind=kind.value, date=on.isoformat())
-
-
-def _str(value: FieldValue) -> str | None:
-    return value if isinstance(value, str) else None

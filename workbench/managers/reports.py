@@ -32,13 +32,14 @@ class ReportManager(Manager):
     def read(self, today: dt.date, *, team: str | None, closed_since: dt.date) -> ReportReads:
         """The cases, inquiries and settings a report needs; InputError for an unknown team."""
         wb = self._wb
-        if team is not None:
-            teams = wb.cases.teams()
-            if team not in teams:
-                raise InputError(key="report.unknown_team", team=team,
-                                 known=", ".join(teams) or "-")
-        return ReportReads(
-            settings=wb.settings.load(),
-            cases=wb.cases.evaluated_cases(today, team=team, closed_since=closed_since),
-            inquiries=wb.inquiries.rows(today, open_only=False, team=team),
-        )
+        with wb.reading():  # one snapshot: the counts agree with the lists they come from
+            if team is not None:
+                teams = wb.cases.teams()
+                if team not in teams:
+                    raise InputError(key="report.unknown_team", team=team,
+                                     known=", ".join(teams) or "-")
+            return ReportReads(
+                settings=wb.settings.load(),
+                cases=wb.cases.evaluated_cases(today, team=team, closed_since=closed_since),
+                inquiries=wb.inquiries.rows(today, open_only=False, team=team),
+            )

@@ -7,6 +7,13 @@ sqlite3 module does not emit BEGIN before a SELECT, so reads inside a transactio
 repeatable; following SQLAlchemy's recipe, the driver's own transaction handling is switched
 off and SQLAlchemy emits BEGIN itself (BEGIN IMMEDIATE for writes, so that a writer takes the
 lock up front instead of failing half-way when another process wrote in between).
+
+A unit of work (``Database.unit_of_work``, ``Database.reading``) is one transaction that
+several calls share, in the manner of Datasette's ``execute_fn``: while it is open on a
+thread, every ``transaction()`` that thread opens on the same database is the unit's
+connection, so several reads see one snapshot and a failure rolls back every write in it.
+SQLite gives a transaction one snapshot from its first read (write-ahead log); PostgreSQL's
+default READ COMMITTED does not, so a unit there runs at REPEATABLE READ.
 """
 
 from __future__ import annotations
@@ -15,6 +22,7 @@ import contextlib
 import datetime as dt
 import os
 import sqlite3
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -39,6 +47,8 @@ _MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 #: Any constant will do: PostgreSQL sessions opening the store migrate one at a time.
 _MIGRATION_LOCK_KEY = 0x5742_0001
 _WRITE_OPTION = "workbench_write"
+#: PostgreSQL's isolation level for a unit of work: one snapshot for all its statements.
+UNIT_ISOLATION = "REPEATABLE READ"
 
 
 def resolve_url(url_or_path: str | os.PathLike[str] | None = None) -> URL:
@@ -122,6 +132,8 @@ class Database:
         #: commits, with its connection and those cases: the stored deadlines follow there
         #: (without it, the cases' rows are left not evaluated).
         self.before_commit: Callable[[Connection, touched.Touched], None] | None = None
+        #: Per thread: the unit of work open on it, if any (see ``unit_of_work``).
+        self._units = threading.local()
 
     @property
     def encrypted(self) -> bool:
@@ -166,16 +178,77 @@ class Database:
 
     @contextlib.contextmanager
     def transaction(self, *, write: bool = False) -> Iterator[Connection]:
-        """One transaction: committed when the block ends, rolled back if it raises."""
+        """One transaction: committed when the block ends, rolled back if it raises.
+
+        Inside a unit of work on this thread it is the unit's connection instead: a read
+        just joins it; a write runs in a savepoint of it, so a write that fails and is
+        caught leaves the unit as it was, and the unit commits or rolls back all of it.
+        """
+        unit = self._open_unit()
+        if unit is not None:
+            if write and not unit.write:
+                raise ReadOnlyUnitError
+            if write:
+                with unit.connection.begin_nested():
+                    yield unit.connection
+            else:
+                yield unit.connection
+            return
         with self.engine.connect() as connection:
             if write:
                 connection.execution_options(**{_WRITE_OPTION: True})
-            with connection.begin():
-                touched.take(connection)  # nothing a rolled-back transaction marked
+            with self._committing(connection):
                 yield connection
-                changed = touched.take(connection)
-                if changed is not None:
-                    (self.before_commit or touched.leave_unevaluated)(connection, changed)
+
+    @contextlib.contextmanager
+    def unit_of_work(self, *, write: bool = False) -> Iterator[Connection]:
+        """One transaction shared by every ``transaction()`` this thread opens inside it.
+
+        Several reads in it see one snapshot of the store (REPEATABLE READ on PostgreSQL);
+        it commits when the block ends and rolls back everything if it raises. A write
+        needs ``write=True`` (on SQLite the write lock is then taken up front). A unit
+        opened inside another joins it, as a transaction does.
+        """
+        unit = self._open_unit()
+        if unit is not None:
+            with self.transaction(write=write) as connection:
+                yield connection
+            return
+        with self.engine.connect() as connection:
+            if write:
+                connection.execution_options(**{_WRITE_OPTION: True})
+            if connection.dialect.name == "postgresql":
+                connection.execution_options(isolation_level=UNIT_ISOLATION)
+            with self._committing(connection):
+                self._units.current = _Unit(connection, write)
+                try:
+                    yield connection
+                finally:
+                    self._units.current = None
+
+    @contextlib.contextmanager
+    def _committing(self, connection: Connection) -> Iterator[None]:
+        """Begin a transaction; before it commits, hand the cases it marked on.
+
+        The marked cases (``workbench.store.touched``) go to ``before_commit``, so their
+        stored deadlines change in the same transaction, for a transaction and for a unit
+        of work (whose writes' savepoints mark on the same connection) alike.
+        """
+        with connection.begin():
+            touched.take(connection)  # nothing a rolled-back transaction marked
+            yield
+            changed = touched.take(connection)
+            if changed is not None:
+                (self.before_commit or touched.leave_unevaluated)(connection, changed)
+
+    def reading(self) -> contextlib.AbstractContextManager[Connection]:
+        """A read-only unit of work: several reads that see one snapshot of the store."""
+        return self.unit_of_work(write=False)
+
+    def _open_unit(self) -> _Unit | None:
+        """The unit of work open on this thread, if any."""
+        unit: _Unit | None = getattr(self._units, "current", None)
+        return unit
 
     def backup(self) -> Path | None:
         """Copy a SQLite database with SQLite's online backup API; keep the newest few.
@@ -235,6 +308,23 @@ class Database:
     def dispose(self) -> None:
         """Close every pooled connection."""
         self.engine.dispose()
+
+
+class _Unit:
+    """A unit of work in progress: its connection, and whether it may write."""
+
+    __slots__ = ("connection", "write")
+
+    def __init__(self, connection: Connection, write: bool) -> None:
+        self.connection = connection
+        self.write = write
+
+
+class ReadOnlyUnitError(RuntimeError):
+    """A write was asked for inside a read-only unit of work (a programming error)."""
+
+    def __init__(self) -> None:
+        super().__init__("a write inside a read-only unit of work: open it with write=True")
 
 
 def _encryption_key(path: Path) -> str | None:

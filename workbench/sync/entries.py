@@ -22,12 +22,12 @@ import json
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, TypeAlias
+from typing import Any
 
 from workbench.sync.hlc import Timestamp
+from workbench.sync.payloads import PAYLOADS
+from workbench.sync.payloads import FieldValue as FieldValue
 
-#: A value of an entry's field: what JSON can carry (dates and times as ISO text).
-FieldValue: TypeAlias = str | int | float | bool | None
 _NAMESPACE = uuid.UUID("6f1d3c56-5b4e-4b53-9f6a-0c2e57a1d7b4")
 
 
@@ -50,17 +50,11 @@ class Schema:
     fields: tuple[str, ...]
 
 
+#: Taken from the payload classes (``workbench.sync.payloads``), where each is written once.
 SCHEMAS: Mapping[EntityType, Schema] = {
-    EntityType.EVENT: Schema(("case_id", "date", "kind"),
-                             ("present", "registered_by", "registered_at", "withdrawn_reason")),
-    EntityType.NOTE: Schema(("case_id", "author", "written_at"), ("text", "deleted")),
-    EntityType.INQUIRY: Schema(("case_id", "channel", "received", "registered_by",
-                                "registered_at"), ("answered_on", "answered_by")),
-    EntityType.COVER: Schema(("absent", "case_id"), ("covering", "starts", "ends")),
-    EntityType.PAUSE: Schema(("case_id", "starts", "reason", "registered_by",
-                              "registered_at"), ("ends", "withdrawn")),
-    EntityType.EXEMPTION: Schema(("case_id", "rule_id", "reason", "registered_by",
-                                  "registered_at"), ("withdrawn",)),
+    entity_type: Schema(PAYLOADS[entity_type.value][0].names(),
+                        PAYLOADS[entity_type.value][1].names())
+    for entity_type in EntityType
 }
 
 

@@ -15,7 +15,7 @@ import only adds central events and confirms local ones.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -31,9 +31,22 @@ from workbench.store.models import (
     pauses,
 )
 from workbench.store.touched import touch
-from workbench.sync.entries import EntityType, FieldValue
+from workbench.sync.entries import EntityType
+from workbench.sync.payloads import (
+    EventAttributes,
+    EventFields,
+    ExemptionAttributes,
+    ExemptionFields,
+    InquiryAttributes,
+    InquiryFields,
+    NoteAttributes,
+    NoteFields,
+    PauseAttributes,
+    PauseFields,
+    Values,
+    known,
+)
 
-Values = Mapping[str, FieldValue]
 _T = TypeVar("_T")
 #: Ids per ``IN (...)`` query.
 CHUNK = 500
@@ -93,7 +106,8 @@ def execute_many(connection: Connection, statement: Any, rows: list[dict[str, An
 
 def _project_events(connection: Connection, entities: Sequence[EntityView]) -> None:
     """One event row while a registration stands; the export's row (or none) once withdrawn."""
-    case_ids = sorted({str(e.attributes["case_id"]) for e in entities})
+    decoded = [(entity, EventAttributes.from_json(entity.attributes)) for entity in entities]
+    case_ids = sorted({str(attributes.case_id) for _, attributes in decoded})
     existing: dict[tuple[str, dt.date, str], Any] = {}
     for chunk in chunks(case_ids):
         for found in connection.execute(
@@ -104,17 +118,17 @@ def _project_events(connection: Connection, entities: Sequence[EntityView]) -> N
     updates: list[dict[str, Any]] = []
     back_to_central: list[dict[str, Any]] = []
     deletes: list[dict[str, Any]] = []
-    for entity in entities:
-        attributes, current = entity.attributes, entity.current
-        day = _date(attributes["date"])
+    for entity, attributes in decoded:
+        current = EventFields.from_json(entity.current)
+        day = attributes.date
         assert day is not None  # checked before it was applied (workbench.sync.validate)
-        key = (str(attributes["case_id"]), day, str(attributes["kind"]))
+        key = (str(attributes.case_id), day, str(attributes.kind))
         row = existing.get(key)
         central_has_it = row is not None and (row.source == SOURCE_CENTRAL or bool(row.confirmed))
-        if current.get("present") is True:
+        if current.present is True:
             values: dict[str, Any] = {
-                "source": SOURCE_LOCAL, "registered_by": current.get("registered_by"),
-                "registered_at": _datetime(current.get("registered_at")),
+                "source": SOURCE_LOCAL, "registered_by": known(current.registered_by),
+                "registered_at": known(current.registered_at),
                 "confirmed": central_has_it, "entity_id": entity.entity_id,
             }
             if row is None:
@@ -152,14 +166,15 @@ def _project_notes(connection: Connection, entities: Sequence[EntityView]) -> No
     deletes: list[dict[str, Any]] = []
     for entity in entities:
         row_id = existing.get(entity.entity_id)
-        text = entity.current.get("text")
-        if entity.current.get("deleted") is True or not isinstance(text, str):
+        current = NoteFields.from_json(entity.current)
+        text = current.text
+        if current.deleted is True or not isinstance(text, str):
             if row_id is not None:
                 deletes.append({"b_id": row_id})
         elif row_id is None:
-            attributes = entity.attributes
-            inserts.append({"case_id": attributes["case_id"], "author": attributes["author"],
-                            "written_at": _datetime(attributes["written_at"]), "text": text,
+            attributes = NoteAttributes.from_json(entity.attributes)
+            inserts.append({"case_id": attributes.case_id, "author": attributes.author,
+                            "written_at": attributes.written_at, "text": text,
                             "entity_id": entity.entity_id})
         else:
             updates.append({"b_id": row_id, "text": text})
@@ -175,16 +190,17 @@ def _project_inquiries(connection: Connection, entities: Sequence[EntityView]) -
     inserts: list[dict[str, Any]] = []
     updates: list[dict[str, Any]] = []
     for entity in entities:
-        answer = {"answered_on": _date(entity.current.get("answered_on")),
-                  "answered_by": entity.current.get("answered_by")}
+        current = InquiryFields.from_json(entity.current)
+        answer = {"answered_on": known(current.answered_on),
+                  "answered_by": known(current.answered_by)}
         row_id = existing.get(entity.entity_id)
         if row_id is None:
-            attributes = entity.attributes
+            attributes = InquiryAttributes.from_json(entity.attributes)
             inserts.append({
-                "case_id": attributes["case_id"], "channel": attributes["channel"],
-                "received": _date(attributes["received"]),
-                "registered_by": attributes["registered_by"],
-                "registered_at": _datetime(attributes["registered_at"]),
+                "case_id": attributes.case_id, "channel": attributes.channel,
+                "received": attributes.received,
+                "registered_by": attributes.registered_by,
+                "registered_at": attributes.registered_at,
                 "entity_id": entity.entity_id, **answer})
         else:
             updates.append({"b_id": row_id, **answer})
@@ -201,31 +217,24 @@ def _project_waiver(connection: Connection, entity_type: EntityType, entity_id: 
     Only team entries write these rows; an import never touches them.
     """
     table = pauses if entity_type is EntityType.PAUSE else exemptions
-    changing: dict[str, Any] = {"withdrawn": current.get("withdrawn") is True}
+    fixed: dict[str, Any]
+    changing: dict[str, Any]
     if entity_type is EntityType.PAUSE:
-        changing["ends"] = _date(current.get("ends"))
+        pause = PauseAttributes.from_json(attributes)
+        pause_now = PauseFields.from_json(current)
+        changing = {"withdrawn": pause_now.withdrawn is True, "ends": known(pause_now.ends)}
+        fixed = {"case_id": pause.case_id, "reason": pause.reason,
+                 "registered_by": pause.registered_by, "registered_at": pause.registered_at,
+                 "starts": pause.starts}
+    else:
+        exemption = ExemptionAttributes.from_json(attributes)
+        changing = {"withdrawn": ExemptionFields.from_json(current).withdrawn is True}
+        fixed = {"case_id": exemption.case_id, "reason": exemption.reason,
+                 "registered_by": exemption.registered_by,
+                 "registered_at": exemption.registered_at, "rule_id": exemption.rule_id}
     row_id = connection.execute(select(table.c.id).where(table.c.entity_id == entity_id)
                                 ).scalar()
     if row_id is not None:
         connection.execute(table.update().where(table.c.id == row_id).values(**changing))
         return
-    fixed: dict[str, Any] = {
-        "case_id": attributes["case_id"], "reason": attributes["reason"],
-        "registered_by": attributes["registered_by"],
-        "registered_at": _datetime(attributes["registered_at"]), "entity_id": entity_id,
-    }
-    if entity_type is EntityType.PAUSE:
-        fixed["starts"] = _date(attributes["starts"])
-    else:
-        fixed["rule_id"] = attributes["rule_id"]
-    connection.execute(table.insert().values(**fixed, **changing))
-
-
-def _date(value: FieldValue) -> dt.date | None:
-    """A date field (ISO text) as a date."""
-    return dt.date.fromisoformat(value) if isinstance(value, str) else None
-
-
-def _datetime(value: FieldValue) -> dt.datetime | None:
-    """A time field (ISO text, naive UTC as the store keeps times) as a datetime."""
-    return dt.datetime.fromisoformat(value) if isinstance(value, str) else None
+    connection.execute(table.insert().values(**fixed, entity_id=entity_id, **changing))

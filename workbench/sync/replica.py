@@ -15,7 +15,6 @@ value it replaces here (its *base*), which tells a conflict from a sequential ed
 
 from __future__ import annotations
 
-import datetime as dt
 import uuid
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
@@ -47,6 +46,15 @@ from workbench.sync.entries import (
     new_entity_id,
 )
 from workbench.sync.hlc import HybridClock, Timestamp, new_node_id
+from workbench.sync.payloads import (
+    EventAttributes,
+    EventFields,
+    InquiryAttributes,
+    InquiryFields,
+    NoteAttributes,
+    NoteFields,
+    values_of,
+)
 
 
 @dataclass
@@ -186,23 +194,22 @@ class Replica:
             select(events).where(events.c.source == SOURCE_LOCAL, events.c.entity_id.is_(None))
         ).all()
         for row in rows:
-            date_iso = row.date.isoformat()
             self.record(row.registered_by or "unknown", EntityType.EVENT,
-                        event_entity_id(row.case_id, date_iso, row.kind), row.case_id, {
-                            "case_id": row.case_id, "date": date_iso, "kind": row.kind,
-                            "present": True, "registered_by": row.registered_by,
-                            "registered_at": _iso(row.registered_at),
-                        })
+                        event_entity_id(row.case_id, row.date.isoformat(), row.kind),
+                        row.case_id, values_of(
+                            EventAttributes(case_id=row.case_id, date=row.date, kind=row.kind),
+                            EventFields(present=True, registered_by=row.registered_by,
+                                        registered_at=row.registered_at)))
 
     def _adopt_notes(self) -> None:
         """Notes written before entries existed: they get an entity id first."""
         rows = self.connection.execute(select(notes).where(notes.c.entity_id.is_(None))).all()
         for row in rows:
             entity_id = self._claim(notes, row.id)
-            self.record(row.author, EntityType.NOTE, entity_id, row.case_id, {
-                "case_id": row.case_id, "author": row.author,
-                "written_at": _iso(row.written_at), "text": row.text,
-            })
+            self.record(row.author, EntityType.NOTE, entity_id, row.case_id, values_of(
+                NoteAttributes(case_id=row.case_id, author=row.author,
+                               written_at=row.written_at),
+                NoteFields(text=row.text)))
 
     def _adopt_inquiries(self) -> None:
         """Inquiries (and their answers) registered before entries existed."""
@@ -210,15 +217,13 @@ class Replica:
             select(inquiries).where(inquiries.c.entity_id.is_(None))).all()
         for row in rows:
             entity_id = self._claim(inquiries, row.id)
-            values: dict[str, FieldValue] = {
-                "case_id": row.case_id, "channel": row.channel,
-                "received": row.received.isoformat(), "registered_by": row.registered_by,
-                "registered_at": _iso(row.registered_at),
-            }
-            if row.answered_on is not None:
-                values |= {"answered_on": row.answered_on.isoformat(),
-                           "answered_by": row.answered_by}
-            self.record(row.registered_by, EntityType.INQUIRY, entity_id, row.case_id, values)
+            attributes = InquiryAttributes(
+                case_id=row.case_id, channel=row.channel, received=row.received,
+                registered_by=row.registered_by, registered_at=row.registered_at)
+            answer = (InquiryFields() if row.answered_on is None else
+                      InquiryFields(answered_on=row.answered_on, answered_by=row.answered_by))
+            self.record(row.registered_by, EntityType.INQUIRY, entity_id, row.case_id,
+                        values_of(attributes, answer))
 
     def _claim(self, table: Table, row_id: int) -> str:
         """Give an existing row a new entity id (so its projection finds it)."""
@@ -239,7 +244,3 @@ def entity_type_fields(entity_type: EntityType) -> tuple[str, ...]:
     """The last-writer-wins fields of an entity type."""
     return SCHEMAS[entity_type].fields
 
-
-def _iso(value: dt.date | dt.datetime | None) -> str | None:
-    """A stored date or time as ISO text (None stays None)."""
-    return value.isoformat() if value is not None else None

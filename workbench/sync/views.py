@@ -14,6 +14,7 @@ from sqlalchemy import Connection, select
 from workbench.store.models import field_history, inquiries, notes, sync_entities, sync_entries
 from workbench.sync.entries import EntityType, FieldValue, decode_value
 from workbench.sync.hlc import Timestamp
+from workbench.sync.payloads import CoverAttributes, CoverFields, known
 
 
 def clock_time(hlc: str) -> dt.datetime:
@@ -90,10 +91,12 @@ def covers(connection: Connection) -> list[CoverRow]:
         if not {"covering", "starts", "ends"} <= current.keys():
             continue  # a cover entry is always written whole; this one is not (yet) complete
         decider = current["covering"]
+        cover = CoverAttributes.from_json(attributes)
+        now = CoverFields.from_json({name: change.value for name, change in current.items()})
         rows.append(CoverRow(
-            entity_id=entity_id, absent=attributes["absent"], case_id=attributes["case_id"],
-            covering=_text(current["covering"].value),
-            starts=_date(current["starts"].value), ends=_date(current["ends"].value),
+            entity_id=entity_id, absent=cover.absent, case_id=cover.case_id,
+            covering=_text(known(now.covering)),
+            starts=known(now.starts), ends=known(now.ends),
             assigned_by=decider.author, assigned_at=decider.at,
         ))
     return sorted(rows, key=lambda r: (r.absent, r.case_id or "", r.entity_id))
@@ -148,7 +151,3 @@ def activity(
 
 def _text(value: FieldValue) -> str | None:
     return value if isinstance(value, str) else None
-
-
-def _date(value: FieldValue) -> dt.date | None:
-    return dt.date.fromisoformat(value) if isinstance(value, str) else None
