@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import hashlib
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
@@ -22,6 +21,7 @@ from sqlalchemy import delete, insert, select
 from workbench.engine import Status
 from workbench.errors import UnknownInquiryError
 from workbench.importing.folder import export_files_in
+from workbench.importing.reading import content_hash
 from workbench.nags import (
     Nag,
     NagContext,
@@ -138,7 +138,7 @@ def new_export_files(
 
 
 def _content_hash(path: Path) -> str:
-    """The SHA-256 of a file's bytes, as the import records it; read again only once changed.
+    """The hash of a file as the import records it; read again only once changed.
 
     The export-folder job asks every 10 minutes, and the folder may be on a network drive
     with big exports in it: a file whose size and modification time are as they were is not
@@ -150,6 +150,5 @@ def _content_hash(path: Path) -> str:
 
 @functools.lru_cache(maxsize=64)
 def _hash_as_it_was(path: Path, size: int, modified_ns: int) -> str:
-    """The SHA-256 of ``path`` as it was at ``size`` bytes, last modified at ``modified_ns``."""
-    with path.open("rb") as stream:
-        return hashlib.file_digest(stream, "sha256").hexdigest()
+    """The hash of ``path`` as it was at ``size`` bytes, last modified at ``modified_ns``."""
+    return content_hash(path)

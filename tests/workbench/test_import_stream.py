@@ -1,0 +1,86 @@
+"""The streaming import: files read from disk as needed, a file's digest is of its rows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from workbench.errors import NotAnExportError
+from workbench.importing.reading import content_hash, read_export_file
+
+HEADER = "Sags-ID;CPR;Navn;Ordning;Sagsbehandler;Startdato"
+ROW = "S1;010190-1234;Anne;SDP;ABC;2026-01-05"
+
+
+def written(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
+
+
+def test_the_same_rows_with_other_line_ends_have_the_same_hash(tmp_path: Path) -> None:
+    plain = written(tmp_path / "a.csv", f"{HEADER}\n{ROW}\n".encode())
+    windows = written(tmp_path / "b.csv", f"{HEADER}\r\n{ROW}\r\n\r\n\r\n".encode())
+
+    assert read_export_file(plain).content_hash == read_export_file(windows).content_hash
+    assert content_hash(plain) == read_export_file(plain).content_hash
+
+
+@pytest.mark.parametrize("other", [
+    f"{HEADER}\n{ROW.replace('Anne', 'Anna')}\n",  # a changed row
+    f"{HEADER}\n\n{ROW}\n",  # a blank line between: the row's line number moves
+    f"{HEADER}\n{ROW}",  # no line end: the last line may be cut short
+    f"\ufeff{HEADER}\n{ROW}\n",  # a BOM: read as UTF-8 whatever follows
+])
+def test_other_rows_have_another_hash(tmp_path: Path, other: str) -> None:
+    first = written(tmp_path / "a.csv", f"{HEADER}\n{ROW}\n".encode())
+    second = written(tmp_path / "b.csv", other.encode())
+
+    assert read_export_file(first).content_hash != read_export_file(second).content_hash
+
+
+def test_the_rows_are_read_from_the_file_not_kept_in_memory(tmp_path: Path) -> None:
+    path = written(tmp_path / "a.csv", f"{HEADER}\n{ROW}\n".encode())
+    table = read_export_file(path).tables[0]
+    path.write_bytes(f"{HEADER}\n{ROW.replace('S1', 'S2')}\n".encode())
+
+    assert [row[0] for _, row in table.rows(1)] == ["S2"]
+
+
+def test_a_file_that_changes_to_undecodable_while_read_is_refused(tmp_path: Path) -> None:
+    path = written(tmp_path / "a.csv", f"\ufeff{HEADER}\n{ROW}\n".encode())
+    table = read_export_file(path).tables[0]
+    path.write_bytes(b"\xef\xbb\xbf" + f"{HEADER}\n".encode() + b"S1;\xff\n")
+
+    with pytest.raises(NotAnExportError) as refused:
+        list(table.rows(1))
+    assert refused.value.key == "import.changed_while_read"
+
+
+@pytest.mark.parametrize(("data", "byte", "position"), [
+    (b"\xef\xbb\xbfab\xffc", "ff", 2),  # after a BOM: counted from the text after it
+    (b"ab" + b"x" * (1 << 20) + b"\x81", "81", 2 + (1 << 20)),  # cp1252's undefined byte
+    (b"\xef\xbb\xbfab" + "æ".encode() * (1 << 19) + b"\xc3", "c3", 2 + (1 << 20)),  # cut off
+])
+def test_an_undecodable_byte_is_named_where_it_is(
+    tmp_path: Path, data: bytes, byte: str, position: int
+) -> None:
+    path = written(tmp_path / "a.csv", data)
+    with pytest.raises(NotAnExportError) as refused:
+        read_export_file(path)
+    assert refused.value.key == "import.undecodable"
+    assert refused.value.params["byte"] == byte
+    assert refused.value.params["position"] == position
+
+
+def test_a_character_split_between_two_reads_is_decoded(tmp_path: Path) -> None:
+    # The 1 MiB read ends inside "æ" (two bytes in UTF-8).
+    data = b"\xef\xbb\xbf" + f"{HEADER}\n".encode()
+    data += b"x;\n" * (((1 << 20) - len(data)) // 3 - 1)
+    data += b"x" * ((1 << 20) - len(data) - 1) + "æ;\n".encode()
+    assert data[(1 << 20) - 1:(1 << 20) + 1] == "æ".encode()
+    path = written(tmp_path / "a.csv", data)
+
+    table = read_export_file(path).tables[0]
+
+    assert table.delimiter == ";" and list(table.rows(1))[-1][1][0][-1] == "æ"
