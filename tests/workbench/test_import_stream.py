@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import tracemalloc
 from pathlib import Path
 
 import pytest
 
+from tests.workbench.exports import Case, write_cases, write_events
 from workbench.errors import NotAnExportError
+from workbench.importing import importer, reading
+from workbench.importing.mapping import bundled_mappings
 from workbench.importing.reading import content_hash, read_export_file
+from workbench.store import bulk
+from workbench.store.database import Database
 
 HEADER = "Sags-ID;CPR;Navn;Ordning;Sagsbehandler;Startdato"
 ROW = "S1;010190-1234;Anne;SDP;ABC;2026-01-05"
@@ -84,3 +91,44 @@ def test_a_character_split_between_two_reads_is_decoded(tmp_path: Path) -> None:
     table = read_export_file(path).tables[0]
 
     assert table.delimiter == ";" and list(table.rows(1))[-1][1][0][-1] == "æ"
+
+
+def _traced_import_peak(folder: Path, count: int) -> int:
+    """The peak traced memory of importing ``count`` cases with 8 events each, afresh."""
+    folder.mkdir()
+    days = [f"2026-0{month}-{day:02d}" for month in (2, 3) for day in range(1, 29)]
+    files = [
+        write_cases(folder / "sager.csv", (
+            Case(f"S{number:07d}", name=f"Borger nummer {number}") for number in range(count))),
+        write_events(folder / "haendelser.csv", (
+            (f"S{number:07d}", days[(number + step * 7) % len(days)], "samtale")
+            for number in range(count) for step in range(8))),
+    ]
+    database = Database.open(folder / "workbench.db")
+    try:
+        database.migrate()
+        tracemalloc.start()
+        try:
+            summary = importer.import_files(database, files, today=dt.date(2026, 11, 22),
+                                            mappings=bundled_mappings())
+            peak = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+    finally:
+        database.dispose()
+    assert (summary.new, summary.events_added, summary.rejected) == (count, 8 * count, ())
+    return peak
+
+
+def test_the_import_holds_ids_not_rows(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Small chunks and reads, so that 10³ rows are many, as 10⁶ rows are at the real size.
+    monkeypatch.setattr(importer, "CHUNK", 250)
+    monkeypatch.setattr(bulk, "CHUNK", 250)
+    monkeypatch.setattr(reading, "READ_SIZE", 1 << 14)
+    peaks = [_traced_import_peak(tmp_path / str(count), count) for count in (1500, 3000)]
+
+    # Each further case (a row of 9 fields and 8 event rows, some 400 bytes of text) may
+    # cost its Sags-ID and a number in a dictionary, not its rows: holding them (the file's
+    # text, the records, the events' keys, as the import once did) costs 2 kB a case.
+    per_case = (peaks[1] - peaks[0]) / 1500
+    assert per_case < 400, f"{per_case:.0f} bytes of memory per case"
