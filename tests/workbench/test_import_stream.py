@@ -132,3 +132,31 @@ def test_the_import_holds_ids_not_rows(tmp_path: Path, monkeypatch: pytest.Monke
     # text, the records, the events' keys, as the import once did) costs 2 kB a case.
     per_case = (peaks[1] - peaks[0]) / 1500
     assert per_case < 400, f"{per_case:.0f} bytes of memory per case"
+
+
+def _import(folder: Path, files: list[Path]) -> tuple[int, int, bool]:
+    database = Database.open(folder / "workbench.db")
+    try:
+        database.migrate()
+        summary = importer.import_files(database, files, today=dt.date(2026, 11, 22),
+                                        mappings=bundled_mappings())
+    finally:
+        database.dispose()
+    return summary.new, summary.updated, summary.unchanged
+
+
+def test_the_same_rows_in_new_files_are_an_import_already_done(tmp_path: Path) -> None:
+    first = [write_cases(tmp_path / "sager.csv", [Case("S1"), Case("S2")]),
+             write_events(tmp_path / "haendelser.csv", [("S1", "2026-02-02", "samtale")])]
+    again = tmp_path / "again"
+    again.mkdir()
+    copies = [written(again / path.name, path.read_bytes().replace(b"\r\n", b"\n") + b"\n\n")
+              for path in first]
+    changed = tmp_path / "changed"
+    changed.mkdir()
+    renamed = [write_cases(changed / "sager.csv", [Case("S1"), Case("S2", name="Anne Berg")]),
+               copies[1]]
+
+    assert _import(tmp_path, first) == (2, 0, False)
+    assert _import(tmp_path, copies) == (0, 0, True)
+    assert _import(tmp_path, renamed) == (0, 1, False)

@@ -218,10 +218,6 @@ class _PendingCases:
     changed: list[CaseRecord] = field(default_factory=list)
     attributes: dict[str, dict[str, str]] = field(default_factory=dict)
 
-    def size(self) -> int:
-        """How many rows are held."""
-        return len(self.new) + len(self.changed) + len(self.attributes)
-
 
 def import_files(
     database: Database,
@@ -499,19 +495,23 @@ class _ImportRun:
         self.stored_ids = stored
         pending = _PendingCases()
         iso = self.iso
+        held = 0  # rows in ``pending``
         for record, attributes in rows:
             before = stored.get(record.case_id)
             if before is None:
                 pending.new.append(record)
+                held += 1
             elif before != hash((record.cpr, record.name, record.scheme._value_,
                                  record.caseworker, record.team, iso(record.start),
                                  iso(record.closed_on))):
                 pending.changed.append(record)
+                held += 1
             if attributes:
                 pending.attributes[record.case_id] = attributes
-            if pending.size() >= CHUNK:
+                held += 1
+            if held >= CHUNK:
                 self._write(pending, rows)
-                pending = _PendingCases()
+                pending, held = _PendingCases(), 0
         self._write(pending, rows)
         self.rejected.extend(rows.rejected)
         self.rejected.extend(self.identity_rejected)
@@ -580,7 +580,7 @@ class _ImportRun:
         """Insert the new cases."""
         date = self.bulk.date
         self.counts["new"] += self.bulk.insert(cases, _CASE_INSERT_COLUMNS, (
-            (r.case_id, r.cpr, r.name, r.scheme.value, r.caseworker, r.team, date(r.start),
+            (r.case_id, r.cpr, r.name, r.scheme._value_, r.caseworker, r.team, date(r.start),
              date(r.closed_on))
             for r in records
         ))
