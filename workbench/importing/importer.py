@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple, NoReturn
 
-from sqlalchemy import Connection, String, bindparam, cast, func, select
+from sqlalchemy import ColumnElement, Connection, String, bindparam, cast, func, literal, select
 from sqlalchemy.sql.expression import Executable
 
 from workbench.attributes import normalise_value, replace_central
@@ -75,8 +75,9 @@ from workbench.views import ImportSummary, RejectedRow
 Progress = Callable[[int, int], None]
 #: Records an import in the audit log, inside the import's own transaction.
 Audit = Callable[[Connection, ImportSummary], None]
-#: Sags-IDs per query that reads changed cases back.
+#: Sags-IDs per query that reads cases or their events back.
 _LOOKUP_CHUNK = 500
+_KEY_SEPARATOR = "\x1f"
 _CASE_INSERT_COLUMNS = ("case_id", "cpr", "name", "scheme", "caseworker", "team", "start",
                         "closed_on")
 _EVENT_INSERT_COLUMNS = ("case_id", "date", "kind", "source", "confirmed", "import_id")
@@ -635,28 +636,32 @@ class _ImportRun:
     def apply_events(self, tables: Sequence[ExportTable]) -> None:
         """Add the events the store lacks and confirm the local ones the export contains.
 
-        CHUNK rows at a time: the stored events of the chunk's cases are read (the chunks
-        before are stored by then, so a row repeated anywhere in the file is found), the
-        chunk's new events inserted. So memory holds a chunk, whatever the file's size.
+        CHUNK rows at a time: the keys of the stored events of the chunk's cases are read
+        (the chunks before are stored by then, so a row repeated anywhere in the file is
+        found), the chunk's new events inserted. So memory holds a chunk of rows, whatever
+        the file's size; only the local events not yet confirmed are known throughout.
         """
-        to_confirm: dict[int, None] = {}  # ordered, and a local event is confirmed once
+        unconfirmed: dict[str, int] = dict(self.connection.execute(
+            select(self._event_key_column(), events.c.id).where(
+                events.c.source == SOURCE_LOCAL, events.c.confirmed.is_(False))
+        ).all())
+        to_confirm: list[int] = []
         added = 0
+        separator = _KEY_SEPARATOR
         for chunk in chunks(self._event_keys(tables)):
-            stored = self._stored_events({case_id for case_id, _, _ in chunk})
-            seen: set[tuple[str, str, str]] = set()
+            existing = self._stored_event_keys({case_id for case_id, _, _ in chunk})
             new = []
-            for key in chunk:
-                if key in seen:
+            for case_id, day, kind in chunk:
+                key = f"{case_id}{separator}{day}{separator}{kind}"
+                if key in existing:
+                    if key in unconfirmed:
+                        to_confirm.append(unconfirmed.pop(key))
                     continue
-                seen.add(key)
-                found = stored.get(key)
-                if found is None:
-                    new.append(key)
-                elif found:
-                    to_confirm[found] = None
+                existing.add(key)
+                new.append((case_id, day, kind))
             added += self._insert_events(new)
         self.counts["events_added"] += added
-        self._confirm(list(to_confirm))
+        self._confirm(to_confirm)
 
     def _insert_events(self, keys: Sequence[tuple[str, str, str]]) -> int:
         """Insert events from this import, given their keys (case, ISO date, kind)."""
@@ -667,19 +672,37 @@ class _ImportRun:
             for case_id, day, kind in keys
         ))
 
-    def _stored_events(self, case_ids: set[str]) -> dict[tuple[str, str, str], int]:
-        """The stored events of ``case_ids`` by key: a local unconfirmed one's id, else 0."""
-        found: dict[tuple[str, str, str], int] = {}
+    @staticmethod
+    def _event_key_column() -> ColumnElement[str]:
+        """The SQL expression of an event's key: case, ISO date and kind in one string."""
+        return (events.c.case_id + literal(_KEY_SEPARATOR) + cast(events.c.date, String)
+                + literal(_KEY_SEPARATOR) + events.c.kind)
+
+    def _stored_event_keys(self, case_ids: set[str]) -> set[str]:
+        """The keys of the stored events of ``case_ids`` (as ``_event_key_column``).
+
+        On SQLite straight from the driver: a re-import reads every stored event of its
+        cases, and SQLAlchemy's rows would cost more than the query.
+        """
+        found: set[str] = set()
         ids = list(case_ids)
-        local = SOURCE_LOCAL
-        for start in range(0, len(ids), _LOOKUP_CHUNK):
-            query = select(
-                events.c.case_id, cast(events.c.date, String), events.c.kind, events.c.id,
-                events.c.source, events.c.confirmed,
-            ).where(events.c.case_id.in_(ids[start:start + _LOOKUP_CHUNK]))
-            for case_id, day, kind, event_id, source, confirmed in self.connection.execute(query):
-                found[(case_id, day, kind)] = (
-                    event_id if source == local and not confirmed else 0)
+        key = self._event_key_column()
+        if self.connection.dialect.name != "sqlite":
+            for start in range(0, len(ids), _LOOKUP_CHUNK):
+                found.update(self.connection.execute(
+                    select(key).where(events.c.case_id.in_(ids[start:start + _LOOKUP_CHUNK]))
+                ).scalars())
+            return found
+        sql = str(select(key).compile(dialect=self.connection.dialect,
+                                      compile_kwargs={"literal_binds": True}))
+        cursor = self.connection.connection.cursor()
+        try:
+            for start in range(0, len(ids), _LOOKUP_CHUNK):
+                part = ids[start:start + _LOOKUP_CHUNK]
+                cursor.execute(f"{sql} WHERE case_id IN ({', '.join('?' * len(part))})", part)
+                found.update(row[0] for row in cursor.fetchall())
+        finally:
+            cursor.close()
         return found
 
     def _event_keys(self, tables: Sequence[ExportTable]) -> Iterator[tuple[str, str, str]]:
