@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import hashlib
 from collections.abc import Iterable
 from pathlib import Path
 
 from workbench.importing.folder import export_files_in
+from workbench.importing.reading import content_hash
 from workbench.nags import (
     Nag,
     NagContext,
@@ -105,7 +105,7 @@ def new_export_files(
 
 
 def _content_hash(path: Path) -> str:
-    """The SHA-256 of a file's bytes, as the import records it; read again only once changed.
+    """The hash of a file as the import records it; read again only once changed.
 
     The export-folder job asks every 10 minutes, and the folder may be on a network drive
     with big exports in it: a file whose size and modification time are as they were is not
@@ -117,6 +117,5 @@ def _content_hash(path: Path) -> str:
 
 @functools.lru_cache(maxsize=64)
 def _hash_as_it_was(path: Path, size: int, modified_ns: int) -> str:
-    """The SHA-256 of ``path`` as it was at ``size`` bytes, last modified at ``modified_ns``."""
-    with path.open("rb") as stream:
-        return hashlib.file_digest(stream, "sha256").hexdigest()
+    """The hash of ``path`` as it was at ``size`` bytes, last modified at ``modified_ns``."""
+    return content_hash(path)

@@ -12,6 +12,7 @@ FIGURES = (
     "full import / baseline",
     "re-import, same files / baseline",
     "re-import, same rows in new files / baseline",
+    "re-import, one row changed / baseline",
     "xlsx import / csv import",
     "status median (ms)",
     "import peak memory (MB)",

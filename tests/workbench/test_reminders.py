@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import os
 from pathlib import Path
-from typing import Any, BinaryIO
 
 import pytest
 
 from tests.workbench.exports import Case, write_cases, write_events
 from tests.workbench.messages_support import said
+from workbench import reminders
 from workbench.cli import EXIT_OK, main
 from workbench.errors import InputError
 from workbench.nags import Nag, NagKind, WorkingHours
@@ -108,13 +107,13 @@ def test_an_unchanged_export_is_not_read_again(
     write_events(folder / "haendelser.csv", [])
     settled = dt.datetime.now() + dt.timedelta(minutes=2)
     read: list[str] = []
-    real_digest = hashlib.file_digest
+    real_hash = reminders.content_hash
 
-    def counting_digest(stream: BinaryIO, name: str) -> Any:
-        read.append(Path(stream.name).name)
-        return real_digest(stream, name)
+    def counting_hash(path: Path) -> str:
+        read.append(path.name)
+        return real_hash(path)
 
-    monkeypatch.setattr(hashlib, "file_digest", counting_digest)
+    monkeypatch.setattr(reminders, "content_hash", counting_hash)
     workbench.imports.import_files(new_export_files(workbench, folder, settled),
                                    today=WEDNESDAY.date())
     assert new_export_files(workbench, folder, settled) == []

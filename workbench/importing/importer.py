@@ -1,9 +1,14 @@
 """The import: bring the store in line with a central export, in one transaction.
 
-The design is for 10⁵-row exports: every file is read and every cases row checked before
-the database is touched; then one transaction loads the keys it needs into dictionaries,
-works out the differences in Python, and writes them with Core executemany in chunks. No
-query is made per row. What the import guarantees (issue 3):
+The design is for exports of 10⁵ to 10⁶ rows, in memory that does not grow with the rows:
+every file is scanned (its encoding, its digest) before the database is touched; then one
+transaction reads the files' rows as they come, a chunk at a time, compares each cases row
+with a hash of its stored case (only the changed ones are read back and compared field by
+field), looks up the stored events of each chunk's cases, and writes with executemany (COPY
+on PostgreSQL) chunk by chunk. What it keeps for the whole import are ids and numbers: each
+stored case's Sags-ID and hash, each valid row's Sags-ID and line, the rejected rows. A file
+whose structure breaks half-way, or a snapshot found truncated once all rows are read, rolls
+the transaction back. No query is made per row. What the import guarantees (issue 3):
 
 * cases are upserted by Sags-ID; an owner change is applied like any other change;
 * a cases file is a full snapshot: an open case missing from it is closed on the export
@@ -19,6 +24,7 @@ query is made per row. What the import guarantees (issue 3):
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -54,7 +60,7 @@ from workbench.importing.reading import (
 from workbench.importing.rows import CaseRecord, EventRecord, FieldError, RowReader, quoted
 from workbench.importing.sitemappings import mappings_in_force
 from workbench.messages import render
-from workbench.store.bulk import BulkInserter, chunks, fetch_rows
+from workbench.store.bulk import CHUNK, BulkInserter, chunks, iter_rows
 from workbench.store.database import Database
 from workbench.store.models import (
     SOURCE_CENTRAL,
@@ -72,6 +78,8 @@ from workbench.views import ImportSummary, RejectedRow
 Progress = Callable[[int, int], None]
 #: Records an import in the audit log, inside the import's own transaction.
 Audit = Callable[[Connection, ImportSummary], None]
+#: Sags-IDs per query that reads cases or their events back.
+_LOOKUP_CHUNK = 500
 _KEY_SEPARATOR = "\x1f"
 _CASE_INSERT_COLUMNS = ("case_id", "cpr", "name", "scheme", "caseworker", "team", "start",
                         "closed_on")
@@ -114,23 +122,84 @@ class ExportTable:
         return headings[-1] + 1 if headings else len(self.header)
 
 
+class CaseRows:
+    """The cases rows of an export, checked one by one as they are read from the files.
+
+    Iterating yields each valid first row of a Sags-ID with its case attributes; what the
+    import must know besides is kept here, and none of it is a row: the rejections, the
+    ids the rejected rows protect, and where each Sags-ID's row is. So memory grows with
+    the number of cases by an id and a number each, never by the rows.
+    """
+
+    def __init__(self, tables: Sequence[ExportTable], today: dt.date | None = None) -> None:
+        #: The cases tables, searched for the ids of cases the snapshot would close.
+        self.tables = tables
+        self.today = today
+        self.has_snapshot = bool(tables)
+        self.rejected: list[RejectedRow] = []
+        #: Sags-IDs of rejected rows: their cases must not be closed as missing.
+        self.protected: set[str] = set()
+        #: Each valid Sags-ID's first row: its line times the number of tables plus the
+        #: table's index (a number rather than a tuple: 10⁶ of them).
+        self.firsts: dict[str, int] = {}
+        self.rows_per_table: dict[str, int] = {}
+        #: Each table's heading of the CPR column (what a case identity rejection names).
+        self.cpr_headings: dict[str, str] = {}
+
+    def __iter__(self) -> Iterator[tuple[CaseRecord, dict[str, str]]]:
+        """Each valid first row of a Sags-ID and its attributes, in file order.
+
+        The first row of a Sags-ID wins, later ones are rejected. A rejected row protects
+        its case from being closed as missing: its Sags-ID, and any word of the row, since
+        a damaged row may hold the id in another column. Attributes map each attribute the
+        table has a column for to its value ("" for an empty cell, which clears the
+        export's earlier value).
+        """
+        firsts, tables = self.firsts, len(self.tables)
+        for index, table in enumerate(self.tables):
+            reader = table.reader(self.today)
+            self.cpr_headings[reader.label] = reader.heading(CPR)
+            count = 0
+            attribute_columns = [(heading, name) for heading, name in ATTRIBUTE_FIELDS.items()
+                                 if heading in table.recognised.columns]
+            for line, cells in table.data_rows():
+                count += 1
+                try:
+                    record = reader.case_record(line, cells)
+                    # Through the value tables, as every field: a word they refuse rejects
+                    # the row.
+                    attributes = {
+                        name: normalise_value(reader.text(cells, heading, required=False))
+                        for heading, name in attribute_columns}
+                except FieldError as error:
+                    self.rejected.append(rejection(reader.label, line, error.field,
+                                                   error.reason))
+                    case_id = cell_text(reader.cell(cells, CASE_ID))
+                    if case_id:
+                        self.protected.add(case_id)
+                    self.protected.update(_words(cells))
+                    continue
+                first = firsts.get(record.case_id)
+                if first is not None:
+                    self.rejected.append(rejection(
+                        reader.label, line, reader.heading(CASE_ID),
+                        render("import.row.duplicate_case_id", {
+                            "case_id": quoted(record.case_id), "line": first // tables,
+                            "label": self.tables[first % tables].raw.label}),
+                    ))
+                    continue
+                firsts[record.case_id] = line * tables + index
+                yield record, attributes
+            self.rows_per_table[table.raw.label] = count
+
+
 @dataclass
 class CaseBatch:
-    """The cases rows of an export, checked: valid records, rejections, protected ids."""
+    """The cases rows of an export read whole: valid records and rejections (for tests)."""
 
     records: dict[str, CaseRecord] = field(default_factory=dict)
     rejected: list[RejectedRow] = field(default_factory=list)
-    #: Sags-IDs of rejected rows: their cases must not be closed as missing.
-    protected: set[str] = field(default_factory=set)
-    has_snapshot: bool = False
-    rows_per_table: dict[str, int] = field(default_factory=dict)
-    #: Case attributes of the tables that have their columns: case → attribute → value
-    #: ("" for an empty cell, which clears the export's earlier value).
     attributes: dict[str, dict[str, str]] = field(default_factory=dict)
-    #: The cases tables, searched for the ids of cases the snapshot would close.
-    tables: Sequence[ExportTable] = ()
-    #: Each table's heading of the CPR column (what a case identity rejection names).
-    cpr_headings: dict[str, str] = field(default_factory=dict)
 
 
 class StoredCase(NamedTuple):
@@ -143,6 +212,15 @@ class StoredCase(NamedTuple):
     team: str | None
     start: str
     closed_on: str | None
+
+
+@dataclass
+class _PendingCases:
+    """Rows read and not yet written: new cases, changed ones, the attributes of all."""
+
+    new: list[CaseRecord] = field(default_factory=list)
+    changed: list[CaseRecord] = field(default_factory=list)
+    attributes: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 def import_files(
@@ -176,19 +254,18 @@ def import_files(
     if previous is not None:
         report(steps, steps)
         return previous
-    batch = read_cases([t for t in tables if t.recognised.kind is TableKind.CASES], today)
+    case_rows = CaseRows([t for t in tables if t.recognised.kind is TableKind.CASES], today)
     report(len(paths) + 1, steps)
     if not dry_run:
         database.backup()
     try:
-        with database.transaction(write=True) as connection:
+        with database.transaction(write=True) as connection, _page_cache(connection):
             run = _ImportRun(connection, today, force)
-            run.apply_cases(batch, threshold)
-            replace_central(connection, batch.attributes)
+            run.apply_cases(case_rows, threshold)
             report(len(paths) + 2, steps)
             run.apply_events([t for t in tables if t.recognised.kind is TableKind.EVENTS])
             run.touch_changed_cases()
-            summary = run.finish(files, tables, batch)
+            summary = run.finish(files, tables, case_rows)
             if dry_run:
                 raise _RolledBackError(summary)
             if audit is not None:
@@ -197,6 +274,26 @@ def import_files(
         summary = rolled_back.summary
     report(steps, steps)
     return summary
+
+
+#: SQLite's page cache during an import, in KiB: the events' unique index of a centre's
+#: 4·10⁶ events does not fit the default 2 MB, and each chunk's inserts and lookups then
+#: read its pages again from the file. Memory for the import stays far below 500 MB.
+IMPORT_PAGE_CACHE_KIB = 128 * 1024
+
+
+@contextlib.contextmanager
+def _page_cache(connection: Connection) -> Iterator[None]:
+    """On SQLite, a page cache of IMPORT_PAGE_CACHE_KIB for the import, then the one before."""
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    before = connection.exec_driver_sql("PRAGMA cache_size").scalar()
+    connection.exec_driver_sql(f"PRAGMA cache_size = -{IMPORT_PAGE_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        connection.exec_driver_sql(f"PRAGMA cache_size = {int(before or -2000)}")
 
 
 class _RolledBackError(Exception):
@@ -279,45 +376,14 @@ def _words(cells: Sequence[Cell]) -> set[str]:
 
 
 def read_cases(tables: Sequence[ExportTable], today: dt.date | None = None) -> CaseBatch:
-    """Check every cases row; the first row of a Sags-ID wins, later ones are rejected.
-
-    A rejected row protects its case from being closed as missing: its Sags-ID, and any
-    word of the row, since a damaged row may hold the id in another column.
-    """
-    batch = CaseBatch(has_snapshot=bool(tables), tables=tables)
-    for table in tables:
-        reader = table.reader(today)
-        batch.cpr_headings[reader.label] = reader.heading(CPR)
-        count = 0
-        attribute_columns = [(heading, name) for heading, name in ATTRIBUTE_FIELDS.items()
-                             if heading in table.recognised.columns]
-        for line, cells in table.data_rows():
-            count += 1
-            try:
-                record = reader.case_record(line, cells)
-                # Through the value tables, as every field: a word they refuse rejects the row.
-                attributes = {name: normalise_value(reader.text(cells, heading, required=False))
-                              for heading, name in attribute_columns}
-            except FieldError as error:
-                batch.rejected.append(rejection(reader.label, line, error.field, error.reason))
-                case_id = cell_text(reader.cell(cells, CASE_ID))
-                if case_id:
-                    batch.protected.add(case_id)
-                batch.protected.update(_words(cells))
-                continue
-            first = batch.records.get(record.case_id)
-            if first is not None:
-                batch.rejected.append(rejection(
-                    reader.label, line, reader.heading(CASE_ID),
-                    render("import.row.duplicate_case_id", {
-                        "case_id": quoted(record.case_id), "line": first.line,
-                        "label": first.label}),
-                ))
-                continue
-            batch.records[record.case_id] = record
-            if attributes:
-                batch.attributes[record.case_id] = attributes
-        batch.rows_per_table[table.raw.label] = count
+    """Every cases row checked, the valid ones kept as records (the import streams them)."""
+    rows = CaseRows(tables, today)
+    batch = CaseBatch()
+    for record, attributes in rows:
+        batch.records[record.case_id] = record
+        if attributes:
+            batch.attributes[record.case_id] = attributes
+    batch.rejected = rows.rejected
     return batch
 
 
@@ -378,10 +444,15 @@ class _ImportRun:
             ("new", "updated", "closed", "reopened", "events_added", "events_confirmed"), 0
         )
         self.events_per_table: dict[str, int] = {}
-        self.known_cases: set[str] = set()
+        #: The stored cases' Sags-IDs and the valid rows' (with a number each): known cases.
+        self.stored_ids: dict[str, int] = {}
+        self.known_firsts: dict[str, int] = {}
+        #: Rows that gave a known case another CPR number (after the other rejections).
+        self.identity_rejected: list[RejectedRow] = []
         #: Sags-IDs whose citizen got a new name (same CPR number) in this import.
         self.renamed: list[str] = []
         self._iso: dict[dt.date, str] = {}
+        self._days: dict[str, dt.date] = {}
         self.import_id = self._begin_history()
 
     def _begin_history(self) -> int:
@@ -399,10 +470,7 @@ class _ImportRun:
         """A date as ISO text, memoised (the store's dates are compared as text)."""
         if day is None:
             return None
-        text = self._iso.get(day)
-        if text is None:
-            text = self._iso[day] = day.isoformat()
-        return text
+        return self._iso.get(day) or self._iso_day(day)
 
     def _execute(self, statement: Executable, rows: Iterable[dict[str, Any]]) -> None:
         """Executemany ``statement`` over ``rows``, chunk by chunk."""
@@ -411,13 +479,25 @@ class _ImportRun:
 
     # --- cases ---------------------------------------------------------------------
 
-    def _stored_cases(self) -> dict[str, StoredCase]:
-        """Every case in the store, keyed by Sags-ID."""
+    def _stored_hashes(self) -> tuple[dict[str, int], set[str]]:
+        """Every stored case's hash of its fields by Sags-ID, and the Sags-IDs of the open ones.
+
+        A hash rather than the fields: a row of the export that hashes the same as its
+        stored case is unchanged and needs nothing else; the others are compared field by
+        field with their stored case read again (``_apply_changed``).
+        """
         query = select(
             cases.c.case_id, cases.c.cpr, cases.c.name, cases.c.scheme, cases.c.caseworker,
             cases.c.team, cast(cases.c.start, String), cast(cases.c.closed_on, String),
         )
-        return {row[0]: StoredCase(*row[1:]) for row in fetch_rows(self.connection, query)}
+        hashes: dict[str, int] = {}
+        open_ids: set[str] = set()
+        for row in iter_rows(self.connection, query):
+            case_id = row[0]
+            hashes[case_id] = hash(row[1:])
+            if row[7] is None:
+                open_ids.add(case_id)
+        return hashes, open_ids
 
     def _as_stored(self, record: CaseRecord) -> StoredCase:
         """A record in the store's shape, for comparison."""
@@ -427,47 +507,85 @@ class _ImportRun:
         return StoredCase(case.cpr, case.name, case.scheme.value, case.caseworker,
                           case.team, start, self.iso(case.closed_on))
 
-    def apply_cases(self, batch: CaseBatch, threshold: float) -> None:
+    def apply_cases(self, rows: CaseRows, threshold: float) -> None:
         """Insert new cases, update changed ones, close the missing, reopen the returning.
 
-        A row that gives a known Sags-ID another CPR number is rejected: a case id belongs
-        to one citizen, so the case and its local work stay as they were.
+        The rows are taken as they are read, CHUNK at a time: a new case is inserted, a case
+        whose hash differs from the stored one's is compared and written, an unchanged one
+        costs a hash. A row that gives a known Sags-ID another CPR number is rejected: a case
+        id belongs to one citizen, so the case and its local work stay as they were. The
+        share of open cases the snapshot would close is checked when all rows are read (a
+        refusal rolls back what was written).
         """
-        self.rejected.extend(batch.rejected)
-        stored = self._stored_cases()
-        self.known_cases = set(stored) | set(batch.records)
-        missing = self._missing(stored, batch) if batch.has_snapshot else []
-        open_count = sum(1 for case in stored.values() if case.closed_on is None)
+        stored, open_ids = self._stored_hashes()
+        self.stored_ids = stored
+        pending = _PendingCases()
+        iso = self.iso
+        held = 0  # rows in ``pending``
+        for record, attributes in rows:
+            case = record.case
+            before = stored.get(case.case_id)
+            if before is None:
+                pending.new.append(record)
+                held += 1
+            elif before != hash((case.cpr, case.name, case.scheme.value, case.caseworker,
+                                 case.team, iso(case.start), iso(case.closed_on))):
+                pending.changed.append(record)
+                held += 1
+            if attributes:
+                pending.attributes[record.case_id] = attributes
+                held += 1
+            if held >= CHUNK:
+                self._write(pending, rows)
+                pending, held = _PendingCases(), 0
+        self._write(pending, rows)
+        self.rejected.extend(rows.rejected)
+        self.rejected.extend(self.identity_rejected)
+        self.known_firsts = rows.firsts
+        missing = self._missing(open_ids, rows) if rows.has_snapshot else []
+        open_count = len(open_ids)
         if open_count and len(missing) / open_count > threshold and not self.force:
             raise TruncatedExportError(len(missing), open_count, threshold)
-        new: list[CaseRecord] = []
+        self._close_missing(missing)
+        touch(self.connection, missing)
+
+    def _write(self, pending: _PendingCases, rows: CaseRows) -> None:
+        """Insert the new cases, write the changed ones, then the attributes of all."""
+        self._insert_cases(pending.new)
+        for start in range(0, len(pending.changed), _LOOKUP_CHUNK):
+            self._apply_changed(pending.changed[start:start + _LOOKUP_CHUNK], pending, rows)
+        if pending.attributes:
+            replace_central(self.connection, pending.attributes)
+
+    def _apply_changed(self, records: Sequence[CaseRecord], pending: _PendingCases,
+                       rows: CaseRows) -> None:
+        """Compare records with their stored cases field by field and write the changes."""
+        query = select(
+            cases.c.case_id, cases.c.cpr, cases.c.name, cases.c.scheme, cases.c.caseworker,
+            cases.c.team, cast(cases.c.start, String), cast(cases.c.closed_on, String),
+        ).where(cases.c.case_id.in_([record.case_id for record in records]))
+        stored = {row[0]: StoredCase(*row[1:]) for row in self.connection.execute(query)}
         changed: list[tuple[CaseRecord, StoredCase]] = []
-        for record in batch.records.values():
-            before = stored.get(record.case_id)
-            if before is None:
-                new.append(record)
-            elif before.cpr != record.case.cpr:
-                self._reject_other_citizen(record, before, batch)
+        for record in records:
+            before = stored[record.case_id]
+            if before.cpr != record.case.cpr:
+                self._reject_other_citizen(record, before, pending, rows)
             elif (after := self._as_stored(record)) != before:
                 changed.append((record, before))
                 if after.name != before.name:
                     self.renamed.append(record.case_id)
-        self._insert_cases(new)
         self._update_cases(changed)
-        self._close_missing(missing)
-        touch(self.connection, [r.case_id for r in new])
-        touch(self.connection, [r.case_id for r, _ in changed])
-        touch(self.connection, missing)
+        touch(self.connection, [record.case_id for record, _ in changed])
 
     def _reject_other_citizen(self, record: CaseRecord, before: StoredCase,
-                              batch: CaseBatch) -> None:
+                              pending: _PendingCases, rows: CaseRows) -> None:
         """Reject a row that gives a known case another citizen's CPR number (both masked).
 
         Its case attributes are dropped with it: the case stays as it was.
         """
-        batch.attributes.pop(record.case_id, None)
-        self.rejected.append(rejection(
-            record.label, record.line, batch.cpr_headings.get(record.label, CPR),
+        pending.attributes.pop(record.case_id, None)
+        self.identity_rejected.append(rejection(
+            record.label, record.line, rows.cpr_headings.get(record.label, CPR),
             render("import.row.cpr_changed", {
                 "file": record.label, "row": record.line, "case_id": quoted(record.case_id),
                 "stored": Cpr(before.cpr).masked, "given": record.case.cpr_masked,
@@ -475,17 +593,15 @@ class _ImportRun:
         ))
 
     @staticmethod
-    def _missing(stored: dict[str, StoredCase], batch: CaseBatch) -> list[str]:
-        """Open cases the snapshot lacks: no row of the cases files names them anywhere."""
-        candidates = {
-            case_id
-            for case_id, case in stored.items()
-            if case.closed_on is None
-            and case_id not in batch.records
-            and case_id not in batch.protected
-        }
+    def _missing(open_ids: set[str], rows: CaseRows) -> list[str]:
+        """Open cases the snapshot lacks: no row of the cases files names them anywhere.
+
+        The files are read a second time for this only if some open case has no valid row,
+        and then only for those cases' ids.
+        """
+        candidates = open_ids - rows.firsts.keys() - rows.protected
         if candidates:
-            candidates -= named_in(batch.tables, candidates)
+            candidates -= named_in(rows.tables, candidates)
         return sorted(candidates)
 
     def _insert_cases(self, records: Sequence[CaseRecord]) -> None:
@@ -496,6 +612,7 @@ class _ImportRun:
              date(c.closed_on))
             for c in (r.case for r in records)
         ))
+        touch(self.connection, [record.case_id for record in records])
 
     def _update_cases(self, changed: Sequence[tuple[CaseRecord, StoredCase]]) -> None:
         """Write the changed cases, counting updates, closures and reopenings apart."""
@@ -537,61 +654,115 @@ class _ImportRun:
 
     # --- events --------------------------------------------------------------------
 
-    def _event_key_column(self) -> ColumnElement[str]:
-        """The SQL expression of an event's key: case, ISO date and kind in one string."""
-        return (events.c.case_id + literal(_KEY_SEPARATOR) + cast(events.c.date, String)
-                + literal(_KEY_SEPARATOR) + events.c.kind)
-
     def apply_events(self, tables: Sequence[ExportTable]) -> None:
-        """Add the events the store lacks and confirm the local ones the export contains."""
-        key = self._event_key_column()
-        existing = {row[0] for row in fetch_rows(self.connection, select(key))}
+        """Add the events the store lacks and confirm the local ones the export contains.
+
+        CHUNK rows at a time: the keys of the stored events of the chunk's cases are read
+        (the chunks before are stored by then, so a row repeated anywhere in the file is
+        found), the chunk's new events inserted. So memory holds a chunk of rows, whatever
+        the file's size; only the local events not yet confirmed are known throughout.
+        """
         unconfirmed: dict[str, int] = dict(self.connection.execute(
-            select(key, events.c.id).where(
-                events.c.source == SOURCE_LOCAL, events.c.confirmed.is_(False)
-            )
+            select(self._event_key_column(), events.c.id).where(
+                events.c.source == SOURCE_LOCAL, events.c.confirmed.is_(False))
         ).all())
         to_confirm: list[int] = []
-        new = self._new_events(tables, existing, unconfirmed, to_confirm)
-        self.counts["events_added"] += self.bulk.insert(events, _EVENT_INSERT_COLUMNS, new)
-        self._confirm(to_confirm)
-
-    def _new_events(
-        self,
-        tables: Sequence[ExportTable],
-        existing: set[str],
-        unconfirmed: dict[str, int],
-        to_confirm: list[int],
-    ) -> Iterator[tuple[object, ...]]:
-        """The insert rows of the events the store lacks, in one tight loop per table.
-
-        An event already stored is skipped (and a local one noted in ``to_confirm``); a bad
-        row, or one for a case that exists nowhere, becomes a rejection.
-        """
-        date, known = self.bulk.date, self.known_cases
-        isos = self._iso  # the memo of ``iso``, read directly in this hot loop
-        central, not_confirmed = SOURCE_CENTRAL, self.bulk.flag(False)
-        for table in tables:
-            reader = table.reader(self.today)
-            count = 0
-            for line, cells in table.data_rows():
-                count += 1
-                record = reader.fast_event(line, cells) or self._checked_event(reader, line, cells)
-                if record is None:
-                    continue
-                case_id, day, kind = record[0], record[1], record[2].value
-                if case_id not in known:
-                    self._reject_unknown_case(reader, line, case_id)
-                    continue
-                day_text = isos.get(day) or self.iso(day)
-                key = f"{case_id}{_KEY_SEPARATOR}{day_text}{_KEY_SEPARATOR}{kind}"
+        added = 0
+        separator = _KEY_SEPARATOR
+        for chunk in chunks(self._event_keys(tables)):
+            existing = self._stored_event_keys({case_id for case_id, _, _ in chunk})
+            new = []
+            for case_id, day, kind in chunk:
+                key = f"{case_id}{separator}{day}{separator}{kind}"
                 if key in existing:
                     if key in unconfirmed:
                         to_confirm.append(unconfirmed.pop(key))
                     continue
                 existing.add(key)
-                yield (case_id, date(day), kind, central, not_confirmed, self.import_id)
+                new.append((case_id, day, kind))
+            added += self._insert_events(new)
+        self.counts["events_added"] += added
+        self._confirm(to_confirm)
+
+    def _insert_events(self, keys: Sequence[tuple[str, str, str]]) -> int:
+        """Insert events from this import, given their keys (case, ISO date, kind)."""
+        central, not_confirmed, import_id = SOURCE_CENTRAL, self.bulk.flag(False), self.import_id
+        date, days = self.bulk.date, self._days
+        return self.bulk.insert(events, _EVENT_INSERT_COLUMNS, (
+            (case_id, date(days[day]), kind, central, not_confirmed, import_id)
+            for case_id, day, kind in keys
+        ))
+
+    @staticmethod
+    def _event_key_column() -> ColumnElement[str]:
+        """The SQL expression of an event's key: case, ISO date and kind in one string."""
+        return (events.c.case_id + literal(_KEY_SEPARATOR) + cast(events.c.date, String)
+                + literal(_KEY_SEPARATOR) + events.c.kind)
+
+    def _stored_event_keys(self, case_ids: set[str]) -> set[str]:
+        """The keys of the stored events of ``case_ids`` (as ``_event_key_column``).
+
+        On SQLite straight from the driver: a re-import reads every stored event of its
+        cases, and SQLAlchemy's rows would cost more than the query.
+        """
+        found: set[str] = set()
+        ids = list(case_ids)
+        key = self._event_key_column()
+        if self.connection.dialect.name != "sqlite":
+            for start in range(0, len(ids), _LOOKUP_CHUNK):
+                found.update(self.connection.execute(
+                    select(key).where(events.c.case_id.in_(ids[start:start + _LOOKUP_CHUNK]))
+                ).scalars())
+            return found
+        sql = str(select(key).compile(dialect=self.connection.dialect,
+                                      compile_kwargs={"literal_binds": True}))
+        cursor = self.connection.connection.cursor()
+        try:
+            for start in range(0, len(ids), _LOOKUP_CHUNK):
+                part = ids[start:start + _LOOKUP_CHUNK]
+                cursor.execute(f"{sql} WHERE case_id IN ({', '.join('?' * len(part))})", part)
+                found.update(row[0] for row in cursor.fetchall())
+        finally:
+            cursor.close()
+        return found
+
+    def _event_keys(self, tables: Sequence[ExportTable]) -> Iterator[tuple[str, str, str]]:
+        """Each valid events row's key (case, ISO date, kind), in one tight loop per table.
+
+        A bad row, or one for a case that exists nowhere, becomes a rejection.
+        """
+        firsts, stored = self.known_firsts, self.stored_ids
+        isos = self._iso  # the memo of ``iso``, read directly in this hot loop
+        for table in tables:
+            reader = table.reader(self.today)
+            # The reader's fast way, inline: an ordinary row is three lookups, no record.
+            i_id, i_date, i_kind, dates, kinds = reader.event_lookups()
+            count = 0
+            for line, row in table.data_rows():
+                count += 1
+                cells: Sequence[Any] = row
+                try:
+                    case_id = cells[i_id].strip()
+                    day = dates.get(cells[i_date])
+                    kind = kinds.get(cells[i_kind])
+                except (IndexError, AttributeError, TypeError):  # a short row, or no text
+                    case_id, day, kind = "", None, None
+                if not (case_id and day and kind):
+                    record = self._checked_event(reader, line, row)
+                    if record is None:
+                        continue
+                    case_id, day, kind = record[0], record[1], record[2]
+                if case_id not in firsts and case_id not in stored:
+                    self._reject_unknown_case(reader, line, case_id)
+                    continue
+                yield case_id, isos.get(day) or self._iso_day(day), kind.value
             self.events_per_table[table.raw.label] = count
+
+    def _iso_day(self, day: dt.date) -> str:
+        """A date as ISO text, remembered both ways (the events' insert wants the date)."""
+        text = self._iso[day] = day.isoformat()
+        self._days[text] = day
+        return text
 
     def _checked_event(self, reader: RowReader, line: int, cells: Sequence[Cell],
                        ) -> EventRecord | None:
@@ -626,10 +797,10 @@ class _ImportRun:
     # --- history -------------------------------------------------------------------
 
     def finish(
-        self, files: Sequence[ExportFile], tables: Sequence[ExportTable], batch: CaseBatch
+        self, files: Sequence[ExportFile], tables: Sequence[ExportTable], case_rows: CaseRows
     ) -> ImportSummary:
         """Record files, rejections and counts in the history; return the summary."""
-        rows_per_table = {**batch.rows_per_table, **self.events_per_table}
+        rows_per_table = {**case_rows.rows_per_table, **self.events_per_table}
         self._execute(import_files_table.insert(), (
             {
                 "import_id": self.import_id, "file_name": table.file.name,

@@ -10,6 +10,7 @@ and anything that is not one raises NotAnExportError naming the file.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
 import hashlib
 import io
@@ -20,6 +21,7 @@ import zlib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO, TextIO
 
 import python_calamine
 
@@ -73,20 +75,42 @@ class ExportFile:
 
 
 def read_export_file(path: Path) -> ExportFile:
-    """Read ``path`` as a CSV file or a workbook; NotAnExportError if it is neither."""
+    """Read ``path`` as a CSV file or a workbook; NotAnExportError if it is neither.
+
+    A CSV file is not held in memory: it is scanned once here (its encoding, its digest,
+    whether it is text at all) and its rows are read from the file when asked for, so an
+    import of a million rows holds a few of its lines at a time, never the file.
+    """
     try:
-        content = path.read_bytes()
+        with path.open("rb") as stream:
+            start = stream.read(len(_WORKBOOK_MAGIC[0]))
+            if start.startswith(_WORKBOOK_MAGIC):
+                content = start + stream.read()
+                return ExportFile(path, hashlib.sha256(content).hexdigest(),
+                                  _workbook_tables(path, content))
+            stream.seek(0)
+            scan = scan_csv(path, stream)
     except OSError as error:
         raise NotAnExportError(str(path), "import.unreadable",
                                reason=error.strerror or type(error).__name__) from None
-    if not content.strip():
-        raise NotAnExportError(str(path), "import.empty_file")
-    digest = hashlib.sha256(content).hexdigest()
-    if content.startswith(_WORKBOOK_MAGIC):
-        tables = _workbook_tables(path, content)
-    else:
-        tables = (_csv_table(path, content),)
-    return ExportFile(path=path, content_hash=digest, tables=tables)
+    return ExportFile(path=path, content_hash=scan.digest, tables=(_csv_table(path, scan),))
+
+
+def content_hash(path: Path) -> str:
+    """The hash the import records for the file at ``path`` (what ``ExportFile`` holds).
+
+    For a file the import would refuse (empty, binary, undecodable): the SHA-256 of its
+    bytes, which no import recorded.
+    """
+    with path.open("rb") as stream:
+        if not stream.read(len(_WORKBOOK_MAGIC[0])).startswith(_WORKBOOK_MAGIC):
+            stream.seek(0)
+            try:
+                return scan_csv(path, stream).digest
+            except NotAnExportError:
+                pass
+        stream.seek(0)
+        return hashlib.file_digest(stream, "sha256").hexdigest()
 
 
 def cell_text(cell: Cell) -> str:
@@ -132,6 +156,95 @@ def _decode(path: Path, content: bytes, encoding: str) -> str:
                                position=error.start) from None
 
 
+@dataclass(frozen=True)
+class CsvScan:
+    """What one pass over a CSV file's bytes found: how to decode it, and its digest."""
+
+    #: The codec that reads the text ("utf-8-sig" skips a UTF-8 BOM).
+    encoding: str
+    #: The SHA-256 of the rows: see ``scan_csv``.
+    digest: str
+    #: True if the last line has no line end (it may be cut short).
+    open_end: bool
+
+
+#: How much of a file is read at a time.
+READ_SIZE = 1 << 20
+_LINE_ENDS = b"\r\n"
+
+
+def scan_csv(path: Path, stream: BinaryIO) -> CsvScan:
+    """Scan a CSV file's bytes once: its encoding as ``decode_text`` decides it, its digest.
+
+    The digest is of the rows rather than of the bytes: of the bytes with CRLF as LF, the
+    line ends at the very end trimmed, and whether there were any. The same rows written
+    with other line ends, or with blank lines added at the end, are the same export (the
+    rows and their line numbers are the same), which the import then recognises as one it
+    has already done. A UTF-16 file's digest is of its bytes as they are. Refuses an empty,
+    binary or undecodable file as ``decode_text`` does, naming the byte and its position.
+    """
+    first = stream.read(READ_SIZE)
+    utf16 = first.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    bom = len(codecs.BOM_UTF8) if first.startswith(codecs.BOM_UTF8) else 0
+    encoding = "utf-16" if utf16 else "utf-8-sig" if bom else "utf-8"
+    decoder = codecs.getincrementaldecoder("utf-16" if utf16 else "utf-8")()
+    digest = hashlib.sha256(first[:bom])
+    held = b""  # line ends at the end of what was read: trimmed if nothing follows them
+    offset = 0  # where ``chunk`` starts, in the bytes after a UTF-8 BOM
+    last = ""  # the last character decoded
+    blank = not bom  # a UTF-8 BOM alone is a (headerless) text, as before
+    failed: tuple[int, int] | None = None  # the undecodable byte and its position
+    chunk = first[bom:]
+    while True:
+        if not utf16 and b"\x00" in chunk:
+            raise NotAnExportError(str(path), "import.binary_file")
+        blank = blank and not chunk.strip()
+        if failed is None:
+            try:
+                last = decoder.decode(chunk, final=not chunk)[-1:] or last
+            except UnicodeDecodeError as error:
+                # The decoder put the bytes it held back from the last chunk before these.
+                failed = (error.object[error.start],
+                          offset - (len(error.object) - len(chunk)) + error.start)
+        if utf16:
+            digest.update(chunk)
+        else:
+            data = held + chunk
+            kept = data.rstrip(_LINE_ENDS)
+            held = data[len(kept):]
+            digest.update(kept.replace(b"\r\n", b"\n"))
+        if not chunk:
+            break
+        offset += len(chunk)
+        chunk = stream.read(READ_SIZE)
+    if blank:
+        raise NotAnExportError(str(path), "import.empty_file")
+    if failed is not None:
+        if bom or utf16:
+            raise NotAnExportError(str(path), "import.undecodable", byte=f"{failed[0]:02x}",
+                                   position=failed[1])
+        encoding = "cp1252"
+        last = _last_cp1252(path, stream)
+    digest.update(b"\n" if held else b"\x00")
+    return CsvScan(encoding, digest.hexdigest(), open_end=last not in ("\n", "\r"))
+
+
+def _last_cp1252(path: Path, stream: BinaryIO) -> str:
+    """The last character of a Windows-1252 file; NotAnExportError at an undefined byte."""
+    stream.seek(0)
+    offset = 0
+    last = ""
+    while chunk := stream.read(READ_SIZE):
+        try:
+            last = chunk.decode("cp1252")[-1:] or last
+        except UnicodeDecodeError as error:
+            raise NotAnExportError(str(path), "import.undecodable",
+                                   byte=f"{chunk[error.start]:02x}",
+                                   position=offset + error.start) from None
+        offset += len(chunk)
+    return last
+
+
 def detect_delimiter(lines: Sequence[str]) -> str:
     """The delimiter that splits the top lines into the most columns (; then tab then ,)."""
     def width(delimiter: str) -> int:
@@ -143,60 +256,78 @@ def detect_delimiter(lines: Sequence[str]) -> str:
     return max(_DELIMITERS, key=width)
 
 
-def _csv_table(path: Path, content: bytes) -> RawTable:
-    """The single table of a CSV file."""
-    text = decode_text(path, content)
-    first_lines = itertools.islice(io.StringIO(text), 100)  # not splitlines(): 10⁵ strings
-    top = [line for line in first_lines if line.strip()][:HEADER_SEARCH_ROWS]
+def _csv_table(path: Path, scan: CsvScan) -> RawTable:
+    """The single table of a CSV file, its rows read from the file each time they are asked for."""
+    encoding = scan.encoding
+    with _open_text(path, encoding, newline="\n") as stream:
+        first_lines = itertools.islice(stream, 100)
+        top = [line for line in first_lines if line.strip()][:HEADER_SEARCH_ROWS]
     delimiter = detect_delimiter(top)
 
     def rows(after: int) -> Iterator[NumberedRow]:
-        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-        previous = 0
-        try:
-            for row in reader:
-                line = reader.line_num
-                if line - previous > 1:
-                    # A row that spans lines: a quote opened and not closed on its line
-                    # swallowed the lines after it (an export's fields hold no line break).
-                    raise DamagedExportError(str(path), previous + 1,
-                                             "import.unterminated_quote")
-                previous = line
-                # any(row) is the cheap blank test: csv gives "" for an empty field.
-                if any(row) and line > after:
-                    yield line, row
-        except csv.Error as error:
-            raise NotAnExportError(str(path), "import.csv_error", line=reader.line_num,
-                                   detail=str(error)) from None
+        with _open_text(path, encoding) as stream:
+            reader = csv.reader(stream, delimiter=delimiter)
+            previous = 0
+            try:
+                for row in reader:
+                    line = reader.line_num
+                    if line - previous > 1:
+                        # A row that spans lines: a quote opened and not closed on its line
+                        # swallowed the lines after it (an export's fields hold no line break).
+                        raise DamagedExportError(str(path), previous + 1,
+                                                 "import.unterminated_quote")
+                    previous = line
+                    # any(row) is the cheap blank test: csv gives "" for an empty field.
+                    if any(row) and line > after:
+                        yield line, row
+            except csv.Error as error:
+                raise NotAnExportError(str(path), "import.csv_error", line=reader.line_num,
+                                       detail=str(error)) from None
 
-    open_end = not text.endswith(("\n", "\r"))
+    open_end = scan.open_end
 
     def checked_rows(after: int, width: int, required: int) -> Iterator[NumberedRow]:
         # The loop of ``rows`` once more rather than a generator around it: 10⁵ rows.
-        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-        previous = 0
-        last: NumberedRow | None = None
-        try:
-            for row in reader:
-                line = reader.line_num
-                if line - previous > 1:
-                    raise DamagedExportError(str(path), previous + 1,
-                                             "import.unterminated_quote")
-                previous = line
-                if any(row) and line > after:
-                    if len(row) != width:
-                        _check_width(path, line, row, delimiter, width, required)
-                    last = (line, row)
-                    yield last
-        except csv.Error as error:
-            raise NotAnExportError(str(path), "import.csv_error", line=reader.line_num,
-                                   detail=str(error)) from None
+        with _open_text(path, encoding) as stream:
+            reader = csv.reader(stream, delimiter=delimiter)
+            previous = 0
+            last: NumberedRow | None = None
+            try:
+                for row in reader:
+                    line = reader.line_num
+                    if line - previous > 1:
+                        raise DamagedExportError(str(path), previous + 1,
+                                                 "import.unterminated_quote")
+                    previous = line
+                    if any(row) and line > after:
+                        if len(row) != width:
+                            _check_width(path, line, row, delimiter, width, required)
+                        last = (line, row)
+                        yield last
+            except csv.Error as error:
+                raise NotAnExportError(str(path), "import.csv_error", line=reader.line_num,
+                                       detail=str(error)) from None
         if open_end and last is not None and len(last[1]) < width:
             raise DamagedExportError(str(path), last[0], "import.cut_short",
                                      fields=len(last[1]), expected=width)
 
     return RawTable(path.name, _leading(rows(0)), rows, delimiter=delimiter,
                     open_end=open_end, checked_rows=checked_rows)
+
+
+@contextlib.contextmanager
+def _open_text(path: Path, encoding: str, newline: str = "") -> Iterator[TextIO]:
+    """The file as text for the csv module; NotAnExportError if it changed since its scan.
+
+    The scan found the encoding that decodes the whole file, so a decoding error here (or a
+    file that is gone) means the file was replaced while the import read it.
+    """
+    try:
+        with path.open(encoding=encoding, newline=newline) as stream:
+            yield stream
+    except (OSError, UnicodeDecodeError) as error:
+        raise NotAnExportError(str(path), "import.changed_while_read",
+                               reason=type(error).__name__) from None
 
 
 def _check_width(path: Path, line: int, row: Sequence[str], delimiter: str, width: int,

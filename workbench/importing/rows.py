@@ -341,6 +341,17 @@ class RowReader:
         return CaseRecord(Case(case_id, digits, name, scheme, caseworker, team or None, start,
                                closed), self.label, line)
 
+    def event_lookups(
+        self,
+    ) -> tuple[int, int, int, dict[object, dt.date], dict[str, EventKind]]:
+        """What ``fast_event`` reads a row with, for a loop that does it inline.
+
+        The columns of Sags-ID, date and kind, and the dates and kinds seen before by raw
+        cell; a row whose cells are not all found there goes the checked way (``event_record``).
+        """
+        i_id, i_date, i_kind = self._fast_event_columns
+        return i_id, i_date, i_kind, self._dates, self._kinds
+
     def fast_event(self, line: int, row: Sequence[Cell]) -> EventRecord | None:
         """The record of an ordinary events row, or None to have it checked field by field."""
         i_id, i_date, i_kind = self._fast_event_columns

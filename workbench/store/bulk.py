@@ -114,3 +114,25 @@ def fetch_rows(connection: Connection, query: Select[Any]) -> list[tuple[Any, ..
         return list(cursor.fetchall())
     finally:
         cursor.close()
+
+
+def iter_rows(connection: Connection, query: Select[Any]) -> Iterator[tuple[Any, ...]]:
+    """The rows of ``query`` as plain tuples, CHUNK at a time, without holding them all.
+
+    As ``fetch_rows`` on SQLite (straight from the driver, for columns that need no result
+    processing); elsewhere through SQLAlchemy with a server-side cursor.
+    """
+    if connection.dialect.name != "sqlite":
+        # Per statement: Connection.execution_options would set it for the whole connection.
+        result = connection.execute(query, execution_options={"yield_per": CHUNK})
+        for row in result:
+            yield tuple(row)
+        return
+    sql = str(query.compile(dialect=connection.dialect, compile_kwargs={"literal_binds": True}))
+    cursor = connection.connection.cursor()
+    try:
+        cursor.execute(sql)
+        while rows := cursor.fetchmany(CHUNK):
+            yield from rows
+    finally:
+        cursor.close()
