@@ -12,7 +12,7 @@ pass ``sort`` on to the source and only filter.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -94,6 +94,73 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
 
     def _rows_changed(self) -> None:
         """Hook for subclasses that keep something per row (called inside the reset)."""
+
+    def replace_rows(self, row_id: Callable[[R], object], ids: Collection[object],
+                     rows: Sequence[R]) -> None:
+        """Put ``rows`` in place of the rows whose ``row_id`` is in ``ids``, without a reset.
+
+        A row that keeps its place in the sort order is changed where it is; one that moves
+        is taken out and put in at its new place, one without a new row is taken out, and a
+        new row is put in where the sort order wants it. Every other row stays the same
+        object on its line, and the views keep their selections and scroll positions.
+        """
+        fresh = {row_id(row): row for row in rows}
+        lines = [line for line, row in enumerate(self._rows) if row_id(row) in ids]
+        for line in reversed(lines):
+            new = fresh.pop(row_id(self._rows[line]), None)
+            if new is not None and self._place_of(new, without=line) == line:
+                self._put(line, new)
+                continue
+            self.beginRemoveRows(QModelIndex(), line, line)
+            self.generation += 1
+            del self._rows[line]
+            self._removed_extra(line)
+            self.endRemoveRows()
+            if new is not None:
+                fresh[row_id(new)] = new
+        for new in fresh.values():
+            line = self._place_of(new)
+            self.beginInsertRows(QModelIndex(), line, line)
+            self.generation += 1
+            self._rows.insert(line, new)
+            self._inserted_extra(line)
+            self.endInsertRows()
+
+    def _put(self, line: int, row: R) -> None:
+        """Change the row on ``line`` where it is."""
+        self.generation += 1
+        self._rows[line] = row
+        self._removed_extra(line)
+        self._inserted_extra(line)
+        self.dataChanged.emit(self.index(line, 0), self.index(line, len(self._columns) - 1))
+
+    def _place_of(self, row: R, without: int | None = None) -> int:
+        """The line ``row`` belongs on in the current sort order (after its equals).
+
+        ``without``: as if the row on that line were not there (it is the one replaced).
+        """
+        rows = self._rows if without is None else self._rows[:without] + self._rows[without + 1:]
+        if self._sorting is None:
+            return without if without is not None else len(rows)
+        column, order = self._sorting
+        key = self._columns[column].sort_key
+        wanted = key(row)
+        descending = order is Qt.SortOrder.DescendingOrder
+        low, high = 0, len(rows)
+        while low < high:
+            middle = (low + high) // 2
+            there = key(rows[middle])
+            if (there < wanted) if descending else (wanted < there):
+                high = middle
+            else:
+                low = middle + 1
+        return low
+
+    def _removed_extra(self, line: int) -> None:
+        """Hook for subclasses that keep something per row: the row on ``line`` went."""
+
+    def _inserted_extra(self, line: int) -> None:
+        """Hook for subclasses that keep something per row: a row came on ``line``."""
 
     def retranslate(self) -> None:
         """Tell the views that every text changed, after a language switch."""
@@ -385,6 +452,18 @@ class CaseTableModel(RowTableModel[CaseRow]):
     def _reorder_extra(self, positions: list[int]) -> None:
         """Keep the search keys beside their rows."""
         self._keys = [self._keys[old] for old in positions]
+
+    def _removed_extra(self, line: int) -> None:
+        """Drop the search key of a row taken out."""
+        del self._keys[line]
+
+    def _inserted_extra(self, line: int) -> None:
+        """Compute the search key of a row put in."""
+        self._keys.insert(line, case_search_key(self._rows[line]))
+
+    def replace_cases(self, case_ids: Collection[str], rows: Sequence[CaseRow]) -> None:
+        """Put ``rows`` (those of this list) in place of the cases ``case_ids``."""
+        self.replace_rows(lambda row: row.case_id, case_ids, rows)
 
     def row_of_case(self, case_id: str) -> int | None:
         """The line showing ``case_id``, if this list has it."""

@@ -107,6 +107,7 @@
         <name>CaseActions</name>
         <message>
             <source>Unsaved note</source>
+            <extracomment>What undoing changes (what the change itself changed).</extracomment>
             <translation>Note ikke gemt</translation>
         </message>
         <message>
@@ -652,12 +653,20 @@ Importér det kun alligevel, hvis sagerne virkelig er afsluttet.</translation>
             <translation>Gennemgår udtrækket…</translation>
         </message>
         <message>
+            <source>Import export files</source>
+            <extracomment>What an import job does, given the worker's Workbench and a progress callback. Emitted after an import changed (or confirmed) the database. Emitted when an import was refused or failed; the database is unchanged. Emitted when a preview (dry run) is shown; the database is unchanged.</extracomment>
+            <translation>Importér udtræksfiler</translation>
+        </message>
+        <message>
             <source>Exports (*.csv *.xlsx);;All files (*)</source>
             <translation>Udtræk (*.csv *.xlsx);;Alle filer (*)</translation>
         </message>
         <message>
+            <source>No export folder is set (Settings): choose the files instead.</source>
+            <translation>Der er ikke valgt en udtræksmappe (Indstillinger): vælg filerne i stedet.</translation>
+        </message>
+        <message>
             <source>Preview the import of export files</source>
-            <extracomment>What an import job does, given the worker's Workbench and a progress callback. Emitted after an import changed (or confirmed) the database. Emitted when an import was refused or failed; the database is unchanged. Emitted when a preview (dry run) is shown; the database is unchanged.</extracomment>
             <translation>Vis først, hvad en import af udtræksfiler vil gøre</translation>
         </message>
     </context>
@@ -730,7 +739,7 @@ Importér det kun alligevel, hvis sagerne virkelig er afsluttet.</translation>
         </message>
         <message>
             <source>Rejected rows:</source>
-            <extracomment>The label of each count, by the summary's field name ("rejected" for the rows).</extracomment>
+            <extracomment>The label of each count, by the summary's field name (&quot;rejected&quot; for the rows).</extracomment>
             <translation>Afviste rækker:</translation>
         </message>
         <message>
@@ -952,36 +961,8 @@ Importér det kun alligevel, hvis sagerne virkelig er afsluttet.</translation>
             <translation>Vælg først en sag.</translation>
         </message>
         <message>
-            <source>Import export files</source>
-            <translation>Importér udtræksfiler</translation>
-        </message>
-        <message>
-            <source>Exports (*.csv *.xlsx);;All files (*)</source>
-            <translation>Udtræk (*.csv *.xlsx);;Alle filer (*)</translation>
-        </message>
-        <message>
-            <source>No export folder is set (Settings): choose the files instead.</source>
-            <translation>Der er ikke valgt en udtræksmappe (Indstillinger): vælg filerne i stedet.</translation>
-        </message>
-        <message>
-            <source>Welcome</source>
-            <translation>Velkommen</translation>
-        </message>
-        <message>
-            <source>The database is empty.</source>
-            <translation>Databasen er tom.</translation>
-        </message>
-        <message>
-            <source>Load a demo caseload of fictional citizens to try the workbench? You can import your own export later (Import now, F5).</source>
-            <translation>Vil du indlæse en demo-sagsstamme med opdigtede borgere og prøve arbejdsbordet? Du kan importere jeres eget udtræk senere (Importér nu, F5).</translation>
-        </message>
-        <message>
             <source>Caseworker Workbench</source>
             <translation>Sagsbehandlerens arbejdsbord</translation>
-        </message>
-        <message>
-            <source>The database could not be opened.</source>
-            <translation>Databasen kunne ikke åbnes.</translation>
         </message>
         <message>
             <source>That did not work; nothing was changed.</source>
@@ -1000,16 +981,8 @@ Importér det kun alligevel, hvis sagerne virkelig er afsluttet.</translation>
             <translation>Regelprofil: %1</translation>
         </message>
         <message>
-            <source>No colleague is covered now.</source>
-            <translation>Ingen kollega bliver dækket nu.</translation>
-        </message>
-        <message>
             <source>&amp;Undo</source>
             <translation>&amp;Fortryd</translation>
-        </message>
-        <message>
-            <source>Every registration records who made it: enter your initials, then register again.</source>
-            <translation>Hver registrering gemmer, hvem der lavede den: skriv dine initialer, og registrér så igen.</translation>
         </message>
         <message>
             <source>Today: %1 (week %2)</source>
@@ -1072,26 +1045,6 @@ Importér det kun alligevel, hvis sagerne virkelig er afsluttet.</translation>
             <translation>&amp;Sag</translation>
         </message>
         <message>
-            <source>The database is damaged and cannot be opened. Restore the latest backup, from %1?</source>
-            <translation>Databasen er beskadiget og kan ikke åbnes. Vil du gendanne den seneste sikkerhedskopi fra %1?</translation>
-        </message>
-        <message>
-            <source>Work registered after the backup must be registered again. The damaged file is kept beside it.</source>
-            <translation>Det, der er registreret efter sikkerhedskopien, skal registreres igen. Den beskadigede fil gemmes ved siden af.</translation>
-        </message>
-        <message>
-            <source>This workbench is in no team: join one first (Team…).</source>
-            <translation>Arbejdsbordet er ikke i et miniteam: tilslut først (Miniteam…).</translation>
-        </message>
-        <message>
-            <source>Synced: sent %1, received %2 (%3)</source>
-            <translation>Synkroniseret: sendt %1, modtaget %2 (%3)</translation>
-        </message>
-        <message>
-            <source>The team sync failed; it is tried again: %1</source>
-            <translation>Synkroniseringen mislykkedes; den prøves igen: %1</translation>
-        </message>
-        <message>
             <source>&amp;Team…</source>
             <translation>&amp;Miniteam…</translation>
         </message>
@@ -1114,18 +1067,6 @@ Importér det kun alligevel, hvis sagerne virkelig er afsluttet.</translation>
         <message>
             <source>Show what importing export files would do, without changing anything</source>
             <translation>Vis, hvad en import af udtræksfiler vil gøre, uden at ændre noget</translation>
-        </message>
-        <message>
-            <source>Join code</source>
-            <translation>Tilmeldingskode</translation>
-        </message>
-        <message>
-            <source>The team&apos;s key was made now. Give your teammates this join code (it is shown only now):
-
-%1</source>
-            <translation>Teamets nøgle er lavet nu. Giv dine kolleger denne tilmeldingskode (den vises kun nu):
-
-%1</translation>
         </message>
         <message>
             <source>E&amp;xport status to Excel…</source>
@@ -1297,6 +1238,7 @@ Importér det kun alligevel, hvis sagerne virkelig er afsluttet.</translation>
         <name>ReportActions</name>
         <message>
             <source>Cancelling the report…</source>
+            <extracomment>Where the folder the last report went to is remembered. Emitted with the ReportSummary once the workbook is written (and opened). Emitted when a report was cancelled: nothing was written. Emitted with the error when a report failed: nothing was written. A short message for the status bar. Emitted with (steps done, steps) as the report goes, once the progress dialog shows it. Opens the written workbook; tests replace it (no spreadsheet program there).</extracomment>
             <translation>Afbryder rapporten…</translation>
         </message>
         <message>
@@ -1376,6 +1318,14 @@ Importér det kun alligevel, hvis sagerne virkelig er afsluttet.</translation>
         </message>
     </context>
     <context>
+        <name>SettingsActions</name>
+        <message>
+            <source>Every registration records who made it: enter your initials, then register again.</source>
+            <extracomment>The settings read or saved now are in force (the window shows the profile). A short message for the status bar.</extracomment>
+            <translation>Hver registrering gemmer, hvem der lavede den: skriv dine initialer, og registrér så igen.</translation>
+        </message>
+    </context>
+    <context>
         <name>SettingsDialog</name>
         <message>
             <source>Settings</source>
@@ -1432,6 +1382,70 @@ Importér det kun alligevel, hvis sagerne virkelig er afsluttet.</translation>
         <message>
             <source>Export folder</source>
             <translation>Udtræksmappe</translation>
+        </message>
+    </context>
+    <context>
+        <name>StartUp</name>
+        <message>
+            <source>Welcome</source>
+            <extracomment>The database is open and the settings are read: the reminders may start.</extracomment>
+            <translation>Velkommen</translation>
+        </message>
+        <message>
+            <source>The database is empty.</source>
+            <translation>Databasen er tom.</translation>
+        </message>
+        <message>
+            <source>Load a demo caseload of fictional citizens to try the workbench? You can import your own export later (Import now, F5).</source>
+            <translation>Vil du indlæse en demo-sagsstamme med opdigtede borgere og prøve arbejdsbordet? Du kan importere jeres eget udtræk senere (Importér nu, F5).</translation>
+        </message>
+        <message>
+            <source>Caseworker Workbench</source>
+            <translation>Caseworker Workbench</translation>
+        </message>
+        <message>
+            <source>The database could not be opened.</source>
+            <translation>Databasen kunne ikke åbnes.</translation>
+        </message>
+        <message>
+            <source>The database is damaged and cannot be opened. Restore the latest backup, from %1?</source>
+            <translation>Databasen er beskadiget og kan ikke åbnes. Vil du gendanne den seneste sikkerhedskopi fra %1?</translation>
+        </message>
+        <message>
+            <source>Work registered after the backup must be registered again. The damaged file is kept beside it.</source>
+            <translation>Det, der er registreret efter sikkerhedskopien, skal registreres igen. Den beskadigede fil gemmes ved siden af.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TeamActions</name>
+        <message>
+            <source>Join code</source>
+            <extracomment>True when the database joined a team (or is found in one), False if not. A sync has been shown, or has failed. A short message for the status bar.</extracomment>
+            <translation>Tilmeldingskode</translation>
+        </message>
+        <message>
+            <source>The team&apos;s key was made now. Give your teammates this join code (it is shown only now):
+
+%1</source>
+            <translation>Teamets nøgle er lavet nu. Giv dine kolleger denne tilmeldingskode (den vises kun nu):
+
+%1</translation>
+        </message>
+        <message>
+            <source>This workbench is in no team: join one first (Team…).</source>
+            <translation>Arbejdsbordet er ikke i et miniteam: tilslut først (Miniteam…).</translation>
+        </message>
+        <message>
+            <source>Synced: sent %1, received %2 (%3)</source>
+            <translation>Synkroniseret: sendt %1, modtaget %2 (%3)</translation>
+        </message>
+        <message>
+            <source>The team sync failed; it is tried again: %1</source>
+            <translation>Synkroniseringen mislykkedes; den prøves igen: %1</translation>
+        </message>
+        <message>
+            <source>No colleague is covered now.</source>
+            <translation>Ingen kollega bliver dækket nu.</translation>
         </message>
     </context>
     <context>
@@ -1560,7 +1574,7 @@ Importér det kun alligevel, hvis sagerne virkelig er afsluttet.</translation>
         <name>WaiverTab</name>
         <message>
             <source>Pauses (%1)</source>
-            <extracomment>The window's way of sending a change to the worker and drawing the snapshot it returns. ("pause" or "exemption", its id). A pause's id, to end it.</extracomment>
+            <extracomment>(&quot;pause&quot; or &quot;exemption&quot;, its id). A pause's id, to end it.</extracomment>
             <translation>Pauser (%1)</translation>
         </message>
         <message>

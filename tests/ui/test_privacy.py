@@ -126,19 +126,19 @@ def test_a_damaged_database_offers_its_latest_backup_and_restores_it(
     qtbot.addWidget(session.window)
     try:
         wait_idle(qtbot, session.window)
-        offer = session.window.dialog
+        offer = session.window.shown.dialog
         assert isinstance(offer, QMessageBox) and offer.objectName() == "restore-offer"
         made = backup_time(newest)
         assert f"{made:%d-%m-%Y %H:%M}" in offer.text()
 
         offer.button(QMessageBox.StandardButton.Yes).click()
         # Restored, it starts as usual: who am I first (no initials in this database).
-        qtbot.waitUntil(lambda: isinstance(session.window.dialog, IdentityDialog))
-        asked = session.window.dialog
+        qtbot.waitUntil(lambda: isinstance(session.window.shown.dialog, IdentityDialog))
+        asked = session.window.shown.dialog
         assert isinstance(asked, IdentityDialog)
         asked.reject()
         # The demo's open cases, from the backup taken before the second import.
-        qtbot.waitUntil(lambda: len(session.window.cases) > DEMO_CASES * 0.9, timeout=20_000)
+        qtbot.waitUntil(lambda: len(session.window.shown.cases) > DEMO_CASES * 0.9, timeout=20_000)
         wait_idle(qtbot, session.window)
         assert session.window.isVisible()
         kept = list(tmp_path.glob("workbench.db.corrupt-*"))
