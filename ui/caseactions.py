@@ -96,14 +96,14 @@ class CaseActions(QObject):
         by = self._initials()
         self._operations.backend.submit(
             lambda workbench: workbench.audit.reveal_cpr(case_id, by=by or None),
-            on_done=lambda number: self._panel.show_revealed_cpr(case_id, number),
+            on_done=lambda number: self._panel.reveal.show(case_id, number),
             on_error=self._operations.show_error)
 
     # -- the note box belongs to one case ------------------------------------------------
 
     def select_case(self, case_id: str) -> None:
         """Show ``case_id``; first ask what to do with a note typed on another case."""
-        pending = self._panel.unsaved_note
+        pending = self._panel.notebox.unsaved
         if pending is None or pending[0] == case_id:
             self._load_case(case_id)
             return
@@ -134,10 +134,10 @@ class CaseActions(QObject):
         def answered(_result: int) -> None:
             clicked = box.clickedButton()
             if clicked is save:
-                text = (self._panel.unsaved_note or (written_on, ""))[1]
+                text = (self._panel.notebox.unsaved or (written_on, ""))[1]
                 self.add_note(written_on, text, then=lambda: self._load_case(wanted))
             elif clicked is discard:
-                self._panel.discard_note()
+                self._panel.notebox.discard()
                 self._load_case(wanted)
             else:
                 self._lists.select_case(written_on, quiet=True)
@@ -164,7 +164,7 @@ class CaseActions(QObject):
 
         def then(registered: Registered) -> None:
             if note:
-                self._panel.note_saved()
+                self._panel.notebox.discard()
             undone = self.tr("Undone")
 
             def undo(workbench: Workbench, who: str) -> None:
@@ -183,7 +183,7 @@ class CaseActions(QObject):
         by = self._initials()
 
         def saved(note_id: int) -> None:
-            self._panel.note_saved()
+            self._panel.notebox.discard()
             self._remember(self.tr("Undo adding the note"),
                            lambda workbench, who: workbench.registrations.delete_note(note_id,
                                                                                  by=who),

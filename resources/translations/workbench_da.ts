@@ -280,22 +280,6 @@
             <translation>Registrér hændelsen på den valgte dato (Ctrl+R gør en samtale i dag klar)</translation>
         </message>
         <message>
-            <source>Write a note…</source>
-            <translation>Skriv en note…</translation>
-        </message>
-        <message>
-            <source>Add n&amp;ote</source>
-            <translation>Gem n&amp;ote</translation>
-        </message>
-        <message>
-            <source>Save the note with the event</source>
-            <translation>Gem noten med hændelsen</translation>
-        </message>
-        <message>
-            <source>Registering the event also saves the note written on this case</source>
-            <translation>Når hændelsen registreres, gemmes noten skrevet på denne sag også</translation>
-        </message>
-        <message>
             <source>&amp;Withdraw or correct…</source>
             <translation>&amp;Tilbagekald eller ret…</translation>
         </message>
@@ -364,12 +348,8 @@
             <translation>Konflikter (%1)</translation>
         </message>
         <message>
-            <source>Hide CPR number</source>
-            <translation>Skjul CPR-nr.</translation>
-        </message>
-        <message>
             <source>No milestones: the rule profile has no deadlines for this case.</source>
-            <extracomment>The caseworker asked to see the full CPR number of this case (audited by the core). How long a revealed CPR number stays on screen before it is masked again. Tabs added by other modules (pauses and exemptions), after the panel's own. The full number of the case shown, while revealed; None while masked.</extracomment>
+            <extracomment>The caseworker asked to see the full CPR number of this case (audited by the core). Tabs added by other modules (pauses and exemptions), after the panel's own.</extracomment>
             <translation>Ingen milepæle: regelprofilen har ingen frister for denne sag.</translation>
         </message>
         <message>
@@ -383,18 +363,6 @@
         <message>
             <source>No inquiries from this citizen.</source>
             <translation>Ingen henvendelser fra denne borger.</translation>
-        </message>
-        <message>
-            <source>Mask the CPR number again</source>
-            <translation>Vis CPR-nummeret maskeret igen</translation>
-        </message>
-        <message>
-            <source>Show CPR number</source>
-            <translation>Vis CPR-nr.</translation>
-        </message>
-        <message>
-            <source>Show the full CPR number of this case for 30 seconds; the audit log records who saw it and when</source>
-            <translation>Vis sagens fulde CPR-nummer i 30 sekunder; revisionsloggen registrerer, hvem der så det og hvornår</translation>
         </message>
     </context>
     <context>
@@ -506,6 +474,26 @@
         <message>
             <source>&amp;To:</source>
             <translation>&amp;Til:</translation>
+        </message>
+    </context>
+    <context>
+        <name>CprReveal</name>
+        <message>
+            <source>Hide CPR number</source>
+            <extracomment>The caseworker asked to see the full CPR number of this case (audited by the core). The number shown changed (revealed or masked): the facts are drawn again. How long a revealed CPR number stays on screen before it is masked again. The full number of the case shown, while revealed; None while masked.</extracomment>
+            <translation>Skjul CPR-nr.</translation>
+        </message>
+        <message>
+            <source>Mask the CPR number again</source>
+            <translation>Vis CPR-nummeret maskeret igen</translation>
+        </message>
+        <message>
+            <source>Show CPR number</source>
+            <translation>Vis CPR-nr.</translation>
+        </message>
+        <message>
+            <source>Show the full CPR number of this case for 30 seconds; the audit log records who saw it and when</source>
+            <translation>Vis sagens fulde CPR-nummer i 30 sekunder; revisionsloggen registrerer, hvem der så det og hvornår</translation>
         </message>
     </context>
     <context>
@@ -1191,6 +1179,26 @@ Importér det kun alligevel, hvis sagerne virkelig er afsluttet.</translation>
         <message>
             <source>Reply by:</source>
             <translation>Svarfrist:</translation>
+        </message>
+    </context>
+    <context>
+        <name>NoteBox</name>
+        <message>
+            <source>Write a note…</source>
+            <extracomment>Save this text as a note on this case. The text changed (the panel enables its buttons accordingly).</extracomment>
+            <translation>Skriv en note…</translation>
+        </message>
+        <message>
+            <source>Add n&amp;ote</source>
+            <translation>Gem n&amp;ote</translation>
+        </message>
+        <message>
+            <source>Save the note with the event</source>
+            <translation>Gem noten med hændelsen</translation>
+        </message>
+        <message>
+            <source>Registering the event also saves the note written on this case</source>
+            <translation>Når hændelsen registreres, gemmes noten skrevet på denne sag også</translation>
         </message>
     </context>
     <context>

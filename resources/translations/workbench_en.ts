@@ -280,22 +280,6 @@
             <translation>Register the event on the chosen date (Ctrl+R prepares a conversation today)</translation>
         </message>
         <message>
-            <source>Write a note…</source>
-            <translation>Write a note…</translation>
-        </message>
-        <message>
-            <source>Add n&amp;ote</source>
-            <translation>Add n&amp;ote</translation>
-        </message>
-        <message>
-            <source>Save the note with the event</source>
-            <translation>Save the note with the event</translation>
-        </message>
-        <message>
-            <source>Registering the event also saves the note written on this case</source>
-            <translation>Registering the event also saves the note written on this case</translation>
-        </message>
-        <message>
             <source>&amp;Withdraw or correct…</source>
             <translation>&amp;Withdraw or correct…</translation>
         </message>
@@ -364,12 +348,8 @@
             <translation>Conflicts (%1)</translation>
         </message>
         <message>
-            <source>Hide CPR number</source>
-            <translation>Hide CPR number</translation>
-        </message>
-        <message>
             <source>No milestones: the rule profile has no deadlines for this case.</source>
-            <extracomment>The caseworker asked to see the full CPR number of this case (audited by the core). How long a revealed CPR number stays on screen before it is masked again. Tabs added by other modules (pauses and exemptions), after the panel's own. The full number of the case shown, while revealed; None while masked.</extracomment>
+            <extracomment>The caseworker asked to see the full CPR number of this case (audited by the core). Tabs added by other modules (pauses and exemptions), after the panel's own.</extracomment>
             <translation>No milestones: the rule profile has no deadlines for this case.</translation>
         </message>
         <message>
@@ -383,18 +363,6 @@
         <message>
             <source>No inquiries from this citizen.</source>
             <translation>No inquiries from this citizen.</translation>
-        </message>
-        <message>
-            <source>Mask the CPR number again</source>
-            <translation>Mask the CPR number again</translation>
-        </message>
-        <message>
-            <source>Show CPR number</source>
-            <translation>Show CPR number</translation>
-        </message>
-        <message>
-            <source>Show the full CPR number of this case for 30 seconds; the audit log records who saw it and when</source>
-            <translation>Show the full CPR number of this case for 30 seconds; the audit log records who saw it and when</translation>
         </message>
     </context>
     <context>
@@ -506,6 +474,26 @@
         <message>
             <source>&amp;To:</source>
             <translation>&amp;To:</translation>
+        </message>
+    </context>
+    <context>
+        <name>CprReveal</name>
+        <message>
+            <source>Hide CPR number</source>
+            <extracomment>The caseworker asked to see the full CPR number of this case (audited by the core). The number shown changed (revealed or masked): the facts are drawn again. How long a revealed CPR number stays on screen before it is masked again. The full number of the case shown, while revealed; None while masked.</extracomment>
+            <translation>Hide CPR number</translation>
+        </message>
+        <message>
+            <source>Mask the CPR number again</source>
+            <translation>Mask the CPR number again</translation>
+        </message>
+        <message>
+            <source>Show CPR number</source>
+            <translation>Show CPR number</translation>
+        </message>
+        <message>
+            <source>Show the full CPR number of this case for 30 seconds; the audit log records who saw it and when</source>
+            <translation>Show the full CPR number of this case for 30 seconds; the audit log records who saw it and when</translation>
         </message>
     </context>
     <context>
@@ -1191,6 +1179,26 @@ Import it anyway only if these cases really have ended.</translation>
         <message>
             <source>Reply by:</source>
             <translation>Reply by:</translation>
+        </message>
+    </context>
+    <context>
+        <name>NoteBox</name>
+        <message>
+            <source>Write a note…</source>
+            <extracomment>Save this text as a note on this case. The text changed (the panel enables its buttons accordingly).</extracomment>
+            <translation>Write a note…</translation>
+        </message>
+        <message>
+            <source>Add n&amp;ote</source>
+            <translation>Add n&amp;ote</translation>
+        </message>
+        <message>
+            <source>Save the note with the event</source>
+            <translation>Save the note with the event</translation>
+        </message>
+        <message>
+            <source>Registering the event also saves the note written on this case</source>
+            <translation>Registering the event also saves the note written on this case</translation>
         </message>
     </context>
     <context>

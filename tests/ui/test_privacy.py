@@ -77,14 +77,14 @@ def test_show_cpr_reveals_it_after_auditing_and_another_case_masks_it(
     assert reveals(tmp_path / "workbench.db") == []
 
     qtbot.mouseClick(panel.reveal_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: panel.cpr_revealed)
+    qtbot.waitUntil(lambda: panel.reveal.revealed)
 
     assert full in panel.facts.text()
     assert reveals(tmp_path / "workbench.db") == [(first.case_id, "AB")]
     assert all(row.cpr_masked.endswith("-xxxx") for row in visible_rows(window, Status.GREEN))
 
     pick(qtbot, loaded, second.case_id)
-    assert not panel.cpr_revealed
+    assert not panel.reveal.revealed
     assert full not in panel.facts.text() and second.cpr_masked in panel.facts.text()
     assert panel.reveal_button.text() == "Vis CPR-nr."
 
@@ -100,15 +100,15 @@ def test_a_revealed_number_is_masked_again_after_a_while_or_on_request(
 
     with qtbot.waitSignal(panel.reveal_timer.timeout, timeout=10_000):
         panel.reveal_button.click()  # the timer starts only once the number is shown
-    assert not panel.cpr_revealed
+    assert not panel.reveal.revealed
     assert full not in panel.facts.text() and row.cpr_masked in panel.facts.text()
 
     panel.reveal_timer.setInterval(30_000)
     panel.reveal_button.click()
-    qtbot.waitUntil(lambda: panel.cpr_revealed)
+    qtbot.waitUntil(lambda: panel.reveal.revealed)
     assert panel.reveal_button.text() == "Skjul CPR-nr."
     panel.reveal_button.click()  # hide it at once
-    assert not panel.cpr_revealed and full not in panel.facts.text()
+    assert not panel.reveal.revealed and full not in panel.facts.text()
     assert reveals(tmp_path / "workbench.db") == [(row.case_id, "AB")] * 2
 
 
