@@ -185,8 +185,8 @@ class FullRefresh(QObject):
     def draw(self, snapshot: jobs.Snapshot) -> None:
         """Draw what the database holds now."""
         shown = self._shown
-        shown.day, shown.cases, shown.caseworkers = (snapshot.today, snapshot.cases,
-                                                     snapshot.caseworkers)
+        shown.day, shown.caseworkers = snapshot.today, snapshot.caseworkers
+        shown.set_cases(snapshot.cases)
         self._apply(snapshot)
         settings = snapshot.settings
         self._lists.set_covers(dict(snapshot.covers))

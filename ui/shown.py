@@ -28,7 +28,10 @@ class Shown:
         #: None until the worker has read them from the database.
         self.settings: Settings | None = None
         self.profiles: tuple[str, ...] = ()
+        #: The open cases, as the last full read had them and changes since replaced them.
         self.cases: tuple[CaseRow, ...] = ()
+        # Where each case is in ``cases`` (made when first needed after a full read).
+        self._positions: dict[str, int] | None = None
         self.caseworkers: tuple[str, ...] = ()
         #: The miniteam as this database sees it (None: not read yet).
         self.team: TeamStatus | None = None
@@ -59,9 +62,34 @@ class Shown:
         """The teams the caseload names, sorted."""
         return sorted({row.team for row in self.cases if row.team})
 
+    def set_cases(self, rows: Sequence[CaseRow]) -> None:
+        """The whole caseload, as a full read had it."""
+        self.cases = tuple(rows)
+        self._positions = None
+
     def replace_cases(self, case_ids: Collection[str], rows: Sequence[CaseRow]) -> None:
-        """Put ``rows`` in place of the cases ``case_ids`` (a case without a row is gone)."""
+        """Put ``rows`` in place of the cases ``case_ids`` (a case without a row is gone).
+
+        The other rows are not looked at one by one: a change costs the same at any size.
+        """
+        if self._positions is None:
+            self._positions = {row.case_id: line for line, row in enumerate(self.cases)}
+        positions = self._positions
         fresh = {row.case_id: row for row in rows}
-        kept = [fresh.pop(row.case_id, row) for row in self.cases
-                if row.case_id not in case_ids or row.case_id in fresh]
-        self.cases = (*kept, *fresh.values())
+        cases = list(self.cases)
+        gone = []
+        for case_id in case_ids:
+            line = positions.get(case_id)
+            if line is not None and case_id in fresh:
+                cases[line] = fresh.pop(case_id)
+            elif line is not None:
+                gone.append(line)
+        for line in sorted(gone, reverse=True):
+            del cases[line]
+        if gone:
+            self._positions = None
+        for row in fresh.values():
+            if self._positions is not None:
+                self._positions[row.case_id] = len(cases)
+            cases.append(row)
+        self.cases = tuple(cases)
