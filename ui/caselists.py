@@ -297,19 +297,28 @@ class CaseListsView(QWidget):
         self._keep_selection()
         self.fit_splitter()
 
-    def replace_cases(self, case_ids: Collection[str], rows: Sequence[CaseRow]) -> None:
+    def replace_cases(self, case_ids: Collection[str], rows: Sequence[CaseRow],
+                      were: Collection[Status] = LIST_ORDER) -> None:
         """Put ``rows`` in place of the cases ``case_ids``, each in its status's list.
 
         Only those rows change: no list is reset, the other rows, the selection and the
         scroll positions stay (a case that changed list is selected in its new one).
+        ``were``: the lists the cases were in before (only they and the new ones are
+        looked through).
         """
         by_status: dict[Status, list[CaseRow]] = {status: [] for status in LIST_ORDER}
         for row in rows:
             by_status[row.status].append(row)
         for status, section in self.sections.items():
-            section.replace_cases(case_ids, by_status[status])
-        if self._selected is not None and self._selected in case_ids:
-            self.select_case(self._selected, quiet=True, scroll=False)
+            if status in were or by_status[status]:
+                section.replace_cases(case_ids, by_status[status])
+        selected = next((row for row in rows if row.case_id == self._selected), None)
+        if selected is not None:
+            for status, section in self.sections.items():
+                if status is selected.status:
+                    section.select_case(selected.case_id, quiet=True, scroll=False)
+                else:
+                    section.clear_selection()
 
     def set_people(self, caseworkers: Sequence[str], teams: Sequence[str],
                    my_initials: str, my_team: str) -> None:

@@ -51,8 +51,9 @@ class CaseListsRefresh(QObject):
             on_error=self._operations.show_error)
 
     def _draw(self, case_ids: frozenset[str], rows: list[CaseRow]) -> None:
+        were = self._shown.statuses(case_ids)
         self._shown.replace_cases(case_ids, rows)
-        self._lists.replace_cases(case_ids, rows)
+        self._lists.replace_cases(case_ids, rows, were)
 
 
 class CasePanelRefresh(QObject):

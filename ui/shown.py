@@ -7,16 +7,22 @@ which team) instead of asking each other; only the refreshers write the data in 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+import operator
 from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
+from workbench.engine import Status
 from workbench.views import CaseRow
 
 if TYPE_CHECKING:
     from workbench.settings import Settings
     from workbench.sync.team import TeamStatus
+
+
+_case_id = operator.attrgetter("case_id")
 
 
 class Shown:
@@ -67,14 +73,23 @@ class Shown:
         self.cases = tuple(rows)
         self._positions = None
 
+    def statuses(self, case_ids: Collection[str]) -> set[Status]:
+        """The traffic lights the cases ``case_ids`` are shown under now."""
+        positions = self._positions_now()
+        return {self.cases[positions[case_id]].status for case_id in case_ids
+                if case_id in positions}
+
+    def _positions_now(self) -> dict[str, int]:
+        if self._positions is None:
+            self._positions = dict(zip(map(_case_id, self.cases), itertools.count()))
+        return self._positions
+
     def replace_cases(self, case_ids: Collection[str], rows: Sequence[CaseRow]) -> None:
         """Put ``rows`` in place of the cases ``case_ids`` (a case without a row is gone).
 
         The other rows are not looked at one by one: a change costs the same at any size.
         """
-        if self._positions is None:
-            self._positions = {row.case_id: line for line, row in enumerate(self.cases)}
-        positions = self._positions
+        positions = self._positions_now()
         fresh = {row.case_id: row for row in rows}
         cases = list(self.cases)
         gone = []

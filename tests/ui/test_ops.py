@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -148,3 +149,17 @@ def test_a_refused_op_without_a_callback_says_why_in_the_users_language(
     assert box.text() == "Det lykkedes ikke; intet er ændret."
     assert "2026-999999" in box.informativeText()
     box.close()
+
+
+def test_a_new_day_reads_everything_again(qtbot: QtBot, me: MainWindow) -> None:
+    heard = Heard(me)
+    me.full_refresh.check_day()  # still the same day: nothing to read
+    assert heard.changes == [] and not me.backend.busy
+    tomorrow = me.shown.day + dt.timedelta(days=1)
+    me.clock.fixed = tomorrow
+    with qtbot.waitSignal(me.refreshed, timeout=30_000):
+        me.full_refresh.check_day()
+    wait_idle(qtbot, me)
+    assert [changes.full for changes, _by in heard.changes] == [True]
+    assert heard.full_reads == 1 and me.shown.day == tomorrow
+    assert me.panel.event_date.date().toPython() == tomorrow
