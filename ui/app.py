@@ -91,8 +91,8 @@ def start_session(arguments: argparse.Namespace, state: QSettings,
     window = MainWindow(backend, clock, state, translations, demo=arguments.demo)
     reminders = Reminders(window, clocks or ReminderClocks(clock.now), NagTray.if_available())
     keeper = None if reminders.tray is None else TrayKeeper(window, reminders.tray, state)
-    backend.open(partial(jobs.open_workbench, arguments.db), on_done=lambda _: window.start(),
-                 on_error=window.cannot_open)
+    backend.open(partial(jobs.open_workbench, arguments.db),
+                 on_done=lambda _: window.startup.start(), on_error=window.startup.cannot_open)
     window.show()
     return Session(window, backend, reminders, keeper)
 

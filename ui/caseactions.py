@@ -8,8 +8,8 @@ It also guards the note box: the text belongs to the case it was typed on, so se
 another case while it holds unsaved text asks first — save it on that case, discard it, or
 stay — and a note is never saved on another citizen.
 
-The main window only wires it: it hands over its ``change`` (send a job, draw the snapshot
-it ends with) and ``load_case``.
+Each change is an op (``ui.ops``) that says which case it changed; the lists and the
+panel read only that case again. The main window only wires it.
 """
 
 from __future__ import annotations
@@ -22,19 +22,19 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
-from ui import jobs, texts
+from ui import ops, texts
 from ui.caselists import CaseListsView
 from ui.casepanel import CasePanel
 from ui.editdialogs import NoteDialog, WithdrawDialog
+from ui.ops import Changes, Op, Operations
+from ui.refresh import CasePanelRefresh
 from workbench.views import EventRow, NoteRow
 from workbench.vocabulary import EventKind
 
 if TYPE_CHECKING:
+    from workbench.managers.registrations import Registered, WithdrawnEvent
     from workbench.session import Workbench
 
-# Send a job (an edit, then a snapshot) to the worker; draw the snapshot; then ``then``.
-Change = Callable[[Callable[["Workbench", jobs.View], jobs.Snapshot],
-                   Callable[[], None] | None], None]
 # Undo a change, given the worker's Workbench and who undoes it.
 Undoing = Callable[["Workbench", str], object]
 
@@ -45,6 +45,8 @@ class UndoStep:
 
     label: str
     undo: Undoing
+    #: What undoing changes (what the change itself changed).
+    changes: Changes
 
 
 class CaseActions(QObject):
@@ -53,14 +55,16 @@ class CaseActions(QObject):
     # The label of what Ctrl+Z would undo now ("" when there is nothing).
     undo_changed = Signal(str)
 
-    def __init__(self, panel: CasePanel, lists: CaseListsView, *, change: Change,
-                 load_case: Callable[[str], None], today: Callable[[], dt.date],
-                 initials: Callable[[], str], parent: QWidget) -> None:
+    def __init__(self, operations: Operations, panel: CasePanel, lists: CaseListsView, *,
+                 loader: CasePanelRefresh, today: Callable[[], dt.date],
+                 initials: Callable[[], str], have_initials: Callable[[], bool],
+                 parent: QWidget) -> None:
         super().__init__(parent)
+        self._operations = operations
         self._panel = panel
         self._lists = lists
-        self._change = change
-        self._load_case = load_case
+        self._load_case = loader.load
+        self._have_initials = have_initials
         self._today = today
         self._initials = initials
         self._window = parent
@@ -72,13 +76,34 @@ class CaseActions(QObject):
         panel.withdraw_requested.connect(self.withdraw)
         panel.edit_note_requested.connect(self.edit_note)
         panel.delete_note_requested.connect(self.delete_note)
+        panel.reveal_requested.connect(self.reveal_cpr)
         lists.case_selected.connect(self.select_case)
+
+    def _run(self, op: Op[Any], then: Callable[[Any], object] | None = None) -> None:
+        """Send ``op`` (once the initials are known); ``then(result)`` once it is stored."""
+        if not self._have_initials():
+            return
+        if then is not None:
+            op.success(then)
+        op.run(self._operations, self)
+
+    def show_case(self, case_id: str) -> None:
+        """Load one case into the panel."""
+        self._load_case(case_id)
+
+    def reveal_cpr(self, case_id: str) -> None:
+        """Show one case's full CPR number in the panel, once the core has audited it."""
+        by = self._initials()
+        self._operations.backend.submit(
+            lambda workbench: workbench.audit.reveal_cpr(case_id, by=by or None),
+            on_done=lambda number: self._panel.reveal.show(case_id, number),
+            on_error=self._operations.show_error)
 
     # -- the note box belongs to one case ------------------------------------------------
 
     def select_case(self, case_id: str) -> None:
         """Show ``case_id``; first ask what to do with a note typed on another case."""
-        pending = self._panel.unsaved_note
+        pending = self._panel.notebox.unsaved
         if pending is None or pending[0] == case_id:
             self._load_case(case_id)
             return
@@ -109,10 +134,10 @@ class CaseActions(QObject):
         def answered(_result: int) -> None:
             clicked = box.clickedButton()
             if clicked is save:
-                text = (self._panel.unsaved_note or (written_on, ""))[1]
+                text = (self._panel.notebox.unsaved or (written_on, ""))[1]
                 self.add_note(written_on, text, then=lambda: self._load_case(wanted))
             elif clicked is discard:
-                self._panel.discard_note()
+                self._panel.notebox.discard()
                 self._load_case(wanted)
             else:
                 self._lists.select_case(written_on, quiet=True)
@@ -136,17 +161,11 @@ class CaseActions(QObject):
         box; the date field keeps what was typed, to be corrected.
         """
         by, today = self._initials(), self._today()
-        done: dict[str, Any] = {}
 
-        def job(workbench: Workbench, view: jobs.View) -> jobs.Snapshot:
-            done["it"] = workbench.registrations.register(case_id, kind, on, by=by, today=today,
-                                                          note=note or None)
-            return jobs.snapshot(workbench, view)
-
-        def then() -> None:
+        def then(registered: Registered) -> None:
             if note:
-                self._panel.note_saved()
-            registered, undone = done["it"], self.tr("Undone")
+                self._panel.notebox.discard()
+            undone = self.tr("Undone")
 
             def undo(workbench: Workbench, who: str) -> None:
                 workbench.registrations.withdraw(registered.event_id, reason=undone, by=who)
@@ -154,87 +173,75 @@ class CaseActions(QObject):
                     workbench.registrations.delete_note(registered.note_id, by=who)
 
             self._remember(texts.fill(self.tr("Undo registering %1"),
-                                      texts.event_kind_name(kind)), undo)
+                                      texts.event_kind_name(kind)), undo, case_id)
 
-        self._change(job, then)
+        self._run(ops.register_event(case_id, kind, on, note, by=by, today=today), then)
 
     def add_note(self, case_id: str, text: str,
                  then: Callable[[], None] | None = None) -> None:
         """Save a note on ``case_id`` (the case it was written on)."""
         by = self._initials()
-        done: dict[str, int] = {}
 
-        def job(workbench: Workbench, view: jobs.View) -> jobs.Snapshot:
-            done["id"] = workbench.registrations.add_note(case_id, text, by=by)
-            return jobs.snapshot(workbench, view)
-
-        def saved() -> None:
-            self._panel.note_saved()
-            note_id = done["id"]
+        def saved(note_id: int) -> None:
+            self._panel.notebox.discard()
             self._remember(self.tr("Undo adding the note"),
                            lambda workbench, who: workbench.registrations.delete_note(note_id,
-                                                                                      by=who))
+                                                                                 by=who),
+                           case_id)
             if then is not None:
                 then()
 
-        self._change(job, saved)
+        self._run(ops.add_note(case_id, text, by=by), saved)
 
     # -- corrections ----------------------------------------------------------------------
 
     def withdraw(self, event: EventRow) -> None:
         """Ask why an event is withdrawn (and what to register instead, if anything)."""
+        case_id = self._panel.case_id or ""
         dialog = WithdrawDialog(event, self._window)
-        dialog.submitted.connect(lambda reason, kind, on: self._withdraw(event, reason, kind,
-                                                                         on))
+        dialog.submitted.connect(lambda reason, kind, on: self._withdraw(case_id, event, reason,
+                                                                         kind, on))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         self.dialog = dialog
 
-    def _withdraw(self, event: EventRow, reason: str, kind: EventKind | None,
+    def _withdraw(self, case_id: str, event: EventRow, reason: str, kind: EventKind | None,
                   on: dt.date | None) -> None:
         by, today = self._initials(), self._today()
-        done: dict[str, Any] = {}
+        undone = self.tr("Undone")
 
-        def job(workbench: Workbench, view: jobs.View) -> jobs.Snapshot:
-            if kind is not None and on is not None:
-                done["gone"], done["new"] = workbench.registrations.correct(
-                    event.event_id, kind, on, reason=reason, by=by, today=today)
-            else:
-                done["gone"] = workbench.registrations.withdraw(event.event_id, reason=reason,
-                                                                by=by)
-            return jobs.snapshot(workbench, view)
-
-        def then() -> None:
-            gone, new, undone = done["gone"], done.get("new"), self.tr("Undone")
+        def then(done: WithdrawnEvent | tuple[WithdrawnEvent, int]) -> None:
+            gone, new = done if isinstance(done, tuple) else (done, None)
 
             def undo(workbench: Workbench, who: str) -> None:
                 if new is not None:
                     workbench.registrations.withdraw(new, reason=undone, by=who)
                 workbench.registrations.register_event(gone.case_id, gone.kind, gone.date, by=who)
 
-            self._remember(self.tr("Undo the withdrawal"), undo)
+            self._remember(self.tr("Undo the withdrawal"), undo, case_id)
 
-        self._change(job, then)
+        if kind is not None and on is not None:
+            self._run(ops.correct_event(case_id, event.event_id, kind, on, reason, by=by,
+                                        today=today), then)
+        else:
+            self._run(ops.withdraw_event(case_id, event.event_id, reason, by=by), then)
 
     def edit_note(self, note: NoteRow) -> None:
         """Give a note a new text."""
+        case_id = self._panel.case_id or ""
         dialog = NoteDialog(note, self._window)
-        dialog.submitted.connect(lambda text: self._edit_note(note, text))
+        dialog.submitted.connect(lambda text: self._edit_note(case_id, note, text))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         self.dialog = dialog
 
-    def _edit_note(self, note: NoteRow, text: str) -> None:
-        by = self._initials()
-
-        def job(workbench: Workbench, view: jobs.View) -> jobs.Snapshot:
-            workbench.registrations.edit_note(note.note_id, text, by=by)
-            return jobs.snapshot(workbench, view)
-
-        self._change(job, lambda: self._remember(
-            self.tr("Undo editing the note"),
-            lambda workbench, who: workbench.registrations.edit_note(note.note_id, note.text,
-                                                                     by=who)))
+    def _edit_note(self, case_id: str, note: NoteRow, text: str) -> None:
+        self._run(ops.edit_note(case_id, note.note_id, text, by=self._initials()),
+                  lambda _old: self._remember(
+                      self.tr("Undo editing the note"),
+                      lambda workbench, who: workbench.registrations.edit_note(note.note_id,
+                                                                          note.text, by=who),
+                      case_id))
 
     def delete_note(self, note: NoteRow) -> None:
         """Delete a note once the caseworker confirmed it."""
@@ -247,22 +254,18 @@ class CaseActions(QObject):
         box.setInformativeText(note.text)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         yes = box.button(QMessageBox.StandardButton.Yes)
-        box.finished.connect(lambda _r: self._delete_note(note)
+        case_id = self._panel.case_id or ""
+        box.finished.connect(lambda _r: self._delete_note(case_id, note)
                              if box.clickedButton() is yes else None)
         box.open()
         self.dialog = box
 
-    def _delete_note(self, note: NoteRow) -> None:
-        by = self._initials()
-        done: dict[str, Any] = {}
-
-        def job(workbench: Workbench, view: jobs.View) -> jobs.Snapshot:
-            done["it"] = workbench.registrations.delete_note(note.note_id, by=by)
-            return jobs.snapshot(workbench, view)
-
-        self._change(job, lambda: self._remember(
-            self.tr("Undo deleting the note"),
-            lambda workbench, who: workbench.registrations.restore_note(done["it"], by=who)))
+    def _delete_note(self, case_id: str, note: NoteRow) -> None:
+        self._run(ops.delete_note(case_id, note.note_id, by=self._initials()),
+                  lambda deleted: self._remember(
+                      self.tr("Undo deleting the note"),
+                      lambda workbench, who: workbench.registrations.restore_note(deleted, by=who),
+                      case_id))
 
     def cancel_cover(self, covers: list[tuple[str, str | None]]) -> None:
         """Choose one of the covers in force and cancel it for the team."""
@@ -283,16 +286,11 @@ class CaseActions(QObject):
         self.dialog = dialog
 
     def _cancel_cover(self, absent: str, case_id: str | None) -> None:
-        by = self._initials()
-        done: dict[str, Any] = {}
-
-        def job(workbench: Workbench, view: jobs.View) -> jobs.Snapshot:
-            done["was"] = workbench.registrations.cancel_cover(absent, by=by, case_id=case_id)
-            return jobs.snapshot(workbench, view)
-
-        self._change(job, lambda: self._remember(
+        op = ops.cancel_cover(absent, case_id, by=self._initials())
+        self._run(op, lambda was: self._remember(
             self.tr("Undo cancelling the cover"),
-            lambda workbench, who: workbench.registrations.restore_cover(done["was"], by=who)))
+            lambda workbench, who: workbench.registrations.restore_cover(was, by=who),
+            Changes(covers=True, team=True)))
 
     # -- undo -----------------------------------------------------------------------------
 
@@ -301,8 +299,10 @@ class CaseActions(QObject):
         """What Ctrl+Z undoes now; "" when nothing."""
         return self._undo.label if self._undo else ""
 
-    def _remember(self, label: str, undo: Undoing) -> None:
-        self._undo = UndoStep(label, undo)
+    def _remember(self, label: str, undo: Undoing, changes: Changes | str) -> None:
+        """Keep how to undo the change just made (``changes``: its case, or what it changed)."""
+        self._undo = UndoStep(label, undo,
+                              ops.of_cases(changes) if isinstance(changes, str) else changes)
         self.undo_changed.emit(label)
 
     def undo(self) -> None:
@@ -310,12 +310,9 @@ class CaseActions(QObject):
         step = self._undo
         if step is None:
             return
+        if not self._have_initials():
+            return
         by = self._initials()
         self._undo = None
         self.undo_changed.emit("")
-
-        def job(workbench: Workbench, view: jobs.View) -> jobs.Snapshot:
-            step.undo(workbench, by)
-            return jobs.snapshot(workbench, view)
-
-        self._change(job, None)
+        self._run(Op(lambda workbench: ops.Done(step.undo(workbench, by), step.changes)))

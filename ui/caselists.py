@@ -8,7 +8,7 @@ over each table names the list in words, with its icon and its count.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QSettings, Qt, Signal
 from PySide6.QtWidgets import (
@@ -129,16 +129,30 @@ class CaseListSection(QWidget):
         self.model.set_rows(rows)
         self.retranslate()
 
+    def replace_cases(self, case_ids: Collection[str], rows: Sequence[CaseRow]) -> None:
+        """Put ``rows`` (this list's) in place of the cases ``case_ids``; keep the scroll."""
+        scroll = self.table.verticalScrollBar()
+        position = scroll.value()
+        # Taking out the current row moves the current index on: that is no choice of the
+        # user's, so it is not announced (the lists select the case where it went).
+        self._quiet = True
+        try:
+            self.model.replace_cases(case_ids, rows)
+        finally:
+            self._quiet = False
+        scroll.setValue(position)
+        self._update_count()
+
     def set_filter(self, case_filter: CaseFilter) -> None:
         """Narrow the list."""
         self.proxy.set_case_filter(case_filter)
         self._update_count()
 
-    def select_case(self, case_id: str, *, quiet: bool = False) -> bool:
+    def select_case(self, case_id: str, *, quiet: bool = False, scroll: bool = True) -> bool:
         """Select and show ``case_id`` if this list has it (and the filter lets it through).
 
         ``quiet`` keeps a selection across a reload or a filter change without announcing
-        it: the case is already the one shown.
+        it: the case is already the one shown. ``scroll`` False leaves the list where it is.
         """
         line = self.model.row_of_case(case_id)
         if line is None:
@@ -153,7 +167,8 @@ class CaseListSection(QWidget):
                 | QItemSelectionModel.SelectionFlag.Rows)
         finally:
             self._quiet = False
-        self.table.scrollTo(index)
+        if scroll:
+            self.table.scrollTo(index)
         return True
 
     def clear_selection(self) -> None:
@@ -282,6 +297,29 @@ class CaseListsView(QWidget):
         self._keep_selection()
         self.fit_splitter()
 
+    def replace_cases(self, case_ids: Collection[str], rows: Sequence[CaseRow],
+                      were: Collection[Status] = LIST_ORDER) -> None:
+        """Put ``rows`` in place of the cases ``case_ids``, each in its status's list.
+
+        Only those rows change: no list is reset, the other rows, the selection and the
+        scroll positions stay (a case that changed list is selected in its new one).
+        ``were``: the lists the cases were in before (only they and the new ones are
+        looked through).
+        """
+        by_status: dict[Status, list[CaseRow]] = {status: [] for status in LIST_ORDER}
+        for row in rows:
+            by_status[row.status].append(row)
+        for status, section in self.sections.items():
+            if status in were or by_status[status]:
+                section.replace_cases(case_ids, by_status[status])
+        selected = next((row for row in rows if row.case_id == self._selected), None)
+        if selected is not None:
+            for status, section in self.sections.items():
+                if status is selected.status:
+                    section.select_case(selected.case_id, quiet=True, scroll=False)
+                else:
+                    section.clear_selection()
+
     def set_people(self, caseworkers: Sequence[str], teams: Sequence[str],
                    my_initials: str, my_team: str) -> None:
         """Offer "mine", "my team's" and each colleague in the owner filter."""
@@ -293,12 +331,12 @@ class CaseListsView(QWidget):
         self._covers = dict(covers)
         self._fill_owner_filter()
 
-    def select_case(self, case_id: str, *, quiet: bool = False) -> bool:
+    def select_case(self, case_id: str, *, quiet: bool = False, scroll: bool = True) -> bool:
         """Select ``case_id`` in whichever list has it; the others lose their selection."""
         self._selected = case_id
         found = False
         for section in self.sections.values():
-            if not found and section.select_case(case_id, quiet=quiet):
+            if not found and section.select_case(case_id, quiet=quiet, scroll=scroll):
                 found = True
             else:
                 section.clear_selection()

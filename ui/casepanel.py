@@ -4,7 +4,7 @@ It also holds the quick actions a caseworker takes during a call: register an ev
 conversation by default, dated today), write a note, register an inquiry, and correct them
 (withdraw an event, edit or delete a note). The panel only asks for them through signals;
 ``ui.caseactions`` sends them to the worker. The note box belongs to the case it was written
-on: ``unsaved_note`` says which, so that nothing typed is saved on another citizen.
+on: ``notebox.unsaved`` says which, so that nothing typed is saved on another citizen.
 """
 
 from __future__ import annotations
@@ -15,16 +15,14 @@ import itertools
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QDate, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDateEdit,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
     QSplitter,
     QTableView,
@@ -37,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from ui import texts
 from ui.caselists import configure_table
+from ui.cprreveal import CprReveal
 from ui.emptytext import EmptyText
 from ui.icons import muted_text_colour, status_colour, status_icon
 from ui.models import (
@@ -46,6 +45,7 @@ from ui.models import (
     MilestoneTableModel,
     NoteTableModel,
 )
+from ui.notebox import NoteBox
 from workbench.engine import DEFAULT_AMBER_DAYS
 from workbench.views import CaseDetail, EventRow, NoteRow
 from workbench.vocabulary import EventKind
@@ -117,8 +117,6 @@ class CasePanel(QWidget):
     inquiry_requested = Signal(str)
     #: The caseworker asked to see the full CPR number of this case (audited by the core).
     reveal_requested = Signal(str)
-    #: How long a revealed CPR number stays on screen before it is masked again.
-    REVEAL_MS = 30_000
 
     def __init__(self, today: dt.date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -140,7 +138,11 @@ class CasePanel(QWidget):
         self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status_icon = QLabel()
         self.status_text = QLabel()
-        self._build_reveal()
+        self.reveal = CprReveal(lambda: self.case_id, self)
+        self.reveal.requested.connect(self.reveal_requested)
+        self.reveal.changed.connect(
+            lambda: self._show_facts(self._detail) if self._detail is not None else None)
+        self.reveal_button, self.reveal_timer = self.reveal.button, self.reveal.timer
         self._build_actions(today)
         self._build_tabs()
         self._lay_out()
@@ -148,18 +150,6 @@ class CasePanel(QWidget):
         self.show_detail(None)
 
     # -- construction ---------------------------------------------------------------------
-
-    def _build_reveal(self) -> None:
-        """The deliberate "show CPR number" button, and the timer that masks it again."""
-        #: The full number of the case shown, while revealed; None while masked.
-        self._revealed: str | None = None
-        self.reveal_button = QPushButton()
-        self.reveal_button.setObjectName("reveal-cpr")
-        self.reveal_button.clicked.connect(self._reveal_clicked)
-        self.reveal_timer = QTimer(self)
-        self.reveal_timer.setSingleShot(True)
-        self.reveal_timer.setInterval(self.REVEAL_MS)
-        self.reveal_timer.timeout.connect(self.mask_cpr)
 
     def _build_actions(self, today: dt.date) -> None:
         self.actions_box = QGroupBox()
@@ -171,22 +161,14 @@ class CasePanel(QWidget):
         self.register_button.setObjectName("register-event")
         self.register_button.setAutoDefault(True)
         self.register_button.clicked.connect(self._register_clicked)
-        self.note_text = QPlainTextEdit()
-        self.note_text.setObjectName("note-text")
-        self.note_text.setTabChangesFocus(True)
-        self.note_text.setFixedHeight(self.fontMetrics().height() * 3 + 12)
-        self.note_button = QPushButton()
-        self.note_button.setObjectName("add-note")
-        self.note_button.clicked.connect(self._note_clicked)
+        self.notebox = NoteBox(lambda: self.case_id, self)
+        self.notebox.requested.connect(self.note_requested)
+        self.notebox.edited.connect(self._update_enabled)
+        self.note_text, self.note_button = self.notebox.text, self.notebox.button
+        self.note_with_event = self.notebox.with_event
         self.inquiry_button = QPushButton()
         self.inquiry_button.setObjectName("new-inquiry-for-case")
         self.inquiry_button.clicked.connect(self._inquiry_clicked)
-        self.note_text.textChanged.connect(self._note_edited)
-        # The case the text in the note box was written on (None while it is empty).
-        self._note_case: str | None = None
-        self.note_with_event = QCheckBox()
-        self.note_with_event.setObjectName("note-with-event")
-        self.note_with_event.setChecked(True)
         self.withdraw_button = QPushButton()
         self.withdraw_button.setObjectName("withdraw-event")
         self.withdraw_button.clicked.connect(self._withdraw_clicked)
@@ -330,7 +312,7 @@ class CasePanel(QWidget):
         keep_date = self._detail is not None and detail is not None \
             and detail.case_id == self._detail.case_id
         if not keep_date:
-            self._forget_revealed()
+            self.reveal.forget()
         self._detail = detail
         self.placeholder.setVisible(detail is None)
         self.content.setVisible(detail is not None)
@@ -392,7 +374,7 @@ class CasePanel(QWidget):
         team = detail.team or "—"
         facts = [
             (self.tr("Case ID"), detail.case_id),
-            (self.tr("CPR"), self._revealed or detail.cpr_masked),
+            (self.tr("CPR"), self.reveal.number or detail.cpr_masked),
             (self.tr("Scheme"), texts.scheme_name(detail.scheme)),
             (self.tr("Caseworker"), detail.caseworker),
             (self.tr("Team"), team),
@@ -409,55 +391,6 @@ class CasePanel(QWidget):
             for label, value in facts)
         return f"<table>{cells}</table>"
 
-    # -- revealing the CPR number ---------------------------------------------------------
-
-    @property
-    def cpr_revealed(self) -> bool:
-        """True while the full CPR number of the case shown is on screen."""
-        return self._revealed is not None
-
-    def _reveal_clicked(self) -> None:
-        if self._detail is None:
-            return
-        if self.cpr_revealed:
-            self.mask_cpr()
-        else:
-            self.reveal_requested.emit(self._detail.case_id)
-
-    def show_revealed_cpr(self, case_id: str, number: str) -> None:
-        """Show the full number the core handed out (and audited) for ``case_id``.
-
-        Only if that case is still the one shown; masked again after REVEAL_MS.
-        """
-        if self._detail is None or self._detail.case_id != case_id:
-            return
-        self._revealed = number
-        self.reveal_timer.start()
-        self._show_facts(self._detail)
-        self._update_reveal_text()
-
-    def mask_cpr(self) -> None:
-        """Mask the CPR number again (the timer ran out, or the caseworker hid it)."""
-        self._forget_revealed()
-        if self._detail is not None:
-            self._show_facts(self._detail)
-
-    def _forget_revealed(self) -> None:
-        """Drop the full number, so nothing else can show it."""
-        self._revealed = None
-        self.reveal_timer.stop()
-        self._update_reveal_text()
-
-    def _update_reveal_text(self) -> None:
-        if self.cpr_revealed:
-            self.reveal_button.setText(self.tr("Hide CPR number"))
-            self.reveal_button.setToolTip(self.tr("Mask the CPR number again"))
-        else:
-            self.reveal_button.setText(self.tr("Show CPR number"))
-            self.reveal_button.setToolTip(self.tr(
-                "Show the full CPR number of this case for 30 seconds; the audit log records "
-                "who saw it and when"))
-
     # -- actions --------------------------------------------------------------------------
 
     def prepare_conversation(self) -> None:
@@ -466,54 +399,13 @@ class CasePanel(QWidget):
         self.event_date.setDate(to_qdate(self._today))
         self.register_button.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
-    def focus_note(self) -> None:
-        """Put the cursor in the note field."""
-        self.note_text.setFocus(Qt.FocusReason.ShortcutFocusReason)
-
-    @property
-    def unsaved_note(self) -> tuple[str, str] | None:
-        """The case the note box's text was written on, and the text; None if it is empty."""
-        text = self.note_text.toPlainText().strip()
-        if not text or self._note_case is None:
-            return None
-        return self._note_case, text
-
-    def _note_edited(self) -> None:
-        """The first character typed ties the note box to the case shown."""
-        if not self.note_text.toPlainText().strip():
-            self._note_case = None
-        elif self._note_case is None and self._detail is not None:
-            self._note_case = self._detail.case_id
-        self._update_enabled()
-
     def _register_clicked(self) -> None:
         if self._detail is None:
             return
         kind = EventKind(self.event_kind.currentData())
         day = picked_date(self.event_date)
         self.register_event_requested.emit(self._detail.case_id, kind, day,
-                                           self._note_to_save_with(self._detail.case_id))
-
-    def _note_to_save_with(self, case_id: str) -> str:
-        """The note to save with a registration on ``case_id``: only one written on it."""
-        pending = self.unsaved_note
-        if pending is None or pending[0] != case_id or not self.note_with_event.isChecked():
-            return ""
-        return pending[1]
-
-    def _note_clicked(self) -> None:
-        pending = self.unsaved_note
-        if pending is not None:
-            self.note_requested.emit(*pending)
-
-    def note_saved(self) -> None:
-        """Clear the note field once the worker stored the note."""
-        self.discard_note()
-
-    def discard_note(self) -> None:
-        """Empty the note box (the caseworker chose to throw its text away)."""
-        self.note_text.clear()
-        self._note_case = None
+                                           self.notebox.to_save_with(self._detail.case_id))
 
     def selected_event(self) -> EventRow | None:
         """The event selected in the history, if any."""
@@ -554,8 +446,9 @@ class CasePanel(QWidget):
         self.register_button.setEnabled(has_case)
         self.inquiry_button.setEnabled(has_case)
         self.note_button.setEnabled(has_case and bool(self.note_text.toPlainText().strip()))
-        self.note_with_event.setEnabled(has_case and self.unsaved_note is not None
-                                        and self.unsaved_note[0] == self.case_id)
+        unsaved = self.notebox.unsaved
+        self.note_with_event.setEnabled(has_case and unsaved is not None
+                                        and unsaved[0] == self.case_id)
         event = self.selected_event()
         on_history = self.tabs.currentIndex() == 0
         on_notes = self.tabs.currentIndex() == 1
@@ -576,18 +469,14 @@ class CasePanel(QWidget):
         self.register_button.setText(self.tr("Register &event"))
         self.register_button.setToolTip(self.tr("Register the event on the chosen date"
                                                 " (Ctrl+R prepares a conversation today)"))
-        self.note_text.setPlaceholderText(self.tr("Write a note…"))
-        self.note_button.setText(self.tr("Add n&ote"))
-        self.note_with_event.setText(self.tr("Save the note with the event"))
-        self.note_with_event.setToolTip(self.tr("Registering the event also saves the note "
-                                                "written on this case"))
+        self.notebox.retranslate()
         self.withdraw_button.setText(self.tr("&Withdraw or correct…"))
         self.withdraw_button.setToolTip(self.tr("Withdraw the selected event registered "
                                                 "here, saying why; the team sees it"))
         self.edit_note_button.setText(self.tr("&Edit note…"))
         self.delete_note_button.setText(self.tr("&Delete note"))
         self.inquiry_button.setText(self.tr("New &inquiry…"))
-        self._update_reveal_text()
+        self.reveal.retranslate()
         self._fill_event_kinds()
         self._update_titles()
         for model in (self.milestones, self.events, self.notes, self.inquiries):

@@ -100,7 +100,7 @@ class HelpController(QObject):
     def open_about(self) -> None:
         """The About box, once the worker has said where the database is."""
         window = self.window
-        profile = window.settings.profile_name if window.settings else ""
+        profile = window.shown.settings.profile_name if window.shown.settings else ""
 
         def shown(location: str) -> None:
             dialog = AboutDialog(profile, location, window)

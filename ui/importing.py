@@ -86,6 +86,25 @@ class ImportController(QObject):
 
         self._run(job, retry=lambda: self.import_paths(chosen, force=True))
 
+    def choose_files(self, folder: str) -> None:
+        """Ctrl+O: pick export files to import."""
+        dialog = QFileDialog(self._window, self.tr("Import export files"), folder)
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
+        dialog.setNameFilter(self.tr("Exports (*.csv *.xlsx);;All files (*)"))
+        dialog.filesSelected.connect(self.import_paths)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.dialog = dialog
+
+    def import_now(self, folder: str) -> None:
+        """F5: import what lies in the export folder (or ask for files if none is set)."""
+        if folder:
+            self.import_folder(folder)
+        else:
+            self.status.emit(
+                self.tr("No export folder is set (Settings): choose the files instead."))
+            self.choose_files(folder)
+
     def choose_preview_files(self, folder: str) -> None:
         """Vis først: pick export files and show what importing them would do."""
         dialog = QFileDialog(self._window, self.tr("Preview the import of export files"),

@@ -1,8 +1,9 @@
 """The jobs the UI sends to the worker thread: plain functions of a ``Workbench``.
 
-Each runs entirely in the worker thread and returns plain data. A change (an event, a
-note, an inquiry, an import) is followed in the same job by a fresh ``Snapshot``, so the
-lists the UI shows next are exactly what the database holds after the change.
+Each runs entirely in the worker thread and returns plain data. These are the reads: the
+changes are ops (``ui.ops``) that say what they changed, and each view reads again only
+that (``ui.refresh``); a whole ``Snapshot`` is read at start-up, at midnight and after an
+import or a sync that brought entries.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
     from workbench.reports import ReportSummary
     from workbench.session import Workbench
     from workbench.settings import Settings
-    from workbench.sync.team import SyncReport, TeamStatus
+    from workbench.sync.team import TeamStatus
 
 #: How many cases the demo export has: a miniteam's caseload and then some.
 DEMO_CASES = 300
@@ -53,14 +54,6 @@ class Snapshot:
     team: TeamStatus
     #: Absent colleagues I cover today, each with the open cases I cover for them.
     covers: tuple[tuple[str, frozenset[str]], ...] = ()
-
-
-@dataclass(frozen=True)
-class Synced:
-    """What a sync did, and everything read again after it."""
-
-    report: SyncReport
-    snapshot: Snapshot
 
 
 @dataclass(frozen=True)
@@ -136,60 +129,20 @@ def covers(workbench: Workbench, today: dt.date) -> tuple[tuple[str, frozenset[s
     return tuple((absent, frozenset(ids)) for absent, ids in sorted(found.items()))
 
 
-def sync_now(workbench: Workbench, view: View) -> Synced:
-    """Sync with the team, then read everything again (teammates' work shows at once)."""
-    report = workbench.team.sync_now()
-    return Synced(report, snapshot(workbench, view))
-
-
-def join_team(workbench: Workbench, view: View, me: str, members: Sequence[str],
-              folder: str | None, server: str | None,
-              join_code: str | None = None) -> tuple[Snapshot, str | None]:
-    """Join a miniteam over a folder or a server (neither: IT's default), then read again.
-
-    The first member also gets the new team key's join code, to hand on to the others.
-    """
-    joined = workbench.team.join(me, members, folder=folder, server=server,
-                                 join_code=join_code)
-    return snapshot(workbench, view), joined.join_code
-
-
-def assign_cover(workbench: Workbench, view: View, absent: str, starts: dt.date,
-                 ends: dt.date, by: str) -> Snapshot:
-    """Let me (``by``) cover an absent colleague's cases, then read everything again."""
-    workbench.registrations.assign_cover(absent, by, starts, ends, by=by)
-    return snapshot(workbench, view)
-
-
 def inquiries(workbench: Workbench, view: View) -> tuple[InquiryRow, ...]:
     """The open inquiries of the view's owner (mine, my team's, everyone's)."""
     owner = view.inquiry_owner
     return tuple(workbench.inquiries.rows(view.today, caseworker=owner.caseworker, team=owner.team))
 
 
+def case_rows(workbench: Workbench, today: dt.date, case_ids: frozenset[str]) -> list[CaseRow]:
+    """The list rows of ``case_ids`` (those still open): what a change to them moved."""
+    return workbench.cases.caseload(today, case_ids=case_ids)
+
+
 def case_detail(workbench: Workbench, case_id: str | None, today: dt.date) -> CaseDetail | None:
     """One case's detail, or None when no case is selected."""
     return workbench.cases.case_detail(case_id, today) if case_id else None
-
-
-def add_inquiry(workbench: Workbench, view: View, case_id: str, channel: Channel,
-                received: dt.date, by: str) -> Snapshot:
-    """Register an inquiry on ``case_id``, then read everything again."""
-    workbench.inquiries.add(case_id, channel, received, by=by)
-    return snapshot(workbench, view)
-
-
-def answer_inquiry(workbench: Workbench, view: View, inquiry_id: int, answered_on: dt.date,
-                   by: str) -> Snapshot:
-    """Register the reply to an inquiry, then read everything again."""
-    workbench.inquiries.answer(inquiry_id, answered_on, by=by)
-    return snapshot(workbench, view)
-
-
-def save_settings(workbench: Workbench, view: View, settings: Settings) -> Snapshot:
-    """Store the settings, then read everything again (the amber window may have changed)."""
-    workbench.settings.save(settings)
-    return snapshot(workbench, view)
 
 
 def export_files(folder: str) -> list[Path]:

@@ -12,7 +12,7 @@ pass ``sort`` on to the source and only filter.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -94,6 +94,76 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
 
     def _rows_changed(self) -> None:
         """Hook for subclasses that keep something per row (called inside the reset)."""
+
+    def replace_rows(self, row_id: Callable[[R], object], ids: Collection[object],
+                     rows: Sequence[R]) -> None:
+        """Put ``rows`` in place of the rows whose ``row_id`` is in ``ids``, without a reset.
+
+        A row that keeps its place in the sort order is changed where it is; one that moves
+        is taken out and put in at its new place, one without a new row is taken out, and a
+        new row is put in where the sort order wants it. Every other row stays the same
+        object on its line, and the views keep their selections and scroll positions.
+        """
+        fresh = {row_id(row): row for row in rows}
+        for line in sorted(self._lines_of(row_id, ids), reverse=True):
+            new = fresh.pop(row_id(self._rows[line]), None)
+            if new is not None and self._place_of(new, without=line) == line:
+                self._put(line, new)
+                continue
+            self.beginRemoveRows(QModelIndex(), line, line)
+            self.generation += 1
+            del self._rows[line]
+            self._removed_extra(line)
+            self.endRemoveRows()
+            if new is not None:
+                fresh[row_id(new)] = new
+        for new in fresh.values():
+            line = self._place_of(new)
+            self.beginInsertRows(QModelIndex(), line, line)
+            self.generation += 1
+            self._rows.insert(line, new)
+            self._inserted_extra(line)
+            self.endInsertRows()
+
+    def _lines_of(self, row_id: Callable[[R], object], ids: Collection[object]) -> list[int]:
+        """The lines of the rows whose ``row_id`` is in ``ids`` (subclasses may look faster)."""
+        return [line for line, row in enumerate(self._rows) if row_id(row) in ids]
+
+    def _put(self, line: int, row: R) -> None:
+        """Change the row on ``line`` where it is."""
+        self.generation += 1
+        self._rows[line] = row
+        self._removed_extra(line)
+        self._inserted_extra(line)
+        self.dataChanged.emit(self.index(line, 0), self.index(line, len(self._columns) - 1))
+
+    def _place_of(self, row: R, without: int | None = None) -> int:
+        """The line ``row`` belongs on in the current sort order (after its equals).
+
+        ``without``: as if the row on that line were not there (it is the one replaced).
+        """
+        rows = self._rows if without is None else self._rows[:without] + self._rows[without + 1:]
+        if self._sorting is None:
+            return without if without is not None else len(rows)
+        column, order = self._sorting
+        key = self._columns[column].sort_key
+        wanted = key(row)
+        descending = order is Qt.SortOrder.DescendingOrder
+        low, high = 0, len(rows)
+        while low < high:
+            middle = (low + high) // 2
+            there = key(rows[middle])
+            if (there < wanted) if descending else (wanted < there):
+                high = middle
+            else:
+                low = middle + 1
+        return low
+
+    def _removed_extra(self, line: int) -> None:
+        """Hook for subclasses that keep something per row: the row on ``line`` went."""
+
+    def _inserted_extra(self, line: int) -> None:
+        """Hook for subclasses that keep something per row: a row came on ``line``."""
 
     def retranslate(self) -> None:
         """Tell the views that every text changed, after a language switch."""
@@ -342,6 +412,7 @@ class CaseTableModel(RowTableModel[CaseRow]):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(self._case_columns(), parent)
         self._keys: list[str] = []
+        self._ids: list[str] = []
         self.amber_days = DEFAULT_AMBER_DAYS
 
     def _case_columns(self) -> list[Column[CaseRow]]:
@@ -381,17 +452,41 @@ class CaseTableModel(RowTableModel[CaseRow]):
     def _rows_changed(self) -> None:
         """Precompute the search keys, so a keystroke only does substring tests."""
         self._keys = [case_search_key(row) for row in self._rows]
+        self._ids = [row.case_id for row in self._rows]
 
     def _reorder_extra(self, positions: list[int]) -> None:
-        """Keep the search keys beside their rows."""
+        """Keep the search keys and the case ids beside their rows."""
         self._keys = [self._keys[old] for old in positions]
+        self._ids = [self._ids[old] for old in positions]
+
+    def _removed_extra(self, line: int) -> None:
+        """Drop the search key and the case id of a row taken out."""
+        del self._keys[line]
+        del self._ids[line]
+
+    def _inserted_extra(self, line: int) -> None:
+        """Compute the search key of a row put in."""
+        self._keys.insert(line, case_search_key(self._rows[line]))
+        self._ids.insert(line, self._rows[line].case_id)
+
+    def _lines_of(self, row_id: Callable[[CaseRow], object],
+                  ids: Collection[object]) -> list[int]:
+        """The lines of ``ids``, each found by one scan in C rather than a Python loop."""
+        return [line for line in map(self._line_of, ids) if line is not None]
+
+    def _line_of(self, case_id: object) -> int | None:
+        try:
+            return self._ids.index(case_id)  # type: ignore[arg-type]
+        except ValueError:
+            return None
+
+    def replace_cases(self, case_ids: Collection[str], rows: Sequence[CaseRow]) -> None:
+        """Put ``rows`` (those of this list) in place of the cases ``case_ids``."""
+        self.replace_rows(lambda row: row.case_id, case_ids, rows)
 
     def row_of_case(self, case_id: str) -> int | None:
         """The line showing ``case_id``, if this list has it."""
-        for line, row in enumerate(self._rows):
-            if row.case_id == case_id:
-                return line
-        return None
+        return self._line_of(case_id)
 
     def matches(self, case_filter: CaseFilter) -> list[bool]:
         """Whether each line, in its current order, passes ``case_filter``."""

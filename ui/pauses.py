@@ -31,20 +31,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui import texts
+from ui import ops, texts
 from ui.casepanel import date_edit, picked_date
 from ui.i18n import current_language
+from ui.ops import Operations
 from workbench.resources import DEFAULT_PROFILE, load_named_profile
 from workbench.rules import ReasonEffect, RuleProfile
 from workbench.views import CaseDetail, ExemptionRow, PauseRow
 
 if TYPE_CHECKING:
-    from ui import jobs
     from workbench.session import Workbench
 
-#: The window's way of sending a change to the worker and drawing the snapshot it returns.
-ChangeJob = Callable[["Workbench", "jobs.View"], "jobs.Snapshot"]
-Change = Callable[[ChangeJob], None]
 _ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -312,11 +309,15 @@ class EndPauseDialog(QDialog):
 class WaiverController(QObject):
     """The actions on pauses and exemptions: dialogs, and the changes they send."""
 
-    def __init__(self, parent: QWidget, change: Change, initials: Callable[[], str],
-                 today: Callable[[], dt.date], profile_name: Callable[[], str | None]) -> None:
+    def __init__(self, parent: QWidget, operations: Operations, initials: Callable[[], str],
+                 today: Callable[[], dt.date], profile_name: Callable[[], str | None], *,
+                 case_id: Callable[[], str | None],
+                 have_initials: Callable[[], bool]) -> None:
         super().__init__(parent)
         self._window = parent
-        self._change = change
+        self._operations = operations
+        self._case_id = case_id
+        self._have_initials = have_initials
         self._initials = initials
         self._today = today
         self._profile_name = profile_name
@@ -366,12 +367,8 @@ class WaiverController(QObject):
         dialog.open()
 
     def _send(self, work: Callable[[Workbench], object]) -> None:
-        """Do ``work`` in the worker, then read everything again (the panel included)."""
-        from ui import jobs
-
-        def job(workbench: Workbench, view: jobs.View) -> jobs.Snapshot:
-            work(workbench)
-            return jobs.snapshot(workbench, view)
-
-        self._change(job)
+        """Do ``work`` in the worker; the case's row and the panel are read again."""
+        case_id = self._case_id()
+        if case_id is not None and self._have_initials():
+            ops.on_case(case_id, work).run(self._operations, self)
 

@@ -81,7 +81,7 @@ class Reminders(QObject):
     def sync_team(self) -> None:
         """The scheduled team sync: like "Sync now", but a failure is said quietly."""
         if self._active:
-            self.window.sync_now(quiet=True)
+            self.window.team_actions.sync_now(quiet=True)
 
     def _team_changed(self, joined: bool) -> None:
         """Sync on schedule only while the database is in a team."""

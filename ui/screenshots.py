@@ -81,16 +81,16 @@ def save(widget: QWidget, path: Path) -> None:
 
 def busiest_caseworker(window: MainWindow) -> tuple[str, str]:
     """The caseworker (and team) with the most overdue cases: a telling first screen."""
-    red = Counter((row.caseworker, row.team or "") for row in window.cases
+    red = Counter((row.caseworker, row.team or "") for row in window.shown.cases
                   if row.status is Status.RED)
     return red.most_common(1)[0][0]
 
 
 def become(window: MainWindow, initials: str, team: str) -> None:
     """Set the user's initials and team, as they would in the settings dialog."""
-    assert window.settings is not None
-    window.save_settings(dataclasses.replace(window.settings, my_initials=initials,
-                                             my_team=team, language="da"))
+    assert window.shown.settings is not None
+    window.settings_actions.save_settings(dataclasses.replace(
+        window.shown.settings, my_initials=initials, my_team=team, language="da"))
     settle(window)
 
 
@@ -107,7 +107,7 @@ def check_reminders(session: Session, moment: Moment) -> None:
 def take(session: Session, moment: Moment, out: Path, *, dark: bool = False) -> None:
     """Drive the window to each view and save it (only the main window when ``dark``)."""
     window = session.window
-    wait_until(lambda: bool(window.cases))
+    wait_until(lambda: bool(window.shown.cases))
     settle(window)
     if window.importer.dialog is not None:
         window.importer.dialog.close()
@@ -141,7 +141,7 @@ def take(session: Session, moment: Moment, out: Path, *, dark: bool = False) -> 
 
 def withdraw_one(window: MainWindow, case_id: str) -> None:
     """Register a conversation today, withdraw it as registered in error, and show it."""
-    by, today = window.initials, window.clock.today()
+    by, today = window.shown.initials, window.clock.today()
 
     def registered_in_error(workbench: Workbench) -> None:
         registered = workbench.registrations.register(case_id, EventKind.SAMTALE, today, by=by,
@@ -152,7 +152,7 @@ def withdraw_one(window: MainWindow, case_id: str) -> None:
     window.backend.submit(registered_in_error)
     settle(window)
     window.tabs.setCurrentIndex(0)
-    window.show_case(case_id)
+    window.case_actions.show_case(case_id)
     wait_until(lambda: bool(window.panel.detail and window.panel.detail.withdrawn_events))
     window.panel.tabs.setCurrentIndex(0)
     events = window.panel.events

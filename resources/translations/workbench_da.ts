@@ -107,6 +107,7 @@
         <name>CaseActions</name>
         <message>
             <source>Unsaved note</source>
+            <extracomment>What undoing changes (what the change itself changed).</extracomment>
             <translation>Note ikke gemt</translation>
         </message>
         <message>
@@ -279,22 +280,6 @@
             <translation>Registrér hændelsen på den valgte dato (Ctrl+R gør en samtale i dag klar)</translation>
         </message>
         <message>
-            <source>Write a note…</source>
-            <translation>Skriv en note…</translation>
-        </message>
-        <message>
-            <source>Add n&amp;ote</source>
-            <translation>Gem n&amp;ote</translation>
-        </message>
-        <message>
-            <source>Save the note with the event</source>
-            <translation>Gem noten med hændelsen</translation>
-        </message>
-        <message>
-            <source>Registering the event also saves the note written on this case</source>
-            <translation>Når hændelsen registreres, gemmes noten skrevet på denne sag også</translation>
-        </message>
-        <message>
             <source>&amp;Withdraw or correct…</source>
             <translation>&amp;Tilbagekald eller ret…</translation>
         </message>
@@ -363,12 +348,8 @@
             <translation>Konflikter (%1)</translation>
         </message>
         <message>
-            <source>Hide CPR number</source>
-            <translation>Skjul CPR-nr.</translation>
-        </message>
-        <message>
             <source>No milestones: the rule profile has no deadlines for this case.</source>
-            <extracomment>The caseworker asked to see the full CPR number of this case (audited by the core). How long a revealed CPR number stays on screen before it is masked again. Tabs added by other modules (pauses and exemptions), after the panel's own. The full number of the case shown, while revealed; None while masked.</extracomment>
+            <extracomment>The caseworker asked to see the full CPR number of this case (audited by the core). Tabs added by other modules (pauses and exemptions), after the panel's own.</extracomment>
             <translation>Ingen milepæle: regelprofilen har ingen frister for denne sag.</translation>
         </message>
         <message>
@@ -382,18 +363,6 @@
         <message>
             <source>No inquiries from this citizen.</source>
             <translation>Ingen henvendelser fra denne borger.</translation>
-        </message>
-        <message>
-            <source>Mask the CPR number again</source>
-            <translation>Vis CPR-nummeret maskeret igen</translation>
-        </message>
-        <message>
-            <source>Show CPR number</source>
-            <translation>Vis CPR-nr.</translation>
-        </message>
-        <message>
-            <source>Show the full CPR number of this case for 30 seconds; the audit log records who saw it and when</source>
-            <translation>Vis sagens fulde CPR-nummer i 30 sekunder; revisionsloggen registrerer, hvem der så det og hvornår</translation>
         </message>
     </context>
     <context>
@@ -505,6 +474,26 @@
         <message>
             <source>&amp;To:</source>
             <translation>&amp;Til:</translation>
+        </message>
+    </context>
+    <context>
+        <name>CprReveal</name>
+        <message>
+            <source>Hide CPR number</source>
+            <extracomment>The caseworker asked to see the full CPR number of this case (audited by the core). The number shown changed (revealed or masked): the facts are drawn again. How long a revealed CPR number stays on screen before it is masked again. The full number of the case shown, while revealed; None while masked.</extracomment>
+            <translation>Skjul CPR-nr.</translation>
+        </message>
+        <message>
+            <source>Mask the CPR number again</source>
+            <translation>Vis CPR-nummeret maskeret igen</translation>
+        </message>
+        <message>
+            <source>Show CPR number</source>
+            <translation>Vis CPR-nr.</translation>
+        </message>
+        <message>
+            <source>Show the full CPR number of this case for 30 seconds; the audit log records who saw it and when</source>
+            <translation>Vis sagens fulde CPR-nummer i 30 sekunder; revisionsloggen registrerer, hvem der så det og hvornår</translation>
         </message>
     </context>
     <context>
@@ -652,12 +641,20 @@ Importér det kun alligevel, hvis sagerne virkelig er afsluttet.</translation>
             <translation>Gennemgår udtrækket…</translation>
         </message>
         <message>
+            <source>Import export files</source>
+            <extracomment>What an import job does, given the worker's Workbench and a progress callback. Emitted after an import changed (or confirmed) the database. Emitted when an import was refused or failed; the database is unchanged. Emitted when a preview (dry run) is shown; the database is unchanged.</extracomment>
+            <translation>Importér udtræksfiler</translation>
+        </message>
+        <message>
             <source>Exports (*.csv *.xlsx);;All files (*)</source>
             <translation>Udtræk (*.csv *.xlsx);;Alle filer (*)</translation>
         </message>
         <message>
+            <source>No export folder is set (Settings): choose the files instead.</source>
+            <translation>Der er ikke valgt en udtræksmappe (Indstillinger): vælg filerne i stedet.</translation>
+        </message>
+        <message>
             <source>Preview the import of export files</source>
-            <extracomment>What an import job does, given the worker's Workbench and a progress callback. Emitted after an import changed (or confirmed) the database. Emitted when an import was refused or failed; the database is unchanged. Emitted when a preview (dry run) is shown; the database is unchanged.</extracomment>
             <translation>Vis først, hvad en import af udtræksfiler vil gøre</translation>
         </message>
     </context>
@@ -730,7 +727,7 @@ Importér det kun alligevel, hvis sagerne virkelig er afsluttet.</translation>
         </message>
         <message>
             <source>Rejected rows:</source>
-            <extracomment>The label of each count, by the summary's field name ("rejected" for the rows).</extracomment>
+            <extracomment>The label of each count, by the summary's field name (&quot;rejected&quot; for the rows).</extracomment>
             <translation>Afviste rækker:</translation>
         </message>
         <message>
@@ -952,36 +949,8 @@ Importér det kun alligevel, hvis sagerne virkelig er afsluttet.</translation>
             <translation>Vælg først en sag.</translation>
         </message>
         <message>
-            <source>Import export files</source>
-            <translation>Importér udtræksfiler</translation>
-        </message>
-        <message>
-            <source>Exports (*.csv *.xlsx);;All files (*)</source>
-            <translation>Udtræk (*.csv *.xlsx);;Alle filer (*)</translation>
-        </message>
-        <message>
-            <source>No export folder is set (Settings): choose the files instead.</source>
-            <translation>Der er ikke valgt en udtræksmappe (Indstillinger): vælg filerne i stedet.</translation>
-        </message>
-        <message>
-            <source>Welcome</source>
-            <translation>Velkommen</translation>
-        </message>
-        <message>
-            <source>The database is empty.</source>
-            <translation>Databasen er tom.</translation>
-        </message>
-        <message>
-            <source>Load a demo caseload of fictional citizens to try the workbench? You can import your own export later (Import now, F5).</source>
-            <translation>Vil du indlæse en demo-sagsstamme med opdigtede borgere og prøve arbejdsbordet? Du kan importere jeres eget udtræk senere (Importér nu, F5).</translation>
-        </message>
-        <message>
             <source>Caseworker Workbench</source>
             <translation>Sagsbehandlerens arbejdsbord</translation>
-        </message>
-        <message>
-            <source>The database could not be opened.</source>
-            <translation>Databasen kunne ikke åbnes.</translation>
         </message>
         <message>
             <source>That did not work; nothing was changed.</source>
@@ -1000,16 +969,8 @@ Importér det kun alligevel, hvis sagerne virkelig er afsluttet.</translation>
             <translation>Regelprofil: %1</translation>
         </message>
         <message>
-            <source>No colleague is covered now.</source>
-            <translation>Ingen kollega bliver dækket nu.</translation>
-        </message>
-        <message>
             <source>&amp;Undo</source>
             <translation>&amp;Fortryd</translation>
-        </message>
-        <message>
-            <source>Every registration records who made it: enter your initials, then register again.</source>
-            <translation>Hver registrering gemmer, hvem der lavede den: skriv dine initialer, og registrér så igen.</translation>
         </message>
         <message>
             <source>Today: %1 (week %2)</source>
@@ -1072,26 +1033,6 @@ Importér det kun alligevel, hvis sagerne virkelig er afsluttet.</translation>
             <translation>&amp;Sag</translation>
         </message>
         <message>
-            <source>The database is damaged and cannot be opened. Restore the latest backup, from %1?</source>
-            <translation>Databasen er beskadiget og kan ikke åbnes. Vil du gendanne den seneste sikkerhedskopi fra %1?</translation>
-        </message>
-        <message>
-            <source>Work registered after the backup must be registered again. The damaged file is kept beside it.</source>
-            <translation>Det, der er registreret efter sikkerhedskopien, skal registreres igen. Den beskadigede fil gemmes ved siden af.</translation>
-        </message>
-        <message>
-            <source>This workbench is in no team: join one first (Team…).</source>
-            <translation>Arbejdsbordet er ikke i et miniteam: tilslut først (Miniteam…).</translation>
-        </message>
-        <message>
-            <source>Synced: sent %1, received %2 (%3)</source>
-            <translation>Synkroniseret: sendt %1, modtaget %2 (%3)</translation>
-        </message>
-        <message>
-            <source>The team sync failed; it is tried again: %1</source>
-            <translation>Synkroniseringen mislykkedes; den prøves igen: %1</translation>
-        </message>
-        <message>
             <source>&amp;Team…</source>
             <translation>&amp;Miniteam…</translation>
         </message>
@@ -1114,18 +1055,6 @@ Importér det kun alligevel, hvis sagerne virkelig er afsluttet.</translation>
         <message>
             <source>Show what importing export files would do, without changing anything</source>
             <translation>Vis, hvad en import af udtræksfiler vil gøre, uden at ændre noget</translation>
-        </message>
-        <message>
-            <source>Join code</source>
-            <translation>Tilmeldingskode</translation>
-        </message>
-        <message>
-            <source>The team&apos;s key was made now. Give your teammates this join code (it is shown only now):
-
-%1</source>
-            <translation>Teamets nøgle er lavet nu. Giv dine kolleger denne tilmeldingskode (den vises kun nu):
-
-%1</translation>
         </message>
         <message>
             <source>E&amp;xport status to Excel…</source>
@@ -1253,6 +1182,26 @@ Importér det kun alligevel, hvis sagerne virkelig er afsluttet.</translation>
         </message>
     </context>
     <context>
+        <name>NoteBox</name>
+        <message>
+            <source>Write a note…</source>
+            <extracomment>Save this text as a note on this case. The text changed (the panel enables its buttons accordingly).</extracomment>
+            <translation>Skriv en note…</translation>
+        </message>
+        <message>
+            <source>Add n&amp;ote</source>
+            <translation>Gem n&amp;ote</translation>
+        </message>
+        <message>
+            <source>Save the note with the event</source>
+            <translation>Gem noten med hændelsen</translation>
+        </message>
+        <message>
+            <source>Registering the event also saves the note written on this case</source>
+            <translation>Når hændelsen registreres, gemmes noten skrevet på denne sag også</translation>
+        </message>
+    </context>
+    <context>
         <name>NoteDialog</name>
         <message>
             <source>Edit note</source>
@@ -1297,6 +1246,7 @@ Importér det kun alligevel, hvis sagerne virkelig er afsluttet.</translation>
         <name>ReportActions</name>
         <message>
             <source>Cancelling the report…</source>
+            <extracomment>Where the folder the last report went to is remembered. Emitted with the ReportSummary once the workbook is written (and opened). Emitted when a report was cancelled: nothing was written. Emitted with the error when a report failed: nothing was written. A short message for the status bar. Emitted with (steps done, steps) as the report goes, once the progress dialog shows it. Opens the written workbook; tests replace it (no spreadsheet program there).</extracomment>
             <translation>Afbryder rapporten…</translation>
         </message>
         <message>
@@ -1376,6 +1326,14 @@ Importér det kun alligevel, hvis sagerne virkelig er afsluttet.</translation>
         </message>
     </context>
     <context>
+        <name>SettingsActions</name>
+        <message>
+            <source>Every registration records who made it: enter your initials, then register again.</source>
+            <extracomment>The settings read or saved now are in force (the window shows the profile). A short message for the status bar.</extracomment>
+            <translation>Hver registrering gemmer, hvem der lavede den: skriv dine initialer, og registrér så igen.</translation>
+        </message>
+    </context>
+    <context>
         <name>SettingsDialog</name>
         <message>
             <source>Settings</source>
@@ -1432,6 +1390,70 @@ Importér det kun alligevel, hvis sagerne virkelig er afsluttet.</translation>
         <message>
             <source>Export folder</source>
             <translation>Udtræksmappe</translation>
+        </message>
+    </context>
+    <context>
+        <name>StartUp</name>
+        <message>
+            <source>Welcome</source>
+            <extracomment>The database is open and the settings are read: the reminders may start.</extracomment>
+            <translation>Velkommen</translation>
+        </message>
+        <message>
+            <source>The database is empty.</source>
+            <translation>Databasen er tom.</translation>
+        </message>
+        <message>
+            <source>Load a demo caseload of fictional citizens to try the workbench? You can import your own export later (Import now, F5).</source>
+            <translation>Vil du indlæse en demo-sagsstamme med opdigtede borgere og prøve arbejdsbordet? Du kan importere jeres eget udtræk senere (Importér nu, F5).</translation>
+        </message>
+        <message>
+            <source>Caseworker Workbench</source>
+            <translation>Caseworker Workbench</translation>
+        </message>
+        <message>
+            <source>The database could not be opened.</source>
+            <translation>Databasen kunne ikke åbnes.</translation>
+        </message>
+        <message>
+            <source>The database is damaged and cannot be opened. Restore the latest backup, from %1?</source>
+            <translation>Databasen er beskadiget og kan ikke åbnes. Vil du gendanne den seneste sikkerhedskopi fra %1?</translation>
+        </message>
+        <message>
+            <source>Work registered after the backup must be registered again. The damaged file is kept beside it.</source>
+            <translation>Det, der er registreret efter sikkerhedskopien, skal registreres igen. Den beskadigede fil gemmes ved siden af.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TeamActions</name>
+        <message>
+            <source>Join code</source>
+            <extracomment>True when the database joined a team (or is found in one), False if not. A sync has been shown, or has failed. A short message for the status bar.</extracomment>
+            <translation>Tilmeldingskode</translation>
+        </message>
+        <message>
+            <source>The team&apos;s key was made now. Give your teammates this join code (it is shown only now):
+
+%1</source>
+            <translation>Teamets nøgle er lavet nu. Giv dine kolleger denne tilmeldingskode (den vises kun nu):
+
+%1</translation>
+        </message>
+        <message>
+            <source>This workbench is in no team: join one first (Team…).</source>
+            <translation>Arbejdsbordet er ikke i et miniteam: tilslut først (Miniteam…).</translation>
+        </message>
+        <message>
+            <source>Synced: sent %1, received %2 (%3)</source>
+            <translation>Synkroniseret: sendt %1, modtaget %2 (%3)</translation>
+        </message>
+        <message>
+            <source>The team sync failed; it is tried again: %1</source>
+            <translation>Synkroniseringen mislykkedes; den prøves igen: %1</translation>
+        </message>
+        <message>
+            <source>No colleague is covered now.</source>
+            <translation>Ingen kollega bliver dækket nu.</translation>
         </message>
     </context>
     <context>
@@ -1560,7 +1582,7 @@ Importér det kun alligevel, hvis sagerne virkelig er afsluttet.</translation>
         <name>WaiverTab</name>
         <message>
             <source>Pauses (%1)</source>
-            <extracomment>The window's way of sending a change to the worker and drawing the snapshot it returns. ("pause" or "exemption", its id). A pause's id, to end it.</extracomment>
+            <extracomment>(&quot;pause&quot; or &quot;exemption&quot;, its id). A pause's id, to end it.</extracomment>
             <translation>Pauser (%1)</translation>
         </message>
         <message>

@@ -107,6 +107,7 @@
         <name>CaseActions</name>
         <message>
             <source>Unsaved note</source>
+            <extracomment>What undoing changes (what the change itself changed).</extracomment>
             <translation>Unsaved note</translation>
         </message>
         <message>
@@ -279,22 +280,6 @@
             <translation>Register the event on the chosen date (Ctrl+R prepares a conversation today)</translation>
         </message>
         <message>
-            <source>Write a note…</source>
-            <translation>Write a note…</translation>
-        </message>
-        <message>
-            <source>Add n&amp;ote</source>
-            <translation>Add n&amp;ote</translation>
-        </message>
-        <message>
-            <source>Save the note with the event</source>
-            <translation>Save the note with the event</translation>
-        </message>
-        <message>
-            <source>Registering the event also saves the note written on this case</source>
-            <translation>Registering the event also saves the note written on this case</translation>
-        </message>
-        <message>
             <source>&amp;Withdraw or correct…</source>
             <translation>&amp;Withdraw or correct…</translation>
         </message>
@@ -363,12 +348,8 @@
             <translation>Conflicts (%1)</translation>
         </message>
         <message>
-            <source>Hide CPR number</source>
-            <translation>Hide CPR number</translation>
-        </message>
-        <message>
             <source>No milestones: the rule profile has no deadlines for this case.</source>
-            <extracomment>The caseworker asked to see the full CPR number of this case (audited by the core). How long a revealed CPR number stays on screen before it is masked again. Tabs added by other modules (pauses and exemptions), after the panel's own. The full number of the case shown, while revealed; None while masked.</extracomment>
+            <extracomment>The caseworker asked to see the full CPR number of this case (audited by the core). Tabs added by other modules (pauses and exemptions), after the panel's own.</extracomment>
             <translation>No milestones: the rule profile has no deadlines for this case.</translation>
         </message>
         <message>
@@ -382,18 +363,6 @@
         <message>
             <source>No inquiries from this citizen.</source>
             <translation>No inquiries from this citizen.</translation>
-        </message>
-        <message>
-            <source>Mask the CPR number again</source>
-            <translation>Mask the CPR number again</translation>
-        </message>
-        <message>
-            <source>Show CPR number</source>
-            <translation>Show CPR number</translation>
-        </message>
-        <message>
-            <source>Show the full CPR number of this case for 30 seconds; the audit log records who saw it and when</source>
-            <translation>Show the full CPR number of this case for 30 seconds; the audit log records who saw it and when</translation>
         </message>
     </context>
     <context>
@@ -505,6 +474,26 @@
         <message>
             <source>&amp;To:</source>
             <translation>&amp;To:</translation>
+        </message>
+    </context>
+    <context>
+        <name>CprReveal</name>
+        <message>
+            <source>Hide CPR number</source>
+            <extracomment>The caseworker asked to see the full CPR number of this case (audited by the core). The number shown changed (revealed or masked): the facts are drawn again. How long a revealed CPR number stays on screen before it is masked again. The full number of the case shown, while revealed; None while masked.</extracomment>
+            <translation>Hide CPR number</translation>
+        </message>
+        <message>
+            <source>Mask the CPR number again</source>
+            <translation>Mask the CPR number again</translation>
+        </message>
+        <message>
+            <source>Show CPR number</source>
+            <translation>Show CPR number</translation>
+        </message>
+        <message>
+            <source>Show the full CPR number of this case for 30 seconds; the audit log records who saw it and when</source>
+            <translation>Show the full CPR number of this case for 30 seconds; the audit log records who saw it and when</translation>
         </message>
     </context>
     <context>
@@ -652,12 +641,20 @@ Import it anyway only if these cases really have ended.</translation>
             <translation>Checking the export…</translation>
         </message>
         <message>
+            <source>Import export files</source>
+            <extracomment>What an import job does, given the worker's Workbench and a progress callback. Emitted after an import changed (or confirmed) the database. Emitted when an import was refused or failed; the database is unchanged. Emitted when a preview (dry run) is shown; the database is unchanged.</extracomment>
+            <translation>Import export files</translation>
+        </message>
+        <message>
             <source>Exports (*.csv *.xlsx);;All files (*)</source>
             <translation>Exports (*.csv *.xlsx);;All files (*)</translation>
         </message>
         <message>
+            <source>No export folder is set (Settings): choose the files instead.</source>
+            <translation>No export folder is set (Settings): choose the files instead.</translation>
+        </message>
+        <message>
             <source>Preview the import of export files</source>
-            <extracomment>What an import job does, given the worker's Workbench and a progress callback. Emitted after an import changed (or confirmed) the database. Emitted when an import was refused or failed; the database is unchanged. Emitted when a preview (dry run) is shown; the database is unchanged.</extracomment>
             <translation>Preview the import of export files</translation>
         </message>
     </context>
@@ -730,7 +727,7 @@ Import it anyway only if these cases really have ended.</translation>
         </message>
         <message>
             <source>Rejected rows:</source>
-            <extracomment>The label of each count, by the summary's field name ("rejected" for the rows).</extracomment>
+            <extracomment>The label of each count, by the summary's field name (&quot;rejected&quot; for the rows).</extracomment>
             <translation>Rejected rows:</translation>
         </message>
         <message>
@@ -952,36 +949,8 @@ Import it anyway only if these cases really have ended.</translation>
             <translation>Select a case first.</translation>
         </message>
         <message>
-            <source>Import export files</source>
-            <translation>Import export files</translation>
-        </message>
-        <message>
-            <source>Exports (*.csv *.xlsx);;All files (*)</source>
-            <translation>Exports (*.csv *.xlsx);;All files (*)</translation>
-        </message>
-        <message>
-            <source>No export folder is set (Settings): choose the files instead.</source>
-            <translation>No export folder is set (Settings): choose the files instead.</translation>
-        </message>
-        <message>
-            <source>Welcome</source>
-            <translation>Welcome</translation>
-        </message>
-        <message>
-            <source>The database is empty.</source>
-            <translation>The database is empty.</translation>
-        </message>
-        <message>
-            <source>Load a demo caseload of fictional citizens to try the workbench? You can import your own export later (Import now, F5).</source>
-            <translation>Load a demo caseload of fictional citizens to try the workbench? You can import your own export later (Import now, F5).</translation>
-        </message>
-        <message>
             <source>Caseworker Workbench</source>
             <translation>Caseworker Workbench</translation>
-        </message>
-        <message>
-            <source>The database could not be opened.</source>
-            <translation>The database could not be opened.</translation>
         </message>
         <message>
             <source>That did not work; nothing was changed.</source>
@@ -1000,16 +969,8 @@ Import it anyway only if these cases really have ended.</translation>
             <translation>Rule profile: %1</translation>
         </message>
         <message>
-            <source>No colleague is covered now.</source>
-            <translation>No colleague is covered now.</translation>
-        </message>
-        <message>
             <source>&amp;Undo</source>
             <translation>&amp;Undo</translation>
-        </message>
-        <message>
-            <source>Every registration records who made it: enter your initials, then register again.</source>
-            <translation>Every registration records who made it: enter your initials, then register again.</translation>
         </message>
         <message>
             <source>Today: %1 (week %2)</source>
@@ -1072,26 +1033,6 @@ Import it anyway only if these cases really have ended.</translation>
             <translation>&amp;Case</translation>
         </message>
         <message>
-            <source>The database is damaged and cannot be opened. Restore the latest backup, from %1?</source>
-            <translation>The database is damaged and cannot be opened. Restore the latest backup, from %1?</translation>
-        </message>
-        <message>
-            <source>Work registered after the backup must be registered again. The damaged file is kept beside it.</source>
-            <translation>Work registered after the backup must be registered again. The damaged file is kept beside it.</translation>
-        </message>
-        <message>
-            <source>This workbench is in no team: join one first (Team…).</source>
-            <translation>This workbench is in no team: join one first (Team…).</translation>
-        </message>
-        <message>
-            <source>Synced: sent %1, received %2 (%3)</source>
-            <translation>Synced: sent %1, received %2 (%3)</translation>
-        </message>
-        <message>
-            <source>The team sync failed; it is tried again: %1</source>
-            <translation>The team sync failed; it is tried again: %1</translation>
-        </message>
-        <message>
             <source>&amp;Team…</source>
             <translation>&amp;Team…</translation>
         </message>
@@ -1114,18 +1055,6 @@ Import it anyway only if these cases really have ended.</translation>
         <message>
             <source>Show what importing export files would do, without changing anything</source>
             <translation>Show what importing export files would do, without changing anything</translation>
-        </message>
-        <message>
-            <source>Join code</source>
-            <translation>Join code</translation>
-        </message>
-        <message>
-            <source>The team&apos;s key was made now. Give your teammates this join code (it is shown only now):
-
-%1</source>
-            <translation>The team&apos;s key was made now. Give your teammates this join code (it is shown only now):
-
-%1</translation>
         </message>
         <message>
             <source>E&amp;xport status to Excel…</source>
@@ -1253,6 +1182,26 @@ Import it anyway only if these cases really have ended.</translation>
         </message>
     </context>
     <context>
+        <name>NoteBox</name>
+        <message>
+            <source>Write a note…</source>
+            <extracomment>Save this text as a note on this case. The text changed (the panel enables its buttons accordingly).</extracomment>
+            <translation>Write a note…</translation>
+        </message>
+        <message>
+            <source>Add n&amp;ote</source>
+            <translation>Add n&amp;ote</translation>
+        </message>
+        <message>
+            <source>Save the note with the event</source>
+            <translation>Save the note with the event</translation>
+        </message>
+        <message>
+            <source>Registering the event also saves the note written on this case</source>
+            <translation>Registering the event also saves the note written on this case</translation>
+        </message>
+    </context>
+    <context>
         <name>NoteDialog</name>
         <message>
             <source>Edit note</source>
@@ -1297,6 +1246,7 @@ Import it anyway only if these cases really have ended.</translation>
         <name>ReportActions</name>
         <message>
             <source>Cancelling the report…</source>
+            <extracomment>Where the folder the last report went to is remembered. Emitted with the ReportSummary once the workbook is written (and opened). Emitted when a report was cancelled: nothing was written. Emitted with the error when a report failed: nothing was written. A short message for the status bar. Emitted with (steps done, steps) as the report goes, once the progress dialog shows it. Opens the written workbook; tests replace it (no spreadsheet program there).</extracomment>
             <translation>Cancelling the report…</translation>
         </message>
         <message>
@@ -1376,6 +1326,14 @@ Import it anyway only if these cases really have ended.</translation>
         </message>
     </context>
     <context>
+        <name>SettingsActions</name>
+        <message>
+            <source>Every registration records who made it: enter your initials, then register again.</source>
+            <extracomment>The settings read or saved now are in force (the window shows the profile). A short message for the status bar.</extracomment>
+            <translation>Every registration records who made it: enter your initials, then register again.</translation>
+        </message>
+    </context>
+    <context>
         <name>SettingsDialog</name>
         <message>
             <source>Settings</source>
@@ -1432,6 +1390,70 @@ Import it anyway only if these cases really have ended.</translation>
         <message>
             <source>Export folder</source>
             <translation>Export folder</translation>
+        </message>
+    </context>
+    <context>
+        <name>StartUp</name>
+        <message>
+            <source>Welcome</source>
+            <extracomment>The database is open and the settings are read: the reminders may start.</extracomment>
+            <translation>Welcome</translation>
+        </message>
+        <message>
+            <source>The database is empty.</source>
+            <translation>The database is empty.</translation>
+        </message>
+        <message>
+            <source>Load a demo caseload of fictional citizens to try the workbench? You can import your own export later (Import now, F5).</source>
+            <translation>Load a demo caseload of fictional citizens to try the workbench? You can import your own export later (Import now, F5).</translation>
+        </message>
+        <message>
+            <source>Caseworker Workbench</source>
+            <translation>Caseworker Workbench</translation>
+        </message>
+        <message>
+            <source>The database could not be opened.</source>
+            <translation>The database could not be opened.</translation>
+        </message>
+        <message>
+            <source>The database is damaged and cannot be opened. Restore the latest backup, from %1?</source>
+            <translation>The database is damaged and cannot be opened. Restore the latest backup, from %1?</translation>
+        </message>
+        <message>
+            <source>Work registered after the backup must be registered again. The damaged file is kept beside it.</source>
+            <translation>Work registered after the backup must be registered again. The damaged file is kept beside it.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TeamActions</name>
+        <message>
+            <source>Join code</source>
+            <extracomment>True when the database joined a team (or is found in one), False if not. A sync has been shown, or has failed. A short message for the status bar.</extracomment>
+            <translation>Join code</translation>
+        </message>
+        <message>
+            <source>The team&apos;s key was made now. Give your teammates this join code (it is shown only now):
+
+%1</source>
+            <translation>The team's key was made now. Give your teammates this join code (it is shown only now):
+
+%1</translation>
+        </message>
+        <message>
+            <source>This workbench is in no team: join one first (Team…).</source>
+            <translation>This workbench is in no team: join one first (Team…).</translation>
+        </message>
+        <message>
+            <source>Synced: sent %1, received %2 (%3)</source>
+            <translation>Synced: sent %1, received %2 (%3)</translation>
+        </message>
+        <message>
+            <source>The team sync failed; it is tried again: %1</source>
+            <translation>The team sync failed; it is tried again: %1</translation>
+        </message>
+        <message>
+            <source>No colleague is covered now.</source>
+            <translation>No colleague is covered now.</translation>
         </message>
     </context>
     <context>
@@ -1560,7 +1582,7 @@ Import it anyway only if these cases really have ended.</translation>
         <name>WaiverTab</name>
         <message>
             <source>Pauses (%1)</source>
-            <extracomment>The window's way of sending a change to the worker and drawing the snapshot it returns. ("pause" or "exemption", its id). A pause's id, to end it.</extracomment>
+            <extracomment>(&quot;pause&quot; or &quot;exemption&quot;, its id). A pause's id, to end it.</extracomment>
             <translation>Pauses (%1)</translation>
         </message>
         <message>

@@ -76,7 +76,7 @@ def session(qtbot: QtBot, tmp_path: Path, state: QSettings,
     qtbot.addWidget(running.window)
     wait_idle(qtbot, running.window)
     # A first start asks who I am before anything else; these tests become someone later.
-    asked = running.window.dialog
+    asked = running.window.shown.dialog
     assert isinstance(asked, IdentityDialog)
     asked.reject()
     wait_idle(qtbot, running.window)

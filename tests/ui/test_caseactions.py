@@ -132,7 +132,7 @@ def test_a_future_date_is_refused_with_a_message_and_kept_to_correct(
     qtbot.mouseClick(me.panel.register_button, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, me)
 
-    box = me.dialog
+    box = me.shown.dialog
     assert isinstance(box, QMessageBox)
     assert future.isoformat() in box.informativeText()
     assert "efter i dag" in box.informativeText()

@@ -20,7 +20,7 @@ pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateS
 
 def _shown(session: Session) -> str:
     """The detail of the error box the window shows now."""
-    box = session.window.dialog
+    box = session.window.shown.dialog
     assert isinstance(box, QMessageBox)
     return box.informativeText()
 

@@ -24,7 +24,7 @@ def test_about_shows_version_profile_database_and_every_licence(
     about = window.help.dialog
     assert isinstance(about, AboutDialog)
     assert about.version.text() == app_version() == "0.1.0"
-    assert about.profile.text() == window.settings.profile_name  # type: ignore[union-attr]
+    assert about.profile.text() == window.shown.settings.profile_name  # type: ignore[union-attr]
     assert about.database.text().endswith("workbench.db")
     listed = [about.library_list.item(row).text() for row in range(about.library_list.count())]
     assert any(line.startswith("PySide6-Essentials ") and "LGPL-3.0" in line for line in listed)

@@ -35,7 +35,7 @@ def import_and_wait(qtbot: QtBot, session: Session, paths: list[Path]) -> Import
 
 
 def dismiss_demo_offer(session: Session) -> None:
-    offer = session.window.dialog
+    offer = session.window.shown.dialog
     assert isinstance(offer, QMessageBox)
     offer.button(QMessageBox.StandardButton.No).click()
 
@@ -84,10 +84,10 @@ def configured_session(site_without_fixed_closures: None, qtbot: QtBot, tmp_path
 def test_the_new_inquiry_dialog_uses_the_site_calendar(
         qtbot: QtBot, configured_session: Session) -> None:
     window = configured_session.window
-    assert window.settings is not None
-    assert window.settings.fixed_closure_days == ("06-05", "12-31")
-    window.new_inquiry(None)
-    dialog = window.dialog
+    assert window.shown.settings is not None
+    assert window.shown.settings.fixed_closure_days == ("06-05", "12-31")
+    window.inquiry_actions.new_inquiry(None)
+    dialog = window.shown.dialog
     assert isinstance(dialog, NewInquiryDialog)
     dialog.phone.setChecked(True)
     # Tue 22 Dec + 2 working days: Wed 23 Dec, and Thu 24 Dec is a working day here.
@@ -97,7 +97,7 @@ def test_the_new_inquiry_dialog_uses_the_site_calendar(
 
 def test_the_site_calendar_reaches_the_dialog_through_settings(
         configured_session: Session) -> None:
-    settings = configured_session.window.settings
+    settings = configured_session.window.shown.settings
     assert settings is not None
     calendar = settings.calendar()
     assert calendar.is_working_day(dt.date(2026, 12, 24))

@@ -52,19 +52,19 @@ def test_the_preview_shows_tables_counts_and_unknown_words_and_changes_nothing(
     monkeypatch.setenv(SITE_CONFIG_ENV, str(it_folder / "config.toml"))
     (it_folder / "mappings" / "kommune.toml").write_text(
         '[values."Hændelse"]\n"samtale" = ["Kaffesamtale"]\n', encoding="utf-8")
-    case_id = window.cases[0].case_id
+    case_id = window.shown.cases[0].case_id
     events = tmp_path / "haendelser.csv"
     events.write_text(f"Sags-ID;Dato;Hændelse\n{case_id};01-11-2026;kaffemøde\n"
                       f"{case_id};02-11-2026;Kaffesamtale\n{case_id};03-11-2026;Kaffemøde\n",
                       encoding="utf-8")
     database = tmp_path / "workbench.db"
     before = database_files(database)
-    lists_before = [row.case_id for row in window.cases]
+    lists_before = [row.case_id for row in window.shown.cases]
 
     dialog = preview(qtbot, session, [demo_export[0], events])
 
     assert database_files(database) == before
-    assert [row.case_id for row in window.cases] == lists_before
+    assert [row.case_id for row in window.shown.cases] == lists_before
     tables = dialog.tables
     assert [tables.item(row, 0).text() for row in range(tables.rowCount())] == [
         demo_export[0].name, "haendelser.csv"]
@@ -101,7 +101,7 @@ def test_closing_the_preview_imports_nothing(
     wait_idle(qtbot, session.window)
 
     assert database_files(database) == before
-    assert session.window.cases == ()
+    assert session.window.shown.cases == ()
 
 
 def test_the_preview_action_asks_for_files_in_the_export_folder(

@@ -77,14 +77,14 @@ def test_show_cpr_reveals_it_after_auditing_and_another_case_masks_it(
     assert reveals(tmp_path / "workbench.db") == []
 
     qtbot.mouseClick(panel.reveal_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: panel.cpr_revealed)
+    qtbot.waitUntil(lambda: panel.reveal.revealed)
 
     assert full in panel.facts.text()
     assert reveals(tmp_path / "workbench.db") == [(first.case_id, "AB")]
     assert all(row.cpr_masked.endswith("-xxxx") for row in visible_rows(window, Status.GREEN))
 
     pick(qtbot, loaded, second.case_id)
-    assert not panel.cpr_revealed
+    assert not panel.reveal.revealed
     assert full not in panel.facts.text() and second.cpr_masked in panel.facts.text()
     assert panel.reveal_button.text() == "Vis CPR-nr."
 
@@ -100,15 +100,15 @@ def test_a_revealed_number_is_masked_again_after_a_while_or_on_request(
 
     with qtbot.waitSignal(panel.reveal_timer.timeout, timeout=10_000):
         panel.reveal_button.click()  # the timer starts only once the number is shown
-    assert not panel.cpr_revealed
+    assert not panel.reveal.revealed
     assert full not in panel.facts.text() and row.cpr_masked in panel.facts.text()
 
     panel.reveal_timer.setInterval(30_000)
     panel.reveal_button.click()
-    qtbot.waitUntil(lambda: panel.cpr_revealed)
+    qtbot.waitUntil(lambda: panel.reveal.revealed)
     assert panel.reveal_button.text() == "Skjul CPR-nr."
     panel.reveal_button.click()  # hide it at once
-    assert not panel.cpr_revealed and full not in panel.facts.text()
+    assert not panel.reveal.revealed and full not in panel.facts.text()
     assert reveals(tmp_path / "workbench.db") == [(row.case_id, "AB")] * 2
 
 
@@ -126,19 +126,19 @@ def test_a_damaged_database_offers_its_latest_backup_and_restores_it(
     qtbot.addWidget(session.window)
     try:
         wait_idle(qtbot, session.window)
-        offer = session.window.dialog
+        offer = session.window.shown.dialog
         assert isinstance(offer, QMessageBox) and offer.objectName() == "restore-offer"
         made = backup_time(newest)
         assert f"{made:%d-%m-%Y %H:%M}" in offer.text()
 
         offer.button(QMessageBox.StandardButton.Yes).click()
         # Restored, it starts as usual: who am I first (no initials in this database).
-        qtbot.waitUntil(lambda: isinstance(session.window.dialog, IdentityDialog))
-        asked = session.window.dialog
+        qtbot.waitUntil(lambda: isinstance(session.window.shown.dialog, IdentityDialog))
+        asked = session.window.shown.dialog
         assert isinstance(asked, IdentityDialog)
         asked.reject()
         # The demo's open cases, from the backup taken before the second import.
-        qtbot.waitUntil(lambda: len(session.window.cases) > DEMO_CASES * 0.9, timeout=20_000)
+        qtbot.waitUntil(lambda: len(session.window.shown.cases) > DEMO_CASES * 0.9, timeout=20_000)
         wait_idle(qtbot, session.window)
         assert session.window.isVisible()
         kept = list(tmp_path.glob("workbench.db.corrupt-*"))

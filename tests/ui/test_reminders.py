@@ -409,7 +409,7 @@ def test_the_export_folder_job_imports_a_new_export_once_and_a_known_one_never(
         found = look_in_folder(qtbot, session)
     assert found is not None and len(found.paths) == 2
     assert import_count(qtbot, session) == 2
-    assert "S4" in {row.case_id for row in window.cases}
+    assert "S4" in {row.case_id for row in window.shown.cases}
     assert window.importer.dialog is None, "nothing went wrong: no dialog pops up"
     assert window.importer.progress is None
     assert "1 new" in window.statusBar().currentMessage()

@@ -40,7 +40,7 @@ pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support (propagate
 def loaded(qtbot: QtBot, session: Session, demo_export: list[Path]) -> Session:
     """The workbench with the demo export imported."""
     window = session.window
-    offer = window.dialog
+    offer = window.shown.dialog
     assert isinstance(offer, QMessageBox)
     offer.button(QMessageBox.StandardButton.No).click()
     with qtbot.waitSignal(window.refreshed, timeout=30_000):

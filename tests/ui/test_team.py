@@ -60,7 +60,7 @@ def start(qtbot: QtBot, state: QSettings, translations: Translations) -> Iterato
                                 clocks=FakeClock(NINE).clocks())
         sessions.append(session)
         qtbot.addWidget(session.window)
-        qtbot.waitUntil(lambda: session.window.team is not None, timeout=20_000)
+        qtbot.waitUntil(lambda: session.window.shown.team is not None, timeout=20_000)
         wait_idle(qtbot, session.window)
         return session
 
@@ -72,7 +72,7 @@ def start(qtbot: QtBot, state: QSettings, translations: Translations) -> Iterato
 def join_in_window(qtbot: QtBot, session: Session, members: str, folder: Path) -> None:
     window = session.window
     window.team_action.trigger()
-    dialog = window.dialog
+    dialog = window.shown.dialog
     assert isinstance(dialog, TeamDialog)
     assert "no team" in dialog.status.text()
     dialog.members.setText(members)
@@ -97,14 +97,14 @@ def test_a_teammates_conversation_arrives_with_its_author_at_sync_now(
     assert session.reminders.schedule.job(TEAM_SYNC).trigger.interval == dt.timedelta(minutes=5)
     window.lists.owner_filter.setCurrentIndex(0)
     assert window.lists.select_case("S1")
-    window.show_case("S1")
+    window.case_actions.show_case("S1")
     wait_idle(qtbot, window)
     assert not [row for row in window.panel.events.rows if row.registered_by == "AB"]
     with qtbot.waitSignal(window.synced, timeout=20_000):
         window.sync_action.trigger()
     wait_idle(qtbot, window)
     assert "received 1" in window.statusBar().currentMessage()
-    assert window.team is not None and window.team.last_sync is not None
+    assert window.shown.team is not None and window.shown.team.last_sync is not None
     events = window.panel.events
     mine = [line for line in range(events.rowCount())
             if events.rows[line].kind is EventKind.SAMTALE]
@@ -115,7 +115,7 @@ def test_a_teammates_conversation_arrives_with_its_author_at_sync_now(
     assert text.startswith("AB ")
     # The team dialog now tells the team's state.
     window.team_action.trigger()
-    dialog = window.dialog
+    dialog = window.shown.dialog
     assert isinstance(dialog, TeamDialog)
     assert "AB, CD" in dialog.status.text() and "never" not in dialog.status.text()
     dialog.reject()
@@ -127,7 +127,7 @@ def test_the_first_member_is_shown_the_join_code_the_others_type_in(
     ab, cd, folder = databases
     first: Session = start(ab)
     join_in_window(qtbot, first, "AB, CD", folder)
-    box = first.window.dialog
+    box = first.window.shown.dialog
     assert isinstance(box, QMessageBox) and box.objectName() == "join-code"
     code = box.text().split()[-1]
     assert code.startswith("WBT1-")
@@ -136,7 +136,7 @@ def test_the_first_member_is_shown_the_join_code_the_others_type_in(
     second: Session = start(cd)
     window = second.window
     window.team_action.trigger()
-    dialog = window.dialog
+    dialog = window.shown.dialog
     assert isinstance(dialog, TeamDialog)
     dialog.members.setText("AB, CD")
     dialog.folder.setText(str(folder))
@@ -144,8 +144,8 @@ def test_the_first_member_is_shown_the_join_code_the_others_type_in(
     with qtbot.waitSignal(window.team_changed):
         dialog.buttons.accepted.emit()
     wait_idle(qtbot, window)
-    assert window.team is not None and window.team.settings is not None
-    assert not isinstance(window.dialog, QMessageBox)  # no new key, no code to show
+    assert window.shown.team is not None and window.shown.team.settings is not None
+    assert not isinstance(window.shown.dialog, QMessageBox)  # no new key, no code to show
 
 
 def test_no_team_no_scheduled_sync_and_sync_now_says_so(
@@ -161,7 +161,7 @@ def test_cover_shows_the_absent_colleagues_cases(
     session: Session = start(databases[0])
     window = session.window
     window.cover_action.trigger()
-    dialog = window.dialog
+    dialog = window.shown.dialog
     assert isinstance(dialog, CoverDialog)
     dialog.absent.setCurrentText("CD")
     with qtbot.waitSignal(window.refreshed):

@@ -64,7 +64,7 @@ def visible_rows(window: MainWindow, status: Status) -> list[CaseRow]:
 
 
 def dismiss_demo_offer(window: MainWindow) -> None:
-    offer = window.dialog
+    offer = window.shown.dialog
     assert isinstance(offer, QMessageBox)
     assert offer.objectName() == "demo-offer"
     offer.button(QMessageBox.StandardButton.No).click()
@@ -95,7 +95,7 @@ def loaded(qtbot: QtBot, session: Session, demo_export: list[Path]) -> Session:
 def become(qtbot: QtBot, window: MainWindow, initials: str, language: str = "da") -> None:
     """Fill in the settings dialog as a new user would."""
     window.settings_action.trigger()
-    dialog = window.dialog
+    dialog = window.shown.dialog
     assert isinstance(dialog, SettingsDialog)
     dialog.initials.setText(initials)
     dialog.language.setCurrentIndex(dialog.language.findData(language))
@@ -145,7 +145,7 @@ def test_colleague_filter_counts_what_the_cli_reports_for_that_caseworker(
         qtbot: QtBot, loaded: Session, tmp_path: Path,
         capsys: pytest.CaptureFixture[str]) -> None:
     lists = loaded.window.lists
-    colleague = loaded.window.cases[0].caseworker
+    colleague = loaded.window.shown.cases[0].caseworker
     choose(lists.owner_filter, colleague)
     expected = cli_status(database_of(loaded, tmp_path), capsys, "--caseworker", colleague)
     counts = list_counts(loaded.window)
@@ -171,7 +171,7 @@ def test_register_conversation_on_a_red_case_moves_it_out_of_red(
     wait_idle(qtbot, window)
     red_ids = {row.case_id for row in visible_rows(window, Status.RED)}
     assert case_id not in red_ids
-    assert any(row.case_id == case_id for row in window.cases)
+    assert any(row.case_id == case_id for row in window.shown.cases)
     detail = window.panel.detail
     assert detail is not None and detail.case_id == case_id
     local = [event for event in detail.events if event.source == "local"]
@@ -206,7 +206,7 @@ def test_add_and_answer_an_inquiry(qtbot: QtBot, loaded: Session) -> None:
     before = window.inquiries.open_count()
     target = visible_rows(window, Status.GREEN)[0]
     press(qtbot, window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
-    dialog = window.dialog
+    dialog = window.shown.dialog
     assert isinstance(dialog, NewInquiryDialog)
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
     dialog.case.clear()
@@ -235,7 +235,7 @@ def test_add_and_answer_an_inquiry(qtbot: QtBot, loaded: Session) -> None:
 def test_registering_without_initials_asks_for_them(qtbot: QtBot, loaded: Session) -> None:
     window = loaded.window
     press(qtbot, window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
-    dialog = window.dialog
+    dialog = window.shown.dialog
     assert isinstance(dialog, IdentityDialog)
     assert not window.backend.busy
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -244,9 +244,9 @@ def test_registering_without_initials_asks_for_them(qtbot: QtBot, loaded: Sessio
     with qtbot.waitSignal(window.refreshed):
         ok.click()
     wait_idle(qtbot, window)
-    assert window.initials == "CD"
+    assert window.shown.initials == "CD"
     press(qtbot, window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
-    assert isinstance(window.dialog, NewInquiryDialog)
+    assert isinstance(window.shown.dialog, NewInquiryDialog)
 
 
 def test_a_first_start_asks_who_i_am_before_anything_else(
@@ -256,16 +256,17 @@ def test_a_first_start_asks_who_i_am_before_anything_else(
     try:
         window = running.window
         wait_idle(qtbot, window)
-        dialog = window.dialog
+        dialog = window.shown.dialog
         assert isinstance(dialog, IdentityDialog)  # not the demo offer: that comes next
         qtbot.keyClicks(dialog.initials, "ab")
         dialog.team.setCurrentText("Team Syd")
         dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
         wait_idle(qtbot, window)
-        assert window.settings is not None
-        assert (window.settings.my_initials, window.settings.my_team) == ("AB", "Team Syd")
-        assert isinstance(window.dialog, QMessageBox)
-        assert window.dialog.objectName() == "demo-offer"
+        assert window.shown.settings is not None
+        settings = window.shown.settings
+        assert (settings.my_initials, settings.my_team) == ("AB", "Team Syd")
+        assert isinstance(window.shown.dialog, QMessageBox)
+        assert window.shown.dialog.objectName() == "demo-offer"
     finally:
         running.close()
 
@@ -282,7 +283,7 @@ def test_search_narrows_every_list_and_ctrl_f_finds_the_field(
     shown = [row for status in Status for row in visible_rows(window, status)]
     assert 0 < len(shown) < total
     assert all("hansen" in row.name.lower() for row in shown)
-    one = window.cases[5]
+    one = window.shown.cases[5]
     window.lists.search.setText(one.case_id)
     assert [row.case_id for s in Status for row in visible_rows(window, s)] == [one.case_id]
     window.lists.search.clear()
@@ -326,7 +327,7 @@ def test_the_window_speaks_danish_and_switches_to_english(
 def test_a_bad_file_is_refused_with_its_name_and_the_lists_stay(
         qtbot: QtBot, loaded: Session, tmp_path: Path) -> None:
     window = loaded.window
-    before = (list_counts(window), window.cases)
+    before = (list_counts(window), window.shown.cases)
     bad = tmp_path / "not-an-export.csv"
     bad.write_text("Fornavn;Efternavn\nAnna;Jensen\n", encoding="utf-8")
     with qtbot.waitSignal(window.importer.refused):
@@ -336,7 +337,7 @@ def test_a_bad_file_is_refused_with_its_name_and_the_lists_stay(
     assert isinstance(box, QMessageBox)
     assert box.objectName() == "error-box"
     assert "not-an-export.csv" in box.informativeText()
-    assert (list_counts(window), window.cases) == before
+    assert (list_counts(window), window.shown.cases) == before
     assert window.importer.progress is None
 
 
@@ -366,7 +367,7 @@ def test_rejected_rows_are_listed_in_the_summary(
         qtbot: QtBot, loaded: Session, tmp_path: Path, demo_export: list[Path]) -> None:
     window = loaded.window
     events = tmp_path / "haendelser.csv"
-    case_id = window.cases[0].case_id
+    case_id = window.shown.cases[0].case_id
     events.write_text(f"Sags-ID;Dato;Hændelse\n{case_id};01-11-2026;kaffemøde\n"
                       f"{case_id};02-11-2026;samtale\n", encoding="utf-8")
     import_and_wait(qtbot, window, [demo_export[0], events])
@@ -399,23 +400,23 @@ def test_f5_imports_the_export_folder(
     for path in demo_export:
         shutil.copy(path, folder)
     window.settings_action.trigger()
-    dialog = window.dialog
+    dialog = window.shown.dialog
     assert isinstance(dialog, SettingsDialog)
     dialog.initials.setText("ab")
     dialog.export_folder.setText(str(folder))
     with qtbot.waitSignal(window.refreshed):
         dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
-    assert window.settings.my_initials == "AB"
+    assert window.shown.settings.my_initials == "AB"
     wait_idle(qtbot, window)
     press(qtbot, window, Qt.Key.Key_F5)
-    qtbot.waitUntil(lambda: len(window.cases) > 200, timeout=30_000)
+    qtbot.waitUntil(lambda: len(window.shown.cases) > 200, timeout=30_000)
     summary = close_summary(window)
     assert sorted(Path(name).name for name in summary.summary.files) == \
         sorted(path.name for path in demo_export)
 
 
 def test_first_start_offers_the_demo_and_yes_loads_it(qtbot: QtBot, session: Session) -> None:
-    offer = session.window.dialog
+    offer = session.window.shown.dialog
     assert isinstance(offer, QMessageBox)
     with qtbot.waitSignal(session.window.refreshed, timeout=30_000):
         offer.button(QMessageBox.StandardButton.Yes).click()
@@ -433,7 +434,7 @@ def test_demo_flag_loads_the_demo_without_asking(
             pass
         wait_idle(qtbot, running.window)
         assert sum(list_counts(running.window).values()) > 200
-        assert not isinstance(running.window.dialog, QMessageBox)
+        assert not isinstance(running.window.shown.dialog, QMessageBox)
     finally:
         running.close()
 
@@ -497,7 +498,7 @@ def test_a_shorter_amber_window_renames_the_list_and_matches_the_cli(
         capsys: pytest.CaptureFixture[str]) -> None:
     window = loaded.window
     window.settings_action.trigger()
-    dialog = window.dialog
+    dialog = window.shown.dialog
     assert isinstance(dialog, SettingsDialog)
     dialog.amber_days.setValue(14)
     dialog.closure_date.setDate(dialog.closure_date.date().addDays(3))
@@ -505,9 +506,9 @@ def test_a_shorter_amber_window_renames_the_list_and_matches_the_cli(
     with qtbot.waitSignal(window.refreshed):
         dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     wait_idle(qtbot, window)
-    assert window.settings is not None
-    assert window.settings.amber_days == 14
-    assert len(window.settings.closure_days) == 1
+    assert window.shown.settings is not None
+    assert window.shown.settings.amber_days == 14
+    assert len(window.shown.settings.closure_days) == 1
     assert window.lists.sections[Status.AMBER].title_label.text() == "Inden for 2 uger"
     expected = cli_status(database_of(loaded, tmp_path), capsys)
     assert list_counts(window) == {"red": expected["red"], "amber": expected["amber"],
@@ -547,8 +548,8 @@ def test_refreshes_asked_for_while_one_runs_fold_into_one(
         qtbot: QtBot, loaded: Session) -> None:
     window = loaded.window
     drawn: list[None] = []
-    window.refreshed.connect(lambda: drawn.append(None))
+    window.full_refresh.drawn.connect(lambda: drawn.append(None))
     for _ in range(4):
-        window.refresh()
+        window.full_refresh.read()
     wait_idle(qtbot, window)
     assert len(drawn) == 2

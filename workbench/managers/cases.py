@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
 
 from sqlalchemy import ColumnElement, Connection, exists, or_, select
@@ -90,10 +90,18 @@ class CaseManager(Manager):
                                           ).scalar()
 
     def caseload(
-        self, today: dt.date, *, caseworker: str | None = None, team: str | None = None
+        self, today: dt.date, *, caseworker: str | None = None, team: str | None = None,
+        case_ids: Collection[str] | None = None,
     ) -> list[CaseRow]:
-        """The open cases (of a caseworker and/or team), soonest due first."""
-        return self._caseload(today, owned_by(caseworker, team))
+        """The open cases (of a caseworker and/or team), soonest due first.
+
+        ``case_ids`` narrows the read to those cases (a change touched them): the window
+        replaces just their rows instead of reading the whole caseload again.
+        """
+        owned = owned_by(caseworker, team)
+        if case_ids is not None:
+            owned.append(cases.c.case_id.in_(sorted(case_ids)))
+        return self._caseload(today, owned)
 
     def _caseload(self, today: dt.date, owned: Sequence[ColumnElement[bool]]) -> list[CaseRow]:
         """The open cases matching ``owned``, soonest due first, from the stored deadlines."""
