@@ -191,7 +191,7 @@ def lowest_versions_suite(uv: Path, pytest_args: list[str]) -> int:
     env.pop("WORKBENCH_TEST_PG_URL", None)
     # The fuzz and the sync state machine try thousands of inputs against our own logic;
     # they ran on the current versions already and ask nothing more of a library's floor.
-    slow = ("test_import_fuzz.py", "test_sync_properties.py")
+    slow = ("importing/test_import_fuzz.py", "sync/test_sync_properties.py")
     skipped = [f"--ignore=tests/workbench/{name}" for name in slow]
     return run(lowest, "-m", "pytest", "-p", "no:cacheprovider", "-W", QT_SETTINGS_UNKNOWN,
                *skipped, "-m", "not postgres", "tests/workbench", *pytest_args, env=env)

@@ -12,7 +12,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from tests.ui.rows import TODAY
+from tests.helpers.rows import TODAY
 from ui.app import Session, start_session
 from ui.i18n import Translations
 from ui.identity import IdentityDialog

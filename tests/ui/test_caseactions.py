@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QInputDialog, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
+from tests.helpers.rows import TODAY
 from tests.ui.conftest import wait_idle
-from tests.ui.rows import TODAY
 from tests.ui.test_window import become, loaded, press, show_everyones_cases, visible_rows
 from ui.app import Session
 from ui.editdialogs import NoteDialog, WithdrawDialog

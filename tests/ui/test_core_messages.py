@@ -6,8 +6,8 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from tests.helpers.rows import TODAY
 from tests.ui.conftest import wait_idle
-from tests.ui.rows import TODAY
 from ui.app import Session
 from ui.i18n import Translations
 from workbench import messages

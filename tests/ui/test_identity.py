@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.workbench.exports import cases, write_cases
+from tests.helpers.exports import cases, write_cases
 from ui.i18n import Translations
 from ui.jobs import DueNag, check_nags
 from ui.nagbar import nag_text

@@ -12,8 +12,8 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from tests.helpers.rows import TODAY
 from tests.ui.conftest import arguments, wait_idle
-from tests.ui.rows import TODAY
 from ui.app import Session, start_session
 from ui.dialogs import ImportSummaryDialog, NewInquiryDialog
 from ui.i18n import Translations

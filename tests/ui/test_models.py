@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from pytestqt.modeltest import ModelTester
 
-from tests.ui.rows import (
+from tests.helpers.rows import (
     case_row,
     event_row,
     inquiry_row,

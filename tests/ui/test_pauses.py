@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtWidgets import QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from tests.helpers.rows import TODAY
 from tests.ui.conftest import wait_idle
-from tests.ui.rows import TODAY
 from tests.ui.test_window import become, show_everyones_cases
 from tests.ui.test_window import loaded as loaded
 from ui.app import Session

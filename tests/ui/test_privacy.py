@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from tests.helpers.rows import TODAY
 from tests.ui.conftest import DEMO_CASES, arguments, wait_idle
-from tests.ui.rows import TODAY
 from tests.ui.test_window import (
     become,
     close_summary,

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
+from tests.helpers.exports import Case, write_cases, write_events
 from tests.ui.conftest import arguments, wait_idle
-from tests.workbench.exports import Case, write_cases, write_events
 from ui import jobs
 from ui.app import Session, start_session
 from ui.i18n import Translations

@@ -7,7 +7,7 @@ import dataclasses
 from PySide6.QtCore import QPersistentModelIndex, Qt
 from pytestqt.modeltest import ModelTester
 
-from tests.ui.rows import case_row, sample_cases
+from tests.helpers.rows import case_row, sample_cases
 from ui.models import CaseFilter, CaseFilterProxy, CaseTableModel
 
 

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from tests.helpers.rows import TODAY
 from tests.ui.conftest import wait_idle
-from tests.ui.rows import TODAY
 from ui.app import Session
 from ui.i18n import Translations
 from ui.mainwindow import MainWindow

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from tests.ui.rows import TODAY, case_row, sample_cases
+from tests.helpers.rows import TODAY, case_row, sample_cases
 from ui.shown import Shown
 
 

@@ -7,7 +7,7 @@ import datetime as dt
 from PySide6.QtWidgets import QFormLayout, QLabel
 from pytestqt.qtbot import QtBot
 
-from tests.ui.rows import TODAY, case_row, sample_cases
+from tests.helpers.rows import TODAY, case_row, sample_cases
 from ui.caselists import CaseListsView, team_label
 from ui.casepanel import CasePanel
 from ui.dialogs import SettingsDialog

@@ -12,10 +12,10 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from tests.helpers.sync_support import EXPORT_DAY, write_export
 from tests.ui.conftest import arguments, wait_idle
 from tests.ui.test_reminders import CASES, MONDAY, NINE, WEDNESDAY, FakeClock, export_files
 from tests.ui.test_window import visible_rows
-from tests.workbench.sync_support import EXPORT_DAY, write_export
 from ui.app import Session, start_session
 from ui.casepanel import CasePanel
 from ui.i18n import Translations

@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import delete, text, update
 from sqlalchemy.exc import DBAPIError
 
-from tests.workbench.exports import TODAY, Case, cases, write_cases
+from tests.helpers.exports import TODAY, Case, cases, write_cases
 from workbench.audit import AuditAction, os_user
 from workbench.cli import EXIT_OK, main
 from workbench.errors import TruncatedExportError, UnknownCaseError

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from tests.workbench.exports import TODAY, write_cases, write_events
-from tests.workbench.exports import Case as CaseLine
+from tests.helpers.exports import TODAY, write_cases, write_events
+from tests.helpers.exports import Case as CaseLine
 from workbench.case import Case
 from workbench.engine import CaseEvent, CaseFacts, evaluate_case
 from workbench.importing.mapping import bundled_mappings, recognise

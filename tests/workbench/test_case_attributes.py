@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.workbench.exports import CASE_HEADER, Case, write_events, write_table
+from tests.helpers.exports import CASE_HEADER, Case, write_events, write_table
 from workbench.audit import AuditAction
 from workbench.errors import InputError, UnknownCaseError
 from workbench.session import Workbench

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.workbench.exports import Case, write_cases, write_events
+from tests.helpers.exports import Case, write_cases, write_events
 from tests.workbench.test_cli_store import assert_one_line_error, run
 from workbench.cli import EXIT_INPUT, EXIT_OK
 from workbench.messages import LANGUAGE_ENV

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.workbench.exports import snapshot
+from tests.helpers.exports import snapshot
 from workbench import __version__, demo
 from workbench.cli import (
     EXIT_BROKEN_PIPE,

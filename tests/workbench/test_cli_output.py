@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.workbench.exports import Case, write_cases, write_events
-from tests.workbench.sync_support import EXPORT_DAY, write_export
+from tests.helpers.exports import Case, write_cases, write_events
+from tests.helpers.sync_support import EXPORT_DAY, write_export
 from workbench.cli import EXIT_OK, main
 from workbench.messages import LANGUAGE_ENV, catalog
 from workbench.session import Workbench

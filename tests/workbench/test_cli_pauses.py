@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.workbench.exports import Case, write_cases, write_events
+from tests.helpers.exports import Case, write_cases, write_events
 from workbench.cli import EXIT_INPUT, EXIT_OK, EXIT_USAGE, main
 from workbench.session import Workbench
 from workbench.siteconfig import SITE_CONFIG_ENV

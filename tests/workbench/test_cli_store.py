@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.workbench.exports import Case, cases, write_cases, write_events
+from tests.helpers.exports import Case, cases, write_cases, write_events
 from workbench.cli import EXIT_INPUT, EXIT_OK, EXIT_REJECTED_ROWS, EXIT_USAGE, main
 from workbench.messages import LANGUAGE_ENV
 from workbench.session import Workbench

@@ -21,7 +21,7 @@ from alembic.config import Config
 from sqlalchemy import select, text, update
 from sqlalchemy.exc import OperationalError
 
-from tests.workbench.exports import CASE_HEADER, write_events, write_table
+from tests.helpers.exports import CASE_HEADER, write_events, write_table
 from workbench import deadlines
 from workbench.attributes import CaseAttributes
 from workbench.cli import EXIT_DIFFERENCES, EXIT_OK, main

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.workbench.exports import TODAY, cases, write_cases
+from tests.helpers.exports import TODAY, cases, write_cases
 from workbench import logs
 from workbench.cli import EXIT_OK, main
 from workbench.logs import configure_logging, mask_cpr_numbers

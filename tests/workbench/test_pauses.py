@@ -13,8 +13,8 @@ from alembic.config import Config
 from openpyxl import load_workbook
 from sqlalchemy import create_engine, func, select, text
 
-from tests.workbench.exports import Case, write_cases, write_events
-from tests.workbench.sync_support import MemoryTransport
+from tests.helpers.exports import Case, write_cases, write_events
+from tests.helpers.sync_support import MemoryTransport
 from workbench.audit import AuditAction
 from workbench.engine import Status
 from workbench.errors import InputError, UnknownCaseError

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.workbench.exports import Case, write_cases, write_events
-from tests.workbench.messages_support import said
+from tests.helpers.exports import Case, write_cases, write_events
+from tests.helpers.messages_support import said
 from workbench import reminders
 from workbench.cli import EXIT_OK, main
 from workbench.errors import InputError

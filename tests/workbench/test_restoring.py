@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.workbench.exports import TODAY, cases, write_cases
+from tests.helpers.exports import TODAY, cases, write_cases
 from workbench.audit import AuditAction
 from workbench.cli import EXIT_INPUT, EXIT_OK, main
 from workbench.session import Workbench

@@ -159,7 +159,7 @@ class CellMaker:
     cell for each date it has held instead, as openpyxl is slow to set a date.
 
     Reusing cells, building them from style arrays and ``_ReportCell`` rest on openpyxl's
-    internals: it is pinned to one minor range, and tests/workbench/test_openpyxl_canary.py
+    internals: it is pinned to one minor range, and tests/workbench/reports/test_openpyxl_canary.py
     states each behaviour relied on.
     """
 

@@ -154,8 +154,9 @@ def _save(book: ReportBook, stream: BinaryIO) -> None:
     This is openpyxl's ``save_workbook`` with the zip archive in our hands: after a failure
     (a full disk) the archive and the write-only sheets are closed here, quietly, instead of
     trying to finish themselves into a closed file when they are garbage-collected.
-    ``ExcelWriter`` is not openpyxl's documented API: tests/workbench/test_openpyxl_canary.py
-    states what is relied on (it saves into our archive and closes only that).
+    ``ExcelWriter`` is not openpyxl's documented API:
+    tests/workbench/reports/test_openpyxl_canary.py states what is relied on (it saves into
+    our archive and closes only that).
     """
     archive = zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
     try:
