@@ -31,7 +31,14 @@ SEARCHES = ("hansen", "mette", "2026-0123", "0101", "nguyen")
 
 
 def build_database(folder: Path, cases: int) -> Path:
-    """A database holding a demo export of ``cases`` cases (setup: not measured)."""
+    """A database holding a demo export of ``cases`` cases (setup: not measured).
+
+    As a caseworker's database is on an ordinary morning: someone's initials are set (a
+    first start would ask for them before showing anything) and the stored deadlines have
+    been evaluated (a whole-caseload import leaves that to its first read).
+    """
+    import dataclasses
+
     from workbench import demo
     from workbench.session import Workbench
 
@@ -39,6 +46,9 @@ def build_database(folder: Path, cases: int) -> Path:
     files = demo.write_export(demo.generate(cases, seed=11, today=TODAY), folder / "export")
     with Workbench.open(str(database)) as workbench:
         workbench.imports.import_files(files, today=TODAY)
+        settings = workbench.settings.load()
+        workbench.settings.save(dataclasses.replace(settings, my_initials="BM"))
+        workbench.cases.caseload(TODAY)
     return database
 
 
@@ -50,6 +60,7 @@ def child(database: str, started: float) -> None:
 
     from ui.app import start_session
     from ui.i18n import Translations
+    from workbench.engine import Status
 
     app = QApplication(sys.argv[:1])
     state = QSettings(str(Path(database).with_suffix(".ini")), QSettings.Format.IniFormat)
@@ -63,9 +74,12 @@ def child(database: str, started: float) -> None:
         figures["shown"] = time.time() - started
 
     def filled() -> None:
-        if "filled" in figures:
+        # Every drawn change says "refreshed"; the lists are filled once the cases are in.
+        if "filled" in figures or not window.lists.sections[Status.GREEN].model.rowCount():
             return
         figures["filled"] = time.time() - started
+        window.lists.owner_filter.setCurrentIndex(0)  # everyone's cases, not only mine
+        app.processEvents()
         figures["rows"] = float(sum(window.lists.counts().values()))
         figures["keystrokes_ms"] = type_searches()
         figures["repainted_ms"] = repainted
