@@ -1,0 +1,127 @@
+"""ReportSheet writes the very bytes openpyxl's own write-only sheet writes, only faster.
+
+The report's sheets write their common cells as XML text themselves (``workbench.reports.rows``);
+these tests hold that to openpyxl's output byte for byte, cell kind by cell kind and for a
+whole report, and check that the text path is the one taken.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
+from openpyxl.comments import Comment
+from openpyxl.styles import Font, NamedStyle
+
+from tests.workbench.reportdata import TODAY, Store, store_fixture
+from workbench.reports import rows, tables, write_status_report
+from workbench.reports.cells import DATE, CellMaker, Formula, Styled, register_styles
+
+#: Members of an .xlsx file that say when it was made, not what it holds.
+TIMESTAMPED = {"docProps/core.xml"}
+
+
+def sheet_xml(fast: bool, fill: Any, *, iso_dates: bool = False) -> bytes:
+    """The XML of one sheet that ``fill(sheet)`` appends rows to, as ReportSheet or openpyxl."""
+    workbook = Workbook(write_only=True, iso_dates=iso_dates)
+    workbook.add_named_style(NamedStyle("Fed dato", font=Font(bold=True),
+                                        number_format="DD-MM-YYYY"))
+    sheet = rows.new_sheet(workbook, "Ark") if fast else workbook.create_sheet("Ark")
+    fill(sheet)
+    stream = io.BytesIO()
+    workbook.save(stream)
+    return zipfile.ZipFile(stream).read("xl/worksheets/sheet1.xml")
+
+
+def every_kind(sheet: Any) -> None:
+    """Rows of every kind of value and cell openpyxl takes, and a row of its own height."""
+    bold_date = Cell(sheet, row=1, column=1)
+    bold_date.style = "Fed dato"
+    bold_date.value = dt.date(2026, 1, 2)
+    guarded = Cell(sheet, row=1, column=1)
+    guarded.value = "=1+1"
+    guarded.data_type = "s"
+    guarded.quotePrefix = True
+    wrapped = Cell(sheet, row=1, column=1)
+    wrapped.value = "to\tlinjer\n og plads "
+    commented = Cell(sheet, row=1, column=1)
+    commented.value = "se note"
+    commented.comment = Comment("en note", "TST")
+    styled_empty = Cell(sheet, row=1, column=1)
+    styled_empty.style = "Fed dato"
+    sheet.row_dimensions[3].height = 30
+    for row in (
+        ["Sags-ID", 1, 2.5, None, " Anna ", "Æ & <Ø>", "   ", "", True, float("nan"),
+         "=SUM(1)", "#N/A", -7, 10**20, 1e-7],
+        [bold_date, guarded, wrapped, Cell(sheet, row=1, column=1), styled_empty, commented],
+        ["høj række", bold_date],
+        [],
+        [dt.date(2026, 3, 4), dt.datetime(2026, 1, 1, 12, 30), dt.timedelta(hours=3)],
+        [f"kolonne {column}" for column in range(1, 80)],
+    ):
+        sheet.append(row)
+
+
+def test_every_kind_of_cell_is_written_as_openpyxl_writes_it() -> None:
+    assert sheet_xml(True, every_kind) == sheet_xml(False, every_kind)
+
+
+def test_dates_as_iso_text_are_left_to_openpyxl_and_come_out_the_same() -> None:
+    assert sheet_xml(True, every_kind, iso_dates=True) == sheet_xml(False, every_kind,
+                                                                    iso_dates=True)
+
+
+def test_the_report_cells_go_out_as_text_not_through_openpyxls_cell_writer(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # The speed of a big report rests on this: were the text path silently left (lxml
+    # installed, an openpyxl whose stream has changed), every cell would go the slow way.
+    handed_over: list[Any] = []
+    original = rows.write_cell
+    monkeypatch.setattr(rows, "write_cell",
+                        lambda xf, sheet, cell, styled: (handed_over.append(cell.value),
+                                                         original(xf, sheet, cell, styled)))
+    workbook = Workbook(write_only=True)
+    styles = register_styles(workbook)
+    sheet = rows.new_sheet(workbook, "Ark")
+    to_cell = CellMaker(sheet, styles)
+    sheet.append(to_cell.row(["Sags-ID", 3, 0.5, dt.date(2026, 5, 1),
+                              Styled("Rød", "Status rød"), Styled(dt.date(2026, 5, 2), DATE),
+                              "=2+2", Formula("=A1+1")]))
+    workbook.save(io.BytesIO())
+
+    assert handed_over == ["=A1+1"]  # the report's own formula only
+
+
+@pytest.fixture(scope="module", params=["sqlite"])
+def store(request: pytest.FixtureRequest,
+          tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    yield from store_fixture(request, tmp_path_factory)
+
+
+def members(path: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as archive:
+        return {name: archive.read(name) for name in archive.namelist()
+                if name not in TIMESTAMPED}
+
+
+def test_a_whole_report_is_the_same_file_as_with_openpyxls_own_sheets(
+        store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    fast = write_status_report(store.workbench, store.folder / "fast.xlsx", TODAY,
+                               include_cpr=True)
+    monkeypatch.setattr(tables, "new_sheet",
+                        lambda workbook, title: workbook.create_sheet(title))
+    plain = write_status_report(store.workbench, store.folder / "plain.xlsx", TODAY,
+                                include_cpr=True)
+
+    written, expected = members(fast.path), members(plain.path)
+    assert sorted(written) == sorted(expected)
+    assert len([name for name in written if name.startswith("xl/worksheets/sheet")]) == 7
+    for name, content in expected.items():
+        assert written[name] == content, name
