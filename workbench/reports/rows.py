@@ -58,16 +58,6 @@ def _text(text: str) -> str:
     return f"<is><t>{escape(text)}</t></is>"
 
 
-def _plain_text(text: str) -> bool:
-    """True for text that openpyxl stores as a plain string, unchanged.
-
-    Not a formula (``=…``) or an error value (``#…``), nothing to drop or cut: printable
-    text only, which also keeps out everything ``ILLEGAL_CHARACTERS_RE`` refuses.
-    """
-    return (0 < len(text) <= _LONGEST_TEXT and text.isprintable()
-            and text[0] not in "=#")
-
-
 class ReportSheet(WriteOnlyWorksheet):  # type: ignore[misc]  # openpyxl has no type hints
     """openpyxl's write-only sheet, with the report's common cells written as text.
 
@@ -106,32 +96,46 @@ class ReportSheet(WriteOnlyWorksheet):  # type: ignore[misc]  # openpyxl has no 
 
     def _write_row(self, xf: Any, raw: Callable[[str], object], values: Iterable[Any],
                    row_idx: int) -> None:
-        """One row: the common cells as text, any other through openpyxl, in column order."""
+        """One row: the common cells as text, any other through openpyxl, in column order.
+
+        Written for speed, as it runs for every row of a report: a plain text or a number
+        is spelled out in place; printable text needs escaping only for & < > and keeps
+        its outer spaces only if it begins or ends with a space.
+        """
+        values = values if isinstance(values, list | tuple) else list(values)
+        letters = _LETTERS if len(values) <= len(_LETTERS) else [
+            get_column_letter(column) for column in range(1, len(values) + 1)]
         number = str(row_idx)
         parts = [f'<row r="{number}">']
-        for column, value in enumerate(values, 1):
+        for index, value in enumerate(values):
             if value is None:
                 continue
             kind = type(value)
-            if kind is str and _plain_text(value):
-                parts.append(f'<c r="{self._letter(column)}{number}" t="inlineStr">'
-                             f"{_text(value)}</c>")
+            if (kind is str and 0 < len(value) <= _LONGEST_TEXT and value.isprintable()
+                    and value[0] not in "=#"):
+                if value[0] == " " or value[-1] == " ":
+                    text = _text(value)
+                elif "&" in value or "<" in value or ">" in value:
+                    text = f"<is><t>{escape(value)}</t></is>"
+                else:
+                    text = f"<is><t>{value}</t></is>"
+                parts.append(f'<c r="{letters[index]}{number}" t="inlineStr">{text}</c>')
                 continue
             if kind is int or (kind is float and math.isfinite(value)):
-                parts.append(f'<c r="{self._letter(column)}{number}" t="n">'
-                             f"<v>{safe_string(value)}</v></c>")
+                parts.append(f'<c r="{letters[index]}{number}" t="n"><v>{value:.16g}</v></c>')
                 continue
-            written = self._cell(value, column, number) if isinstance(value, Cell) else None
+            written = (self._cell(value, letters[index], number) if isinstance(value, Cell)
+                       else None)
             if written is None:
                 raw("".join(parts))
                 parts.clear()
-                self._by_openpyxl(xf, value, column, row_idx)
+                self._by_openpyxl(xf, value, index + 1, row_idx)
             elif written:
                 parts.append(written)
         parts.append("</row>")
         raw("".join(parts))
 
-    def _cell(self, cell: Cell, column: int, number: str) -> str | None:
+    def _cell(self, cell: Cell, letter: str, number: str) -> str | None:
         """A ready cell as text; "" for one openpyxl would leave out; None: openpyxl's to write.
 
         Text, numbers and dates, styled or not; none with a comment or a hyperlink.
@@ -155,7 +159,7 @@ class ReportSheet(WriteOnlyWorksheet):  # type: ignore[misc]  # openpyxl has no 
         else:
             return None
         style = f' s="{cell.style_id}"' if styled else ""
-        return f'<c r="{self._letter(column)}{number}"{style} t="{data_type}">{content}</c>'
+        return f'<c r="{letter}{number}"{style} t="{data_type}">{content}</c>'
 
     def _serial(self, day: dt.date) -> str:
         """A date as the serial number Excel stores, as openpyxl spells it."""
@@ -178,11 +182,3 @@ class ReportSheet(WriteOnlyWorksheet):  # type: ignore[misc]  # openpyxl has no 
         if cell._value is None and not cell.has_style and not cell._comment:
             return
         write_cell(xf, self, cell, cell.has_style)
-
-    @staticmethod
-    def _letter(column: int) -> str:
-        """The letters of a column (1: A)."""
-        if column <= len(_LETTERS):
-            return _LETTERS[column - 1]
-        letter: str = get_column_letter(column)
-        return letter
