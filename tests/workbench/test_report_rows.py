@@ -99,6 +99,23 @@ def test_the_report_cells_go_out_as_text_not_through_openpyxls_cell_writer(
     assert handed_over == ["=A1+1"]  # the report's own formula only
 
 
+def test_without_et_xmlfiles_text_writer_every_row_is_left_to_openpyxl(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # As with lxml installed, where openpyxl's stream has no writer of plain text.
+    monkeypatch.setattr(rows, "LXML", True)
+    handed_over: list[int] = []
+    convert = rows.WriteOnlyWorksheet._values_to_row
+
+    def counted(sheet: Any, values: Any, row_idx: int) -> Any:
+        handed_over.append(row_idx)
+        return convert(sheet, values, row_idx)
+
+    monkeypatch.setattr(rows.ReportSheet, "_values_to_row", counted)
+
+    assert sheet_xml(True, every_kind) == sheet_xml(False, every_kind)
+    assert handed_over == [1, 2, 3, 4, 5, 6]
+
+
 @pytest.fixture(scope="module", params=["sqlite"])
 def store(request: pytest.FixtureRequest,
           tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:

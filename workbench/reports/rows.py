@@ -78,6 +78,8 @@ class ReportSheet(WriteOnlyWorksheet):  # type: ignore[misc]  # openpyxl has no 
         except StopIteration:
             self._already_saved()
         raw: Callable[[str], object] | None = None if LXML else getattr(xf, "_file", None)
+        if not callable(raw):  # not et_xmlfile 2's writer: openpyxl writes every row
+            raw = None
         dimensions = self.row_dimensions
         with xf.element("sheetData"):
             row_idx = 1
