@@ -2,13 +2,16 @@
 
 The report's sheets write their common cells as XML text themselves (``workbench.reports.rows``);
 these tests hold that to openpyxl's output byte for byte, cell kind by cell kind and for a
-whole report, and check that the text path is the one taken.
+whole report, and check that the text path is the one taken. The last one checks that the
+cases read for a report are freed before the cycle collector resumes.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import io
+import weakref
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,7 +24,7 @@ from openpyxl.comments import Comment
 from openpyxl.styles import Font, NamedStyle
 
 from tests.workbench.reportdata import TODAY, Store, store_fixture
-from workbench.reports import rows, tables, write_status_report
+from workbench.reports import rows, status, tables, write_status_report
 from workbench.reports.cells import DATE, CellMaker, Formula, Styled, register_styles
 
 #: Members of an .xlsx file that say when it was made, not what it holds.
@@ -142,3 +145,28 @@ def test_a_whole_report_is_the_same_file_as_with_openpyxls_own_sheets(
     assert len([name for name in written if name.startswith("xl/worksheets/sheet")]) == 7
     for name, content in expected.items():
         assert written[name] == content, name
+
+
+def test_what_a_report_read_is_freed_before_the_cycle_collector_resumes(
+        store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Else the first collection after the pause walks the whole caseload read for it.
+    read: list[weakref.ref[status.ReportData]] = []
+    freed_on_resuming: list[bool] = []
+    write, pause = status.write_workbook, status.collector_paused
+
+    def remembered(data: status.ReportData, path: Path, steps: Any = None) -> Any:
+        read.append(weakref.ref(data))
+        return write(data, path, steps)
+
+    @contextlib.contextmanager
+    def watched() -> Iterator[None]:
+        with pause():
+            yield
+            freed_on_resuming.append(all(ref() is None for ref in read))
+
+    monkeypatch.setattr(status, "write_workbook", remembered)
+    monkeypatch.setattr(status, "collector_paused", watched)
+    write_status_report(store.workbench, store.folder / "freed.xlsx", TODAY)
+
+    assert len(read) == 1
+    assert freed_on_resuming == [False, True]  # write_workbook's own pause, then the report's
