@@ -8,12 +8,12 @@ numbers, plain text, and ready cells holding text, a number or a date — as tex
 into the sheet's stream, and hands every other cell (a formula, an error, a bool, an empty
 string, a cell with a comment or hyperlink) and every row with a height of its own to
 openpyxl's own writer, in its place in the row. The sheet's XML is thus byte for byte what
-openpyxl writes (``tests/workbench/test_report_rows.py`` compares them).
+openpyxl writes (``tests/workbench/reports/test_report_rows.py`` compares them).
 
 This rests on openpyxl's internals (the write-only sheet's row generator, its writer's stream
 and ``et_xmlfile``'s write function): openpyxl is pinned to one minor range and
-``tests/workbench/test_openpyxl_canary.py`` states each behaviour relied on. With ``lxml``
-(openpyxl's other XML writer) the sheet leaves all rows to openpyxl.
+``tests/workbench/reports/test_openpyxl_canary.py`` states each behaviour relied on. With
+``lxml`` (openpyxl's other XML writer) the sheet leaves all rows to openpyxl.
 """
 
 from __future__ import annotations

@@ -23,7 +23,7 @@ from openpyxl.cell.cell import Cell
 from openpyxl.comments import Comment
 from openpyxl.styles import Font, NamedStyle
 
-from tests.workbench.reportdata import TODAY, Store, store_fixture
+from tests.helpers.reportdata import TODAY, Store, store_fixture
 from workbench.reports import rows, status, tables, write_status_report
 from workbench.reports.cells import DATE, CellMaker, Formula, Styled, register_styles
 
