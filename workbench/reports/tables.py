@@ -34,6 +34,7 @@ from workbench.reports.cells import (
     register_styles,
     widest,
 )
+from workbench.reports.rows import new_sheet
 
 #: No column gets wider than this many characters, however long a name is.
 MAX_WIDTH = 50
@@ -136,7 +137,7 @@ def write_table(
 
     The filter covers the rows only, so sorting never moves a total row into the data.
     """
-    sheet = book.workbook.create_sheet(title)
+    sheet = new_sheet(book.workbook, title)
     to_cell = CellMaker(sheet, book.styles)
     body = [*rows, *footer]
     values_by_column = list(itertools.zip_longest(*body))

@@ -3,13 +3,16 @@
 ``workbench.reports.cells`` reuses cells from row to row and builds them from style arrays,
 and ``workbench.reports.status`` saves through ``ExcelWriter`` into a zip archive of its own.
 None of that is openpyxl's documented surface, so openpyxl is pinned to one minor range in
-``pyproject.toml`` (``openpyxl>=3.1,<3.2``). Each test here states one behaviour relied on;
-when a new openpyxl changes it, the test fails before a report goes wrong. Then adapt the
-code (or go the public way: ``WriteOnlyCell`` with ``cell.style``) and move the pin.
+``pyproject.toml`` (``openpyxl>=3.1,<3.2``). ``workbench.reports.rows`` writes the common
+cells of a report's rows as XML text into a write-only sheet's own stream. Each test here
+states one behaviour relied on; when a new openpyxl changes it, the test fails before a
+report goes wrong. Then adapt the code (or go the public way: ``WriteOnlyCell`` with
+``cell.style``, and openpyxl's own ``create_sheet``) and move the pin.
 """
 
 from __future__ import annotations
 
+import inspect
 import io
 import zipfile
 from pathlib import Path
@@ -19,6 +22,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import NamedStyle
 from openpyxl.styles.cell_style import StyleArray
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.writer.excel import ExcelWriter
 from packaging.version import Version
 
@@ -139,3 +143,46 @@ def test_a_saved_write_only_sheet_has_removed_its_stream_file() -> None:
         ExcelWriter(workbook, archive).save()
 
     assert not stream_file.exists()
+
+
+def test_a_write_only_sheets_stream_hands_out_a_writer_that_writes_text_as_it_is() -> None:
+    # ReportSheet._write_rows is WriteOnlyWorksheet._write_rows with rows written as text:
+    # the sheet's writer, once started, hands out et_xmlfile's writer on send(True) and
+    # takes it back on send(None); the writer's _file writes a string unescaped.
+    assert not openpyxl.LXML  # with lxml there is no _file: ReportSheet leaves rows alone
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Ark")
+    sheet._get_writer()
+    xf = sheet._writer.xf.send(True)
+    with xf.element("sheetData"):
+        xf._file('<row r="1"><c r="A1" t="n"><v>7</v></c></row>')
+    sheet._writer.xf.send(None)
+    sheet._rows = (row for row in ())  # close() closes it instead of writing rows itself
+    stream = io.BytesIO()
+    workbook.save(stream)
+
+    assert [tuple(row) for row in load_workbook(stream).active.values] == [(7,)]
+
+
+def test_a_write_only_sheet_numbers_rows_in_its_generator_and_converts_them_on_the_way() -> None:
+    # ReportSheet replaces _write_rows whole and calls _values_to_row and the writer's
+    # write_row for the rows it leaves to openpyxl, with the row number it counts itself.
+    source = inspect.getsource(WriteOnlyWorksheet._write_rows)
+    assert "self._values_to_row(row, row_idx)" in source
+    assert "self._writer.write_row(xf, row, row_idx)" in source
+    assert list(inspect.signature(WriteOnlyWorksheet._values_to_row).parameters) == [
+        "self", "values", "row_idx"]
+
+
+def test_add_sheet_takes_a_subclass_of_the_write_only_sheet() -> None:
+    # rows.new_sheet adds a ReportSheet as create_sheet adds openpyxl's own sheet.
+    class Own(WriteOnlyWorksheet):  # type: ignore[misc]  # openpyxl has no type hints
+        pass
+
+    workbook = Workbook(write_only=True)
+    workbook.create_sheet("Første")
+    sheet = Own(parent=workbook, title="Anden")
+    workbook._add_sheet(sheet)
+
+    assert workbook.sheetnames == ["Første", "Anden"]
+    assert workbook.worksheets[1] is sheet

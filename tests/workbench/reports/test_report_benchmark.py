@@ -17,7 +17,8 @@ def test_the_report_benchmark_runs_and_prints_every_figure() -> None:
 
     assert result.returncode == 0, result.stderr
     for figure in ("open cases", "bare write-only dump", "workbench status",
-                   "report, end to end", "report, writing stage",
-                   "report end to end / bare dump", "report writing stage / bare dump",
+                   "report, end to end", "report, reading stage", "report, writing stage",
+                   "report end to end / bare dump", "report reading stage / bare dump",
+                   "report writing stage / bare dump",
                    "workbench status / bare dump"):
         assert figure in result.stdout
