@@ -224,7 +224,9 @@ def _configured_calendar(arguments: argparse.Namespace) -> WorkingCalendar:
     is no database file yet (asking for a deadline creates none).
     """
     if not _database_file_exists(arguments.db):
-        return _site_calendar()
+        from workbench.settings import default_settings
+
+        return default_settings().calendar()
     glanced = _glanced_calendar(arguments)
     if glanced is not None:
         return glanced
@@ -239,10 +241,11 @@ def _glanced_calendar(arguments: argparse.Namespace) -> WorkingCalendar | None:
     encrypted file, a setting that does not decode... see ``workbench.store.glance``). The
     database's language is followed as ``_open`` follows it.
     """
-    import json
     from pathlib import Path
 
     from workbench.database_path import DATABASE_ENV, default_database_path
+    from workbench.settings import decode_settings
+    from workbench.siteconfig import load_site_defaults
     from workbench.store.glance import stored_settings
 
     named = arguments.db or os.environ.get(DATABASE_ENV)
@@ -254,15 +257,12 @@ def _glanced_calendar(arguments: argparse.Namespace) -> WorkingCalendar | None:
     stored = stored_settings(path, ("closure_days", "fixed_closure_days", "language"))
     if stored is None:
         return None
-    try:
-        values = {key: json.loads(value) for key, value in stored.items()}
-        calendar = _site_calendar(
-            values.get("fixed_closure_days"),
-            None if "closure_days" not in values else [
-                dt.date.fromisoformat(day) for day in values["closure_days"]])
+    try:  # the store's own decoding, over IT's defaults, as ``wb.settings.load`` does
+        settings = decode_settings(stored, load_site_defaults())
+        calendar = settings.calendar()
     except (ValueError, TypeError):
         return None
-    language = values.get("language")
+    language = settings.language if "language" in stored else None
     if language in LANGUAGES and getattr(arguments, "language", None) is None \
             and os.environ.get(LANGUAGE_ENV) not in LANGUAGES:
         set_language(str(language))
@@ -291,26 +291,6 @@ def _sqlite_url_exists(url: str) -> bool:
 
     path = url.split(":///", 1)[1].split("?", 1)[0] if ":///" in url else ""
     return bool(path) and Path(path).exists()
-
-
-def _site_calendar(fixed: Sequence[str] | None = None,
-                   closures: Iterable[dt.date] | None = None) -> WorkingCalendar:
-    """The calendar of the user's own days (if given) over IT's over the built-in ones.
-
-    ``fixed`` are the days closed every year ("MM-DD"), ``closures`` the single closure days:
-    a user who chose nothing gives neither.
-    """
-    from workbench.calendar import DEFAULT_FIXED_CLOSURE_DAYS, WorkingCalendar, month_days
-    from workbench.siteconfig import load_site_defaults
-
-    site = load_site_defaults()
-    if fixed is None:
-        fixed = site.fixed_closure_days
-    if closures is None:
-        closures = site.closure_days
-    return WorkingCalendar(
-        fixed_closures=month_days(DEFAULT_FIXED_CLOSURE_DAYS if fixed is None else fixed),
-        closure_days=frozenset(closures or ()))
 
 
 RULE_COLUMNS = ("kind", "id", "scheme", "title", "reference", "verified")
