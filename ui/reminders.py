@@ -50,7 +50,7 @@ class Reminders(QObject):
         self._checking = False
         self._looking = False
         self._last_attempt: jobs.Fingerprint | None = None
-        # Queued: the schedule announces its ticks from APScheduler's thread.
+        # Queued: the checks run in the UI thread's next turn, after the scheduler's own.
         queued = Qt.ConnectionType.QueuedConnection
         self.schedule.nag_check_due.connect(self.check_nags, queued)
         self.schedule.folder_check_due.connect(self.check_folder, queued)

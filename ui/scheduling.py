@@ -2,10 +2,16 @@
 
 Two jobs run on a schedule: ``nag-check`` asks the core every few minutes which reminders
 are due, and ``export-folder`` looks for a new export in the export folder; a third,
-``team-sync``, syncs with the miniteam while this database is in one. APScheduler runs
-a job's function on a thread of its own pool, where nothing may touch a widget or the
-database; so a job function only emits a signal, which Qt queues to the UI thread, and the
-UI thread sends the real work to the worker that owns the database.
+``team-sync``, syncs with the miniteam while this database is in one. A job's function
+only emits a signal, which Qt queues to the UI thread's next turn, and the UI thread sends
+the real work to the worker that owns the database.
+
+APScheduler runs a job's function in the UI thread, in its own timer's turn (its debug
+executor), not on a thread of its pool. With the pool, a job's run counted as running until
+its pool thread had finished APScheduler's bookkeeping after the emit, and on a loaded
+machine that came up to 3 s after the UI thread had handled the signal; a ``run_soon`` in
+between was refused (``max_instances`` is 1) and the check it asked for silently skipped.
+Run in the timer's turn, a job is done before ``_process_jobs`` returns.
 
 A laptop that slept misses its ticks, and the scheduler's Qt timer does not know the wall
 clock moved on. ``SleepWatch`` notices the jump and has both jobs run at once.
@@ -19,6 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from apscheduler.executors.debug import DebugExecutor
 from apscheduler.schedulers.qt import QtScheduler
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -85,11 +92,13 @@ class ReminderSchedule(QObject):
                  folder_minutes: float = EXPORT_FOLDER_MINUTES) -> None:
         super().__init__(parent)
         self._minutes = {NAG_CHECK: nag_minutes, EXPORT_FOLDER: folder_minutes}
-        self._scheduler = _QtScheduler(self, job_defaults={
-            "coalesce": True,
-            "misfire_grace_time": MISFIRE_GRACE_SECONDS,
-            "max_instances": 1,
-        })
+        # The jobs only emit: run in the timer's turn, never left half-finished on a thread.
+        self._scheduler = _QtScheduler(self, executors={"default": DebugExecutor()},
+                                       job_defaults={
+                                           "coalesce": True,
+                                           "misfire_grace_time": MISFIRE_GRACE_SECONDS,
+                                           "max_instances": 1,
+                                       })
 
     @property
     def running(self) -> bool:
@@ -132,14 +141,14 @@ class ReminderSchedule(QObject):
         return self._scheduler.get_job(job_id)
 
     def shutdown(self) -> None:
-        """Stop the jobs, waiting for one that is announcing its tick right now."""
+        """Stop the jobs (none is ever running: they run within the scheduler's turn)."""
         if self.running:
             self._scheduler.shutdown(wait=True)
 
     def _now(self) -> dt.datetime:
         return dt.datetime.now(self._scheduler.timezone)
 
-    # These run on APScheduler's thread: a signal is all they may send.
+    # These run within the scheduler's turn: a queued signal is all they send.
 
     def _announce_nag_check(self) -> None:
         self.nag_check_due.emit()

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings
@@ -21,6 +22,32 @@ from ui.scheduling import ReminderClocks
 from workbench import demo
 
 DEMO_CASES = 300
+#: How long a wait for a signal or a condition lasts before the test fails: how long a failing
+#: test hangs, not a speed bound. pytest-qt's default of 5 s is within reach of a loaded
+#: machine, where a thread of the test's own process was measured 3 s behind the UI thread.
+WAIT_MS = 20_000
+
+
+class PatientQtBot(QtBot):
+    """``qtbot`` whose waits without a timeout of their own wait WAIT_MS."""
+
+    def waitSignal(self, signal: Any, *, timeout: int = WAIT_MS,  # noqa: N802 - pytest-qt API
+                   **options: Any) -> Any:
+        return super().waitSignal(signal, timeout=timeout, **options)
+
+    def waitSignals(self, signals: Any, *, timeout: int = WAIT_MS,  # noqa: N802 - pytest-qt API
+                    **options: Any) -> Any:
+        return super().waitSignals(signals, timeout=timeout, **options)
+
+    def waitUntil(self, callback: Callable[[], bool | None], *,  # noqa: N802 - pytest-qt API
+                  timeout: int = WAIT_MS) -> None:
+        super().waitUntil(callback, timeout=timeout)
+
+
+@pytest.fixture
+def qtbot(qapp: QApplication, request: pytest.FixtureRequest) -> QtBot:
+    """pytest-qt's ``qtbot``, patient enough for a shared machine (see WAIT_MS)."""
+    return PatientQtBot(request)
 
 
 @pytest.fixture(scope="session")
@@ -84,6 +111,6 @@ def session(qtbot: QtBot, tmp_path: Path, state: QSettings,
     running.close()
 
 
-def wait_idle(qtbot: QtBot, window: MainWindow, timeout: int = 20_000) -> None:
+def wait_idle(qtbot: QtBot, window: MainWindow, timeout: int = WAIT_MS) -> None:
     """Wait until the worker has answered every job sent so far."""
     qtbot.waitUntil(lambda: not window.backend.busy, timeout=timeout)

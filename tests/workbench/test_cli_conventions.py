@@ -293,10 +293,16 @@ def test_the_report_says_it_is_working_on_a_terminal_only(
     assert shown.endswith(f"\rrapport: trin {steps} af {steps}\n")
 
 
+# A terminal's foreground process gets Ctrl+C with SIGINT at its default, which Python turns
+# into KeyboardInterrupt. A test run started with `&` from a shell without job control (a CI
+# step, a loop in the background) hands SIGINT down ignored, and Python leaves it ignored: so
+# each script below first puts back what a foreground process has, then presses Ctrl+C.
 INTERRUPTING = textwrap.dedent("""
     import os, signal, sys
     from workbench.cli import main
     from workbench.importing import importer
+
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
     def interrupted(self, tables):
         # The cases are written in the open transaction; now Ctrl+C, as a real signal.
@@ -335,6 +341,8 @@ REPORT_INTERRUPTING = textwrap.dedent("""
     import os, signal, sys
     from workbench.cli import main
     from workbench.reports import sheets
+
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
     def interrupted(*arguments):
         # The overview is written into the temporary file; now Ctrl+C, as a real signal.

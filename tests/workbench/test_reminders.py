@@ -88,7 +88,7 @@ def test_a_new_export_in_the_folder_is_found_once(workbench: Workbench, tmp_path
     cases = write_cases(folder / "sager.csv", [Case("S1", start="2026-01-05")])
     events = write_events(folder / "haendelser.csv", [])
     (folder / "notes.txt").write_text("not an export", encoding="utf-8")
-    settled = dt.datetime.now() + dt.timedelta(minutes=2)
+    settled = dt.datetime.now() + dt.timedelta(days=1)  # long after the last write below
     assert new_export_files(workbench, folder, settled) == [events, cases]
     workbench.imports.import_files(new_export_files(workbench, folder, settled),
                                    today=WEDNESDAY.date())
@@ -105,7 +105,7 @@ def test_an_unchanged_export_is_not_read_again(
     folder.mkdir()
     cases = write_cases(folder / "sager.csv", [Case("S1", start="2026-01-05")])
     write_events(folder / "haendelser.csv", [])
-    settled = dt.datetime.now() + dt.timedelta(minutes=2)
+    settled = dt.datetime.now() + dt.timedelta(days=1)  # long after the last write below
     read: list[str] = []
     real_hash = reminders.content_hash
 
@@ -131,8 +131,8 @@ def test_a_file_still_being_copied_in_is_left_until_it_settles(
 ) -> None:
     folder = tmp_path / "udtraek"
     folder.mkdir()
-    write_cases(folder / "sager.csv", [Case("S1", start="2026-01-05")])
-    just_written = dt.datetime.now()
+    written = write_cases(folder / "sager.csv", [Case("S1", start="2026-01-05")])
+    just_written = dt.datetime.fromtimestamp(written.stat().st_mtime)
     assert new_export_files(workbench, folder, just_written) == []
     assert new_export_files(workbench, folder, just_written + dt.timedelta(seconds=61))
 
