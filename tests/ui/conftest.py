@@ -78,13 +78,13 @@ def demo_export(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
     return demo.write_export(demo.generate(DEMO_CASES, seed=7, today=TODAY), folder)
 
 
-def evening_clocks() -> ReminderClocks:
-    """Reminder clocks fixed at 18:00 on TODAY, after working hours.
+def evening_clocks(day: dt.date = TODAY) -> ReminderClocks:
+    """Reminder clocks fixed at 18:00 on ``day``, after working hours.
 
     With the real clock, a suite run between 08 and 16 would see the morning digest appear
     (and be recorded in the database) in tests that are not about reminders.
     """
-    evening = dt.datetime.combine(TODAY, dt.time(18, 0))
+    evening = dt.datetime.combine(day, dt.time(18, 0))
     return ReminderClocks(now=lambda: evening)
 
 

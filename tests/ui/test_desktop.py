@@ -197,7 +197,8 @@ def test_without_a_tray_closing_the_window_closes_it(
         qtbot: QtBot, tmp_path: Path, state: QSettings, translations: Translations,
         monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(NagTray, "if_available", lambda parent=None: None)
-    session = start_session(arguments(tmp_path / "workbench.db"), state, translations)
+    session = start_session(arguments(tmp_path / "workbench.db"), state, translations,
+                            evening_clocks())
     qtbot.addWidget(session.window)
     wait_idle(qtbot, session.window)
     try:

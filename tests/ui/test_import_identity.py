@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from tests.helpers.rows import TODAY
-from tests.ui.conftest import arguments, wait_idle
+from tests.ui.conftest import arguments, evening_clocks, wait_idle
 from ui.app import Session, start_session
 from ui.dialogs import ImportSummaryDialog, NewInquiryDialog
 from ui.i18n import Translations
@@ -74,7 +74,7 @@ def configured_session(site_without_fixed_closures: None, qtbot: QtBot, tmp_path
     with Workbench.open(database) as workbench:  # a caseworker who has set up
         workbench.settings.save(replace(workbench.settings.load(), my_initials="AB"))
     running = start_session(arguments(database, today=dt.date(2026, 12, 22)), state,
-                            translations)
+                            translations, evening_clocks(dt.date(2026, 12, 22)))
     qtbot.addWidget(running.window)
     wait_idle(qtbot, running.window)
     yield running

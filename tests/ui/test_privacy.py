@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from tests.helpers.rows import TODAY
-from tests.ui.conftest import DEMO_CASES, arguments, wait_idle
+from tests.ui.conftest import DEMO_CASES, arguments, evening_clocks, wait_idle
 from tests.ui.test_window import (
     become,
     close_summary,
@@ -122,7 +122,7 @@ def test_a_damaged_database_offers_its_latest_backup_and_restores_it(
     newest = backups_of(database)[-1]
     database.write_bytes(b"not a database" * 512)
 
-    session = start_session(arguments(database), state, translations)
+    session = start_session(arguments(database), state, translations, evening_clocks())
     qtbot.addWidget(session.window)
     try:
         wait_idle(qtbot, session.window)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from tests.helpers.rows import TODAY
-from tests.ui.conftest import arguments, wait_idle
+from tests.ui.conftest import arguments, evening_clocks, wait_idle
 from ui.app import Session, start_session
 from ui.dialogs import ImportSummaryDialog, NewInquiryDialog, SettingsDialog
 from ui.i18n import Translations
@@ -251,7 +251,8 @@ def test_registering_without_initials_asks_for_them(qtbot: QtBot, loaded: Sessio
 
 def test_a_first_start_asks_who_i_am_before_anything_else(
         qtbot: QtBot, tmp_path: Path, state: QSettings, translations: Translations) -> None:
-    running = start_session(arguments(tmp_path / "first.db"), state, translations)
+    running = start_session(arguments(tmp_path / "first.db"), state, translations,
+                            evening_clocks())
     qtbot.addWidget(running.window)
     try:
         window = running.window
@@ -427,7 +428,8 @@ def test_first_start_offers_the_demo_and_yes_loads_it(qtbot: QtBot, session: Ses
 
 def test_demo_flag_loads_the_demo_without_asking(
         qtbot: QtBot, tmp_path: Path, state: QSettings, translations: Translations) -> None:
-    running = start_session(arguments(tmp_path / "demo.db", with_demo=True), state, translations)
+    running = start_session(arguments(tmp_path / "demo.db", with_demo=True), state,
+                            translations, evening_clocks())
     qtbot.addWidget(running.window)
     try:
         with qtbot.waitSignal(running.window.refreshed, timeout=30_000):
@@ -449,7 +451,8 @@ def test_window_layout_and_column_widths_are_remembered(
     size = window.size()
     assert size.height() == 480
     window.close()
-    again = start_session(arguments(tmp_path / "workbench.db"), state, translations)
+    again = start_session(arguments(tmp_path / "workbench.db"), state, translations,
+                          evening_clocks())
     qtbot.addWidget(again.window)
     try:
         wait_idle(qtbot, again.window)
