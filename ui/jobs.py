@@ -45,6 +45,7 @@ class Snapshot:
 
     today: dt.date
     settings: Settings
+    #: The open cases, soonest due first (as ``Cases.caseload`` gives them).
     cases: tuple[CaseRow, ...]
     caseworkers: tuple[str, ...]
     teams: tuple[str, ...]

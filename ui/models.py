@@ -82,12 +82,18 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         """The row dataclass on line ``row``."""
         return self._rows[row]
 
-    def set_rows(self, rows: Sequence[R]) -> None:
-        """Replace every row, keeping the sort order the user chose."""
+    def set_rows(self, rows: Sequence[R], in_order: tuple[int, Qt.SortOrder] | None = None,
+                 ) -> None:
+        """Replace every row, keeping the sort order the user chose.
+
+        ``in_order``: the sort (column, order) ``rows`` come in already, as a stable sort
+        by that column's key would put them; they are not sorted again when it is the one
+        in force (a large caseload comes from the core soonest due first).
+        """
         self.beginResetModel()
         self.generation += 1
         self._rows = list(rows)
-        if self._sorting is not None:
+        if self._sorting is not None and self._sorting != in_order:
             self._rows = self._sorted(self._rows, *self._sorting)
         self._rows_changed()
         self.endResetModel()
@@ -249,9 +255,10 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
                 key_of: Callable[[Any], R] | None = None) -> list[Any]:
         """``items`` sorted by the key of ``column`` (stable, so ties keep their order)."""
         key = self._columns[column].sort_key
-        row_of = key_of or (lambda item: item)
         descending = order is Qt.SortOrder.DescendingOrder
-        return sorted(items, key=lambda item: key(row_of(item)), reverse=descending)
+        if key_of is None:
+            return sorted(items, key=key, reverse=descending)
+        return sorted(items, key=lambda item: key(key_of(item)), reverse=descending)
 
     def _reorder(self, positions: list[int]) -> None:
         """Put old line ``positions[i]`` on line ``i`` and move the persistent indexes along."""
@@ -449,28 +456,42 @@ class RowFilterProxy(QAbstractTableModel):
 
     def _source_data_changed(self, top: QModelIndex, bottom: QModelIndex,
                              roles: Sequence[int] = ()) -> None:
-        """A changed line is shown changed, or comes or goes if it passes the filter no more."""
-        for source_line in range(top.row(), bottom.row() + 1):
-            lines = self._lines
-            if lines is None:
-                self.dataChanged.emit(self.index(source_line, top.column()),
-                                      self.index(source_line, bottom.column()), roles)
-                continue
-            assert self._line_filter is not None
-            line = bisect.bisect_left(lines, source_line)
-            shown = line < len(lines) and lines[line] == source_line
-            passes = self._line_filter.accepts(source_line)
-            if shown and passes:
-                self.dataChanged.emit(self.index(line, top.column()),
-                                      self.index(line, bottom.column()), roles)
-            elif shown:
-                self.beginRemoveRows(QModelIndex(), line, line)
-                del lines[line]
-                self.endRemoveRows()
-            elif passes:
-                self.beginInsertRows(QModelIndex(), line, line)
-                lines.insert(line, source_line)
-                self.endInsertRows()
+        """A changed line is shown changed, or comes or goes if it passes the filter no more.
+
+        A change of many lines at once (a language switch) is filtered again as a whole.
+        """
+        if self._lines is None:
+            self.dataChanged.emit(self.index(top.row(), top.column()),
+                                  self.index(bottom.row(), bottom.column()), roles)
+        elif top.row() == bottom.row():
+            self._source_line_changed(top.row(), top.column(), bottom.column(), roles)
+        else:
+            before = self._lines
+            self._refilter()
+            if self._lines != before:
+                self.beginResetModel()
+                self.endResetModel()
+            elif self._lines:
+                self.dataChanged.emit(self.index(0, top.column()),
+                                      self.index(len(self._lines) - 1, bottom.column()), roles)
+
+    def _source_line_changed(self, source_line: int, first: int, last: int,
+                             roles: Sequence[int]) -> None:
+        lines = self._lines
+        assert lines is not None and self._line_filter is not None
+        line = bisect.bisect_left(lines, source_line)
+        shown = line < len(lines) and lines[line] == source_line
+        passes = self._line_filter.accepts(source_line)
+        if shown and passes:
+            self.dataChanged.emit(self.index(line, first), self.index(line, last), roles)
+        elif shown:
+            self.beginRemoveRows(QModelIndex(), line, line)
+            del lines[line]
+            self.endRemoveRows()
+        elif passes:
+            self.beginInsertRows(QModelIndex(), line, line)
+            lines.insert(line, source_line)
+            self.endInsertRows()
 
 
 # -- the case lists ---------------------------------------------------------------------
@@ -560,7 +581,8 @@ class CaseTableModel(RowTableModel[CaseRow]):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(self._case_columns(), parent)
-        self._keys: list[str] = []
+        # The search keys, made when a search first needs them (``prepare_search``).
+        self._keys: list[str] | None = None
         self._ids: list[str] = []
         self.amber_days = DEFAULT_AMBER_DAYS
 
@@ -600,22 +622,25 @@ class CaseTableModel(RowTableModel[CaseRow]):
 
     def _rows_changed(self) -> None:
         """Precompute the search keys, so a keystroke only does substring tests."""
-        self._keys = [case_search_key(row) for row in self._rows]
+        self._keys = None
         self._ids = [row.case_id for row in self._rows]
 
     def _reorder_extra(self, positions: list[int]) -> None:
         """Keep the search keys and the case ids beside their rows."""
-        self._keys = [self._keys[old] for old in positions]
+        if self._keys is not None:
+            self._keys = [self._keys[old] for old in positions]
         self._ids = [self._ids[old] for old in positions]
 
     def _removed_extra(self, line: int) -> None:
         """Drop the search key and the case id of a row taken out."""
-        del self._keys[line]
+        if self._keys is not None:
+            del self._keys[line]
         del self._ids[line]
 
     def _inserted_extra(self, line: int) -> None:
         """Compute the search key of a row put in."""
-        self._keys.insert(line, case_search_key(self._rows[line]))
+        if self._keys is not None:
+            self._keys.insert(line, case_search_key(self._rows[line]))
         self._ids.insert(line, self._rows[line].case_id)
 
     def _lines_of(self, row_id: Callable[[CaseRow], object],
@@ -642,22 +667,38 @@ class CaseTableModel(RowTableModel[CaseRow]):
         shown = set(self.matching_lines(case_filter))
         return [line in shown for line in range(len(self._rows))]
 
+    def prepare_search(self) -> None:
+        """Make the search keys now (a search's first keystroke would make them)."""
+        self._search_keys()
+
+    def _search_keys(self) -> list[str]:
+        if self._keys is None:
+            self._keys = [case_search_key(row) for row in self._rows]
+        return self._keys
+
     def matching_lines(self, case_filter: CaseFilter) -> list[int]:
         """The lines, in their current order, that pass ``case_filter`` (one pass)."""
         needles = case_filter.needles()
         if len(needles) == 1 and not case_filter.narrows():
             # Plain typing in the search field: one substring test per line, nothing else.
             needle = needles[0]
-            return [line for line, key in enumerate(self._keys) if needle in key]
-        passes = self._passes(case_filter)
-        return [line for line in range(len(self._rows)) if passes(line)]
+            return [line for line, key in enumerate(self._search_keys()) if needle in key]
+        keys = self._search_keys() if needles else self._ids
+        scheme, caseworker, team = case_filter.scheme, case_filter.caseworker, case_filter.team
+        case_ids = case_filter.case_ids
+        return [line for line, (row, key) in enumerate(zip(self._rows, keys, strict=True))
+                if (scheme is None or row.scheme is scheme)
+                and (caseworker is None or row.caseworker == caseworker)
+                and (team is None or row.team == team)
+                and (case_ids is None or row.case_id in case_ids)
+                and (not needles or any(needle in key for needle in needles))]
 
     def _passes(self, case_filter: CaseFilter) -> Callable[[int], bool]:
         """Whether the row on a line passes ``case_filter``."""
         needles = case_filter.needles()
         scheme, caseworker, team = case_filter.scheme, case_filter.caseworker, case_filter.team
         case_ids = case_filter.case_ids
-        rows, keys = self._rows, self._keys
+        rows, keys = self._rows, self._search_keys() if needles else self._ids
 
         def passes(line: int) -> bool:
             row = rows[line]
