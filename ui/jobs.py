@@ -99,12 +99,13 @@ def start_up(workbench: Workbench) -> StartUp:
 
 def snapshot(workbench: Workbench, view: View) -> Snapshot:
     """The caseload, the inquiries and the selected case as the database has them now."""
+    caseworkers, teams = workbench.cases.owners()
     return Snapshot(
         today=view.today,
         settings=workbench.settings.load(),
         cases=tuple(workbench.cases.caseload(view.today)),
-        caseworkers=tuple(workbench.cases.caseworkers()),
-        teams=tuple(workbench.cases.teams()),
+        caseworkers=tuple(caseworkers),
+        teams=tuple(teams),
         inquiries=inquiries(workbench, view),
         detail=case_detail(workbench, view.case_id, view.today),
         team=workbench.team.status(),

@@ -239,6 +239,14 @@ class CaseManager(Manager):
         """The teams that have open cases, sorted."""
         return self._distinct(cases.c.team)
 
+    def owners(self) -> tuple[list[str], list[str]]:
+        """``caseworkers()`` and ``teams()`` together, from one pass over the cases."""
+        with self._database.transaction() as connection:
+            pairs = connection.execute(select(cases.c.caseworker, cases.c.team).distinct()
+                                       .where(cases.c.closed_on.is_(None))).all()
+        return (sorted({str(worker) for worker, _ in pairs if worker is not None}),
+                sorted({str(team) for _, team in pairs if team is not None}))
+
     def _distinct(self, column: ColumnElement[Any]) -> list[str]:
         with self._database.transaction() as connection:
             values = connection.execute(
