@@ -647,7 +647,8 @@ def _case_rows(found: Iterable[AnyRow], today: dt.date, profile: RuleProfile,
     for row in found:
         # By position: a row's attributes by name cost more than all the rest here.
         (case_id, cpr, name, scheme_value, caseworker, team, start, next_due, rule_id,
-         plan_by, *_) = _LIST_FIELDS(row) if isinstance(row, SimpleNamespace) else row
+         plan_by, _as_of, _fresh_until) = (
+            _LIST_FIELDS(row) if isinstance(row, SimpleNamespace) else row)
         due = by_due.get(next_due)
         if due is None:
             due = by_due[next_due] = (status_for_due(next_due, today, amber_days),
