@@ -22,8 +22,10 @@ from ui.models import (
     InquiryTableModel,
     MilestoneTableModel,
     NoteTableModel,
+    case_search_key,
 )
 from workbench.engine import MilestoneState, Status
+from workbench.folding import fold
 from workbench.vocabulary import Scheme
 
 
@@ -180,3 +182,10 @@ def test_a_filter_showing_the_same_lines_does_not_reset_the_list() -> None:
     proxy.set_case_filter(CaseFilter(text="hansen"))
     assert len(resets) == 2
     assert sorted(names(proxy)) == ["Bo Hansen", "Eva Hansen"]
+
+
+def test_a_search_key_folds_name_and_case_id_each_as_fold_does() -> None:
+    for name, case_id in [("Søren Aagaard", "AA-OE1"), ("Zoë Åberg", "2026-0123"),
+                          ("Anna Aa", "a-1"), ("Ærø Oest", "Ø-ÆÅ")]:
+        row = case_row(case_id, name, cpr_masked="150385-xxxx")
+        assert case_search_key(row) == f"{fold(name)}\t{fold(case_id)}\t150385-xxxx\t150385"
