@@ -90,6 +90,21 @@ def test_new_rows_keep_the_chosen_sort_order() -> None:
     assert names(proxy)[:2] == ["Frank Olsen", "Eva Hansen"]
 
 
+def test_rows_said_to_come_in_the_sort_in_force_are_not_sorted_again() -> None:
+    model, proxy = filled_proxy()
+    due = (CaseTableModel.DUE, Qt.SortOrder.AscendingOrder)
+    proxy.sort(*due)
+    by_due = names(proxy)
+    given = list(reversed(sample_cases()))
+    model.set_rows(given, in_order=due)  # the caller vouches for the order: taken as it is
+    assert names(proxy) == [row.name for row in given] != by_due
+    model.set_rows(given)
+    assert names(proxy) == by_due
+    proxy.sort(CaseTableModel.NAME, Qt.SortOrder.DescendingOrder)
+    model.set_rows(given, in_order=due)  # another sort is in force: it is applied
+    assert names(proxy)[:2] == ["Frank Olsen", "Eva Hansen"]
+
+
 def test_search_matches_name_case_id_and_cpr() -> None:
     _, proxy = filled_proxy()
     proxy.set_case_filter(CaseFilter(text="HANSEN"))
