@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Collection, Mapping, Sequence
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QSettings, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -36,6 +36,8 @@ from workbench.vocabulary import Scheme
 LIST_ORDER = (Status.RED, Status.AMBER, Status.GREEN)
 # Lines measured when columns are first sized to their contents.
 SIZE_SAMPLE = 60
+# The order of the core's caseload (soonest due first): the lists' first sort.
+IN_DUE_ORDER = (CaseTableModel.DUE, Qt.SortOrder.AscendingOrder)
 
 
 def configure_table(table: QTableView) -> None:
@@ -122,12 +124,19 @@ class CaseListSection(QWidget):
         """How many cases the list shows with the filters in force."""
         return self.proxy.rowCount()
 
-    def set_rows(self, rows: Sequence[CaseRow], amber_days: int) -> None:
-        """Show ``rows`` (all of this list's status)."""
+    def set_rows(self, rows: Sequence[CaseRow], amber_days: int, *,
+                 soonest_first: bool = False) -> None:
+        """Show ``rows`` (all of this list's status).
+
+        ``soonest_first``: the rows come in the core's order (by due date, then Sags-ID),
+        which is the lists' first sort: they need not be sorted again for it.
+        """
         self.amber_days = amber_days
         self.model.amber_days = amber_days
-        self.model.set_rows(rows)
-        self.retranslate()
+        self.model.set_rows(rows, IN_DUE_ORDER if soonest_first else None)
+        # The model was reset: only the heading's words are left to set.
+        self.title_label.setText(self.title)
+        self._update_count()
 
     def replace_cases(self, case_ids: Collection[str], rows: Sequence[CaseRow]) -> None:
         """Put ``rows`` (this list's) in place of the cases ``case_ids``; keep the scroll."""
@@ -287,15 +296,25 @@ class CaseListsView(QWidget):
         """How many cases each list shows right now."""
         return {status: section.count for status, section in self.sections.items()}
 
-    def set_cases(self, rows: Sequence[CaseRow], amber_days: int) -> None:
-        """Show the caseload: each row goes to the list of the status the core gave it."""
+    def set_cases(self, rows: Sequence[CaseRow], amber_days: int, *,
+                  soonest_first: bool = False) -> None:
+        """Show the caseload: each row goes to the list of the status the core gave it.
+
+        ``soonest_first``: ``rows`` come in the core's order (``Cases.caseload``'s). The
+        search keys are made once the lists are drawn, before the user can type.
+        """
         by_status: dict[Status, list[CaseRow]] = {status: [] for status in LIST_ORDER}
         for row in rows:
             by_status[row.status].append(row)
         for status, section in self.sections.items():
-            section.set_rows(by_status[status], amber_days)
+            section.set_rows(by_status[status], amber_days, soonest_first=soonest_first)
         self._keep_selection()
         self.fit_splitter()
+        QTimer.singleShot(0, self, self._prepare_search)
+
+    def _prepare_search(self) -> None:
+        for section in self.sections.values():
+            section.model.prepare_search()
 
     def replace_cases(self, case_ids: Collection[str], rows: Sequence[CaseRow],
                       were: Collection[Status] = LIST_ORDER) -> None:

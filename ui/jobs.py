@@ -9,6 +9,7 @@ import or a sync that brought entries.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import hashlib
 import shutil
 import tempfile
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ui.models import Owner
+from workbench.bulk import collector_paused
 from workbench.errors import InputError
 from workbench.importing.folder import export_files_in
 from workbench.nags import Nag, NagKind
@@ -45,6 +47,7 @@ class Snapshot:
 
     today: dt.date
     settings: Settings
+    #: The open cases, soonest due first (as ``Cases.caseload`` gives them).
     cases: tuple[CaseRow, ...]
     caseworkers: tuple[str, ...]
     teams: tuple[str, ...]
@@ -75,10 +78,19 @@ class StartUp:
 
 
 def open_workbench(database: str | None) -> Workbench:
-    """Open the database (in the worker thread, which also loads the database layer)."""
-    from workbench.session import Workbench
+    """Open the database (in the worker thread, which also loads the database layer).
 
-    return Workbench.open(database)
+    Loading the database layer makes a few hundred thousand objects (modules, classes,
+    SQLAlchemy's tables) that live as long as the program: the cycle collector is paused
+    while they are made, and they are then kept out of its reach (``gc.freeze``), so that
+    it does not walk them again at every full collection.
+    """
+    with collector_paused():
+        from workbench.session import Workbench
+
+        opened = Workbench.open(database)
+    gc.freeze()
+    return opened
 
 
 def restore_and_open(database: Path, backup: Path) -> Workbench:
@@ -98,12 +110,13 @@ def start_up(workbench: Workbench) -> StartUp:
 
 def snapshot(workbench: Workbench, view: View) -> Snapshot:
     """The caseload, the inquiries and the selected case as the database has them now."""
+    caseworkers, teams = workbench.cases.owners()
     return Snapshot(
         today=view.today,
         settings=workbench.settings.load(),
         cases=tuple(workbench.cases.caseload(view.today)),
-        caseworkers=tuple(workbench.cases.caseworkers()),
-        teams=tuple(workbench.cases.teams()),
+        caseworkers=tuple(caseworkers),
+        teams=tuple(teams),
         inquiries=inquiries(workbench, view),
         detail=case_detail(workbench, view.case_id, view.today),
         team=workbench.team.status(),

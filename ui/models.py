@@ -12,6 +12,7 @@ pass ``sort`` on to the source and only filter.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
@@ -21,7 +22,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QColor, QFont, QIcon
@@ -82,12 +82,18 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         """The row dataclass on line ``row``."""
         return self._rows[row]
 
-    def set_rows(self, rows: Sequence[R]) -> None:
-        """Replace every row, keeping the sort order the user chose."""
+    def set_rows(self, rows: Sequence[R], in_order: tuple[int, Qt.SortOrder] | None = None,
+                 ) -> None:
+        """Replace every row, keeping the sort order the user chose.
+
+        ``in_order``: the sort (column, order) ``rows`` come in already, as a stable sort
+        by that column's key would put them; they are not sorted again when it is the one
+        in force (a large caseload comes from the core soonest due first).
+        """
         self.beginResetModel()
         self.generation += 1
         self._rows = list(rows)
-        if self._sorting is not None:
+        if self._sorting is not None and self._sorting != in_order:
             self._rows = self._sorted(self._rows, *self._sorting)
         self._rows_changed()
         self.endResetModel()
@@ -190,6 +196,10 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         column = self._columns[index.column()]
         return self._cell(row, column, role)
 
+    def cell(self, line: int, column: int, role: int) -> Any:
+        """``data`` of the cell on ``line`` and ``column`` (for a proxy: no index made)."""
+        return self._cell(self._rows[line], self._columns[column], role)
+
     def _cell(self, row: R, column: Column[R], role: int) -> Any:
         """One role of one cell."""
         match role:
@@ -245,9 +255,10 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
                 key_of: Callable[[Any], R] | None = None) -> list[Any]:
         """``items`` sorted by the key of ``column`` (stable, so ties keep their order)."""
         key = self._columns[column].sort_key
-        row_of = key_of or (lambda item: item)
         descending = order is Qt.SortOrder.DescendingOrder
-        return sorted(items, key=lambda item: key(row_of(item)), reverse=descending)
+        if key_of is None:
+            return sorted(items, key=key, reverse=descending)
+        return sorted(items, key=lambda item: key(key_of(item)), reverse=descending)
 
     def _reorder(self, positions: list[int]) -> None:
         """Put old line ``positions[i]`` on line ``i`` and move the persistent indexes along."""
@@ -262,69 +273,225 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         """Hook for subclasses that keep something per row: reorder it like the rows."""
 
 
-#: Answers, for every line of the source in its current order, whether the line is shown.
-Matcher = Callable[[], Sequence[bool]]
+@dataclass(frozen=True)
+class LineFilter:
+    """Which source lines a proxy shows: all of them at once, or one line at a time.
+
+    ``lines`` answers for the whole source in one Python pass (a reset, a sort, a new
+    filter); ``accepts`` for one line a change put in or changed.
+    """
+
+    #: The source lines that pass, in ascending order.
+    lines: Callable[[], list[int]]
+    accepts: Callable[[int], bool]
 
 
-class RowFilterProxy(QSortFilterProxyModel):
-    """Shows the source lines a matcher accepts; sorting is passed on to the source.
+class RowFilterProxy(QAbstractTableModel):
+    """Shows the source lines a ``LineFilter`` passes, in the source's order.
 
-    The matcher answers for all lines in one Python pass, once per filter and per source
-    generation (reset or sort); ``filterAcceptsRow`` then only looks its answer up. Asking
-    a Python predicate line by line would cost far more per keystroke on 20,000 lines.
+    Not a ``QSortFilterProxyModel``: that one asks a Python ``filterAcceptsRow`` line by
+    line (100,000 calls for a keystroke on a large caseload) and builds its mapping in
+    several more passes; here a filter is one pass over the source's search keys that
+    gives the shown lines, kept as one ascending list (none while nothing is filtered), and
+    a source change (a row put in, taken out, changed or a sort) is followed line by line
+    so that selections stay on their rows. Sorting is passed on to the source.
     """
 
     def __init__(self, source: RowTableModel[Any], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._source = source
-        self._matcher: Matcher | None = None
-        self._answers: Sequence[bool] = ()
-        self._generation = -1
-        self.setSourceModel(source)
+        self._line_filter: LineFilter | None = None
+        #: The source line of each line shown; None while every line is shown.
+        self._lines: list[int] | None = None
+        self._removing: tuple[int, int] | None = None
+        self._held: list[tuple[QModelIndex, QPersistentModelIndex]] = []
+        source.modelAboutToBeReset.connect(self.beginResetModel)
+        source.modelReset.connect(self._source_reset)
+        source.layoutAboutToBeChanged.connect(self._source_layout_to_change)
+        source.layoutChanged.connect(self._source_layout_changed)
+        source.rowsAboutToBeRemoved.connect(self._source_rows_to_go)
+        source.rowsRemoved.connect(self._source_rows_gone)
+        source.rowsAboutToBeInserted.connect(self._source_rows_to_come)
+        source.rowsInserted.connect(self._source_rows_came)
+        source.dataChanged.connect(self._source_data_changed)
+        source.headerDataChanged.connect(self.headerDataChanged)
 
-    def set_matcher(self, matcher: Matcher | None) -> None:
-        """Filter with ``matcher``; None shows every line.
+    def sourceModel(self) -> RowTableModel[Any]:  # noqa: N802 - as Qt's proxies name it
+        """The model whose lines this one shows."""
+        return self._source
 
-        The proxy is reset rather than told of a filter change: a filter change reports
-        every stretch of hidden or shown lines to the views one by one, which on a large
-        list costs more than the views' redrawing the whole list once. A change that shows
-        exactly the lines shown already (typing on in a list that has no more matches)
-        resets nothing.
+    # -- the filter -----------------------------------------------------------------------
+
+    def set_filter(self, line_filter: LineFilter | None) -> None:
+        """Show the lines ``line_filter`` passes; None shows every line.
+
+        The view is reset rather than told of each stretch of lines hidden or shown: on a
+        large list that costs less than the views' redrawing the whole list once. A filter
+        that shows exactly the lines shown already (typing on in a list that has no more
+        matches) resets nothing.
         """
-        if self._shows_the_same(matcher):
-            self._matcher = matcher
+        lines = line_filter.lines() if line_filter is not None else None
+        self._line_filter = line_filter
+        if lines == self._lines:
             return
         self.beginResetModel()
-        self._matcher = matcher
-        self._generation = -1
+        self._lines = lines
         self.endResetModel()
 
-    def _shows_the_same(self, matcher: Matcher | None) -> bool:
-        """Whether ``matcher`` would show exactly the lines shown now."""
-        if matcher is None or self._matcher is None:
-            return matcher is None and self._matcher is None
-        if self._generation != self._source.generation:
-            return False
-        answers = matcher()
-        if answers != self._answers:
-            return False
-        self._answers = answers
-        return True
+    def _refilter(self) -> None:
+        self._lines = self._line_filter.lines() if self._line_filter is not None else None
 
-    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:  # noqa: N802
-        """Look up the matcher's answer for the line (asking it again if the lines changed)."""
-        if self._matcher is None:
-            return True
-        if self._generation != self._source.generation:
-            self._answers = self._matcher()
-            self._generation = self._source.generation
-        return self._answers[source_row]
+    # -- mapping --------------------------------------------------------------------------
+
+    def mapToSource(self, index: AnyIndex) -> QModelIndex:  # noqa: N802 - Qt API
+        """The source's index of the cell ``index`` shows."""
+        if not index.isValid():
+            return QModelIndex()
+        line = index.row() if self._lines is None else self._lines[index.row()]
+        return self._source.index(line, index.column())
+
+    def mapFromSource(self, source_index: AnyIndex) -> QModelIndex:  # noqa: N802 - Qt API
+        """Where the source's cell ``source_index`` is shown; invalid if filtered out."""
+        if not source_index.isValid():
+            return QModelIndex()
+        line = self._shown_line(source_index.row())
+        return QModelIndex() if line is None else self.index(line, source_index.column())
+
+    def _shown_line(self, source_line: int) -> int | None:
+        lines = self._lines
+        if lines is None:
+            return source_line
+        line = bisect.bisect_left(lines, source_line)
+        return line if line < len(lines) and lines[line] == source_line else None
+
+    # -- QAbstractTableModel --------------------------------------------------------------
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
+        """Number of lines shown; a table has no children below its rows."""
+        if parent.isValid():
+            return 0
+        return self._source.rowCount() if self._lines is None else len(self._lines)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
+        """The source's columns; a table has no children below its rows."""
+        return 0 if parent.isValid() else self._source.columnCount()
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """The source's answer for the cell shown here (straight, with no index mapped)."""
+        if not index.isValid():
+            return None
+        line = index.row() if self._lines is None else self._lines[index.row()]
+        return self._source.cell(line, index.column(), role)
+
+    def headerData(  # noqa: N802 - Qt API
+        self, section: int, orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        """The source's column titles."""
+        if orientation is Qt.Orientation.Horizontal:
+            return self._source.headerData(section, orientation, role)
+        return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Let the source sort itself (see the module docstring for why)."""
-        source = self.sourceModel()
-        if source is not None:
-            source.sort(column, order)
+        self._source.sort(column, order)
+
+    # -- following the source -------------------------------------------------------------
+
+    def _source_reset(self) -> None:
+        self._refilter()
+        self.endResetModel()
+
+    def _source_layout_to_change(self) -> None:
+        """The source is about to sort: hold on to the source cell of each persistent index."""
+        self.layoutAboutToBeChanged.emit()
+        self._held = [(index, QPersistentModelIndex(self.mapToSource(index)))
+                      for index in self.persistentIndexList()]
+
+    def _source_layout_changed(self) -> None:
+        """The source sorted: filter its new order, and move the persistent indexes along."""
+        self._refilter()
+        held, self._held = self._held, []
+        self.changePersistentIndexList([index for index, _ in held],
+                                       [self.mapFromSource(source) for _, source in held])
+        self.layoutChanged.emit()
+
+    def _source_rows_to_go(self, _parent: AnyIndex, first: int, last: int) -> None:
+        lines = self._lines
+        if lines is None:
+            self._removing = (first, last + 1)
+        else:
+            self._removing = (bisect.bisect_left(lines, first), bisect.bisect_right(lines, last))
+        start, end = self._removing
+        if start < end:
+            self.beginRemoveRows(QModelIndex(), start, end - 1)
+
+    def _source_rows_gone(self, _parent: AnyIndex, first: int, last: int) -> None:
+        assert self._removing is not None
+        (start, end), self._removing = self._removing, None
+        lines, count = self._lines, last - first + 1
+        if lines is not None:
+            lines[start:] = [line - count for line in lines[end:]]
+        if start < end:
+            self.endRemoveRows()
+
+    def _source_rows_to_come(self, _parent: AnyIndex, first: int, last: int) -> None:
+        if self._lines is None:
+            self.beginInsertRows(QModelIndex(), first, last)
+
+    def _source_rows_came(self, _parent: AnyIndex, first: int, last: int) -> None:
+        lines = self._lines
+        if lines is None:
+            self.endInsertRows()
+            return
+        assert self._line_filter is not None
+        count = last - first + 1
+        start = bisect.bisect_left(lines, first)
+        lines[start:] = [line + count for line in lines[start:]]
+        passed = [line for line in range(first, last + 1) if self._line_filter.accepts(line)]
+        if passed:
+            self.beginInsertRows(QModelIndex(), start, start + len(passed) - 1)
+            lines[start:start] = passed
+            self.endInsertRows()
+
+    def _source_data_changed(self, top: QModelIndex, bottom: QModelIndex,
+                             roles: Sequence[int] = ()) -> None:
+        """A changed line is shown changed, or comes or goes if it passes the filter no more.
+
+        A change of many lines at once (a language switch) is filtered again as a whole.
+        """
+        if self._lines is None:
+            self.dataChanged.emit(self.index(top.row(), top.column()),
+                                  self.index(bottom.row(), bottom.column()), roles)
+        elif top.row() == bottom.row():
+            self._source_line_changed(top.row(), top.column(), bottom.column(), roles)
+        else:
+            before = self._lines
+            self._refilter()
+            if self._lines != before:
+                self.beginResetModel()
+                self.endResetModel()
+            elif self._lines:
+                self.dataChanged.emit(self.index(0, top.column()),
+                                      self.index(len(self._lines) - 1, bottom.column()), roles)
+
+    def _source_line_changed(self, source_line: int, first: int, last: int,
+                             roles: Sequence[int]) -> None:
+        lines = self._lines
+        assert lines is not None and self._line_filter is not None
+        line = bisect.bisect_left(lines, source_line)
+        shown = line < len(lines) and lines[line] == source_line
+        passes = self._line_filter.accepts(source_line)
+        if shown and passes:
+            self.dataChanged.emit(self.index(line, first), self.index(line, last), roles)
+        elif shown:
+            self.beginRemoveRows(QModelIndex(), line, line)
+            del lines[line]
+            self.endRemoveRows()
+        elif passes:
+            self.beginInsertRows(QModelIndex(), line, line)
+            lines.insert(line, source_line)
+            self.endInsertRows()
 
 
 # -- the case lists ---------------------------------------------------------------------
@@ -392,16 +559,28 @@ class CaseFilter:
             return (query, compact[:6])
         return (query,)
 
+    def narrows(self) -> bool:
+        """True when scheme, owner or covered cases narrow the lists (search text aside)."""
+        return bool(self.scheme or self.caseworker or self.team or self.case_ids is not None)
+
     def is_empty(self) -> bool:
         """True when nothing is filtered out."""
-        return not (self.needles() or self.scheme or self.caseworker or self.team
-                    or self.case_ids is not None)
+        return not (self.needles() or self.narrows())
 
 
 def case_search_key(row: CaseRow) -> str:
-    """What a search matches: name, Sags-ID and the visible part of the CPR number (folded)."""
+    """What a search matches: name, Sags-ID and the visible part of the CPR number (folded).
+
+    Name and Sags-ID are folded in one call (a tab between them stays as it is, and no
+    spelling folds across it), past ``fold``'s cache: a key is made once per row, and at
+    100,000 rows the cache would only be churned.
+    """
     birth = row.cpr_masked[:6]
-    return f"{fold(row.name)}\t{fold(row.case_id)}\t{row.cpr_masked}\t{birth}"
+    return f"{_fold_once(row.name + TAB + row.case_id)}\t{row.cpr_masked}\t{birth}"
+
+
+TAB = "\t"
+_fold_once = fold.__wrapped__
 
 
 class CaseTableModel(RowTableModel[CaseRow]):
@@ -411,7 +590,8 @@ class CaseTableModel(RowTableModel[CaseRow]):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(self._case_columns(), parent)
-        self._keys: list[str] = []
+        # The search keys, made when a search first needs them (``prepare_search``).
+        self._keys: list[str] | None = None
         self._ids: list[str] = []
         self.amber_days = DEFAULT_AMBER_DAYS
 
@@ -451,22 +631,25 @@ class CaseTableModel(RowTableModel[CaseRow]):
 
     def _rows_changed(self) -> None:
         """Precompute the search keys, so a keystroke only does substring tests."""
-        self._keys = [case_search_key(row) for row in self._rows]
+        self._keys = None
         self._ids = [row.case_id for row in self._rows]
 
     def _reorder_extra(self, positions: list[int]) -> None:
         """Keep the search keys and the case ids beside their rows."""
-        self._keys = [self._keys[old] for old in positions]
+        if self._keys is not None:
+            self._keys = [self._keys[old] for old in positions]
         self._ids = [self._ids[old] for old in positions]
 
     def _removed_extra(self, line: int) -> None:
         """Drop the search key and the case id of a row taken out."""
-        del self._keys[line]
+        if self._keys is not None:
+            del self._keys[line]
         del self._ids[line]
 
     def _inserted_extra(self, line: int) -> None:
         """Compute the search key of a row put in."""
-        self._keys.insert(line, case_search_key(self._rows[line]))
+        if self._keys is not None:
+            self._keys.insert(line, case_search_key(self._rows[line]))
         self._ids.insert(line, self._rows[line].case_id)
 
     def _lines_of(self, row_id: Callable[[CaseRow], object],
@@ -490,21 +673,55 @@ class CaseTableModel(RowTableModel[CaseRow]):
 
     def matches(self, case_filter: CaseFilter) -> list[bool]:
         """Whether each line, in its current order, passes ``case_filter``."""
+        shown = set(self.matching_lines(case_filter))
+        return [line in shown for line in range(len(self._rows))]
+
+    def prepare_search(self) -> None:
+        """Make the search keys now (a search's first keystroke would make them)."""
+        self._search_keys()
+
+    def _search_keys(self) -> list[str]:
+        if self._keys is None:
+            self._keys = [case_search_key(row) for row in self._rows]
+        return self._keys
+
+    def matching_lines(self, case_filter: CaseFilter) -> list[int]:
+        """The lines, in their current order, that pass ``case_filter`` (one pass)."""
+        needles = case_filter.needles()
+        if len(needles) == 1 and not case_filter.narrows():
+            # Plain typing in the search field: one substring test per line, nothing else.
+            needle = needles[0]
+            return [line for line, key in enumerate(self._search_keys()) if needle in key]
+        keys = self._search_keys() if needles else self._ids
+        scheme, caseworker, team = case_filter.scheme, case_filter.caseworker, case_filter.team
+        case_ids = case_filter.case_ids
+        return [line for line, (row, key) in enumerate(zip(self._rows, keys, strict=True))
+                if (scheme is None or row.scheme is scheme)
+                and (caseworker is None or row.caseworker == caseworker)
+                and (team is None or row.team == team)
+                and (case_ids is None or row.case_id in case_ids)
+                and (not needles or any(needle in key for needle in needles))]
+
+    def _passes(self, case_filter: CaseFilter) -> Callable[[int], bool]:
+        """Whether the row on a line passes ``case_filter``."""
         needles = case_filter.needles()
         scheme, caseworker, team = case_filter.scheme, case_filter.caseworker, case_filter.team
         case_ids = case_filter.case_ids
-        if len(needles) == 1 and not (scheme or caseworker or team) and case_ids is None:
-            # Plain typing in the search field: one substring test per line, nothing else.
-            needle = needles[0]
-            return [needle in key for key in self._keys]
-        return [
-            (not needles or any(needle in key for needle in needles))
-            and (scheme is None or row.scheme is scheme)
-            and (caseworker is None or row.caseworker == caseworker)
-            and (team is None or row.team == team)
-            and (case_ids is None or row.case_id in case_ids)
-            for row, key in zip(self._rows, self._keys, strict=True)
-        ]
+        rows, keys = self._rows, self._search_keys() if needles else self._ids
+
+        def passes(line: int) -> bool:
+            row = rows[line]
+            return ((not needles or any(needle in keys[line] for needle in needles))
+                    and (scheme is None or row.scheme is scheme)
+                    and (caseworker is None or row.caseworker == caseworker)
+                    and (team is None or row.team == team)
+                    and (case_ids is None or row.case_id in case_ids))
+        return passes
+
+    def line_filter(self, case_filter: CaseFilter) -> LineFilter:
+        """``case_filter`` as a proxy asks it: all lines at once, or one line."""
+        return LineFilter(lambda: self.matching_lines(case_filter),
+                          lambda line: self._passes(case_filter)(line))
 
 
 class CaseFilterProxy(RowFilterProxy):
@@ -523,10 +740,7 @@ class CaseFilterProxy(RowFilterProxy):
     def set_case_filter(self, case_filter: CaseFilter) -> None:
         """Narrow the list to ``case_filter``."""
         self._filter = case_filter
-        if case_filter.is_empty():
-            self.set_matcher(None)
-        else:
-            self.set_matcher(lambda: self._cases.matches(case_filter))
+        self.set_filter(None if case_filter.is_empty() else self._cases.line_filter(case_filter))
 
 
 # -- inquiries --------------------------------------------------------------------------

@@ -193,7 +193,7 @@ class FullRefresh(QObject):
         self._lists.set_covers(dict(snapshot.covers))
         self._lists.set_people(snapshot.caseworkers, snapshot.teams, settings.my_initials,
                                settings.my_team or "")
-        self._lists.set_cases(snapshot.cases, settings.amber_days)
+        self._lists.set_cases(snapshot.cases, settings.amber_days, soonest_first=True)
         self._panel.amber_days = settings.amber_days
         if snapshot.detail is None or snapshot.detail.case_id == self._lists.selected_case:
             self._panel.show_detail(snapshot.detail)

@@ -22,8 +22,10 @@ from ui.models import (
     InquiryTableModel,
     MilestoneTableModel,
     NoteTableModel,
+    case_search_key,
 )
 from workbench.engine import MilestoneState, Status
+from workbench.folding import fold
 from workbench.vocabulary import Scheme
 
 
@@ -85,6 +87,21 @@ def test_new_rows_keep_the_chosen_sort_order() -> None:
     model, proxy = filled_proxy()
     proxy.sort(CaseTableModel.NAME, Qt.SortOrder.DescendingOrder)
     model.set_rows(list(reversed(sample_cases())))
+    assert names(proxy)[:2] == ["Frank Olsen", "Eva Hansen"]
+
+
+def test_rows_said_to_come_in_the_sort_in_force_are_not_sorted_again() -> None:
+    model, proxy = filled_proxy()
+    due = (CaseTableModel.DUE, Qt.SortOrder.AscendingOrder)
+    proxy.sort(*due)
+    by_due = names(proxy)
+    given = list(reversed(sample_cases()))
+    model.set_rows(given, in_order=due)  # the caller vouches for the order: taken as it is
+    assert names(proxy) == [row.name for row in given] != by_due
+    model.set_rows(given)
+    assert names(proxy) == by_due
+    proxy.sort(CaseTableModel.NAME, Qt.SortOrder.DescendingOrder)
+    model.set_rows(given, in_order=due)  # another sort is in force: it is applied
     assert names(proxy)[:2] == ["Frank Olsen", "Eva Hansen"]
 
 
@@ -180,3 +197,10 @@ def test_a_filter_showing_the_same_lines_does_not_reset_the_list() -> None:
     proxy.set_case_filter(CaseFilter(text="hansen"))
     assert len(resets) == 2
     assert sorted(names(proxy)) == ["Bo Hansen", "Eva Hansen"]
+
+
+def test_a_search_key_folds_name_and_case_id_each_as_fold_does() -> None:
+    for name, case_id in [("Søren Aagaard", "AA-OE1"), ("Zoë Åberg", "2026-0123"),
+                          ("Anna Aa", "a-1"), ("Ærø Oest", "Ø-ÆÅ")]:
+        row = case_row(case_id, name, cpr_masked="150385-xxxx")
+        assert case_search_key(row) == f"{fold(name)}\t{fold(case_id)}\t150385-xxxx\t150385"

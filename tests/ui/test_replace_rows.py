@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 from PySide6.QtCore import QPersistentModelIndex, Qt
 from pytestqt.modeltest import ModelTester
 
@@ -29,7 +27,7 @@ def test_a_changed_row_moves_to_its_place_and_the_others_stay_the_same_objects(
     qtmodeltester.check(proxy)
     kept = {row.case_id: row for row in model.rows}
     held = QPersistentModelIndex(model.index(before.index("Frank Olsen"), 0))
-    renamed = dataclasses.replace(kept["S-1001"], name="Zoe Jensen")
+    renamed = kept["S-1001"]._replace(name="Zoe Jensen")
     resets: list[None] = []
     model.modelReset.connect(lambda: resets.append(None))
     proxy.modelReset.connect(lambda: resets.append(None))
@@ -63,7 +61,7 @@ def test_a_row_that_keeps_its_place_is_changed_where_it_is() -> None:
     model.rowsRemoved.connect(lambda *_: moved.append(None))
     model.dataChanged.connect(lambda top, _bottom, _roles: changed.append(top.row()))
     line = model.row_of_case("S-1003")
-    later = dataclasses.replace(model.row_at(line), days_left=2)
+    later = model.row_at(line)._replace(days_left=2)
     model.replace_cases({"S-1003"}, [later])
     assert moved == [] and changed == [line]
     assert model.row_at(line) is later

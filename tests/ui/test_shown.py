@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 from tests.helpers.rows import TODAY, case_row, sample_cases
 from ui.shown import Shown
 
@@ -12,7 +10,7 @@ def test_a_change_replaces_drops_and_adds_cases_and_keeps_the_others() -> None:
     shown = Shown(TODAY)
     shown.set_cases(sample_cases())
     before = shown.cases
-    renamed = dataclasses.replace(before[2], name="Carla Holm")
+    renamed = before[2]._replace(name="Carla Holm")
     shown.replace_cases({"S-1003"}, [renamed])
     assert shown.cases == (*before[:2], renamed, *before[3:])
     assert all(new is old for new, old in zip(shown.cases, before, strict=True)
@@ -21,7 +19,7 @@ def test_a_change_replaces_drops_and_adds_cases_and_keeps_the_others() -> None:
     shown.replace_cases({"S-1001", "S-2000", "S-9999"}, [new])  # S-1001 closed
     assert [row.case_id for row in shown.cases] == [
         "S-1002", "S-1003", "S-1004", "S-1005", "S-1006", "S-2000"]
-    again = dataclasses.replace(new, name="Gitte Lund Berg")
+    again = new._replace(name="Gitte Lund Berg")
     shown.replace_cases({"S-2000"}, [again])
     assert shown.cases[-1] is again and len(shown.cases) == 6
     assert shown.teams() == ["Nord", "Syd"]

@@ -223,6 +223,7 @@ def test_settings_that_make_no_sense_are_refused(workbench: Workbench, bad: Sett
 def test_caseworkers_teams_and_emptiness(workbench: Workbench, tmp_path: Path) -> None:
     assert workbench.cases.is_empty()
     assert workbench.cases.caseworkers() == [] and workbench.cases.teams() == []
+    assert workbench.cases.owners() == ([], [])
     workbench.imports.import_files([write_cases(tmp_path / "a.csv", [
         *cases(2), Case("S3", caseworker="DEF", team=""), Case("S4", caseworker="GHI",
                                                                 closed="2026-01-31")])],
@@ -230,6 +231,7 @@ def test_caseworkers_teams_and_emptiness(workbench: Workbench, tmp_path: Path) -
     assert not workbench.cases.is_empty()
     assert workbench.cases.caseworkers() == ["ABC", "DEF"]
     assert workbench.cases.teams() == ["Nord"]
+    assert workbench.cases.owners() == (["ABC", "DEF"], ["Nord"])  # one read, the same
 
 
 def test_a_new_database_uses_todays_law_and_a_stored_default_keeps_the_seed_rules(

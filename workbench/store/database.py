@@ -21,15 +21,13 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
+import re
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.util import CommandError
 from sqlalchemy import URL, Connection, Engine, create_engine, event, make_url, text
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
@@ -96,6 +94,50 @@ def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
         cursor.close()
 
 
+class MigrationError(Exception):
+    """Alembic could not bring the schema to the newest revision (its CommandError)."""
+
+
+#: ``revision = '0009'`` and ``down_revision = '0007'`` (or None) in a migration's file.
+_REVISION_LINE = re.compile(
+    r"""^(down_revision|revision)\s*(?::[^=]*)?=\s*(?:'([^']*)'|"([^"]*)"|(None))\s*$""",
+    re.MULTILINE)
+
+
+def _head_revision() -> str | None:
+    """The newest revision of the migrations, read from their files; None if unsure.
+
+    Unsure (Alembic decides): a file whose revisions are not written as plain strings,
+    or a history with more than one head.
+    """
+    revisions: set[str] = set()
+    below: set[str] = set()
+    for path in (_MIGRATIONS / "versions").glob("*.py"):
+        found = dict((name, plain or double or None)
+                     for name, plain, double, _none in _REVISION_LINE.findall(
+                         path.read_text(encoding="utf-8")))
+        if not found.get("revision") or "down_revision" not in found:
+            return None
+        revisions.add(str(found["revision"]))
+        if found["down_revision"] is not None:
+            below.add(str(found["down_revision"]))
+    heads = revisions - below
+    return heads.pop() if len(heads) == 1 else None
+
+
+def _at_head(connection: Connection) -> bool:
+    """Whether the database is at the migrations' newest revision (nothing to migrate)."""
+    head = _head_revision()
+    if head is None:
+        return False
+    try:
+        with connection.begin_nested():
+            stamped = connection.execute(text("SELECT version_num FROM alembic_version")).all()
+    except SQLAlchemyError:
+        return False  # no version table: a new database
+    return [row[0] for row in stamped] == [head]
+
+
 def _on_sqlite_begin(connection: Connection) -> None:
     """Emit BEGIN ourselves: IMMEDIATE for a write, so the write lock is taken up front."""
     write = connection.get_execution_options().get(_WRITE_OPTION, False)
@@ -159,22 +201,37 @@ class Database:
         database = cls(engine, sqlite_path, key)
         try:
             database.migrate()
-        except (OSError, SQLAlchemyError, CommandError) as error:
+        except (OSError, SQLAlchemyError, MigrationError) as error:
             engine.dispose()
             raise StoreError(key="store.cannot_open", where=where,
                              problem=_first_line(error)) from None
         return database
 
     def migrate(self) -> None:
-        """Bring the schema to the newest revision (Alembic, run in-process)."""
+        """Bring the schema to the newest revision (Alembic, run in-process).
+
+        A database at the newest revision already (every open but the first after an
+        update) is left as it is without loading Alembic, which would find nothing to do
+        and costs a quarter of the window's start-up imports. MigrationError if Alembic
+        cannot migrate it.
+        """
         with self.transaction(write=True) as connection:
             if connection.dialect.name == "postgresql":
                 connection.execute(text("SELECT pg_advisory_xact_lock(:key)"),
                                    {"key": _MIGRATION_LOCK_KEY})
+            if _at_head(connection):
+                return
+            from alembic import command
+            from alembic.config import Config
+            from alembic.util import CommandError
+
             config = Config()
             config.set_main_option("script_location", str(_MIGRATIONS))
             config.attributes["connection"] = connection
-            command.upgrade(config, "head")
+            try:
+                command.upgrade(config, "head")
+            except CommandError as error:
+                raise MigrationError(str(error)) from error
 
     @contextlib.contextmanager
     def transaction(self, *, write: bool = False) -> Iterator[Connection]:

@@ -5,13 +5,17 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
+from alembic.config import Config
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import insert, select, text
+from sqlalchemy import create_engine, insert, select, text
 from sqlalchemy.exc import IntegrityError
 
 from tests.helpers.exports import TODAY, cases, write_cases
@@ -45,6 +49,43 @@ def _head_revision() -> str:
     head = ScriptDirectory(str(migrations)).get_current_head()
     assert head is not None
     return head
+
+
+def test_the_newest_revision_read_from_the_files_is_alembics() -> None:
+    assert store_database._head_revision() == _head_revision()
+
+
+def test_a_database_at_the_newest_revision_opens_without_loading_alembic(
+        database_url: str) -> None:
+    Workbench.open(database_url).close()  # created and migrated (Alembic loaded here)
+    opened = subprocess.run(
+        [sys.executable, "-c",
+         "import sys; from workbench.store.database import Database\n"
+         "Database.open(sys.argv[1]).engine.dispose()\n"
+         "print(sorted(m for m in sys.modules if m.split('.')[0] == 'alembic'))",
+         database_url], capture_output=True, text=True, check=True, timeout=120)
+    assert opened.stdout.strip() == "[]"
+    with Workbench.open(database_url) as again, again.database.transaction() as connection:
+        revision = connection.execute(text("SELECT version_num FROM alembic_version"))
+        assert revision.scalar_one() == _head_revision()
+
+
+def test_a_database_one_revision_behind_is_migrated(database_url: str) -> None:
+    migrations = Path(store_database.__file__).parent / "migrations"
+    older = ScriptDirectory(str(migrations)).get_revision(_head_revision()).down_revision
+    assert isinstance(older, str)
+    engine = create_engine(resolve_url(database_url))
+    with engine.begin() as connection:
+        config = Config()
+        config.set_main_option("script_location", str(migrations))
+        config.attributes["connection"] = connection
+        command.upgrade(config, older)
+    engine.dispose()
+    with Workbench.open(database_url) as workbench, workbench.database.transaction() as connection:
+        revision = connection.execute(text("SELECT version_num FROM alembic_version"))
+        assert revision.scalar_one() == _head_revision()
+        differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    assert differences == []
 
 
 def test_foreign_keys_are_enforced(workbench: Workbench) -> None:
