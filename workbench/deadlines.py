@@ -24,6 +24,7 @@ the stored rows equal a fresh evaluation through the cases manager's own path (`
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import enum
@@ -251,11 +252,20 @@ class Deadlines:
             return 0
         profile = self._rules_of(connection)[0]
         self._follow_profile(connection, profile)
+        many = _many(connection, case_ids)
+        with _indexes_set_aside(connection, many):
+            return self._write_rounds(connection, _rounds(connection, case_ids, many),
+                                      _Evaluator(connection, profile, as_of), replace=replace)
+
+    @staticmethod
+    def _write_rounds(connection: Connection, rounds: Iterable[_Round], evaluator: _Evaluator,
+                      *, replace: bool) -> int:
+        """Evaluate and store each round's cases, replacing their rows if ``replace``."""
+        profile, as_of = evaluator.profile, evaluator.as_of
         bulk = BulkInserter(connection)
         date = bulk.date
         stored = 0
-        evaluator = _Evaluator(connection, profile, as_of)
-        for part in _rounds(connection, case_ids):
+        for part in rounds:
             if replace:
                 connection.execute(open_milestones.delete().where(
                     *part.deleting(open_milestones.c.case_id)))
@@ -705,21 +715,52 @@ class _Round(NamedTuple):
         return self.selecting(column) if self.exact else [column.in_(self.case_ids)]
 
 
-def _rounds(connection: Connection, case_ids: Sequence[str] | None) -> Iterator[_Round]:
+def _many(connection: Connection, case_ids: Sequence[str] | None) -> bool:
+    """Whether ``case_ids`` (None: every case) are many: over a round and a quarter of all."""
+    if case_ids is None:
+        return True
+    asked = len(set(case_ids))
+    return asked > CHUNK and asked * 4 > int(connection.execute(
+        select(func.count()).select_from(cases)).scalar_one())
+
+
+@contextlib.contextmanager
+def _indexes_set_aside(connection: Connection, many: bool) -> Iterator[None]:
+    """On SQLite, writing many rows: the stored rows' own indexes dropped, then made again.
+
+    Each row written into an indexed table goes to a random place of every index (by
+    caseworker, team, due date...), page after page in and out of the cache; an index made
+    afresh sorts the rows once. A third of the write's time at 100,000 cases. The indexes are
+    read from the schema, so that this follows whatever migration changed them; if the write
+    fails, the transaction's rollback brings them back with the rows.
+    """
+    if not many or connection.dialect.name != "sqlite":
+        yield
+        return
+    found = connection.exec_driver_sql(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+        "AND tbl_name IN ('case_deadlines', 'open_milestones') ORDER BY name").all()
+    for name, _sql in found:
+        connection.exec_driver_sql(f'DROP INDEX "{name}"')
+    yield
+    for _name, sql in found:
+        connection.exec_driver_sql(sql)
+
+
+def _rounds(connection: Connection, case_ids: Sequence[str] | None,
+            many: bool | None = None) -> Iterator[_Round]:
     """``case_ids`` (None: every case) in rounds of at most ``CHUNK`` cases.
 
-    Many cases (every case, a whole-centre first read, more than a quarter of the caseload)
-    go by ranges: the case table is paged in its index order ``CHUNK`` Sags-IDs at a time,
-    and a page at least half asked for is read as a range. Other pages, and a few cases,
-    go by name. Asked-for Sags-IDs no case has any longer come last, by name, so that a
-    round that replaces rows deletes theirs.
+    Many cases (``_many``: every case, a whole-centre first read) go by ranges: the case
+    table is paged in its index order ``CHUNK`` Sags-IDs at a time, and a page at least half
+    asked for is read as a range. Other pages, and a few cases, go by name. Asked-for
+    Sags-IDs no case has any longer come last, by name, so that a round that replaces rows
+    deletes theirs.
     """
     wanted: set[str] | None = None
     if case_ids is not None:
         wanted = set(case_ids)
-        many = len(wanted) > CHUNK and len(wanted) * 4 > int(connection.execute(
-            select(func.count()).select_from(cases)).scalar_one())
-        if not many:
+        if not (_many(connection, case_ids) if many is None else many):
             ordered = sorted(wanted)
             for start in range(0, len(ordered), CHUNK):
                 yield _Round(ordered[start:start + CHUNK])
@@ -766,8 +807,8 @@ class _Evaluator:
 
     def __init__(self, connection: Connection, profile: RuleProfile, as_of: dt.date) -> None:
         self._connection = connection
-        self._profile = profile
-        self._as_of = as_of
+        self.profile = profile
+        self.as_of = as_of
         self._dates: dict[object, dt.date] = {}
         self._events: dict[tuple[object, str], CaseEvent] = {}
 
@@ -788,8 +829,7 @@ class _Evaluator:
 
     def evaluate(self, part: _Round) -> Iterator[tuple[_Case, CaseEvaluation, CaseFacts]]:
         """Each case of ``part``, its evaluation as of the date, and the facts evaluated."""
-        connection, profile, as_of, date = (self._connection, self._profile, self._as_of,
-                                            self._date)
+        connection, profile, as_of, date = self._connection, self.profile, self.as_of, self._date
         these = part.selecting(cases.c.case_id)
         case_rows = fetch_rows(connection, select(
             cases.c.case_id, cases.c.cpr, cases.c.scheme, cases.c.caseworker, cases.c.team,

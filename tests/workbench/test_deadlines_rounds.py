@@ -108,3 +108,33 @@ def test_stored_deadlines_equal_a_fresh_evaluation_in_tiny_rounds(
             assert workbench.deadlines.verify(steps.today) == [], steps.done
             workbench.deadlines.recompute_all(steps.today)
             assert workbench.deadlines.verify(steps.today) == [], steps.done
+
+
+def _indexes(workbench: Workbench) -> list[tuple[str, str]]:
+    with workbench.database.transaction() as connection:
+        return [tuple(row) for row in connection.exec_driver_sql(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' "
+            "AND tbl_name IN ('case_deadlines', 'open_milestones') ORDER BY name")]
+
+
+def test_a_write_of_many_rows_makes_the_indexes_again(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """On SQLite the stored rows' indexes are set aside while many rows are written."""
+    monkeypatch.setattr(deadlines, "CHUNK", 4)
+    with Workbench.open(tmp_path / "workbench.db") as workbench:
+        _add_cases(workbench, ODD_IDS)
+        before = _indexes(workbench)
+        with workbench.database.transaction(write=True) as connection:
+            with deadlines._indexes_set_aside(connection, many=True):
+                inside = connection.exec_driver_sql(
+                    "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND sql IS NOT "
+                    "NULL AND tbl_name = 'case_deadlines'").scalar_one()
+            assert inside == 0
+        workbench.deadlines.recompute_all(FIRST_DAY)
+        assert _indexes(workbench) == before
+        assert "ix_case_deadlines_caseworker_due" in {name for name, _sql in before}
+        with workbench.database.transaction() as connection:
+            plan = " ".join(str(row[-1]) for row in connection.exec_driver_sql(
+                "EXPLAIN QUERY PLAN SELECT count(*) FROM case_deadlines "
+                "WHERE caseworker = 'AB' AND next_due < '2026-01-12'"))
+        assert "ix_case_deadlines_caseworker_due" in plan
