@@ -53,6 +53,7 @@ from sqlalchemy import (
 from sqlalchemy.exc import SQLAlchemyError
 
 from workbench.attributes import attributes_of
+from workbench.bulk import collector_paused
 from workbench.calendar import iso_week, week_since
 from workbench.cpr import Cpr
 from workbench.engine import (
@@ -253,7 +254,7 @@ class Deadlines:
         profile = self._rules_of(connection)[0]
         self._follow_profile(connection, profile)
         many = _many(connection, case_ids)
-        with _indexes_set_aside(connection, many):
+        with _indexes_set_aside(connection, many), collector_paused():
             return self._write_rounds(connection, _rounds(connection, case_ids, many),
                                       _Evaluator(connection, profile, as_of), replace=replace)
 
@@ -488,14 +489,19 @@ class Deadlines:
         row, or one that holds but differs, is a difference.
         """
         self.refresh_stale(today)
+        with collector_paused():  # some 10⁶ objects made and kept: no cycles among them
+            return self._verify(today)
+
+    def _verify(self, today: dt.date) -> list[Difference]:
         with self._database.transaction() as connection:
-            stored = {row.case_id: row for row in connection.execute(select(case_deadlines))}
+            stored = {row.case_id: row
+                      for row in connection.execute(select(case_deadlines)).all()}
             stored_milestones: dict[str, list[StoredMilestone]] = defaultdict(list)
             m = open_milestones.c
             for row in connection.execute(
                     select(m.case_id, m.rule_id, m.occurrence, m.due, m.window_end, m.plan_by)
-                    .order_by(m.case_id, m.position)):
-                stored_milestones[row.case_id].append(StoredMilestone(*row[1:]))
+                    .order_by(m.case_id, m.position)).all():
+                stored_milestones[row[0]].append(StoredMilestone(*row[1:]))
         differences: list[Difference] = []
         fresh_cases = [c for c in self._evaluated(today) if c.row is not None]
         for fresh in fresh_cases:
@@ -879,7 +885,8 @@ def fresh_until(facts: CaseFacts, profile: RuleProfile, evaluation: CaseEvaluati
             days.append(pause.start)
         elif pause.end is None:
             days.append(as_of + _ONE_DAY)  # a pause still on moves its deadlines every day
-    for rule in profile.plan_for(facts.scheme, facts.start).rules:
+    plan = profile.plan_for(facts.scheme, facts.start)
+    for rule in plan.rules if plan.special else ():  # only a special plan has windowed rules
         if rule.applies_from is not None and rule.applies_from > as_of:
             days.append(rule.applies_from)
         if rule.applies_until is not None and rule.applies_until >= as_of:

@@ -185,7 +185,7 @@ class CaseEvaluation(NamedTuple):
     @property
     def open_milestones(self) -> tuple[Milestone, ...]:
         """The milestones still open."""
-        return tuple(m for m in self.milestones if m.is_open)
+        return tuple([m for m in self.milestones if m.state is MilestoneState.OPEN])
 
 
 def evaluate_case(
