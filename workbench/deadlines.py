@@ -834,7 +834,11 @@ class _Evaluator:
         return event
 
     def evaluate(self, part: _Round) -> Iterator[tuple[_Case, CaseEvaluation, CaseFacts]]:
-        """Each case of ``part``, its evaluation as of the date, and the facts evaluated."""
+        """Each case of ``part`` open on the date, its evaluation, and the facts evaluated.
+
+        A case closed by then is in no list (the engine gives it no status): it is passed
+        over unevaluated, so it gets no stored row.
+        """
         connection, profile, as_of, date = self._connection, self.profile, self.as_of, self._date
         these = part.selecting(cases.c.case_id)
         case_rows = fetch_rows(connection, select(
@@ -856,13 +860,16 @@ class _Evaluator:
         for case_id, cpr, scheme_value, caseworker, team, start_value, closed_value in case_rows:
             if asked is not None and case_id not in asked:
                 continue
+            closed_on = None if closed_value is None else date(closed_value)
+            if closed_on is not None and closed_on <= as_of:
+                continue
             scheme, start = _SCHEMES[scheme_value], date(start_value)
             standing = waivers.get(case_id, NO_WAIVERS)
             # The CPR number only where a rule needs the citizen's age (as the engine reads it).
             facts = CaseFacts(scheme, start, history.get(case_id, ()),
                               Cpr(cpr) if profile.plan_for(scheme, start).needs_age else None,
-                              None if closed_value is None else date(closed_value),
-                              attributes.get(case_id), standing.pauses, standing.exemptions)
+                              closed_on, attributes.get(case_id), standing.pauses,
+                              standing.exemptions)
             yield (_Case(case_id, caseworker, team), evaluate_case(facts, profile, as_of),
                    facts)
 
