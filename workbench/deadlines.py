@@ -199,7 +199,11 @@ class Deadlines:
         stored = _stored_fingerprint(connection)
         if stored == current:
             return False
-        leave_unevaluated(connection, ALL_CASES)
+        # Not where no row is evaluated yet (a first import's): 1.5 s at 30,000 cases on
+        # PostgreSQL, for nothing.
+        if connection.execute(select(case_deadlines.c.case_id).where(
+                case_deadlines.c.as_of.isnot(None)).limit(1)).first() is not None:
+            leave_unevaluated(connection, ALL_CASES)
         if stored is None:
             connection.execute(settings.insert().values(key=_FINGERPRINT_KEY, value=current))
         else:

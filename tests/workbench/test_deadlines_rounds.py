@@ -14,7 +14,7 @@ import random
 from pathlib import Path
 
 import pytest
-from sqlalchemy import insert, select
+from sqlalchemy import event, insert, select
 
 from tests.workbench.test_deadlines import FIRST_DAY, Caseload, Steps
 from workbench import deadlines
@@ -138,3 +138,30 @@ def test_a_write_of_many_rows_makes_the_indexes_again(tmp_path: Path,
                 "EXPLAIN QUERY PLAN SELECT count(*) FROM case_deadlines "
                 "WHERE caseworker = 'AB' AND next_due < '2026-01-12'"))
         assert "ix_case_deadlines_caseworker_due" in plan
+
+
+def test_the_first_read_after_a_whole_import_marks_no_row_again(
+        database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No profile was stored yet, but no row was evaluated either: none is marked again.
+
+    (Rows evaluated with another profile are: test_deadlines.py.)
+    """
+    monkeypatch.setattr(deadlines, "EVALUATED_AT_ONCE", 0)
+    load = Caseload(random.Random(6), tmp_path / "exports", 12)
+    statements: list[str] = []
+
+    def seen(_connection: object, _cursor: object, statement: str, *_args: object) -> None:
+        statements.append(" ".join(statement.split()))
+
+    with Workbench.open(database_url) as workbench:
+        workbench.imports.import_files(load.files(), today=FIRST_DAY)
+        with workbench.database.transaction() as connection:
+            assert set(connection.execute(select(case_deadlines.c.as_of)).scalars()) == {None}
+        event.listen(workbench.database.engine, "before_cursor_execute", seen)
+        try:
+            rows = workbench.cases.caseload(FIRST_DAY)
+        finally:
+            event.remove(workbench.database.engine, "before_cursor_execute", seen)
+        assert rows
+        assert not [s for s in statements if s.startswith("UPDATE case_deadlines")]
+        assert workbench.deadlines.verify(FIRST_DAY) == []
