@@ -779,7 +779,7 @@ def _rounds(connection: Connection, case_ids: Sequence[str] | None,
     last: str | None = None
     while True:
         found = list(connection.execute(
-            page if last is None else page.where(cases.c.case_id > last)).scalars())
+            page if last is None else page.where(cases.c.case_id > last)).scalars().all())
         if not found:
             break
         last = found[-1]
