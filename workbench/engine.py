@@ -185,7 +185,7 @@ class CaseEvaluation(NamedTuple):
     @property
     def open_milestones(self) -> tuple[Milestone, ...]:
         """The milestones still open."""
-        return tuple(m for m in self.milestones if m.is_open)
+        return tuple([m for m in self.milestones if m.state is MilestoneState.OPEN])
 
 
 def evaluate_case(
@@ -200,7 +200,9 @@ def evaluate_case(
     plan = profile.plan_for(case.scheme, case.start)
     # By date only: EventKind has no order, and same-day events may come in any order
     # (no rule's outcome depends on the order of events on one day).
-    events = sorted((e for e in case.events if case.start <= e.date <= as_of), key=_BY_DATE)
+    start = case.start
+    events = [e for e in case.events if start <= e.date <= as_of]
+    events.sort(key=_BY_DATE)
     age = case.cpr.age_on(case.start) if case.cpr and plan.needs_age else None
     pauses = _paused_days(case.pauses, case.start, as_of) if case.pauses else None
     exempt = case.exemptions
@@ -208,8 +210,9 @@ def evaluate_case(
     for rule in plan.rules:
         if exempt and rule.id in exempt:
             continue
-        anchor = case.start
-        matching = [event for event in events if event.kind in rule.satisfied_by]
+        anchor = start
+        satisfied_by = rule.satisfied_by
+        matching = [event for event in events if event.kind in satisfied_by] if events else []
         if plan.special:
             if rule.conditional and not rule.admits(case.attributes or {}):
                 continue

@@ -55,6 +55,10 @@ class Unit(enum.Enum):
     #: The last day of the calendar month in which base + N days falls (N = 0: the base's).
     END_OF_CALENDAR_MONTH = "end_of_calendar_month"
 
+    #: Members are singletons, so identity hashing is exact (and Enum's own is slow): the
+    #: engine looks offsets up by unit for every count window.
+    __hash__ = object.__hash__
+
 
 _ONE_DAY = dt.timedelta(days=1)
 

@@ -163,8 +163,12 @@ class CaseManager(Manager):
             .where(*conditions)
         )
         history: dict[str, list[CaseEvent]] = defaultdict(list)
+        made: dict[tuple[dt.date, str], CaseEvent] = {}  # a caseload repeats each many times
         for case_id, day, kind in connection.execute(query).all():
-            history[case_id].append(CaseEvent(day, EVENT_KINDS[kind]))
+            event = made.get((day, kind))
+            if event is None:
+                event = made[day, kind] = CaseEvent(day, EVENT_KINDS[kind])
+            history[case_id].append(event)
         return history
 
     @staticmethod
