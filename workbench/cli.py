@@ -465,14 +465,6 @@ def _mapping_list(_arguments: argparse.Namespace) -> int:
     return EXIT_INPUT if in_force.conflicts else EXIT_OK
 
 
-def _formula_line() -> re.Pattern[str]:
-    """A line that starts as a spreadsheet formula or error value does (``cellguard``)."""
-    from workbench.cellguard import ERROR_VALUES, FORMULA_STARTS
-
-    starts = "".join(FORMULA_STARTS) + "".join({value[0] for value in ERROR_VALUES})
-    return re.compile("^[" + re.escape(starts) + "]", re.MULTILINE)
-
-
 def _status(arguments: argparse.Namespace) -> int:
     """One row per open case: its status, next due date and deciding milestone."""
     with _open(arguments) as workbench:
@@ -484,19 +476,22 @@ def _status(arguments: argparse.Namespace) -> int:
         import csv
         import io
 
-        from workbench.cellguard import csv_cell
+        from workbench.cellguard import csv_cell, csv_may_need_guard
 
         text = io.StringIO()
         writer = csv.writer(text, lineterminator="\n")
         writer.writerow(STATUS_COLUMNS)
-        # Only the case id, caseworker and rule id are free text; 10⁵ rows are guarded cell
-        # by cell only if one of them might be taken for a formula (one scan finds out).
-        free = "\n".join(f"{row[0]}\n{row[1]}\n{row[5]}" for row in rows)
-        if _formula_line().search(free):
+        writer.writerows(rows)
+        written = text.getvalue()
+        # 10⁵ rows are guarded cell by cell only if one of them might be taken for a
+        # formula: one scan of the written text finds out.
+        if csv_may_need_guard(written):
+            text = io.StringIO()
+            writer = csv.writer(text, lineterminator="\n")
+            writer.writerow(STATUS_COLUMNS)
             writer.writerows([csv_cell(cell) for cell in row] for row in rows)
-        else:
-            writer.writerows(rows)
-        sys.stdout.write(text.getvalue())
+            written = text.getvalue()
+        sys.stdout.write(written)
     else:
         _print_records([dict(zip(STATUS_COLUMNS, row, strict=True)) for row in rows],
                        STATUS_COLUMNS, arguments.format)
