@@ -49,12 +49,17 @@ SELECT c.case_id, c.caseworker, c.scheme,
        coalesce(d.next_due, ''), coalesce(d.rule_id, ''), coalesce(d.plan_by, '')
 FROM cases c JOIN case_deadlines d ON d.case_id = c.case_id
 WHERE c.closed_on IS NULL OR c.closed_on > :today
-ORDER BY d.next_due IS NULL, d.next_due, c.case_id
+ORDER BY coalesce(d.next_due, '9999-12-31'), c.case_id
 """
-#: The same on PostgreSQL (psycopg's parameters; dates turned into text explicitly).
+#: The same on PostgreSQL (psycopg's parameters; dates turned into text explicitly; the
+#: Sags-IDs in code point order, as the status prints them and SQLite's BINARY sorts: in
+#: the database's own collation, even C.UTF-8, the sort takes 1.6 times as long).
+#: Both sort as the status query does: on ``next_due IS NULL, next_due`` PostgreSQL's sort
+#: took 1.7 times as long (the order is the same).
 BARE_QUERY_PG = (BARE_QUERY.replace(":today", "%(today)s").replace(":until", "%(until)s")
                  .replace("coalesce(d.next_due, '')", "coalesce(d.next_due::text, '')")
-                 .replace("coalesce(d.plan_by, '')", "coalesce(d.plan_by::text, '')"))
+                 .replace("coalesce(d.plan_by, '')", "coalesce(d.plan_by::text, '')")
+                 .replace("'9999-12-31'), c.case_id\n", "'9999-12-31'), c.case_id COLLATE \"C\"\n"))
 
 
 def timed(work: Callable[[], object]) -> float:
@@ -128,7 +133,9 @@ def bare_read_postgres(url: str) -> Callable[[], int]:
             out = io.StringIO()
             writer = csv.writer(out, lineterminator="\n")
             writer.writerow(COLUMNS)
-            writer.writerows(connection.execute(BARE_QUERY_PG, {"today": TODAY, "until": until}))
+            # All at once: psycopg hands out rows one by one in Python, 3 µs each.
+            writer.writerows(connection.execute(BARE_QUERY_PG, {"today": TODAY, "until": until}
+                                                ).fetchall())
             return out.getvalue().count("\n") - 1
 
     return once
