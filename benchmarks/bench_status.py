@@ -9,7 +9,10 @@ The deadlines are stored (workbench.deadlines), so a status is a comparison with
 * ``workbench status --caseworker X`` of one caseworker's ~150 cases at a small and a large
   caseload: the large at most 3x the small;
 * what the stored deadlines cost where they are made: evaluating and storing every case
-  (``recompute_all``), and ``verify`` (for the note, no bound).
+  (``recompute_all``), and ``verify`` (for the note, no bound);
+* both of the first as a new process each, Python's start and every import included, as a
+  person at a prompt meets them (for the note, no bound: the bare baseline imports sqlite3
+  and csv, the command SQLAlchemy, Alembic and the rules).
 
 Run: ``.venv/bin/python benchmarks/bench_status.py`` (defaults: 10,000 and 100,000 cases).
 """
@@ -21,8 +24,10 @@ import contextlib
 import csv
 import datetime as dt
 import io
+import os
 import sqlite3
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -114,6 +119,42 @@ def bare_read(database: Path) -> Callable[[], int]:
             return out.getvalue().count("\n") - 1
         finally:
             connection.close()
+
+    return once
+
+
+def status_process(database: Path) -> Callable[[], object]:
+    """``workbench status`` (CSV) as a new process, its output thrown away."""
+    return _process(["-m", "workbench", "--db", str(database), "status", "--today",
+                     TODAY.isoformat(), "--format", "csv"])
+
+
+def bare_process(database: Path) -> Callable[[], object]:
+    """``bare_read`` as a new process that prints the rows, its output thrown away."""
+    until = (TODAY + dt.timedelta(days=AMBER_DAYS)).isoformat()
+    code = "\n".join([
+        "import csv, io, sqlite3, sys",
+        f"connection = sqlite3.connect({str(database)!r})",
+        "out = io.StringIO()",
+        "writer = csv.writer(out, lineterminator='\\n')",
+        f"writer.writerow({COLUMNS!r})",
+        f"writer.writerows(connection.execute({BARE_QUERY!r}, "
+        f"{{'today': {TODAY.isoformat()!r}, 'until': {until!r}}}))",
+        "connection.close()",
+        "sys.stdout.write(out.getvalue())",
+    ])
+    return _process(["-c", code])
+
+
+def _process(arguments: list[str]) -> Callable[[], object]:
+    """Run this Python with ``arguments``, this checkout's workbench first on its path."""
+    root = str(Path(__file__).resolve().parents[1])
+    path = os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")]))
+    environment = {**os.environ, "PYTHONPATH": path}
+
+    def once() -> object:
+        return subprocess.run([sys.executable, *arguments], stdout=subprocess.DEVNULL,
+                              env=environment, check=True)
 
     return once
 
@@ -213,6 +254,11 @@ def main() -> int:
         figures[f"status all open ({rows} rows), median (ms)"] = status_all
         figures["bare read + csv, median (ms)"] = bare
         figures["status all open / bare read + csv"] = ratio
+        status_all, bare, ratio = interleaved_ms(status_process(large), bare_process(large),
+                                                 arguments.runs)
+        figures["new process: status all open, median (ms)"] = status_all
+        figures["new process: bare read + csv, median (ms)"] = bare
+        figures["new process: status all open / bare read + csv"] = ratio
         at_large, at_small, ratio = interleaved_ms(
             status_command(large, "--caseworker", large_worker),
             status_command(small, "--caseworker", small_worker), arguments.runs * 4)
