@@ -46,9 +46,9 @@ def csv_may_need_guard(text: str) -> bool:
     Never False where one does, and so a writer may print its rows unguarded when it is False
     (``workbench status``: 5 ms to scan the 4.7 MB written at 100,000 cases, where picking
     out the free-text cells took 20 ms). Now and then True where none does, which costs
-    only writing the rows again, guarded. Every
-    character that starts a formula or an error value, save the hyphen, counts wherever it
-    is (one fast scan each); a hyphen, which every ISO date holds, only where a cell starts.
+    only writing the rows again, guarded. Every character that starts a formula or an error
+    value, save the hyphen, counts wherever it is (one fast scan each); a hyphen, which
+    every ISO date holds, only where a cell starts.
     """
     starts = {*FORMULA_STARTS, *(value[0] for value in ERROR_VALUES)}
     if text.startswith(tuple(starts)) or any(start in text for start in starts - {"-"}):

@@ -9,7 +9,8 @@ the driver's own cursor of the same connection and transaction.
 
 For SQLite (``sqlite3``, SQLCipher's driver) and PostgreSQL with psycopg, whose paramstyles
 SQLAlchemy compiles for; any other database, or a parameter this module does not know how
-the database stores, reads through SQLAlchemy as usual. No result processing happens: only
+the database stores, or one SQLAlchemy renders only when it runs the statement (the list of
+an ``IN``), reads through SQLAlchemy as usual. No result processing happens: only
 for columns that need none (text, integers; dates cast to text in the query).
 """
 
@@ -31,7 +32,8 @@ def driver_rows(connection: Connection, statement: Select[Any]) -> Sequence[tupl
     compiled = statement.compile(dialect=dialect)
     parameters = compiled.construct_params()
     values = _driver_values(dialect.name, parameters.values())
-    if (dialect.name, dialect.driver) not in _DRIVERS or values is None:
+    rendered_later = compiled.post_compile_params or compiled.literal_execute_params  # IN
+    if (dialect.name, dialect.driver) not in _DRIVERS or values is None or rendered_later:
         return [tuple(row) for row in connection.execute(statement)]
     by_name = dict(zip(parameters, values, strict=True))
     bound: Sequence[Any] | dict[str, Any] = (

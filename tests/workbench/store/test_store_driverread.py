@@ -69,3 +69,15 @@ def test_a_parameter_the_driver_would_not_take_as_stored_reads_through_sqlalchem
         found = driver_rows(connection, query)
     assert found == expected == [(f"S{number}",) for number in range(11, 16)]
     assert len(through_sqlalchemy) == 1
+
+
+def test_a_list_rendered_when_the_statement_runs_reads_through_sqlalchemy(
+        workbench: Workbench) -> None:
+    _fill(workbench)
+    query = (select(cases.c.case_id, cases.c.caseworker)
+             .where(cases.c.case_id.in_(["S2", "S3", "S9"])).order_by(cases.c.case_id))
+    with workbench.database.transaction() as connection:
+        through_sqlalchemy = _sqlalchemy_statements(workbench)
+        found = driver_rows(connection, query)
+    assert found == [("S2", "O'B"), ("S3", "x' OR '1'='1"), ("S9", "Æø%s")]
+    assert len(through_sqlalchemy) == 1
