@@ -122,6 +122,66 @@ def own_peak_memory_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def postgres_figures(server: str, files: list[Path], folder: Path, rounds: int,
+                     ) -> dict[str, float]:
+    """The full import into a new database on a PostgreSQL server, against bare loads.
+
+    Each round times the SQLite baseline, the bare PostgreSQL load (csv.reader and psycopg
+    COPY of the raw rows into plain tables, one commit) and the import, each into a database
+    of its own, made and dropped here. For the note, no bound.
+    """
+    import psycopg
+    from sqlalchemy import create_engine, make_url
+
+    admin = create_engine(make_url(server), isolation_level="AUTOCOMMIT")
+    times: dict[str, list[float]] = {"sqlite": [], "bare": [], "import": []}
+
+    @contextlib.contextmanager
+    def scratch(name: str) -> Iterator[str]:
+        with admin.connect() as connection:
+            connection.exec_driver_sql(f'CREATE DATABASE "{name}"')
+        try:
+            yield make_url(server).set(database=name).render_as_string(hide_password=False)
+        finally:
+            with admin.connect() as connection:
+                connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+    def bare_load(url: str) -> None:
+        parts = make_url(url)
+        with psycopg.connect(host=parts.host, port=parts.port or 5432, dbname=parts.database,
+                             user=parts.username, password=parts.password) as connection:
+            for index, path in enumerate(files):
+                with path.open(encoding="utf-8-sig", newline="") as stream:
+                    reader = csv.reader(stream, delimiter=";")
+                    header = next(reader)
+                    columns = ", ".join(f"c{n} TEXT" for n in range(len(header)))
+                    connection.execute(f"CREATE TABLE t{index} ({columns})")
+                    with connection.cursor().copy(f"COPY t{index} FROM STDIN") as copy:
+                        for row in reader:
+                            copy.write_row(row)
+
+    try:
+        for n in range(rounds):
+            stamp = f"bench_import_{os.getpid()}_{n}"
+            times["sqlite"].append(timed(functools.partial(
+                baseline, files, folder / f"pg-baseline{n}.db")))
+            with scratch(f"{stamp}_bare") as url:
+                times["bare"].append(timed(functools.partial(bare_load, url)))
+            with scratch(f"{stamp}_import") as url, Workbench.open(url) as workbench:
+                times["import"].append(timed(functools.partial(
+                    workbench.imports.import_files, files, today=TODAY)))
+    finally:
+        admin.dispose()
+    return {
+        "PostgreSQL: full import (s, best)": min(times["import"]),
+        "PostgreSQL: bare csv + COPY (s, best)": min(times["bare"]),
+        "PostgreSQL: full import / bare csv + COPY": statistics.median(
+            a / b for a, b in zip(times["import"], times["bare"], strict=True)),
+        "PostgreSQL: full import / baseline (SQLite)": statistics.median(
+            a / b for a, b in zip(times["import"], times["sqlite"], strict=True)),
+    }
+
+
 def same_rows_in_new_files(files: list[Path], folder: Path, blank_lines: int) -> list[Path]:
     """Copies with blank lines added: new content hashes, the very same rows."""
     folder.mkdir()
@@ -270,6 +330,9 @@ def run(arguments: argparse.Namespace) -> bool:
         checks["status median (ms)"] = (statistics.median(times), STATUS_BOUND_MS)
         cli_times = cli_status_times_ms(database, caseworker, max(5, arguments.status_runs // 4))
         figures["`workbench status` in-process: median (ms)"] = statistics.median(cli_times)
+        if arguments.postgres:
+            figures.update(postgres_figures(arguments.postgres, csv_files, folder,
+                                            arguments.repeat))
         print(f"{arguments.cases} cases, {arguments.events} events, seed {arguments.seed}, "
               f"{arguments.repeat} rounds, load average {os.getloadavg()[0]:.1f}")
         return report(figures, checks)
@@ -287,6 +350,9 @@ def main() -> int:
     parser.add_argument("--dir", type=Path, help="keep the files and databases here")
     parser.add_argument("--report-only", action="store_true",
                         help="exit 0 even if a bound is missed (for a smoke run)")
+    parser.add_argument("--postgres", metavar="URL",
+                        help="also import into a new database on this PostgreSQL server "
+                             "(a URL of its postgres database); for the note, no bound")
     parser.add_argument("--child-import", nargs="+", help=argparse.SUPPRESS)
     arguments = parser.parse_args()
     if arguments.child_import:

@@ -70,6 +70,7 @@ from workbench.pauses import NO_WAIVERS, waivers_of
 from workbench.rules import CountRule, Rule, RuleProfile
 from workbench.store.bulk import BulkInserter, fetch_rows
 from workbench.store.database import Database
+from workbench.store.driverread import driver_rows
 from workbench.store.models import case_deadlines, cases, events, open_milestones, settings
 from workbench.store.touched import ALL_CASES, AllCases, Touched, leave_unevaluated
 from workbench.views import CaseRow
@@ -329,9 +330,8 @@ class Deadlines:
             with self._database.transaction() as connection:
                 profile, amber_days = self._rules_of(connection)
                 stored = _stored_fingerprint(connection)
-                found: Sequence[Sequence[str]] = connection.execute(
-                    _status_query(connection.dialect.name, today, amber_days,
-                                  caseworker, team)).all()
+                found: Sequence[Sequence[str]] = driver_rows(connection, _status_query(
+                    connection.dialect.name, today, amber_days, caseworker, team))
             # A row that does not hold for today (or is missing) has no status yet.
             stale = [row[0] for row in found if row[3] is None]
             if stored != fingerprint(profile):

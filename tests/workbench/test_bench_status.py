@@ -11,6 +11,7 @@ FIGURES = (
     "recompute_all, large (s)",
     "status all open / bare read + csv",
     "status --caseworker, large / small",
+    "new process: status all open / bare read + csv",
 )
 
 
