@@ -87,12 +87,15 @@ def start_session(arguments: argparse.Namespace, state: QSettings,
     if translations is not None:
         translations.try_switch(str(state.value("language", DEFAULT_LANGUAGE)))
     backend = Backend()
+    # Asked first, so the worker loads the database layer and opens the file while this
+    # thread builds the window; both answers come in the event loop, after it is built.
+    backend.open(partial(jobs.open_workbench, arguments.db),
+                 on_done=lambda _: window.startup.start(),
+                 on_error=lambda error: window.startup.cannot_open(error))
     clock = Clock(arguments.today)
     window = MainWindow(backend, clock, state, translations, demo=arguments.demo)
     reminders = Reminders(window, clocks or ReminderClocks(clock.now), NagTray.if_available())
     keeper = None if reminders.tray is None else TrayKeeper(window, reminders.tray, state)
-    backend.open(partial(jobs.open_workbench, arguments.db),
-                 on_done=lambda _: window.startup.start(), on_error=window.startup.cannot_open)
     window.show()
     return Session(window, backend, reminders, keeper)
 
