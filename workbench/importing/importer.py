@@ -72,7 +72,7 @@ from workbench.store.models import (
     utc_now,
 )
 from workbench.store.models import import_files as import_files_table
-from workbench.store.touched import touch
+from workbench.store.touched import touch, touch_all_new
 from workbench.views import ImportSummary, RejectedRow
 
 Progress = Callable[[int, int], None]
@@ -451,6 +451,8 @@ class _ImportRun:
         self.identity_rejected: list[RejectedRow] = []
         #: Sags-IDs whose citizen got a new name (same CPR number) in this import.
         self.renamed: list[str] = []
+        #: The store held no case when the import began (``touch_all_new``).
+        self.fresh = False
         self._iso: dict[dt.date, str] = {}
         self._days: dict[str, dt.date] = {}
         self.import_id = self._begin_history()
@@ -519,6 +521,10 @@ class _ImportRun:
         """
         stored, open_ids = self._stored_hashes()
         self.stored_ids = stored
+        if not stored:
+            # Every case will be new: all are marked at once, their rows written at once.
+            self.fresh = True
+            touch_all_new(self.connection)
         pending = _PendingCases()
         iso = self.iso
         held = 0  # rows in ``pending``
@@ -789,7 +795,12 @@ class _ImportRun:
         self._execute(statement, ({"b_id": event_id} for event_id in event_ids))
 
     def touch_changed_cases(self) -> None:
-        """Mark the cases that got events in this import: their deadlines follow."""
+        """Mark the cases that got events in this import: their deadlines follow.
+
+        In an import into an empty store every case is marked already.
+        """
+        if self.fresh:
+            return
         touch(self.connection, self.connection.execute(
             select(events.c.case_id).distinct().where(events.c.import_id == self.import_id)
         ).scalars())
