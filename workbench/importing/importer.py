@@ -667,7 +667,11 @@ class _ImportRun:
         (the chunks before are stored by then, so a row repeated anywhere in the file is
         found), the chunk's new events inserted. So memory holds a chunk of rows, whatever
         the file's size; only the local events not yet confirmed are known throughout.
+        A table an earlier import applied as it is now is not read again (``_applied_before``).
         """
+        tables = [table for table in tables if not self._applied_before(table)]
+        if not tables:
+            return
         unconfirmed: dict[str, int] = dict(self.connection.execute(
             select(self._event_key_column(), events.c.id).where(
                 events.c.source == SOURCE_LOCAL, events.c.confirmed.is_(False))
@@ -689,6 +693,36 @@ class _ImportRun:
             added += self._insert_events(new)
         self.counts["events_added"] += added
         self._confirm(to_confirm)
+
+    def _applied_before(self, table: ExportTable) -> bool:
+        """Whether an earlier import applied these very rows (the same digest) in full.
+
+        Then each of its rows was added or found, and is stored still: an event from an
+        export is never deleted, and a local one the export held was confirmed (withdrawn,
+        it turns back into the export's event). So reading it again would change nothing,
+        provided that import rejected none of its rows (their case may be known now) and its
+        export date is not later than this one's (a row's latest date grows with it). Then
+        its row count is taken from that import's history.
+        """
+        files, history = import_files_table.c, imports.c
+        earlier = self.connection.execute(
+            select(history.id, history.export_date)
+            .select_from(import_files_table.join(imports, history.id == files.import_id))
+            .where(files.content_hash == table.file.content_hash,
+                   files.content == TableKind.EVENTS.value)
+            .order_by(history.id.desc()).limit(1)).first()
+        if earlier is None or earlier.export_date > self.today:
+            return False
+        counts = self.connection.execute(select(files.rows).where(
+            files.import_id == earlier.id, files.content_hash == table.file.content_hash,
+            files.content == TableKind.EVENTS.value)).scalars().all()
+        label = rejection(table.raw.label, 0, None, "").file
+        rejected = self.connection.execute(select(func.count()).select_from(rejected_rows).where(
+            rejected_rows.c.import_id == earlier.id, rejected_rows.c.file == label)).scalar()
+        if len(counts) != 1 or rejected:  # one events table of the file: it is this one
+            return False
+        self.events_per_table[table.raw.label] = counts[0]
+        return True
 
     def _insert_events(self, keys: Sequence[tuple[str, str, str]]) -> int:
         """Insert events from this import, given their keys (case, ISO date, kind)."""
