@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple, NoReturn
 
-from sqlalchemy import ColumnElement, Connection, String, bindparam, cast, func, literal, select
+from sqlalchemy import Connection, String, bindparam, cast, func, select
 from sqlalchemy.sql.expression import Executable
 
 from workbench.attributes import normalise_value, replace_central
@@ -80,7 +80,9 @@ Progress = Callable[[int, int], None]
 Audit = Callable[[Connection, ImportSummary], None]
 #: Sags-IDs per query that reads cases or their events back.
 _LOOKUP_CHUNK = 500
-_KEY_SEPARATOR = "\x1f"
+#: An event's key: Sags-ID, ISO date, kind (the events' unique columns, the date as text).
+EventKey = tuple[str, str, str]
+_EVENT_KEY_COLUMNS = (events.c.case_id, cast(events.c.date, String), events.c.kind)
 _CASE_INSERT_COLUMNS = ("case_id", "cpr", "name", "scheme", "caseworker", "team", "start",
                         "closed_on")
 _EVENT_INSERT_COLUMNS = ("case_id", "date", "kind", "source", "confirmed", "import_id")
@@ -366,6 +368,18 @@ def rejection(label: str, line: int, field: str | None, reason: str) -> Rejected
     )
 
 
+def _copy_memo(memo: dict[Any, Any], copy: dict[object, str], cells: Sequence[Any],
+               index: int, value: str) -> None:
+    """Copy what ``memo`` (a reader's) holds for ``cells[index]``: ``value`` (as the key has it).
+
+    Only a cell the reader memoised: those are the ones its fast way takes as they are.
+    """
+    with contextlib.suppress(IndexError, TypeError):  # a short row, or a cell no key
+        cell = cells[index]
+        if cell in memo:
+            copy[cell] = value
+
+
 def _words(cells: Sequence[Cell]) -> set[str]:
     """Every word of a row: its cells split at delimiters, quotes and white space."""
     found: set[str] = set()
@@ -454,7 +468,8 @@ class _ImportRun:
         #: The store held no case when the import began (``touch_all_new``).
         self.fresh = False
         self._iso: dict[dt.date, str] = {}
-        self._days: dict[str, dt.date] = {}
+        #: ISO text -> the date as the events' insert takes it (``BulkInserter.date``).
+        self._days: dict[str, object] = {}
         self.import_id = self._begin_history()
 
     def _begin_history(self) -> int:
@@ -534,7 +549,7 @@ class _ImportRun:
             if before is None:
                 pending.new.append(record)
                 held += 1
-            elif before != hash((case.cpr, case.name, case.scheme.value, case.caseworker,
+            elif before != hash((case.cpr, case.name, case.scheme._value_, case.caseworker,
                                  case.team, iso(case.start), iso(case.closed_on))):
                 pending.changed.append(record)
                 held += 1
@@ -614,7 +629,7 @@ class _ImportRun:
         """Insert the new cases."""
         date = self.bulk.date
         self.counts["new"] += self.bulk.insert(cases, _CASE_INSERT_COLUMNS, (
-            (c.case_id, c.cpr, c.name, c.scheme.value, c.caseworker, c.team, date(c.start),
+            (c.case_id, c.cpr, c.name, c.scheme._value_, c.caseworker, c.team, date(c.start),
              date(c.closed_on))
             for c in (r.case for r in records)
         ))
@@ -672,24 +687,22 @@ class _ImportRun:
         tables = [table for table in tables if not self._applied_before(table)]
         if not tables:
             return
-        unconfirmed: dict[str, int] = dict(self.connection.execute(
-            select(self._event_key_column(), events.c.id).where(
-                events.c.source == SOURCE_LOCAL, events.c.confirmed.is_(False))
-        ).all())
+        unconfirmed: dict[EventKey, int] = {
+            (case_id, day, kind): event_id for case_id, day, kind, event_id in
+            self.connection.execute(select(*_EVENT_KEY_COLUMNS, events.c.id).where(
+                events.c.source == SOURCE_LOCAL, events.c.confirmed.is_(False)))}
         to_confirm: list[int] = []
         added = 0
-        separator = _KEY_SEPARATOR
         for chunk in chunks(self._event_keys(tables)):
-            existing = self._stored_event_keys({case_id for case_id, _, _ in chunk})
+            existing = self._stored_event_keys({key[0] for key in chunk})
             new = []
-            for case_id, day, kind in chunk:
-                key = f"{case_id}{separator}{day}{separator}{kind}"
+            for key in chunk:
                 if key in existing:
                     if key in unconfirmed:
                         to_confirm.append(unconfirmed.pop(key))
                     continue
                 existing.add(key)
-                new.append((case_id, day, kind))
+                new.append(key)
             added += self._insert_events(new)
         self.counts["events_added"] += added
         self._confirm(to_confirm)
@@ -724,84 +737,86 @@ class _ImportRun:
         self.events_per_table[table.raw.label] = counts[0]
         return True
 
-    def _insert_events(self, keys: Sequence[tuple[str, str, str]]) -> int:
+    def _insert_events(self, keys: Sequence[EventKey]) -> int:
         """Insert events from this import, given their keys (case, ISO date, kind)."""
         central, not_confirmed, import_id = SOURCE_CENTRAL, self.bulk.flag(False), self.import_id
-        date, days = self.bulk.date, self._days
+        days = self._days
         return self.bulk.insert(events, _EVENT_INSERT_COLUMNS, (
-            (case_id, date(days[day]), kind, central, not_confirmed, import_id)
+            (case_id, days[day], kind, central, not_confirmed, import_id)
             for case_id, day, kind in keys
         ))
 
-    @staticmethod
-    def _event_key_column() -> ColumnElement[str]:
-        """The SQL expression of an event's key: case, ISO date and kind in one string."""
-        return (events.c.case_id + literal(_KEY_SEPARATOR) + cast(events.c.date, String)
-                + literal(_KEY_SEPARATOR) + events.c.kind)
-
-    def _stored_event_keys(self, case_ids: set[str]) -> set[str]:
-        """The keys of the stored events of ``case_ids`` (as ``_event_key_column``).
+    def _stored_event_keys(self, case_ids: set[str]) -> set[EventKey]:
+        """The keys of the stored events of ``case_ids`` (case, ISO date, kind).
 
         On SQLite straight from the driver: a re-import reads every stored event of its
         cases, and SQLAlchemy's rows would cost more than the query.
         """
-        found: set[str] = set()
+        found: set[EventKey] = set()
         ids = list(case_ids)
-        key = self._event_key_column()
         if self.connection.dialect.name != "sqlite":
             for start in range(0, len(ids), _LOOKUP_CHUNK):
-                found.update(self.connection.execute(
-                    select(key).where(events.c.case_id.in_(ids[start:start + _LOOKUP_CHUNK]))
-                ).scalars())
+                found.update((case_id, day, kind) for case_id, day, kind in self.connection.execute(
+                    select(*_EVENT_KEY_COLUMNS).where(
+                        events.c.case_id.in_(ids[start:start + _LOOKUP_CHUNK]))))
             return found
-        sql = str(select(key).compile(dialect=self.connection.dialect,
-                                      compile_kwargs={"literal_binds": True}))
+        # SQLite stores a date as its ISO text: the column is the key's date as it is.
+        sql = "SELECT case_id, date, kind FROM events WHERE case_id IN "
         cursor = self.connection.connection.cursor()
         try:
             for start in range(0, len(ids), _LOOKUP_CHUNK):
                 part = ids[start:start + _LOOKUP_CHUNK]
-                cursor.execute(f"{sql} WHERE case_id IN ({', '.join('?' * len(part))})", part)
-                found.update(row[0] for row in cursor.fetchall())
+                cursor.execute(f"{sql}({', '.join('?' * len(part))})", part)
+                found.update(cursor.fetchall())
         finally:
             cursor.close()
         return found
 
-    def _event_keys(self, tables: Sequence[ExportTable]) -> Iterator[tuple[str, str, str]]:
+    def _event_keys(self, tables: Sequence[ExportTable]) -> Iterator[EventKey]:
         """Each valid events row's key (case, ISO date, kind), in one tight loop per table.
 
         A bad row, or one for a case that exists nowhere, becomes a rejection.
         """
         firsts, stored = self.known_firsts, self.stored_ids
-        isos = self._iso  # the memo of ``iso``, read directly in this hot loop
         for table in tables:
             reader = table.reader(self.today)
             # The reader's fast way, inline: an ordinary row is three lookups, no record.
+            # Its dates and kinds by raw cell, as the key has them: a cell not (yet) there
+            # goes the reader's way, which also fills the reader's memos these copy.
             i_id, i_date, i_kind, dates, kinds = reader.event_lookups()
+            day_texts: dict[object, str] = {}
+            kind_texts: dict[object, str] = {}
             count = 0
             for line, row in table.data_rows():
                 count += 1
                 cells: Sequence[Any] = row
                 try:
                     case_id = cells[i_id].strip()
-                    day = dates.get(cells[i_date])
-                    kind = kinds.get(cells[i_kind])
+                    day = day_texts.get(cells[i_date])
+                    kind = kind_texts.get(cells[i_kind])
                 except (IndexError, AttributeError, TypeError):  # a short row, or no text
                     case_id, day, kind = "", None, None
                 if not (case_id and day and kind):
                     record = self._checked_event(reader, line, row)
                     if record is None:
                         continue
-                    case_id, day, kind = record[0], record[1], record[2]
+                    case_id, day, kind = record[0], self._iso_text(record[1]), record[2].value
+                    _copy_memo(dates, day_texts, cells, i_date, day)
+                    _copy_memo(kinds, kind_texts, cells, i_kind, kind)
                 if case_id not in firsts and case_id not in stored:
                     self._reject_unknown_case(reader, line, case_id)
                     continue
-                yield case_id, isos.get(day) or self._iso_day(day), kind.value
+                yield case_id, day, kind
             self.events_per_table[table.raw.label] = count
 
+    def _iso_text(self, day: dt.date) -> str:
+        """``iso`` of a date that is there."""
+        return self._iso.get(day) or self._iso_day(day)
+
     def _iso_day(self, day: dt.date) -> str:
-        """A date as ISO text, remembered both ways (the events' insert wants the date)."""
+        """A date as ISO text, remembered both ways (with the events' insert's value)."""
         text = self._iso[day] = day.isoformat()
-        self._days[text] = day
+        self._days[text] = self.bulk.date(day)
         return text
 
     def _checked_event(self, reader: RowReader, line: int, cells: Sequence[Cell],
