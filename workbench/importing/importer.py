@@ -19,7 +19,10 @@ the transaction back. No query is made per row. What the import guarantees (issu
 * events are unique by (case, date, kind): a local event an export contains is marked
   confirmed, not doubled;
 * bad rows are rejected with file, line, field and reason, and stored; the rest imports;
-* the same files imported again change nothing.
+* the same files imported again change nothing; an events table an earlier import applied
+  with the same rows, none rejected, is not read again (``_ImportRun._applied_before``);
+* an import into an empty store marks all its cases at once (``touch_all_new``): their
+  deadline rows are written in one statement, not collected case by case.
 """
 
 from __future__ import annotations
@@ -60,7 +63,7 @@ from workbench.importing.reading import (
 from workbench.importing.rows import CaseRecord, EventRecord, FieldError, RowReader, quoted
 from workbench.importing.sitemappings import mappings_in_force
 from workbench.messages import render
-from workbench.store.bulk import CHUNK, BulkInserter, chunks, iter_rows
+from workbench.store.bulk import CHUNK, BulkInserter, chunks, indexes_deferred, iter_rows
 from workbench.store.database import Database
 from workbench.store.models import (
     SOURCE_CENTRAL,
@@ -537,9 +540,24 @@ class _ImportRun:
         stored, open_ids = self._stored_hashes()
         self.stored_ids = stored
         if not stored:
-            # Every case will be new: all are marked at once, their rows written at once.
+            # Every case will be new: all are marked at once, their rows written at once,
+            # and the cases' indexes built once they are all in.
             self.fresh = True
             touch_all_new(self.connection)
+        with indexes_deferred(self.connection, cases) if self.fresh else contextlib.nullcontext():
+            self._apply_rows(rows, stored)
+        self.rejected.extend(rows.rejected)
+        self.rejected.extend(self.identity_rejected)
+        self.known_firsts = rows.firsts
+        missing = self._missing(open_ids, rows) if rows.has_snapshot else []
+        open_count = len(open_ids)
+        if open_count and len(missing) / open_count > threshold and not self.force:
+            raise TruncatedExportError(len(missing), open_count, threshold)
+        self._close_missing(missing)
+        touch(self.connection, missing)
+
+    def _apply_rows(self, rows: CaseRows, stored: dict[str, int]) -> None:
+        """Write the rows: new cases inserted, changed ones compared and written."""
         pending = _PendingCases()
         iso = self.iso
         held = 0  # rows in ``pending``
@@ -560,15 +578,6 @@ class _ImportRun:
                 self._write(pending, rows)
                 pending, held = _PendingCases(), 0
         self._write(pending, rows)
-        self.rejected.extend(rows.rejected)
-        self.rejected.extend(self.identity_rejected)
-        self.known_firsts = rows.firsts
-        missing = self._missing(open_ids, rows) if rows.has_snapshot else []
-        open_count = len(open_ids)
-        if open_count and len(missing) / open_count > threshold and not self.force:
-            raise TruncatedExportError(len(missing), open_count, threshold)
-        self._close_missing(missing)
-        touch(self.connection, missing)
 
     def _write(self, pending: _PendingCases, rows: CaseRows) -> None:
         """Insert the new cases, write the changed ones, then the attributes of all."""

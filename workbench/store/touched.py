@@ -15,6 +15,7 @@ from collections.abc import Iterable
 
 from sqlalchemy import Connection, select
 
+from workbench.store.bulk import indexes_deferred
 from workbench.store.models import case_deadlines, cases, open_milestones
 
 _KEY = "workbench.touched_cases"
@@ -85,9 +86,10 @@ def leave_unevaluated(connection: Connection, touched: Touched) -> None:
         if touched.new:
             connection.execute(open_milestones.delete())
             connection.execute(case_deadlines.delete())
-            connection.execute(case_deadlines.insert().from_select(
-                ["case_id", "caseworker", "team"],
-                select(cases.c.case_id, cases.c.caseworker, cases.c.team)))
+            with indexes_deferred(connection, case_deadlines):
+                connection.execute(case_deadlines.insert().from_select(
+                    ["case_id", "caseworker", "team"],
+                    select(cases.c.case_id, cases.c.caseworker, cases.c.team)))
         else:
             connection.execute(case_deadlines.update().values(as_of=None))
         return
