@@ -855,9 +855,10 @@ class _ImportRun:
     def touch_changed_cases(self) -> None:
         """Mark the cases that got events in this import: their deadlines follow.
 
-        In an import into an empty store every case is marked already.
+        In an import into an empty store every case is marked already; an import that
+        added no event has none to mark (nor a scan of the events to find them).
         """
-        if self.fresh:
+        if self.fresh or not self.counts["events_added"]:
             return
         touch(self.connection, self.connection.execute(
             select(events.c.case_id).distinct().where(events.c.import_id == self.import_id)
