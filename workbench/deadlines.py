@@ -42,6 +42,7 @@ from sqlalchemy import (
     Connection,
     Row,
     String,
+    Table,
     case,
     cast,
     collate,
@@ -181,7 +182,9 @@ class Deadlines:
         never uses a row that is not evaluated for its day).
         """
         if isinstance(touched, AllCases):
-            if self._count(connection) > EVALUATED_AT_ONCE:
+            # All new (an import into an empty store): no rows yet, so count the cases.
+            count = self._count(connection, cases if touched.new else case_deadlines)
+            if count > EVALUATED_AT_ONCE:
                 leave_unevaluated(connection, touched)
             else:
                 self.refresh_all(connection, self._as_of())
@@ -227,9 +230,8 @@ class Deadlines:
         return True
 
     @staticmethod
-    def _count(connection: Connection) -> int:
-        return int(connection.execute(select(func.count()).select_from(case_deadlines)
-                                      ).scalar_one())
+    def _count(connection: Connection, table: Table = case_deadlines) -> int:
+        return int(connection.execute(select(func.count()).select_from(table)).scalar_one())
 
     def recompute(self, case_ids: Iterable[str], today: dt.date | None = None) -> None:
         """Re-evaluate and store these cases (for ``today``, else the usual date)."""

@@ -19,7 +19,10 @@ the transaction back. No query is made per row. What the import guarantees (issu
 * events are unique by (case, date, kind): a local event an export contains is marked
   confirmed, not doubled;
 * bad rows are rejected with file, line, field and reason, and stored; the rest imports;
-* the same files imported again change nothing.
+* the same files imported again change nothing; an events table an earlier import applied
+  with the same rows, none rejected, is not read again (``_ImportRun._applied_before``);
+* an import into an empty store marks all its cases at once (``touch_all_new``): their
+  deadline rows are written in one statement, not collected case by case.
 """
 
 from __future__ import annotations
@@ -32,7 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple, NoReturn
 
-from sqlalchemy import ColumnElement, Connection, String, bindparam, cast, func, literal, select
+from sqlalchemy import Connection, String, bindparam, cast, func, select
 from sqlalchemy.sql.expression import Executable
 
 from workbench.attributes import normalise_value, replace_central
@@ -60,7 +63,7 @@ from workbench.importing.reading import (
 from workbench.importing.rows import CaseRecord, EventRecord, FieldError, RowReader, quoted
 from workbench.importing.sitemappings import mappings_in_force
 from workbench.messages import render
-from workbench.store.bulk import CHUNK, BulkInserter, chunks, iter_rows
+from workbench.store.bulk import CHUNK, BulkInserter, chunks, indexes_deferred, iter_rows
 from workbench.store.database import Database
 from workbench.store.models import (
     SOURCE_CENTRAL,
@@ -72,7 +75,7 @@ from workbench.store.models import (
     utc_now,
 )
 from workbench.store.models import import_files as import_files_table
-from workbench.store.touched import touch
+from workbench.store.touched import touch, touch_all_new
 from workbench.views import ImportSummary, RejectedRow
 
 Progress = Callable[[int, int], None]
@@ -80,7 +83,9 @@ Progress = Callable[[int, int], None]
 Audit = Callable[[Connection, ImportSummary], None]
 #: Sags-IDs per query that reads cases or their events back.
 _LOOKUP_CHUNK = 500
-_KEY_SEPARATOR = "\x1f"
+#: An event's key: Sags-ID, ISO date, kind (the events' unique columns, the date as text).
+EventKey = tuple[str, str, str]
+_EVENT_KEY_COLUMNS = (events.c.case_id, cast(events.c.date, String), events.c.kind)
 _CASE_INSERT_COLUMNS = ("case_id", "cpr", "name", "scheme", "caseworker", "team", "start",
                         "closed_on")
 _EVENT_INSERT_COLUMNS = ("case_id", "date", "kind", "source", "confirmed", "import_id")
@@ -366,6 +371,18 @@ def rejection(label: str, line: int, field: str | None, reason: str) -> Rejected
     )
 
 
+def _copy_memo(memo: dict[Any, Any], copy: dict[object, str], cells: Sequence[Any],
+               index: int, value: str) -> None:
+    """Copy what ``memo`` (a reader's) holds for ``cells[index]``: ``value`` (as the key has it).
+
+    Only a cell the reader memoised: those are the ones its fast way takes as they are.
+    """
+    with contextlib.suppress(IndexError, TypeError):  # a short row, or a cell no key
+        cell = cells[index]
+        if cell in memo:
+            copy[cell] = value
+
+
 def _words(cells: Sequence[Cell]) -> set[str]:
     """Every word of a row: its cells split at delimiters, quotes and white space."""
     found: set[str] = set()
@@ -451,8 +468,11 @@ class _ImportRun:
         self.identity_rejected: list[RejectedRow] = []
         #: Sags-IDs whose citizen got a new name (same CPR number) in this import.
         self.renamed: list[str] = []
+        #: The store held no case when the import began (``touch_all_new``).
+        self.fresh = False
         self._iso: dict[dt.date, str] = {}
-        self._days: dict[str, dt.date] = {}
+        #: ISO text -> the date as the events' insert takes it (``BulkInserter.date``).
+        self._days: dict[str, object] = {}
         self.import_id = self._begin_history()
 
     def _begin_history(self) -> int:
@@ -519,6 +539,25 @@ class _ImportRun:
         """
         stored, open_ids = self._stored_hashes()
         self.stored_ids = stored
+        if not stored:
+            # Every case will be new: all are marked at once, their rows written at once,
+            # and the cases' indexes built once they are all in.
+            self.fresh = True
+            touch_all_new(self.connection)
+        with indexes_deferred(self.connection, cases) if self.fresh else contextlib.nullcontext():
+            self._apply_rows(rows, stored)
+        self.rejected.extend(rows.rejected)
+        self.rejected.extend(self.identity_rejected)
+        self.known_firsts = rows.firsts
+        missing = self._missing(open_ids, rows) if rows.has_snapshot else []
+        open_count = len(open_ids)
+        if open_count and len(missing) / open_count > threshold and not self.force:
+            raise TruncatedExportError(len(missing), open_count, threshold)
+        self._close_missing(missing)
+        touch(self.connection, missing)
+
+    def _apply_rows(self, rows: CaseRows, stored: dict[str, int]) -> None:
+        """Write the rows: new cases inserted, changed ones compared and written."""
         pending = _PendingCases()
         iso = self.iso
         held = 0  # rows in ``pending``
@@ -528,7 +567,7 @@ class _ImportRun:
             if before is None:
                 pending.new.append(record)
                 held += 1
-            elif before != hash((case.cpr, case.name, case.scheme.value, case.caseworker,
+            elif before != hash((case.cpr, case.name, case.scheme._value_, case.caseworker,
                                  case.team, iso(case.start), iso(case.closed_on))):
                 pending.changed.append(record)
                 held += 1
@@ -539,15 +578,6 @@ class _ImportRun:
                 self._write(pending, rows)
                 pending, held = _PendingCases(), 0
         self._write(pending, rows)
-        self.rejected.extend(rows.rejected)
-        self.rejected.extend(self.identity_rejected)
-        self.known_firsts = rows.firsts
-        missing = self._missing(open_ids, rows) if rows.has_snapshot else []
-        open_count = len(open_ids)
-        if open_count and len(missing) / open_count > threshold and not self.force:
-            raise TruncatedExportError(len(missing), open_count, threshold)
-        self._close_missing(missing)
-        touch(self.connection, missing)
 
     def _write(self, pending: _PendingCases, rows: CaseRows) -> None:
         """Insert the new cases, write the changed ones, then the attributes of all."""
@@ -608,7 +638,7 @@ class _ImportRun:
         """Insert the new cases."""
         date = self.bulk.date
         self.counts["new"] += self.bulk.insert(cases, _CASE_INSERT_COLUMNS, (
-            (c.case_id, c.cpr, c.name, c.scheme.value, c.caseworker, c.team, date(c.start),
+            (c.case_id, c.cpr, c.name, c.scheme._value_, c.caseworker, c.team, date(c.start),
              date(c.closed_on))
             for c in (r.case for r in records)
         ))
@@ -661,107 +691,141 @@ class _ImportRun:
         (the chunks before are stored by then, so a row repeated anywhere in the file is
         found), the chunk's new events inserted. So memory holds a chunk of rows, whatever
         the file's size; only the local events not yet confirmed are known throughout.
+        A table an earlier import applied as it is now is not read again (``_applied_before``).
         """
-        unconfirmed: dict[str, int] = dict(self.connection.execute(
-            select(self._event_key_column(), events.c.id).where(
-                events.c.source == SOURCE_LOCAL, events.c.confirmed.is_(False))
-        ).all())
+        tables = [table for table in tables if not self._applied_before(table)]
+        if not tables:
+            return
+        unconfirmed: dict[EventKey, int] = {
+            (case_id, day, kind): event_id for case_id, day, kind, event_id in
+            self.connection.execute(select(*_EVENT_KEY_COLUMNS, events.c.id).where(
+                events.c.source == SOURCE_LOCAL, events.c.confirmed.is_(False)))}
         to_confirm: list[int] = []
         added = 0
-        separator = _KEY_SEPARATOR
         for chunk in chunks(self._event_keys(tables)):
-            existing = self._stored_event_keys({case_id for case_id, _, _ in chunk})
+            existing = self._stored_event_keys({key[0] for key in chunk})
             new = []
-            for case_id, day, kind in chunk:
-                key = f"{case_id}{separator}{day}{separator}{kind}"
+            for key in chunk:
                 if key in existing:
                     if key in unconfirmed:
                         to_confirm.append(unconfirmed.pop(key))
                     continue
                 existing.add(key)
-                new.append((case_id, day, kind))
+                new.append(key)
             added += self._insert_events(new)
         self.counts["events_added"] += added
         self._confirm(to_confirm)
 
-    def _insert_events(self, keys: Sequence[tuple[str, str, str]]) -> int:
+    def _applied_before(self, table: ExportTable) -> bool:
+        """Whether an earlier import applied these very rows (the same digest) in full.
+
+        Then each of its rows was added or found, and is stored still: an event from an
+        export is never deleted, and a local one the export held was confirmed (withdrawn,
+        it turns back into the export's event). So reading it again would change nothing,
+        provided that import rejected none of its rows (their case may be known now) and its
+        export date is not later than this one's (a row's latest date grows with it). Then
+        its row count is taken from that import's history.
+        """
+        files, history = import_files_table.c, imports.c
+        earlier = self.connection.execute(
+            select(history.id, history.export_date)
+            .select_from(import_files_table.join(imports, history.id == files.import_id))
+            .where(files.content_hash == table.file.content_hash,
+                   files.content == TableKind.EVENTS.value)
+            .order_by(history.id.desc()).limit(1)).first()
+        if earlier is None or earlier.export_date > self.today:
+            return False
+        counts = self.connection.execute(select(files.rows).where(
+            files.import_id == earlier.id, files.content_hash == table.file.content_hash,
+            files.content == TableKind.EVENTS.value)).scalars().all()
+        label = rejection(table.raw.label, 0, None, "").file
+        rejected = self.connection.execute(select(func.count()).select_from(rejected_rows).where(
+            rejected_rows.c.import_id == earlier.id, rejected_rows.c.file == label)).scalar()
+        if len(counts) != 1 or rejected:  # one events table of the file: it is this one
+            return False
+        self.events_per_table[table.raw.label] = counts[0]
+        return True
+
+    def _insert_events(self, keys: Sequence[EventKey]) -> int:
         """Insert events from this import, given their keys (case, ISO date, kind)."""
         central, not_confirmed, import_id = SOURCE_CENTRAL, self.bulk.flag(False), self.import_id
-        date, days = self.bulk.date, self._days
+        days = self._days
         return self.bulk.insert(events, _EVENT_INSERT_COLUMNS, (
-            (case_id, date(days[day]), kind, central, not_confirmed, import_id)
+            (case_id, days[day], kind, central, not_confirmed, import_id)
             for case_id, day, kind in keys
         ))
 
-    @staticmethod
-    def _event_key_column() -> ColumnElement[str]:
-        """The SQL expression of an event's key: case, ISO date and kind in one string."""
-        return (events.c.case_id + literal(_KEY_SEPARATOR) + cast(events.c.date, String)
-                + literal(_KEY_SEPARATOR) + events.c.kind)
-
-    def _stored_event_keys(self, case_ids: set[str]) -> set[str]:
-        """The keys of the stored events of ``case_ids`` (as ``_event_key_column``).
+    def _stored_event_keys(self, case_ids: set[str]) -> set[EventKey]:
+        """The keys of the stored events of ``case_ids`` (case, ISO date, kind).
 
         On SQLite straight from the driver: a re-import reads every stored event of its
         cases, and SQLAlchemy's rows would cost more than the query.
         """
-        found: set[str] = set()
+        found: set[EventKey] = set()
         ids = list(case_ids)
-        key = self._event_key_column()
         if self.connection.dialect.name != "sqlite":
             for start in range(0, len(ids), _LOOKUP_CHUNK):
-                found.update(self.connection.execute(
-                    select(key).where(events.c.case_id.in_(ids[start:start + _LOOKUP_CHUNK]))
-                ).scalars())
+                found.update((case_id, day, kind) for case_id, day, kind in self.connection.execute(
+                    select(*_EVENT_KEY_COLUMNS).where(
+                        events.c.case_id.in_(ids[start:start + _LOOKUP_CHUNK]))))
             return found
-        sql = str(select(key).compile(dialect=self.connection.dialect,
-                                      compile_kwargs={"literal_binds": True}))
+        # SQLite stores a date as its ISO text: the column is the key's date as it is.
+        sql = "SELECT case_id, date, kind FROM events WHERE case_id IN "
         cursor = self.connection.connection.cursor()
         try:
             for start in range(0, len(ids), _LOOKUP_CHUNK):
                 part = ids[start:start + _LOOKUP_CHUNK]
-                cursor.execute(f"{sql} WHERE case_id IN ({', '.join('?' * len(part))})", part)
-                found.update(row[0] for row in cursor.fetchall())
+                cursor.execute(f"{sql}({', '.join('?' * len(part))})", part)
+                found.update(cursor.fetchall())
         finally:
             cursor.close()
         return found
 
-    def _event_keys(self, tables: Sequence[ExportTable]) -> Iterator[tuple[str, str, str]]:
+    def _event_keys(self, tables: Sequence[ExportTable]) -> Iterator[EventKey]:
         """Each valid events row's key (case, ISO date, kind), in one tight loop per table.
 
         A bad row, or one for a case that exists nowhere, becomes a rejection.
         """
         firsts, stored = self.known_firsts, self.stored_ids
-        isos = self._iso  # the memo of ``iso``, read directly in this hot loop
         for table in tables:
             reader = table.reader(self.today)
             # The reader's fast way, inline: an ordinary row is three lookups, no record.
+            # Its dates and kinds by raw cell, as the key has them: a cell not (yet) there
+            # goes the reader's way, which also fills the reader's memos these copy.
             i_id, i_date, i_kind, dates, kinds = reader.event_lookups()
+            day_texts: dict[object, str] = {}
+            kind_texts: dict[object, str] = {}
             count = 0
             for line, row in table.data_rows():
                 count += 1
                 cells: Sequence[Any] = row
                 try:
                     case_id = cells[i_id].strip()
-                    day = dates.get(cells[i_date])
-                    kind = kinds.get(cells[i_kind])
+                    day = day_texts.get(cells[i_date])
+                    kind = kind_texts.get(cells[i_kind])
                 except (IndexError, AttributeError, TypeError):  # a short row, or no text
                     case_id, day, kind = "", None, None
                 if not (case_id and day and kind):
                     record = self._checked_event(reader, line, row)
                     if record is None:
                         continue
-                    case_id, day, kind = record[0], record[1], record[2]
+                    case_id, day, kind = record[0], self._iso_text(record[1]), record[2].value
+                    _copy_memo(dates, day_texts, cells, i_date, day)
+                    _copy_memo(kinds, kind_texts, cells, i_kind, kind)
                 if case_id not in firsts and case_id not in stored:
                     self._reject_unknown_case(reader, line, case_id)
                     continue
-                yield case_id, isos.get(day) or self._iso_day(day), kind.value
+                yield case_id, day, kind
             self.events_per_table[table.raw.label] = count
 
+    def _iso_text(self, day: dt.date) -> str:
+        """``iso`` of a date that is there."""
+        return self._iso.get(day) or self._iso_day(day)
+
     def _iso_day(self, day: dt.date) -> str:
-        """A date as ISO text, remembered both ways (the events' insert wants the date)."""
+        """A date as ISO text, remembered both ways (with the events' insert's value)."""
         text = self._iso[day] = day.isoformat()
-        self._days[text] = day
+        self._days[text] = self.bulk.date(day)
         return text
 
     def _checked_event(self, reader: RowReader, line: int, cells: Sequence[Cell],
@@ -789,7 +853,13 @@ class _ImportRun:
         self._execute(statement, ({"b_id": event_id} for event_id in event_ids))
 
     def touch_changed_cases(self) -> None:
-        """Mark the cases that got events in this import: their deadlines follow."""
+        """Mark the cases that got events in this import: their deadlines follow.
+
+        In an import into an empty store every case is marked already; an import that
+        added no event has none to mark (nor a scan of the events to find them).
+        """
+        if self.fresh or not self.counts["events_added"]:
+            return
         touch(self.connection, self.connection.execute(
             select(events.c.case_id).distinct().where(events.c.import_id == self.import_id)
         ).scalars())
