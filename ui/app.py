@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from ui import autostart, jobs
 from ui.appid import set_app_id
 from ui.backend import Backend
+from ui.collector import UiThreadCollector
 from ui.crash import CrashDialog
 from ui.i18n import Translations
 from ui.icons import app_icon
@@ -65,6 +66,8 @@ class Session:
     reminders: Reminders
     #: Keeps the program in the tray when the window is closed (where there is a tray).
     keeper: TrayKeeper | None = None
+    #: Collects reference cycles on the UI thread while the session runs.
+    collector: UiThreadCollector | None = None
 
     def close(self) -> None:
         """Stop the reminders, close the window and the database, stop the worker thread."""
@@ -73,6 +76,8 @@ class Session:
         self.reminders.stop()
         self.window.close()
         self.backend.shutdown()
+        if self.collector is not None:
+            self.collector.stop()
 
 
 def start_session(arguments: argparse.Namespace, state: QSettings,
@@ -86,6 +91,7 @@ def start_session(arguments: argparse.Namespace, state: QSettings,
     """
     if translations is not None:
         translations.try_switch(str(state.value("language", DEFAULT_LANGUAGE)))
+    collector = UiThreadCollector()  # before the worker makes its first object
     backend = Backend()
     # Asked first, so the worker loads the database layer and opens the file while this
     # thread builds the window; both answers come in the event loop, after it is built.
@@ -97,7 +103,7 @@ def start_session(arguments: argparse.Namespace, state: QSettings,
     reminders = Reminders(window, clocks or ReminderClocks(clock.now), NagTray.if_available())
     keeper = None if reminders.tray is None else TrayKeeper(window, reminders.tray, state)
     window.show()
-    return Session(window, backend, reminders, keeper)
+    return Session(window, backend, reminders, keeper, collector)
 
 
 def _report_unexpected(kind: type[BaseException], error: BaseException,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -63,6 +64,13 @@ def translations(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Translati
 def english(qapp: QApplication, translations: Translations) -> None:
     """Each test starts in English (the source language) unless it switches."""
     translations.switch("en")
+
+
+@pytest.fixture(autouse=True)
+def collecting() -> Iterator[None]:
+    """Python collects by itself again after each test (a session's collector pauses it)."""
+    yield
+    gc.enable()
 
 
 @pytest.fixture
