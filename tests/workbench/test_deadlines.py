@@ -234,15 +234,15 @@ class Steps:
             yield action.__name__
 
 
-@pytest.mark.parametrize(("seed", "at_once"), [(1, None), (2, None), (3, 0)])
-def test_stored_deadlines_equal_a_fresh_evaluation_after_every_change(
-        database_url: str, tmp_path: Path, seed: int, at_once: int | None,
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    """``at_once`` 0: every change only marks its cases, as a whole-centre import does."""
-    if at_once is not None:
-        monkeypatch.setattr(deadlines, "EVALUATED_AT_ONCE", at_once)
+@contextlib.contextmanager
+def team_on_a_random_caseload(database_url: str, tmp_path: Path, seed: int, size: int,
+                              ) -> Iterator[tuple[Workbench, Workbench, Steps]]:
+    """Two teammates who imported one random caseload of ``size`` cases, and their steps.
+
+    Their stored deadlines equal a fresh evaluation before the first step.
+    """
     rng = random.Random(seed)
-    load = Caseload(rng, tmp_path / "exports", 24)
+    load = Caseload(rng, tmp_path / "exports", size)
     with Workbench.open(database_url) as workbench, \
             Workbench.open(tmp_path / "teammate.db") as teammate:
         files = load.files()
@@ -253,6 +253,18 @@ def test_stored_deadlines_equal_a_fresh_evaluation_after_every_change(
         teammate.team.join("CD", ("AB", "CD"), folder=tmp_path / "share", join_code=code)
         steps = Steps(rng, workbench, teammate, load)
         assert workbench.deadlines.verify(steps.today) == []
+        yield workbench, teammate, steps
+
+
+@pytest.mark.parametrize(("seed", "at_once"), [(1, None), (2, None), (3, 0)])
+def test_stored_deadlines_equal_a_fresh_evaluation_after_every_change(
+        database_url: str, tmp_path: Path, seed: int, at_once: int | None,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """``at_once`` 0: every change only marks its cases, as a whole-centre import does."""
+    if at_once is not None:
+        monkeypatch.setattr(deadlines, "EVALUATED_AT_ONCE", at_once)
+    with team_on_a_random_caseload(database_url, tmp_path, seed, 24) as (
+            workbench, teammate, steps):
         for done in steps.run(28):
             differences = workbench.deadlines.verify(steps.today)
             assert differences == [], f"after {steps.done}: {differences[:3]}"

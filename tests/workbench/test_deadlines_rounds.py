@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import event, insert, select
 
-from tests.workbench.test_deadlines import FIRST_DAY, Caseload, Steps
+from tests.workbench.test_deadlines import FIRST_DAY, Caseload, team_on_a_random_caseload
 from workbench import deadlines
 from workbench.session import Workbench
 from workbench.store.models import case_deadlines, cases
@@ -92,18 +92,8 @@ def test_stored_deadlines_equal_a_fresh_evaluation_in_tiny_rounds(
     """Every change only marks its cases; reads evaluate them three cases a round."""
     monkeypatch.setattr(deadlines, "EVALUATED_AT_ONCE", 0)
     monkeypatch.setattr(deadlines, "CHUNK", 3)
-    rng = random.Random(seed)
-    load = Caseload(rng, tmp_path / "exports", 20)
-    with Workbench.open(database_url) as workbench, \
-            Workbench.open(tmp_path / "teammate.db") as teammate:
-        files = load.files()
-        for member in (workbench, teammate):
-            member.imports.import_files(files, today=FIRST_DAY)
-        (tmp_path / "share").mkdir()
-        code = workbench.team.join("AB", ("AB", "CD"), folder=tmp_path / "share").join_code
-        teammate.team.join("CD", ("AB", "CD"), folder=tmp_path / "share", join_code=code)
-        steps = Steps(rng, workbench, teammate, load)
-        assert workbench.deadlines.verify(steps.today) == []
+    with team_on_a_random_caseload(database_url, tmp_path, seed, 20) as (
+            workbench, _teammate, steps):
         for _done in steps.run(16):
             assert workbench.deadlines.verify(steps.today) == [], steps.done
             workbench.deadlines.recompute_all(steps.today)
