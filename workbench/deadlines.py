@@ -69,7 +69,7 @@ from workbench.engine import (
 )
 from workbench.pauses import NO_WAIVERS, waivers_of
 from workbench.rules import CountRule, Rule, RuleProfile
-from workbench.store.bulk import BulkInserter, fetch_rows
+from workbench.store.bulk import BulkInserter, fetch_rows, indexes_deferred
 from workbench.store.database import Database
 from workbench.store.driverread import driver_rows
 from workbench.store.models import case_deadlines, cases, events, open_milestones, settings
@@ -742,21 +742,15 @@ def _indexes_set_aside(connection: Connection, many: bool) -> Iterator[None]:
 
     Each row written into an indexed table goes to a random place of every index (by
     caseworker, team, due date...), page after page in and out of the cache; an index made
-    afresh sorts the rows once. A third of the write's time at 100,000 cases. The indexes are
-    read from the schema, so that this follows whatever migration changed them; if the write
+    afresh sorts the rows once. A third of the write's time at 100,000 cases. If the write
     fails, the transaction's rollback brings them back with the rows.
     """
     if not many or connection.dialect.name != "sqlite":
         yield
         return
-    found = connection.exec_driver_sql(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
-        "AND tbl_name IN ('case_deadlines', 'open_milestones') ORDER BY name").all()
-    for name, _sql in found:
-        connection.exec_driver_sql(f'DROP INDEX "{name}"')
-    yield
-    for _name, sql in found:
-        connection.exec_driver_sql(sql)
+    with indexes_deferred(connection, case_deadlines), \
+            indexes_deferred(connection, open_milestones):
+        yield
 
 
 def _rounds(connection: Connection, case_ids: Sequence[str] | None,

@@ -96,12 +96,12 @@ class BulkInserter:
 
 @contextlib.contextmanager
 def indexes_deferred(connection: Connection, table: Table) -> Iterator[None]:
-    """Drop ``table``'s indexes (not its keys) for a bulk insert into it, build them after.
+    """Drop ``table``'s indexes (not its keys) for a bulk write into it, build them after.
 
-    For a table that is empty when the insert begins: building an index from all its rows
-    at once (a sort) takes half the time of growing it row by row in random key order, as a
-    caseworker or team index grows (10⁶ cases). In the connection's transaction, so a
-    rollback brings the indexes back as they were.
+    For a write of many rows (into an empty table, or most of one rewritten): building an
+    index from all its rows at once (a sort) takes half the time of growing it row by row
+    in random key order, as a caseworker or team index grows (10⁶ cases). In the
+    connection's transaction, so a rollback brings the indexes back as they were.
     """
     indexes = sorted(table.indexes, key=lambda index: str(index.name))
     for index in indexes:
