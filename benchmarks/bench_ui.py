@@ -26,6 +26,7 @@ existing database instead (built by an earlier run with ``--keep``).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import os
@@ -295,7 +296,17 @@ def main() -> int:
         for _ in range(RUNS):  # in turn, so a busy spell of the machine hits both alike
             runs.append(measure(database))
             bare_runs.append(measure(database, bare=True))
-    return report(runs, bare_runs, arguments.cases)
+        cases = arguments.cases if arguments.database is None else cases_in(database)
+    return report(runs, bare_runs, cases)
+
+
+def cases_in(database: Path) -> int:
+    """How many cases an existing database holds: the bounds depend on the caseload's size."""
+    import sqlite3
+
+    with contextlib.closing(sqlite3.connect(database)) as connection:
+        (count,) = connection.execute("SELECT count(*) FROM cases").fetchone()
+    return int(count)
 
 
 def report(runs: list[Figures], bare_runs: list[Figures], cases: int) -> int:
