@@ -81,7 +81,8 @@ class MainWindow(QMainWindow):
 
     # Emitted each time the views have drawn what a change (or a full read) concerns.
     refreshed = Signal()
-    # Emitted once the database is open and the settings are read: the reminders may start.
+    # Emitted once the database is open and the settings are read, and the lists are drawn
+    # if there are any: the reminders may start.
     started = Signal()
     # Emitted with True when the database joined a team (or is found in one), False if not.
     team_changed = Signal(bool)
