@@ -300,16 +300,18 @@ class Deadlines:
 
     # --- read ----------------------------------------------------------------------------
 
-    def caseload(self, today: dt.date, conditions: Sequence[ColumnElement[bool]],
-                 ) -> list[CaseRow]:
+    def caseload(self, today: dt.date, conditions: Sequence[ColumnElement[bool]], *,
+                 listed: bool = False) -> list[CaseRow]:
         """The list rows of the open cases matching ``conditions``, soonest due first.
 
         One indexed query; rows that do not hold for ``today`` (or are missing) are
         re-evaluated first, in a write transaction of their own, and read again.
+        ``listed``: ``conditions`` name the cases in a list (``IN``), a read of a few rows
+        that SQLAlchemy's cached statement serves faster than the driver's cursor.
         """
         query = _list_query(today, conditions).order_by(
             *_soonest_first_in_sql(self._database.engine.dialect.name))
-        found, profile, amber_days, reordered = self._read(today, query)
+        found, profile, amber_days, reordered = self._read(today, query, listed)
         rows = _case_rows(found, today, profile, amber_days)
         if reordered:
             # Re-evaluated rows come last (``_read``): the others are in order already.
@@ -355,21 +357,24 @@ class Deadlines:
             last = dt.date.max.isoformat()
             return sorted(table, key=lambda row: (row[4] or last, row[0]))
 
-    def _read(self, today: dt.date, query: Any,
+    def _read(self, today: dt.date, query: Any, listed: bool = False,
               ) -> tuple[Sequence[tuple[Any, ...]], RuleProfile, int, bool]:
         """The rows of ``query`` (``_list_query``'s), all holding for ``today``.
 
-        Plain tuples from the driver (``driver_rows``): dates as the driver gives them. Rows
-        that do not hold for ``today`` (or are missing) are re-evaluated first, in a write
-        transaction of their own, and read again; where the database takes no write, they
-        come last, evaluated for this read (then True: the rows are out of order).
+        Plain tuples from the driver (``driver_rows``; ``listed``: through SQLAlchemy, whose
+        statement cache spares a few rows' read the compiling), dates as the driver gives
+        them (``_Days`` takes either). Rows that do not hold for ``today`` (or are missing)
+        are re-evaluated first, in a write transaction of their own, and read again; where
+        the database takes no write, they come last, evaluated for this read (then True:
+        the rows are out of order).
         """
         self.today = today
         while True:
             with self._database.transaction() as connection:
                 profile, amber_days = self._rules_of(connection)
                 stored = _stored_fingerprint(connection)
-                found = driver_rows(connection, query)
+                found = ([tuple(row) for row in connection.execute(query)] if listed
+                         else driver_rows(connection, query))
             stale = [row[0] for row in found if row[-1]]
             if stored != fingerprint(profile):
                 if self._check_profile(profile, stored):
