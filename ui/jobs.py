@@ -32,7 +32,6 @@ if TYPE_CHECKING:
     from workbench.reports import ReportSummary
     from workbench.session import Workbench
     from workbench.settings import Settings
-    from workbench.sync.team import TeamStatus
 
 #: How many cases the demo export has: a miniteam's caseload and then some.
 DEMO_CASES = 300
@@ -51,8 +50,6 @@ class Snapshot:
     cases: tuple[CaseRow, ...]
     inquiries: tuple[InquiryRow, ...]
     detail: CaseDetail | None
-    #: The miniteam as this database sees it (settings None: in no team).
-    team: TeamStatus
     #: Absent colleagues I cover today, each with the open cases I cover for them.
     covers: tuple[tuple[str, frozenset[str]], ...] = ()
 
@@ -109,8 +106,8 @@ def start_up(workbench: Workbench) -> StartUp:
 def snapshot(workbench: Workbench, view: View) -> Snapshot:
     """The caseload, the inquiries and the selected case as the database has them now.
 
-    Who has open cases (the owner filter's colleagues and teams) is read after it is
-    drawn (``owners``).
+    Who has open cases (the owner filter's colleagues and teams) and the team's status are
+    read after it is drawn (``owners``; the team: ``ui.teamactions``).
     """
     return Snapshot(
         today=view.today,
@@ -118,7 +115,6 @@ def snapshot(workbench: Workbench, view: View) -> Snapshot:
         cases=tuple(workbench.cases.caseload(view.today)),
         inquiries=inquiries(workbench, view),
         detail=case_detail(workbench, view.case_id, view.today),
-        team=workbench.team.status(),
         covers=covers(workbench, view.today),
     )
 

@@ -171,7 +171,7 @@ class MainWindow(QMainWindow):
 
         def drawn(snapshot: jobs.Snapshot) -> None:
             self.settings_actions.apply(snapshot.settings)
-            self.team_actions.apply_team(snapshot.team)
+            self.team_actions.read_status()  # not the lists: read once they are drawn
 
         self.settings_actions.applied.connect(applied)
         self.importer = ImportController(self.backend, self, today)

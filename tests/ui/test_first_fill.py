@@ -1,8 +1,8 @@
 """The window's first fill: the lists first, what is not the lists right after them.
 
 Issue 18 bounds the time from process start until the lists hold every open case. The
-owner filter's colleagues and teams are read once the lists are drawn; the lists and the
-filter in force ("my cases") do not wait for them.
+owner filter's colleagues and teams, and the team's status, are read once the lists are
+drawn; the lists and the filter in force ("my cases") do not wait for them.
 """
 
 from __future__ import annotations
@@ -48,14 +48,17 @@ def test_the_lists_are_drawn_before_the_colleagues_are_read(
                             evening_clocks(TODAY))
     qtbot.addWidget(session.window)
     window, lists = session.window, session.window.lists
-    at_first_draw: list[tuple[int, list[str], dict[Status, int]]] = []
+    at_first_draw: list[tuple[int, list[str], dict[Status, int], object]] = []
     window.full_refresh.drawn.connect(lambda: at_first_draw.append(
         (sum(section.model.rowCount() for section in lists.sections.values()),
-         _offered(lists.owner_filter), lists.counts())))
+         _offered(lists.owner_filter), lists.counts(), window.shown.team)))
     try:
         qtbot.waitUntil(lambda: bool(at_first_draw), timeout=20_000)
         wait_idle(qtbot, window)
-        rows, offered, shown = at_first_draw[0]
+        rows, offered, shown, team = at_first_draw[0]
+        # The team's status too is read once the lists are drawn.
+        assert team is None
+        assert window.shown.team is not None and window.shown.team.settings is None
         # Every case is in the lists, and mine are shown; the colleagues come right after.
         assert rows == len(CASES)
         assert offered[:3] == ["All cases", "My cases (AB)", "My team (Nord)"]

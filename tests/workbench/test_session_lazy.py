@@ -2,7 +2,9 @@
 
 The window's process start until its lists are filled is bounded (issue 18), and the
 worker loads the database layer on that path: the import (``workbench.importing``' reader
-and importer) and PostgreSQL's dialect (the team hub's inserts) wait until they are used.
+and importer), PostgreSQL's dialect (the team hub's inserts) and the team's side of the
+sync (transports, the team key's cryptography) wait until they are used, and SQLAlchemy's
+ORM is not used at all.
 """
 
 from __future__ import annotations
@@ -21,11 +23,14 @@ import json, sys, datetime as dt
 from workbench.session import Workbench
 with Workbench.open(sys.argv[1]) as workbench:
     workbench.cases.caseload(dt.date.fromisoformat(sys.argv[2]))
-    workbench.team.status()
-print(json.dumps(sorted(name for name in sys.modules if name in sys.argv[3:])))
+    workbench.settings.load()
+    loaded = sorted(name for name in sys.modules if name in sys.argv[3:])
+    assert workbench.team.status().settings is None  # in no team: loaded on first use
+print(json.dumps(loaded))
 """
 _LATER = ("workbench.importing.importer", "workbench.importing.dryrun",
-          "workbench.importing.reading", "sqlalchemy.dialects.postgresql")
+          "workbench.importing.reading", "sqlalchemy.dialects.postgresql",
+          "sqlalchemy.orm", "workbench.sync.team", "cryptography")
 
 
 def _loaded_by_opening(database: Path, *names: str) -> list[str]:
@@ -37,7 +42,8 @@ def _loaded_by_opening(database: Path, *names: str) -> list[str]:
     return loaded
 
 
-def test_opening_and_reading_leaves_the_import_and_postgresql_unloaded(tmp_path: Path) -> None:
+def test_opening_and_reading_leaves_the_import_the_team_and_the_orm_unloaded(
+        tmp_path: Path) -> None:
     database = tmp_path / "work.db"
     with Workbench.open(database) as workbench:
         workbench.imports.import_files([write_cases(tmp_path / "a.csv", [Case("S1")])],
