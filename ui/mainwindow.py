@@ -171,7 +171,6 @@ class MainWindow(QMainWindow):
 
         def drawn(snapshot: jobs.Snapshot) -> None:
             self.settings_actions.apply(snapshot.settings)
-            self.team_actions.read_status()  # not the lists: read once they are drawn
 
         self.settings_actions.applied.connect(applied)
         self.importer = ImportController(self.backend, self, today)
@@ -197,6 +196,8 @@ class MainWindow(QMainWindow):
         self.team_actions.synced.connect(self.synced)
         self.full_refresh = FullRefresh(operations, shown, self.lists, self.panel,
                                         self.inquiries, today, drawn)
+        # The team's status is not the lists: read once a full read is drawn.
+        self.full_refresh.drawn.connect(self.team_actions.read_status)
         self.waivers = WaiverController(
             self, operations, lambda: shown.initials, today,
             lambda: shown.settings.profile_name if shown.settings else None,
