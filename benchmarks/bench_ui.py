@@ -100,7 +100,10 @@ def child(database: str, started: float) -> None:
             return
         figures["filled"] = time.time() - started
         figures["filled_cpu"] = time.process_time()
-        window.lists.owner_filter.setCurrentIndex(0)  # everyone's cases, not only mine
+        # Everyone's cases, not only mine, picked as a user picks it (``activated``): a
+        # choice the user made is kept when the colleagues are offered after the fill.
+        window.lists.owner_filter.setCurrentIndex(0)
+        window.lists.owner_filter.activated.emit(0)
         app.processEvents()
         figures["rows"] = float(sum(window.lists.counts().values()))
         figures["keystrokes_ms"] = type_searches(app, window.lists.search, repainted)

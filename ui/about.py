@@ -12,7 +12,7 @@ are in ``resources/licences``.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib import metadata
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -30,6 +30,9 @@ from PySide6.QtWidgets import (
 import workbench
 from ui import texts
 from workbench.resources import resource_dir
+
+if TYPE_CHECKING:
+    from importlib import metadata
 
 #: The libraries the bundle is built from (pyproject.toml: core, gui, encryption).
 BUNDLED = ("PySide6-Essentials", "shiboken6", "SQLAlchemy", "alembic", "holidays",
@@ -51,6 +54,8 @@ class Library:
 
 def app_version() -> str:
     """The program's version (the installed metadata's, else the package's)."""
+    from importlib import metadata  # loaded when asked (the window starts without it)
+
     try:
         return metadata.version("caseworker-workbench")
     except metadata.PackageNotFoundError:
@@ -81,6 +86,8 @@ def _shipped_text(licence: str) -> str:
 
 def bundled_libraries() -> list[Library]:
     """Every bundled library found installed, with its licence text (empty if none)."""
+    from importlib import metadata
+
     libraries = []
     for name in BUNDLED:
         try:

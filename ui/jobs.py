@@ -32,7 +32,6 @@ if TYPE_CHECKING:
     from workbench.reports import ReportSummary
     from workbench.session import Workbench
     from workbench.settings import Settings
-    from workbench.sync.team import TeamStatus
 
 #: How many cases the demo export has: a miniteam's caseload and then some.
 DEMO_CASES = 300
@@ -49,12 +48,8 @@ class Snapshot:
     settings: Settings
     #: The open cases, soonest due first (as ``Cases.caseload`` gives them).
     cases: tuple[CaseRow, ...]
-    caseworkers: tuple[str, ...]
-    teams: tuple[str, ...]
     inquiries: tuple[InquiryRow, ...]
     detail: CaseDetail | None
-    #: The miniteam as this database sees it (settings None: in no team).
-    team: TeamStatus
     #: Absent colleagues I cover today, each with the open cases I cover for them.
     covers: tuple[tuple[str, frozenset[str]], ...] = ()
 
@@ -109,19 +104,25 @@ def start_up(workbench: Workbench) -> StartUp:
 
 
 def snapshot(workbench: Workbench, view: View) -> Snapshot:
-    """The caseload, the inquiries and the selected case as the database has them now."""
-    caseworkers, teams = workbench.cases.owners()
+    """The caseload, the inquiries and the selected case as the database has them now.
+
+    Who has open cases (the owner filter's colleagues and teams) and the team's status are
+    read after it is drawn (``owners``; the team: ``ui.teamactions``).
+    """
     return Snapshot(
         today=view.today,
         settings=workbench.settings.load(),
         cases=tuple(workbench.cases.caseload(view.today)),
-        caseworkers=tuple(caseworkers),
-        teams=tuple(teams),
         inquiries=inquiries(workbench, view),
         detail=case_detail(workbench, view.case_id, view.today),
-        team=workbench.team.status(),
         covers=covers(workbench, view.today),
     )
+
+
+def owners(workbench: Workbench) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The caseworkers and the teams that have open cases, each sorted."""
+    caseworkers, teams = workbench.cases.owners()
+    return tuple(caseworkers), tuple(teams)
 
 
 def covers(workbench: Workbench, today: dt.date) -> tuple[tuple[str, frozenset[str]], ...]:

@@ -81,7 +81,8 @@ class MainWindow(QMainWindow):
 
     # Emitted each time the views have drawn what a change (or a full read) concerns.
     refreshed = Signal()
-    # Emitted once the database is open and the settings are read: the reminders may start.
+    # Emitted once the database is open and the settings are read, and the lists are drawn
+    # if there are any: the reminders may start.
     started = Signal()
     # Emitted with True when the database joined a team (or is found in one), False if not.
     team_changed = Signal(bool)
@@ -170,7 +171,6 @@ class MainWindow(QMainWindow):
 
         def drawn(snapshot: jobs.Snapshot) -> None:
             self.settings_actions.apply(snapshot.settings)
-            self.team_actions.apply_team(snapshot.team)
 
         self.settings_actions.applied.connect(applied)
         self.importer = ImportController(self.backend, self, today)
@@ -196,6 +196,8 @@ class MainWindow(QMainWindow):
         self.team_actions.synced.connect(self.synced)
         self.full_refresh = FullRefresh(operations, shown, self.lists, self.panel,
                                         self.inquiries, today, drawn)
+        # The team's status is not the lists: read once a full read is drawn.
+        self.full_refresh.drawn.connect(self.team_actions.read_status)
         self.waivers = WaiverController(
             self, operations, lambda: shown.initials, today,
             lambda: shown.settings.profile_name if shown.settings else None,

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -25,6 +26,9 @@ from ui.ops import EVERYTHING, Changes, Operations
 from ui.shown import Shown
 from workbench.errors import WorkbenchError
 from workbench.views import CaseDetail, CaseRow, InquiryRow
+
+if TYPE_CHECKING:
+    from workbench.settings import Settings
 
 Today = Callable[[], dt.date]
 
@@ -140,6 +144,8 @@ class FullRefresh(QObject):
         self._reading = False
         self._again = False
         self._columns_fitted = False
+        #: The teams with open cases as last read (``Shown.caseworkers`` has the people).
+        self._teams: tuple[str, ...] = ()
         operations.changed.connect(self._changed)
         self._day_timer = QTimer(self)
         self._day_timer.timeout.connect(self.check_day)
@@ -172,6 +178,10 @@ class FullRefresh(QObject):
         def done(snapshot: jobs.Snapshot) -> None:
             self._reading = False
             self.draw(snapshot)
+            # Who has open cases, for the owner filter: read once the lists are drawn.
+            self._operations.backend.submit(
+                jobs.owners, on_done=lambda found: self._draw_people(found, snapshot.settings),
+                on_error=self._operations.show_error)
             if self._again:
                 self._again = False
                 self.read()
@@ -186,12 +196,13 @@ class FullRefresh(QObject):
     def draw(self, snapshot: jobs.Snapshot) -> None:
         """Draw what the database holds now."""
         shown = self._shown
-        shown.day, shown.caseworkers = snapshot.today, snapshot.caseworkers
+        shown.day = snapshot.today
         shown.set_cases(snapshot.cases)
         self._apply(snapshot)
         settings = snapshot.settings
         self._lists.set_covers(dict(snapshot.covers))
-        self._lists.set_people(snapshot.caseworkers, snapshot.teams, settings.my_initials,
+        # The colleagues and teams as last read, until they are read again (``read``).
+        self._lists.set_people(shown.caseworkers, self._teams, settings.my_initials,
                                settings.my_team or "")
         self._lists.set_cases(snapshot.cases, settings.amber_days, soonest_first=True)
         self._panel.amber_days = settings.amber_days
@@ -202,3 +213,9 @@ class FullRefresh(QObject):
             self._lists.fit_columns()
             self._columns_fitted = True
         self.drawn.emit()
+
+    def _draw_people(self, owners: tuple[tuple[str, ...], tuple[str, ...]],
+                     settings: Settings) -> None:
+        """Offer the colleagues and teams that have open cases in the owner filter."""
+        self._shown.caseworkers, self._teams = owners
+        self._lists.set_people(*owners, settings.my_initials, settings.my_team or "")

@@ -13,6 +13,8 @@ machine that came up to 3 s after the UI thread had handled the signal; a ``run_
 between was refused (``max_instances`` is 1) and the check it asked for silently skipped.
 Run in the timer's turn, a job is done before ``_process_jobs`` returns.
 
+APScheduler is loaded at the first ``start``, once the window's lists are filled.
+
 A laptop that slept misses its ticks, and the scheduler's Qt timer does not know the wall
 clock moved on. ``SleepWatch`` notices the jump and has both jobs run at once.
 """
@@ -25,8 +27,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from apscheduler.executors.debug import DebugExecutor
-from apscheduler.schedulers.qt import QtScheduler
 from PySide6.QtCore import QObject, QTimer, Signal
 
 NAG_CHECK = "nag-check"
@@ -52,34 +52,6 @@ class ReminderClocks:
     monotonic: Callable[[], float] = time.monotonic
 
 
-class _QtScheduler(QtScheduler):  # type: ignore[misc]  # APScheduler 3 has no type hints
-    """``QtScheduler`` with one timer it can stop.
-
-    APScheduler 3 keeps what ``QTimer.singleShot`` returns in order to stop it later, but
-    PySide6's returns None: every wake-up would leave the earlier timer running, and a shut
-    down scheduler would go on waking. A single-shot ``QTimer`` of its own, restarted at each
-    wake-up and stopped at shutdown, does what the original meant.
-
-    ``_start_timer``, ``_stop_timer`` and ``_process_jobs`` are APScheduler's private hooks:
-    it is pinned to one minor range for them, and tests/ui/test_apscheduler_canary.py states
-    how they are called.
-    """
-
-    def __init__(self, owner: QObject, **options: Any) -> None:
-        self._qt_timer = QTimer(owner)
-        self._qt_timer.setSingleShot(True)
-        self._qt_timer.timeout.connect(self._process_jobs)
-        super().__init__(**options)
-
-    def _start_timer(self, wait_seconds: float | None) -> None:
-        self._qt_timer.stop()
-        if wait_seconds is not None:
-            self._qt_timer.start(min(int(wait_seconds * 1000), 2**31 - 1))
-
-    def _stop_timer(self) -> None:
-        self._qt_timer.stop()
-
-
 class ReminderSchedule(QObject):
     """The two scheduled jobs; each tick is announced by a signal in the UI thread."""
 
@@ -92,23 +64,31 @@ class ReminderSchedule(QObject):
                  folder_minutes: float = EXPORT_FOLDER_MINUTES) -> None:
         super().__init__(parent)
         self._minutes = {NAG_CHECK: nag_minutes, EXPORT_FOLDER: folder_minutes}
-        # The jobs only emit: run in the timer's turn, never left half-finished on a thread.
-        self._scheduler = _QtScheduler(self, executors={"default": DebugExecutor()},
-                                       job_defaults={
-                                           "coalesce": True,
-                                           "misfire_grace_time": MISFIRE_GRACE_SECONDS,
-                                           "max_instances": 1,
-                                       })
+        #: Made (and APScheduler loaded) at the first ``start``: the window's start-up
+        #: until its lists are filled does without it.
+        self._scheduler: Any = None
 
     @property
     def running(self) -> bool:
         """True between ``start`` and ``shutdown``."""
-        return bool(self._scheduler.running)
+        return self._scheduler is not None and bool(self._scheduler.running)
 
     def start(self) -> None:
         """Run both jobs now, then every few minutes."""
         if self.running:
             return
+        if self._scheduler is None:
+            from apscheduler.executors.debug import DebugExecutor
+
+            from ui.qtscheduler import TimerScheduler
+
+            # The jobs only emit: run in the timer's turn, never left half-finished on a thread.
+            self._scheduler = TimerScheduler(self, executors={"default": DebugExecutor()},
+                                             job_defaults={
+                                                 "coalesce": True,
+                                                 "misfire_grace_time": MISFIRE_GRACE_SECONDS,
+                                                 "max_instances": 1,
+                                             })
         now = self._now()
         jobs = {NAG_CHECK: self._announce_nag_check, EXPORT_FOLDER: self._announce_folder_check}
         for job_id, announce in jobs.items():
@@ -138,7 +118,7 @@ class ReminderSchedule(QObject):
 
     def job(self, job_id: str) -> Any:
         """APScheduler's job of that id (None before ``start``): how and when it runs."""
-        return self._scheduler.get_job(job_id)
+        return None if self._scheduler is None else self._scheduler.get_job(job_id)
 
     def shutdown(self) -> None:
         """Stop the jobs (none is ever running: they run within the scheduler's turn)."""

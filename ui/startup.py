@@ -16,7 +16,7 @@ from ui import jobs, texts
 from ui.backend import Backend
 from ui.i18n import current_language
 from ui.importing import ImportController, error_box
-from ui.ops import EVERYTHING, Operations
+from ui.ops import EVERYTHING, Changes, Operations
 from ui.settingsactions import SettingsActions
 from ui.shown import Shown
 from workbench.backups import CorruptDatabaseError, backup_time
@@ -26,7 +26,8 @@ from workbench.errors import WorkbenchError
 class StartUp(QObject):
     """The window's start: settings first, then the data (or the demo, or a backup)."""
 
-    #: The database is open and the settings are read: the reminders may start.
+    #: The database is open and the settings are read, and the lists are drawn if there
+    #: are any: the reminders may start.
     started = Signal()
 
     def __init__(self, backend: Backend, operations: Operations, shown: Shown,
@@ -52,8 +53,20 @@ class StartUp(QObject):
         if not start.settings.my_initials and not self._demo:
             # Who am I, before anything else (the demo's people are fictional: it waits).
             self._shown.dialog = self._settings.ask_who(then=lambda: self._show(start))
+        elif not start.empty:
+            # The lists first: what is not the lists (the reminders, their scheduler and
+            # first checks, the tray) starts once the first full read is drawn.
+            self._operations.drawn.connect(self._first_drawn)
+            self._show(start)
+            return
         else:
             self._show(start)
+        self.started.emit()
+
+    def _first_drawn(self, changes: Changes) -> None:
+        if not changes.full:
+            return  # an inquiries read the settings asked for, drawn before the lists
+        self._operations.drawn.disconnect(self._first_drawn)
         self.started.emit()
 
     def _show(self, start: jobs.StartUp) -> None:

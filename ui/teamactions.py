@@ -58,9 +58,13 @@ class TeamActions(QObject):
     def _changed(self, changes: Changes, _initiator: object) -> None:
         """Only the team changed (a sync that brought nothing): read its status alone."""
         if changes.team and not changes.full:
-            self._operations.backend.submit(lambda workbench: workbench.team.status(),
-                                            on_done=self.apply_team,
-                                            on_error=self._operations.show_error)
+            self.read_status()
+
+    def read_status(self) -> None:
+        """Read the team's status and remember it (a full read asks once it is drawn)."""
+        self._operations.backend.submit(lambda workbench: workbench.team.status(),
+                                        on_done=self.apply_team,
+                                        on_error=self._operations.show_error)
 
     def open_team(self) -> None:
         """Show the team's status and offer to join one."""

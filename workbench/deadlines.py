@@ -33,8 +33,6 @@ import json
 import logging
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from operator import attrgetter
-from types import SimpleNamespace
 from typing import Any, NamedTuple, Protocol
 
 from sqlalchemy import (
@@ -302,18 +300,20 @@ class Deadlines:
 
     # --- read ----------------------------------------------------------------------------
 
-    def caseload(self, today: dt.date, conditions: Sequence[ColumnElement[bool]],
-                 ) -> list[CaseRow]:
+    def caseload(self, today: dt.date, conditions: Sequence[ColumnElement[bool]], *,
+                 listed: bool = False) -> list[CaseRow]:
         """The list rows of the open cases matching ``conditions``, soonest due first.
 
         One indexed query; rows that do not hold for ``today`` (or are missing) are
         re-evaluated first, in a write transaction of their own, and read again.
+        ``listed``: ``conditions`` name the cases in a list (``IN``), a read of a few rows
+        that SQLAlchemy's cached statement serves faster than the driver's cursor.
         """
         query = _list_query(today, conditions).order_by(
             *_soonest_first_in_sql(self._database.engine.dialect.name))
-        found, profile, amber_days = self._read(today, query)
+        found, profile, amber_days, reordered = self._read(today, query, listed)
         rows = _case_rows(found, today, profile, amber_days)
-        if found and isinstance(found[-1], SimpleNamespace):
+        if reordered:
             # Re-evaluated rows come last (``_read``): the others are in order already.
             rows.sort(key=_SOONEST_FIRST)
         return rows
@@ -357,34 +357,38 @@ class Deadlines:
             last = dt.date.max.isoformat()
             return sorted(table, key=lambda row: (row[4] or last, row[0]))
 
-    def _read(self, today: dt.date, query: Any) -> tuple[list[Any], RuleProfile, int]:
-        """The rows of ``query`` (ending in as_of, fresh_until), all holding for ``today``.
+    def _read(self, today: dt.date, query: Any, listed: bool = False,
+              ) -> tuple[Sequence[tuple[Any, ...]], RuleProfile, int, bool]:
+        """The rows of ``query`` (``_list_query``'s), all holding for ``today``.
 
-        Rows that do not hold for ``today`` (or are missing) are re-evaluated first, in a
-        write transaction of their own, and read again.
+        Plain tuples from the driver (``driver_rows``; ``listed``: through SQLAlchemy, whose
+        statement cache spares a few rows' read the compiling), dates as the driver gives
+        them (``_Days`` takes either). Rows that do not hold for ``today`` (or are missing)
+        are re-evaluated first, in a write transaction of their own, and read again; where
+        the database takes no write, they come last, evaluated for this read (then True:
+        the rows are out of order).
         """
         self.today = today
         while True:
             with self._database.transaction() as connection:
                 profile, amber_days = self._rules_of(connection)
                 stored = _stored_fingerprint(connection)
-                found: list[Any] = list(connection.execute(query).all())
-            stale = [row[0] for row in found if _stale(row[-2], row[-1], today)]
+                found = ([tuple(row) for row in connection.execute(query)] if listed
+                         else driver_rows(connection, query))
+            stale = [row[0] for row in found if row[-1]]
             if stored != fingerprint(profile):
                 if self._check_profile(profile, stored):
                     continue  # every row left to be evaluated: read again
                 stale = [row[0] for row in found]
             if not stale:
-                return found, profile, amber_days
+                return found, profile, amber_days, False
             evaluated = self._store_or_evaluate(stale, today)
             if evaluated is None:
                 continue  # stored: read again
             kept = [row for row in found if row[0] not in evaluated]
-            kept.extend(SimpleNamespace(**{**row._mapping, "next_due": values[0],
-                                           "rule_id": values[1], "plan_by": values[2]})
-                        for row in found
+            kept.extend((*row[:7], *values, _HOLDS) for row in found
                         if (values := evaluated.get(row[0], _CLOSED)) is not _CLOSED)
-            return kept, profile, amber_days
+            return kept, profile, amber_days, True
 
     def _store_or_evaluate(self, case_ids: Sequence[str], today: dt.date,
                            ) -> dict[str, Any] | None:
@@ -527,9 +531,9 @@ class Deadlines:
         """The list rows as the stored rows give them (nothing re-evaluated)."""
         with self._database.transaction() as connection:
             profile, amber_days = self._rules_of(connection)
-            found = connection.execute(_list_query(today, [])).all()
-        return _case_rows([row for row in found if row.as_of is not None], today, profile,
-                          amber_days)
+            found = driver_rows(connection, _list_query(today, []))
+        return _case_rows([row for row in found if row[-1] != _NEVER_EVALUATED], today,
+                          profile, amber_days)
 
 
 def _soonest_first(row: CaseRow) -> tuple[dt.date, str]:
@@ -589,17 +593,24 @@ def _owner(caseworker: str | None, team: str | None) -> list[ColumnElement[bool]
     return conditions
 
 
-#: A re-evaluated row of ``_list_query`` (``_read`` makes it) as the query's columns, in order.
-_LIST_FIELDS = attrgetter(*(column.name for column in _CASE_COLUMNS[:-1]), "next_due",
-                          "rule_id", "plan_by", "as_of", "fresh_until")
+#: ``_list_query``'s last column: whether the stored row holds for the day read for.
+_HOLDS, _UNHELD, _NEVER_EVALUATED = 0, 1, 2
 
 
 def _list_query(today: dt.date, conditions: Sequence[ColumnElement[bool]]) -> Any:
-    """The open cases matching ``conditions`` with their stored deadlines."""
+    """The open cases matching ``conditions`` with their stored deadlines.
+
+    Columns: the case's (``_CASE_COLUMNS`` but closed_on), next due, rule, plan-by, and
+    whether the stored row holds for ``today`` (``_HOLDS``; ``_UNHELD``: evaluated for
+    another day; ``_NEVER_EVALUATED``: not evaluated, or there is no row).
+    """
     deadline = case_deadlines.c
+    holds = case((deadline.as_of.is_(None), _NEVER_EVALUATED),
+                 (or_(deadline.as_of > today, deadline.fresh_until <= today), _UNHELD),
+                 else_=_HOLDS)
     return (
         select(*_CASE_COLUMNS[:-1], deadline.next_due, deadline.rule_id, deadline.plan_by,
-               deadline.as_of, deadline.fresh_until)
+               holds)
         .select_from(cases.outerjoin(case_deadlines,
                                      case_deadlines.c.case_id == cases.c.case_id))
         .where(or_(cases.c.closed_on.is_(None), cases.c.closed_on > today), *conditions)
@@ -647,45 +658,71 @@ def _soonest_first_in_sql(dialect: str) -> tuple[ColumnElement[Any], ...]:
     return func.coalesce(case_deadlines.c.next_due, dt.date.max), case_id
 
 
-def _stale(as_of: dt.date | None, fresh_until: dt.date | None, today: dt.date) -> bool:
-    """Whether a stored row does not hold for ``today`` (or there is none: as_of None)."""
-    return as_of is None or as_of > today or (fresh_until is not None and fresh_until <= today)
+class _Days(dict[Any, Any]):
+    """Dates as the driver gives them (ISO text on SQLite, dates elsewhere), each made once."""
+
+    def __init__(self) -> None:
+        super().__init__({None: None})
+
+    def __missing__(self, value: str | dt.date) -> dt.date:
+        day = self[value] = value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
+        return day
 
 
-def _case_rows(found: Iterable[AnyRow], today: dt.date, profile: RuleProfile,
+class _Dues(dict[Any, tuple[dt.date | None, Status, int | None, int | None]]):
+    """By next due date as read: the date, its status today, its ISO week, days left."""
+
+    def __init__(self, days: _Days, today: dt.date, amber_days: int) -> None:
+        super().__init__({None: (None, Status.GREEN, None, None)})
+        self._days, self._today, self._amber_days = days, today, amber_days
+
+    def __missing__(self, value: str | dt.date) -> tuple[dt.date, Status, int, int]:
+        due: dt.date = self._days[value]
+        found = self[value] = (due, status_for_due(due, self._today, self._amber_days),
+                               iso_week(due), (due - self._today).days)
+        return found
+
+
+class _Plans(dict[tuple[str, Any, str | None],
+                  tuple[Scheme, dt.date, int, str | None, str | None]]):
+    """By scheme, start date as read and rule: the scheme, the start, its week, rule titles."""
+
+    def __init__(self, days: _Days, today: dt.date, profile: RuleProfile) -> None:
+        super().__init__()
+        self._days, self._today, self._profile = days, today, profile
+
+    def __missing__(self, key: tuple[str, Any, str | None],
+                    ) -> tuple[Scheme, dt.date, int, str | None, str | None]:
+        scheme_value, start_value, rule_id = key
+        scheme, start = _SCHEMES[scheme_value], self._days[start_value]
+        rule = _rule(self._profile, scheme, start, rule_id) if rule_id else None
+        found = self[key] = (scheme, start, week_since(start, self._today),
+                             rule.title_da if rule else None, rule.title_en if rule else None)
+        return found
+
+
+def _case_rows(found: Iterable[Sequence[Any]], today: dt.date, profile: RuleProfile,
                amber_days: int) -> list[CaseRow]:
-    """The list rows of stored cases, in order: each status is next_due compared with today.
+    """The list rows of ``_list_query``'s rows, in order: each status is next_due against today.
 
-    Made in one pass; what depends on a date or a rule only is worked out once per date or
-    rule (a caseload of 100,000 has a few thousand of each).
+    Made in one comprehension; what depends on a date or a rule only is worked out once per
+    date or rule (a caseload of 100,000 has a few thousand of each). The CPR number is
+    masked as ``Cpr.masked`` masks it (the store keeps the ten digits).
     """
-    by_due: dict[dt.date | None, tuple[Status, int | None, int | None]] = {
-        None: (Status.GREEN, None, None)}
-    weeks: dict[dt.date, int] = {}
-    titles: dict[tuple[str, dt.date, str | None], tuple[Scheme, str | None, str | None]] = {}
-    rows = []
-    for row in found:
-        # By position: a row's attributes by name cost more than all the rest here.
-        (case_id, cpr, name, scheme_value, caseworker, team, start, next_due, rule_id,
-         plan_by, _as_of, _fresh_until) = (
-            _LIST_FIELDS(row) if isinstance(row, SimpleNamespace) else row)
-        due = by_due.get(next_due)
-        if due is None:
-            due = by_due[next_due] = (status_for_due(next_due, today, amber_days),
-                                      iso_week(next_due), (next_due - today).days)
-        week = weeks.get(start)
-        if week is None:
-            week = weeks[start] = week_since(start, today)
-        title = titles.get((scheme_value, start, rule_id))
-        if title is None:
-            scheme = _SCHEMES[scheme_value]
-            rule = _rule(profile, scheme, start, rule_id) if rule_id else None
-            title = titles[scheme_value, start, rule_id] = (
-                scheme, rule.title_da if rule else None, rule.title_en if rule else None)
-        rows.append(CaseRow(case_id, name, Cpr(cpr).masked, title[0], caseworker, team, start,
-                            week, due[0], rule_id, title[1], title[2], next_due, due[1], due[2],
-                            plan_by))
-    return rows
+    days = _Days()
+    dues, plans = _Dues(days, today, amber_days), _Plans(days, today, profile)
+    made = _NEW_ROW
+    return [made(CaseRow, (case_id, name, f"{cpr[:6]}-xxxx",
+                           (plan := plans[scheme, start, rule_id])[0], caseworker, team, plan[1],
+                           plan[2], (due := dues[next_due])[1], rule_id, plan[3], plan[4], due[0],
+                           due[2], due[3], days[plan_by]))
+            for (case_id, cpr, name, scheme, caseworker, team, start, next_due, rule_id, plan_by,
+                 _holds) in found]
+
+
+#: A list row made from its fields in order, as ``CaseRow._make`` makes it, without a call of
+#: Python code per row.
+_NEW_ROW: Callable[[type[CaseRow], tuple[Any, ...]], CaseRow] = tuple.__new__
 
 
 def _rule(profile: RuleProfile, scheme: Scheme, start: dt.date, rule_id: str) -> Rule | None:

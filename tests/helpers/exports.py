@@ -12,7 +12,7 @@ from openpyxl import Workbook
 from sqlalchemy import select
 
 from workbench.session import Workbench
-from workbench.store.models import Base
+from workbench.store.models import metadata
 
 CASE_HEADER = ("Sags-ID", "CPR", "Navn", "Ordning", "Sagsbehandler", "Team", "Startdato",
                "Afsluttet")
@@ -90,7 +90,7 @@ def snapshot(workbench: Workbench) -> dict[str, list[tuple[object, ...]]]:
     """Every row of every table, in a stable order: to show that nothing changed."""
     tables: dict[str, list[tuple[object, ...]]] = {}
     with workbench.database.transaction() as connection:
-        for table in Base.metadata.sorted_tables:
+        for table in metadata.sorted_tables:
             rows = connection.execute(select(table)).all()
             tables[table.name] = sorted((tuple(row) for row in rows), key=repr)
     return tables

@@ -1,10 +1,10 @@
 """Canary: what ``ui.scheduling`` relies on in APScheduler 3's ``QtScheduler`` internals.
 
-``ui.scheduling._QtScheduler`` replaces ``QtScheduler``'s private ``_start_timer`` and
+``ui.qtscheduler.TimerScheduler`` replaces ``QtScheduler``'s private ``_start_timer`` and
 ``_stop_timer`` with a ``QTimer`` of its own that calls ``_process_jobs``. That is not
 APScheduler's public API, so APScheduler is pinned to one minor range in ``pyproject.toml``
 (``APScheduler>=3.11,<3.12``). Each test states one behaviour relied on; when a new version
-changes it, the test fails before the reminders stop ticking. Then adapt ``_QtScheduler``
+changes it, the test fails before the reminders stop ticking. Then adapt ``TimerScheduler``
 and move the pin.
 """
 
@@ -23,7 +23,7 @@ from ui.scheduling import ReminderSchedule
 
 
 class Recording(QtScheduler):  # type: ignore[misc]  # APScheduler 3 has no type hints
-    """A ``QtScheduler`` that records the calls of the hooks ``_QtScheduler`` overrides."""
+    """A ``QtScheduler`` that records the calls of the hooks ``TimerScheduler`` overrides."""
 
     def __init__(self, **options: Any) -> None:
         self.calls: list[tuple[str, float | None]] = []
@@ -68,12 +68,12 @@ def test_process_jobs_says_none_once_no_job_is_left(qtbot: QtBot) -> None:
 
     scheduler._process_jobs()
 
-    assert scheduler.calls == [("start", None)]  # so _QtScheduler stops its timer
+    assert scheduler.calls == [("start", None)]  # so TimerScheduler stops its timer
     scheduler.shutdown(wait=True)
 
 
 def test_pyside_single_shot_returns_no_timer_to_stop() -> None:
-    # Why _QtScheduler exists: QtScheduler keeps what QTimer.singleShot returns to stop it,
+    # Why TimerScheduler exists: QtScheduler keeps what QTimer.singleShot returns to stop it,
     # and PySide6 returns None. Should this fail, QtScheduler may do without the override.
     owner = QObject()
     assert QTimer.singleShot(60_000, owner, owner.deleteLater) is None

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -67,3 +70,14 @@ def test_help_menu_opens_the_guide_in_the_current_language(
     guide = window.help.open_guide()
     assert "Sådan bruger du Workbench" in guide.browser.toPlainText()
     guide.close()
+
+
+def test_the_window_loads_the_libraries_metadata_when_about_asks() -> None:
+    """``importlib.metadata`` (and the email parser under it) is the About dialog's alone."""
+    script = ("import sys\nimport ui.app\nprint('importlib.metadata' in sys.modules)\n"
+              "from ui.about import app_version\nversion = app_version()\n"
+              "print('importlib.metadata' in sys.modules, bool(version))")
+    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          check=True, env=environment, timeout=120)
+    assert done.stdout.split() == ["False", "True", "True"]

@@ -11,6 +11,8 @@ import dataclasses
 import datetime as dt
 import os
 import shutil
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -377,6 +379,43 @@ def test_the_jobs_have_fixed_ids_coalesce_and_a_generous_misfire_grace(
         assert job.coalesce and job.max_instances == 1
         assert job.misfire_grace_time == MISFIRE_GRACE_SECONDS >= 30 * 60
         assert job.trigger.interval == dt.timedelta(minutes=minutes)
+
+
+def test_the_reminders_start_once_the_lists_are_drawn(
+        qtbot: QtBot, database: Path, clock: FakeClock, state: QSettings,
+        translations: Translations) -> None:
+    """The lists first: the scheduler, its first checks and the tray wait for their fill."""
+    session = start_session(arguments(database, today=clock.moment.date()), state,
+                            translations, clocks=clock.clocks())
+    qtbot.addWidget(session.window)
+    window, reminders = session.window, session.reminders
+    at_start: list[tuple[int, bool]] = []
+    window.started.connect(lambda: at_start.append(
+        (sum(section.model.rowCount() for section in window.lists.sections.values()),
+         reminders.schedule.running)))
+    assert not reminders.schedule.running and reminders.schedule.job(NAG_CHECK) is None
+    try:
+        with qtbot.waitSignals([reminders.checked, reminders.folder_checked], timeout=20_000):
+            pass
+        wait_idle(qtbot, window)
+        # Every case was in the lists when the reminders started (and they did start).
+        assert at_start == [(len(CASES), True)]
+        assert reminders.schedule.job(NAG_CHECK) is not None
+    finally:
+        session.close()
+
+
+def test_the_window_loads_apscheduler_when_the_reminders_start() -> None:
+    script = ("import sys\nimport ui.app\nprint('apscheduler' in sys.modules)\n"
+              "from ui.scheduling import ReminderSchedule\n"
+              "from PySide6.QtWidgets import QApplication\n"
+              "app = QApplication([])\nschedule = ReminderSchedule()\n"
+              "print('apscheduler' in sys.modules)\nschedule.start()\n"
+              "print('apscheduler' in sys.modules, schedule.running)\nschedule.shutdown()")
+    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          check=True, env=environment, timeout=120)
+    assert done.stdout.split() == ["False", "False", "True", "True"]
 
 
 def test_a_stopped_schedule_leaves_no_timer_running(qtbot: QtBot) -> None:

@@ -101,12 +101,16 @@ class CaseManager(Manager):
         owned = owned_by(caseworker, team)
         if case_ids is not None:
             owned.append(cases.c.case_id.in_(sorted(case_ids)))
-        return self._caseload(today, owned)
+        return self._caseload(today, owned, listed=case_ids is not None)
 
-    def _caseload(self, today: dt.date, owned: Sequence[ColumnElement[bool]]) -> list[CaseRow]:
-        """The open cases matching ``owned``, soonest due first, from the stored deadlines."""
+    def _caseload(self, today: dt.date, owned: Sequence[ColumnElement[bool]], *,
+                  listed: bool = False) -> list[CaseRow]:
+        """The open cases matching ``owned``, soonest due first, from the stored deadlines.
+
+        ``listed``: ``owned`` names the cases in a list (see ``Deadlines.caseload``).
+        """
         with collector_paused():
-            return self._wb.deadlines.caseload(today, owned)
+            return self._wb.deadlines.caseload(today, owned, listed=listed)
 
     def evaluated_cases(
         self, today: dt.date, *, team: str | None = None, closed_since: dt.date | None = None
@@ -273,7 +277,7 @@ class CaseManager(Manager):
         whole = [row.absent for row in active if row.case_id is None]
         single = [row.case_id for row in active if row.case_id is not None]
         return self._caseload(today, [or_(cases.c.caseworker.in_(whole),
-                                          cases.c.case_id.in_(single))])
+                                          cases.c.case_id.in_(single))], listed=True)
 
 
 def _milestone_rows(

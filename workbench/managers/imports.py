@@ -7,17 +7,19 @@ import logging
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, select
 
 from workbench import audit
 from workbench.audit import AuditAction
-from workbench.importing.dryrun import ImportPreview, preview_import
-from workbench.importing.importer import import_files
 from workbench.managers.base import Manager
 from workbench.store.models import import_files as imported_files
 from workbench.sync.replica import Replica
 from workbench.views import ImportSummary
+
+if TYPE_CHECKING:
+    from workbench.importing.dryrun import ImportPreview
 
 #: Operations and counts only: never a name or a CPR number (workbench.logs masks any).
 log = logging.getLogger(__name__)
@@ -39,6 +41,9 @@ class ImportManager(Manager):
         An import that changed the store is audited in its own transaction; files that were
         imported already change nothing and leave no entry.
         """
+        # The import is loaded when first used: the window opens without it.
+        from workbench.importing.importer import import_files
+
         current = self._wb.settings.load()
 
         def record_import(connection: Connection, summary: ImportSummary) -> None:
@@ -64,6 +69,8 @@ class ImportManager(Manager):
         progress: Callable[[int, int], None] | None = None,
     ) -> ImportPreview:
         """What importing ``paths`` would do, with nothing changed (``importing.dryrun``)."""
+        from workbench.importing.dryrun import preview_import
+
         threshold = self._wb.settings.load().truncation_threshold
         return preview_import(self._database, [Path(p) for p in paths], today=today,
                               force=force, threshold=threshold, progress=progress)

@@ -27,7 +27,7 @@ receivers' per-replica numbers (``workbench.sync.streams``), and its author push
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
     BigInteger,
@@ -50,13 +50,15 @@ from sqlalchemy import (
     select,
     text,
 )
-from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from workbench.errors import SyncError, TeamSetupError
 from workbench.sync.sealing import Sealed
 from workbench.sync.transport import Pulled
+
+if TYPE_CHECKING:
+    from sqlalchemy.dialects import postgresql
 
 #: The advisory lock every push holds until it commits (any constant; "WBHB").
 PUSH_LOCK = 0x5742_4842
@@ -65,6 +67,18 @@ SCHEMA_LOCK = PUSH_LOCK + 1
 PAGE = 1000
 
 metadata = MetaData()
+
+
+def insert(table: Table) -> postgresql.Insert:
+    """PostgreSQL's INSERT (ON CONFLICT) on ``table``.
+
+    Its dialect is loaded when the hub is used, not with this module: every session loads
+    the module (``workbench.sync.team``), and on a SQLite database the window's opening
+    would pay some 20 ms for a dialect it never uses.
+    """
+    from sqlalchemy.dialects import postgresql as dialect
+
+    return dialect.insert(table)
 
 
 def _team_column() -> Column[str]:

@@ -10,7 +10,6 @@ import json
 from typing import Any
 
 from sqlalchemy import Connection, select
-from sqlalchemy.dialects import postgresql, sqlite
 
 from workbench.store.models import settings
 
@@ -58,12 +57,19 @@ def lock(connection: Connection, defaults: dict[str, Any]) -> dict[str, Any]:
     missing = [key for key in defaults if key not in stored]
     if not missing:
         return stored
-    dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
-    connection.execute(
-        dialect.insert(settings)
-        .values([{"key": key, "value": json.dumps(defaults[key])} for key in missing])
-        .on_conflict_do_nothing(index_elements=["key"])
-    )
+    # Loaded here, not with the module: the window's first read needs neither dialect's
+    # insert, and loading PostgreSQL's costs a SQLite database's opening some 20 ms.
+    rows = [{"key": key, "value": json.dumps(defaults[key])} for key in missing]
+    if connection.dialect.name == "postgresql":
+        from sqlalchemy.dialects import postgresql
+
+        connection.execute(postgresql.insert(settings).values(rows)
+                           .on_conflict_do_nothing(index_elements=["key"]))
+    else:
+        from sqlalchemy.dialects import sqlite
+
+        connection.execute(sqlite.insert(settings).values(rows)
+                           .on_conflict_do_nothing(index_elements=["key"]))
     return read(connection, *defaults, for_update=True)
 
 

@@ -24,12 +24,12 @@ from workbench.session import Workbench
 from workbench.settings import Settings
 from workbench.store import database as store_database
 from workbench.store.database import BACKUPS_KEPT, Database, resolve_url
-from workbench.store.models import Base, events
+from workbench.store.models import events, metadata
 
 
 def test_the_migrations_build_exactly_the_models_schema(workbench: Workbench) -> None:
     with workbench.database.engine.connect() as connection:
-        differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+        differences = compare_metadata(MigrationContext.configure(connection), metadata)
     assert differences == []
 
 
@@ -84,7 +84,7 @@ def test_a_database_one_revision_behind_is_migrated(database_url: str) -> None:
     with Workbench.open(database_url) as workbench, workbench.database.transaction() as connection:
         revision = connection.execute(text("SELECT version_num FROM alembic_version"))
         assert revision.scalar_one() == _head_revision()
-        differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+        differences = compare_metadata(MigrationContext.configure(connection), metadata)
     assert differences == []
 
 
