@@ -14,8 +14,9 @@ function its import hook calls for that question). The answers are the same for 
 module with a ``.py`` file (tests/ui/test_pysidescan.py compares them for every module
 loaded); a module with none (an extension, a frozen or zipped one) counts as not using
 PySide, as inspect's answer for it mostly is, and no module here selects a ``__feature__``
-anyway. Should a PySide6 release drop or rename the function, nothing is replaced and the
-canary test says so.
+anyway. The function is private, so PySide6 is pinned to the one minor version the canary
+test has checked (pyproject.toml); should a release drop or rename it, nothing is replaced
+and the canary test says so.
 """
 
 from __future__ import annotations
