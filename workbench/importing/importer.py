@@ -22,7 +22,8 @@ the transaction back. No query is made per row. What the import guarantees (issu
 * the same files imported again change nothing; an events table an earlier import applied
   with the same rows, none rejected, is not read again (``_ImportRun._applied_before``);
 * an import into an empty store marks all its cases at once (``touch_all_new``): their
-  deadline rows are written in one statement, not collected case by case.
+  deadline rows are written in one statement, not collected case by case; its events go
+  in without lookups and the events' key index is built after them (``_add_all_events``).
 """
 
 from __future__ import annotations
@@ -89,6 +90,8 @@ _EVENT_KEY_COLUMNS = (events.c.case_id, cast(events.c.date, String), events.c.ki
 _CASE_INSERT_COLUMNS = ("case_id", "cpr", "name", "scheme", "caseworker", "team", "start",
                         "closed_on")
 _EVENT_INSERT_COLUMNS = ("case_id", "date", "kind", "source", "confirmed", "import_id")
+#: The unique index of the events' key (case, date, kind).
+_EVENT_KEY_INDEX = "uq_events_case_date_kind"
 #: What separates the words of a file: a case id "appears" in a file as one of them.
 _WORD_SEPARATORS = re.compile(r"[\s;,\t\"']+")
 
@@ -470,6 +473,8 @@ class _ImportRun:
         self.renamed: list[str] = []
         #: The store held no case when the import began (``touch_all_new``).
         self.fresh = False
+        #: Events an import into an empty store inserted twice, then removed.
+        self._repeated_events = 0
         self._iso: dict[dt.date, str] = {}
         #: ISO text -> the date as the events' insert takes it (``BulkInserter.date``).
         self._days: dict[str, object] = {}
@@ -696,6 +701,9 @@ class _ImportRun:
         tables = [table for table in tables if not self._applied_before(table)]
         if not tables:
             return
+        if self.fresh:
+            self._add_all_events(tables)
+            return
         unconfirmed: dict[EventKey, int] = {
             (case_id, day, kind): event_id for case_id, day, kind, event_id in
             self.connection.execute(select(*_EVENT_KEY_COLUMNS, events.c.id).where(
@@ -715,6 +723,32 @@ class _ImportRun:
             added += self._insert_events(new)
         self.counts["events_added"] += added
         self._confirm(to_confirm)
+
+    def _add_all_events(self, tables: Sequence[ExportTable]) -> None:
+        """Into an empty store: every valid row inserted, the events' indexes built after.
+
+        No event is stored yet, so none is looked up: the rows go in as they are read, into
+        the table without its key's index, which is then built from all rows at once (a sort,
+        rather than 4·10⁶ inserts at random places of the unique key's index). A row that
+        repeats an earlier row's key (case, date, kind) then breaks the key's index: the
+        repeats are removed, the first row of each key kept, as the lookups would have done.
+        """
+        self._repeated_events = 0
+        # The key's index only: the entity index holds no export's event (on SQLite).
+        with indexes_deferred(self.connection, events,
+                              {_EVENT_KEY_INDEX: self._remove_repeated_events},
+                              only=(_EVENT_KEY_INDEX,)):
+            added = self._insert_events(self._event_keys(tables))
+        self.counts["events_added"] += added - self._repeated_events
+
+    def _remove_repeated_events(self, connection: Connection) -> None:
+        """Delete each event that repeats the key of one inserted before it (a lower id)."""
+        key = (events.c.case_id, events.c.date, events.c.kind)
+        numbered = select(events.c.id, func.row_number().over(
+            partition_by=key, order_by=events.c.id).label("n")).subquery()
+        result = connection.execute(events.delete().where(
+            events.c.id.in_(select(numbered.c.id).where(numbered.c.n > 1))))
+        self._repeated_events += result.rowcount
 
     def _applied_before(self, table: ExportTable) -> bool:
         """Whether an earlier import applied these very rows (the same digest) in full.
@@ -746,7 +780,7 @@ class _ImportRun:
         self.events_per_table[table.raw.label] = counts[0]
         return True
 
-    def _insert_events(self, keys: Sequence[EventKey]) -> int:
+    def _insert_events(self, keys: Iterable[EventKey]) -> int:
         """Insert events from this import, given their keys (case, ISO date, kind)."""
         central, not_confirmed, import_id = SOURCE_CENTRAL, self.bulk.flag(False), self.import_id
         days = self._days

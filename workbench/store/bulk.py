@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from itertools import islice
 from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Select, Table
+from sqlalchemy.exc import IntegrityError
 
 #: Rows per executemany: big enough to be fast, small enough to keep memory flat.
 CHUNK = 20_000
@@ -95,20 +96,38 @@ class BulkInserter:
 
 
 @contextlib.contextmanager
-def indexes_deferred(connection: Connection, table: Table) -> Iterator[None]:
+def indexes_deferred(connection: Connection, table: Table,
+                     repeated: Mapping[str, Callable[[Connection], object]] | None = None,
+                     only: Collection[str] | None = None) -> Iterator[None]:
     """Drop ``table``'s indexes (not its keys) for a bulk write into it, build them after.
 
     For a write of many rows (into an empty table, or most of one rewritten): building an
     index from all its rows at once (a sort) takes half the time of growing it row by row
     in random key order, as a caseworker or team index grows (10⁶ cases). In the
     connection's transaction, so a rollback brings the indexes back as they were.
+
+    A unique index that the written rows break (IntegrityError) is the writer's to mend if
+    ``repeated`` names it: once its build is undone (in a savepoint), ``repeated[name]``
+    removes the rows that repeat a key, and the index is built again. Otherwise the error
+    stands. ``only``: just the indexes of these names.
     """
-    indexes = sorted(table.indexes, key=lambda index: str(index.name))
+    mend = repeated or {}
+    indexes = sorted((index for index in table.indexes if only is None or index.name in only),
+                     key=lambda index: str(index.name))
     for index in indexes:
         index.drop(connection)
     yield
     for index in indexes:
-        index.create(connection)
+        remove_repeated = mend.get(str(index.name))
+        if remove_repeated is None:
+            index.create(connection)
+            continue
+        try:
+            with connection.begin_nested():
+                index.create(connection)
+        except IntegrityError:
+            remove_repeated(connection)
+            index.create(connection)
 
 
 def chunks(rows: Iterable[T]) -> Iterator[list[T]]:
