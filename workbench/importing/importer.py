@@ -21,9 +21,10 @@ the transaction back. No query is made per row. What the import guarantees (issu
 * bad rows are rejected with file, line, field and reason, and stored; the rest imports;
 * the same files imported again change nothing; an events table an earlier import applied
   with the same rows, none rejected, is not read again (``_ImportRun._applied_before``);
-* an import into an empty store marks all its cases at once (``touch_all_new``): their
-  deadline rows are written in one statement, not collected case by case; its events go
-  in without lookups and the events' key index is built after them (``_add_all_events``).
+* an import into an empty store marks all its cases at once (``touch_all_new``), not
+  collected case by case (no deadline row is written: not evaluated until the first read);
+  its events go in without lookups and the events' key index is built after them
+  (``_add_all_events``).
 """
 
 from __future__ import annotations

@@ -361,7 +361,8 @@ case_attributes = Table(
 #: index, instead of an evaluation of every case. The row holds for every day from
 #: ``as_of`` up to the day before ``fresh_until``: on that day something the engine reads
 #: by date changes (a count window ends, a rule comes into force, a future event counts).
-#: ``as_of`` None marks a row not evaluated yet (a database that migrated to it).
+#: ``as_of`` None marks a row not evaluated yet (a database that migrated to it); an open
+#: case without a row is not evaluated yet either (an import into an empty store writes none).
 case_deadlines = Table(
     "case_deadlines", metadata,
     #: No foreign key: the rows are derived, every read joins them to ``cases``, and
