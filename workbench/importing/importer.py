@@ -90,7 +90,7 @@ EventKey = tuple[str, str, str]
 _EVENT_KEY_COLUMNS = (events.c.case_id, cast(events.c.date, String), events.c.kind)
 _CASE_INSERT_COLUMNS = ("case_id", "cpr", "name", "scheme", "caseworker", "team", "start",
                         "closed_on")
-_EVENT_INSERT_COLUMNS = ("case_id", "date", "kind", "source", "confirmed", "import_id")
+_EVENT_KEY_NAMES = ("case_id", "date", "kind")
 #: The unique index of the events' key (case, date, kind).
 _EVENT_KEY_INDEX = "uq_events_case_date_kind"
 #: What separates the words of a file: a case id "appears" in a file as one of them.
@@ -782,13 +782,18 @@ class _ImportRun:
         return True
 
     def _insert_events(self, keys: Iterable[EventKey]) -> int:
-        """Insert events from this import, given their keys (case, ISO date, kind)."""
-        central, not_confirmed, import_id = SOURCE_CENTRAL, self.bulk.flag(False), self.import_id
-        days = self._days
-        return self.bulk.insert(events, _EVENT_INSERT_COLUMNS, (
-            (case_id, days[day], kind, central, not_confirmed, import_id)
-            for case_id, day, kind in keys
-        ))
+        """Insert events from this import, given their keys (case, ISO date, kind).
+
+        The keys are the rows (on SQLite a date is stored as its ISO text); source, confirmed
+        and import are the same in each, given once.
+        """
+        rows: Iterable[tuple[object, ...]] = keys
+        if not self.bulk.dates_as_text:
+            days = self._days
+            rows = ((case_id, days[day], kind) for case_id, day, kind in keys)
+        return self.bulk.insert(events, _EVENT_KEY_NAMES, rows, {
+            "source": SOURCE_CENTRAL, "confirmed": self.bulk.flag(False),
+            "import_id": self.import_id})
 
     def _stored_event_keys(self, case_ids: set[str]) -> set[EventKey]:
         """The keys of the stored events of ``case_ids`` (case, ISO date, kind).

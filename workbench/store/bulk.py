@@ -47,20 +47,38 @@ class BulkInserter:
         """A boolean as this database's insert takes it."""
         return int(value) if self._raw else value
 
+    @property
+    def dates_as_text(self) -> bool:
+        """Whether ``date`` gives a date's ISO text (SQLite), so ISO text is already one."""
+        return self._raw
+
     def insert(self, table: Table, columns: Sequence[str],
-               rows: Iterable[tuple[object, ...]]) -> int:
-        """Insert ``rows`` (values in ``columns`` order, via ``date``/``flag``); count them."""
+               rows: Iterable[tuple[object, ...]],
+               constants: Mapping[str, object] | None = None) -> int:
+        """Insert ``rows`` (values in ``columns`` order, via ``date``/``flag``); count them.
+
+        ``constants``: columns whose value is the same in every row (text, a number, NULL),
+        given once rather than in each row (on SQLite written into the statement).
+        """
+        literals = [_sql_literal(value) for value in (constants or {}).values()]
         if self._dialect == "sqlite":
-            return self._sqlite_insert(table, columns, rows)
+            return self._sqlite_insert(table, columns, rows, dict(zip(constants or {}, literals,
+                                                                      strict=True)))
+        if constants:
+            columns = (*columns, *constants)
+            same = tuple(constants.values())
+            rows = (row + same for row in rows)
         if self._dialect == "postgresql" and self._driver == "psycopg":
             return self._copy(table, columns, rows)
         return self._core_insert(table, columns, rows)
 
     def _sqlite_insert(self, table: Table, columns: Sequence[str],
-                       rows: Iterable[tuple[object, ...]]) -> int:
-        """The driver's executemany, chunk by chunk."""
-        marks = ", ".join("?" for _ in columns)
-        sql = f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({marks})"
+                       rows: Iterable[tuple[object, ...]], constants: Mapping[str, str],
+                       ) -> int:
+        """The driver's executemany, chunk by chunk (``constants``: each column's SQL text)."""
+        marks = ", ".join([*("?" for _ in columns), *constants.values()])
+        names = ", ".join([*columns, *constants])
+        sql = f"INSERT INTO {table.name} ({names}) VALUES ({marks})"
         count = 0
         for chunk in chunks(rows):
             self.connection.exec_driver_sql(sql, chunk)
@@ -93,6 +111,17 @@ class BulkInserter:
                                                 for row in chunk])
             count += len(chunk)
         return count
+
+
+def _sql_literal(value: object) -> str:
+    """A constant as SQL text: NULL, a number or a quoted text (nothing else is taken)."""
+    if value is None:
+        return "NULL"
+    if isinstance(value, int):  # a bool is an int
+        return str(int(value))
+    if isinstance(value, str):
+        return "'" + value.replace("'", "''") + "'"
+    raise TypeError(f"no SQL literal for a {type(value).__name__}")
 
 
 @contextlib.contextmanager
