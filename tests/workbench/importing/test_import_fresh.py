@@ -129,3 +129,38 @@ def test_a_dry_run_into_an_empty_store_keeps_its_schema(
     assert _schema_differences(workbench) == []
     with workbench.database.transaction() as connection:
         assert connection.execute(select(func.count()).select_from(events)).scalar_one() == 0
+
+
+def _cache_during_events(workbench: Workbench, tmp_path: Path, name: str,
+                         monkeypatch: pytest.MonkeyPatch) -> int:
+    """The page cache (``PRAGMA cache_size``) while an import applies its events."""
+    seen: list[int] = []
+    apply_events = importer._ImportRun.apply_events
+
+    def spy(run: importer._ImportRun, tables: object) -> None:
+        seen.append(run.connection.exec_driver_sql("PRAGMA cache_size").scalar_one())
+        apply_events(run, tables)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(importer._ImportRun, "apply_events", spy)
+    (tmp_path / name).mkdir()
+    workbench.imports.import_files(
+        [write_cases(tmp_path / name / "a.csv", cases(3)),
+         write_events(tmp_path / name / "e.csv", [(f"S{n}", "2026-02-01", name)
+                                                  for n in (1, 2, 3)])], today=TODAY)
+    monkeypatch.undo()
+    return seen[0]
+
+
+def test_a_first_import_on_sqlite_keeps_a_small_page_cache(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with Workbench.open(tmp_path / "workbench.db") as workbench:
+        with workbench.database.transaction() as connection:
+            before = connection.exec_driver_sql("PRAGMA cache_size").scalar_one()
+
+        first = _cache_during_events(workbench, tmp_path, "samtale", monkeypatch)
+        later = _cache_during_events(workbench, tmp_path, "screening", monkeypatch)
+
+        assert first == -importer.FRESH_IMPORT_PAGE_CACHE_KIB
+        assert later == -importer.IMPORT_PAGE_CACHE_KIB  # its lookups want the large one
+        with workbench.database.transaction() as connection:
+            assert connection.exec_driver_sql("PRAGMA cache_size").scalar_one() == before
