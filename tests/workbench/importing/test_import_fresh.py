@@ -164,3 +164,52 @@ def test_a_first_import_on_sqlite_keeps_a_small_page_cache(
         assert later == -importer.IMPORT_PAGE_CACHE_KIB  # its lookups want the large one
         with workbench.database.transaction() as connection:
             assert connection.exec_driver_sql("PRAGMA cache_size").scalar_one() == before
+
+
+def _foreign_keys_during_events(workbench: Workbench, tmp_path: Path, name: str,
+                                monkeypatch: pytest.MonkeyPatch) -> int:
+    """SQLite's ``PRAGMA foreign_keys`` while an import applies its events."""
+    seen: list[int] = []
+    apply_events = importer._ImportRun.apply_events
+
+    def spy(run: importer._ImportRun, tables: object) -> None:
+        seen.append(run.connection.exec_driver_sql("PRAGMA foreign_keys").scalar_one())
+        apply_events(run, tables)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(importer._ImportRun, "apply_events", spy)
+    (tmp_path / name).mkdir()
+    workbench.imports.import_files(
+        [write_cases(tmp_path / name / "a.csv", cases(2)),
+         write_events(tmp_path / name / "e.csv", [("S1", "2026-02-01", name)])], today=TODAY)
+    monkeypatch.undo()
+    return seen[0]
+
+
+def test_a_first_import_on_sqlite_checks_the_foreign_keys_once_at_the_end(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with Workbench.open(tmp_path / "workbench.db") as workbench:
+        assert _foreign_keys_during_events(workbench, tmp_path, "samtale", monkeypatch) == 0
+        assert _foreign_keys_during_events(workbench, tmp_path, "screening", monkeypatch) == 1
+        with workbench.database.transaction() as connection:
+            assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar_one() == 1
+
+
+def test_a_first_import_that_breaks_a_foreign_key_is_rolled_back_whole(
+        workbench: Workbench, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    before = snapshot(workbench)
+    finish = importer._ImportRun.finish
+
+    def an_event_of_no_case(run: importer._ImportRun, *args: object) -> object:
+        run.connection.execute(insert(events).values(
+            case_id="nobody", date=dt.date(2026, 2, 1), kind="samtale", source="central",
+            confirmed=False))
+        return finish(run, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(importer._ImportRun, "finish", an_event_of_no_case)
+    with pytest.raises(IntegrityError):
+        workbench.imports.import_files(
+            [write_cases(tmp_path / "a.csv", cases(2)),
+             write_events(tmp_path / "e.csv", [("S1", "2026-02-01", "samtale")])],
+            today=TODAY)
+
+    assert snapshot(workbench) == before
