@@ -16,7 +16,9 @@ as a ratio to it, so the bounds hold on a slow machine as on a fast one:
   10^6 cases with 4·10^6 events, the import streams and keeps ids and hashes, not rows).
 
 Run: ``.venv/bin/python benchmarks/bench_import.py`` (defaults: 100,000 cases, 400,000 events);
-the centre-scale run is ``--cases 1000000 --events 4000000 --skip-xlsx --repeat 1``.
+the centre-scale run is ``--cases 1000000 --events 4000000 --skip-xlsx --repeat 1``; with
+``--dir D --reuse`` a later run takes the export files an earlier one left in D (for the same
+cases, events and seed) instead of making them again, and starts every database afresh.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ import csv
 import datetime as dt
 import functools
 import io
+import json
 import os
 import random
 import resource
@@ -261,6 +264,45 @@ def workspace(keep: Path | None) -> Iterator[Path]:
         yield Path(folder)
 
 
+def prepared_export(arguments: argparse.Namespace, folder: Path,
+                    ) -> tuple[list[Path], list[Path] | None, str]:
+    """The export's CSV (and XLSX) files in ``folder`` and a caseworker with ~150 open cases.
+
+    What an earlier run made there (databases, backups, copies) is removed: every run starts
+    afresh. With ``--reuse``, the export files an earlier run made there for the same cases,
+    events and seed (its ``export.json`` says so) are taken as they are.
+    """
+    stamp = {"cases": arguments.cases, "events": arguments.events, "seed": arguments.seed}
+    marker = folder / "export.json"
+    made = json.loads(marker.read_text()) if marker.exists() else {}
+    reuse = arguments.reuse and {k: made.get(k) for k in stamp} == stamp and (
+        arguments.skip_xlsx or made.get("xlsx"))
+    ours = {"backups", "changed", "copies1", "copies2"}
+    if not reuse:
+        ours |= {"csv", "xlsx", "export.json"}
+    for path in folder.iterdir():
+        if path.name not in ours and ".db" not in path.name:
+            continue
+        if path.is_dir():
+            shutil.rmtree(path)
+        else:
+            path.unlink()
+    if reuse:
+        csv_files = [folder / "csv" / name for name in made["csv"]]
+        xlsx_files = None if arguments.skip_xlsx else [
+            folder / "xlsx" / name for name in made["xlsx"]]
+        return csv_files, xlsx_files, made["caseworker"]
+    export = build_export(arguments.cases, arguments.events, arguments.seed)
+    csv_files = demo.write_export(export, folder / "csv", "csv")
+    xlsx_files = None if arguments.skip_xlsx else demo.write_export(
+        export, folder / "xlsx", "xlsx")
+    caseworker = caseworker_near(export, 150)
+    marker.write_text(json.dumps({
+        **stamp, "caseworker": caseworker, "csv": [path.name for path in csv_files],
+        "xlsx": None if xlsx_files is None else [path.name for path in xlsx_files]}))
+    return csv_files, xlsx_files, caseworker
+
+
 def run(arguments: argparse.Namespace) -> bool:
     """Measure everything and print the report; True if every bound is kept.
 
@@ -269,10 +311,7 @@ def run(arguments: argparse.Namespace) -> bool:
     minutes before the import it is compared with would measure the drift instead.
     """
     with workspace(arguments.dir) as folder:
-        export = build_export(arguments.cases, arguments.events, arguments.seed)
-        csv_files = demo.write_export(export, folder / "csv", "csv")
-        xlsx_files = None if arguments.skip_xlsx else demo.write_export(
-            export, folder / "xlsx", "xlsx")
+        csv_files, xlsx_files, caseworker = prepared_export(arguments, folder)
         copies = [same_rows_in_new_files(csv_files, folder / f"copies{n}", n) for n in (1, 2)]
         changed = one_row_changed(csv_files, folder / "changed")
         rounds: dict[str, list[float]] = {}
@@ -324,7 +363,6 @@ def run(arguments: argparse.Namespace) -> bool:
         figures["import peak memory (MB)"] = memory
         checks["import peak memory (MB)"] = (memory, MEMORY_BOUND_MB)
         database = folder / "full0.db"
-        caseworker = caseworker_near(export, 150)
         times, count = status_times_ms(database, caseworker, arguments.status_runs)
         figures[f"status, {count} cases of {caseworker}: median (ms)"] = statistics.median(times)
         checks["status median (ms)"] = (statistics.median(times), STATUS_BOUND_MS)
@@ -348,6 +386,8 @@ def main() -> int:
     parser.add_argument("--status-runs", type=int, default=41)
     parser.add_argument("--skip-xlsx", action="store_true", help="writing XLSX takes a while")
     parser.add_argument("--dir", type=Path, help="keep the files and databases here")
+    parser.add_argument("--reuse", action="store_true",
+                        help="with --dir: take the export files an earlier run made there")
     parser.add_argument("--report-only", action="store_true",
                         help="exit 0 even if a bound is missed (for a smoke run)")
     parser.add_argument("--postgres", metavar="URL",

@@ -18,7 +18,8 @@ with today on an index. How a stored row depends on the date:
 The rows are re-evaluated in the transaction of every change (``workbench.store.touched``
 marks the cases; ``Database.transaction`` hands them here before it commits): exactly the
 cases a change touched, or all of them when the profile or the calendar changes. A read
-that meets rows that do not hold for its date re-evaluates those first. ``verify`` proves
+that meets rows that do not hold for its date (or an open case without a row: not evaluated
+yet) re-evaluates those first. ``verify`` proves
 the stored rows equal a fresh evaluation through the cases manager's own path (``wb.cases``).
 """
 
@@ -180,8 +181,8 @@ class Deadlines:
         never uses a row that is not evaluated for its day).
         """
         if isinstance(touched, AllCases):
-            # All new (an import into an empty store): no rows yet, so count the cases.
-            count = self._count(connection, cases if touched.new else case_deadlines)
+            # The cases, not the rows: an open case may have none (not evaluated yet).
+            count = self._count(connection, cases)
             if count > EVALUATED_AT_ONCE:
                 leave_unevaluated(connection, touched)
             else:
@@ -461,16 +462,15 @@ class Deadlines:
             return False
         with self._database.transaction() as connection:
             stale = list(connection.execute(query).scalars())
-            newest = connection.execute(select(func.max(deadline.as_of))).scalar()
-            if newest is not None and newest > today:
-                # Read for an earlier day than evaluated: the cases closed in between
-                # have no row yet (closed cases have none) but are open on ``today``.
-                stale.extend(connection.execute(
-                    select(cases.c.case_id)
-                    .select_from(cases.outerjoin(case_deadlines,
-                                                 case_deadlines.c.case_id == cases.c.case_id))
-                    .where(deadline.case_id.is_(None), cases.c.closed_on > today,
-                           cases.c.closed_on <= newest)).scalars())
+            # Cases open on ``today`` without a row: not evaluated yet (an import into an
+            # empty store writes none), or closed when evaluated (closed cases have none)
+            # and read now for a day before they closed.
+            stale.extend(connection.execute(
+                select(cases.c.case_id)
+                .select_from(cases.outerjoin(case_deadlines,
+                                             case_deadlines.c.case_id == cases.c.case_id))
+                .where(deadline.case_id.is_(None),
+                       or_(cases.c.closed_on.is_(None), cases.c.closed_on > today))).scalars())
         if not stale:
             return True
         try:

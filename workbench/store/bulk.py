@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from itertools import islice
 from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Select, Table
+from sqlalchemy.exc import IntegrityError
 
 #: Rows per executemany: big enough to be fast, small enough to keep memory flat.
 CHUNK = 20_000
@@ -46,20 +47,38 @@ class BulkInserter:
         """A boolean as this database's insert takes it."""
         return int(value) if self._raw else value
 
+    @property
+    def dates_as_text(self) -> bool:
+        """Whether ``date`` gives a date's ISO text (SQLite), so ISO text is already one."""
+        return self._raw
+
     def insert(self, table: Table, columns: Sequence[str],
-               rows: Iterable[tuple[object, ...]]) -> int:
-        """Insert ``rows`` (values in ``columns`` order, via ``date``/``flag``); count them."""
+               rows: Iterable[tuple[object, ...]],
+               constants: Mapping[str, object] | None = None) -> int:
+        """Insert ``rows`` (values in ``columns`` order, via ``date``/``flag``); count them.
+
+        ``constants``: columns whose value is the same in every row (text, a number, NULL),
+        given once rather than in each row (on SQLite written into the statement).
+        """
+        literals = [_sql_literal(value) for value in (constants or {}).values()]
         if self._dialect == "sqlite":
-            return self._sqlite_insert(table, columns, rows)
+            return self._sqlite_insert(table, columns, rows, dict(zip(constants or {}, literals,
+                                                                      strict=True)))
+        if constants:
+            columns = (*columns, *constants)
+            same = tuple(constants.values())
+            rows = (row + same for row in rows)
         if self._dialect == "postgresql" and self._driver == "psycopg":
             return self._copy(table, columns, rows)
         return self._core_insert(table, columns, rows)
 
     def _sqlite_insert(self, table: Table, columns: Sequence[str],
-                       rows: Iterable[tuple[object, ...]]) -> int:
-        """The driver's executemany, chunk by chunk."""
-        marks = ", ".join("?" for _ in columns)
-        sql = f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({marks})"
+                       rows: Iterable[tuple[object, ...]], constants: Mapping[str, str],
+                       ) -> int:
+        """The driver's executemany, chunk by chunk (``constants``: each column's SQL text)."""
+        marks = ", ".join([*("?" for _ in columns), *constants.values()])
+        names = ", ".join([*columns, *constants])
+        sql = f"INSERT INTO {table.name} ({names}) VALUES ({marks})"
         count = 0
         for chunk in chunks(rows):
             self.connection.exec_driver_sql(sql, chunk)
@@ -94,21 +113,50 @@ class BulkInserter:
         return count
 
 
+def _sql_literal(value: object) -> str:
+    """A constant as SQL text: NULL, a number or a quoted text (nothing else is taken)."""
+    if value is None:
+        return "NULL"
+    if isinstance(value, int):  # a bool is an int
+        return str(int(value))
+    if isinstance(value, str):
+        return "'" + value.replace("'", "''") + "'"
+    raise TypeError(f"no SQL literal for a {type(value).__name__}")
+
+
 @contextlib.contextmanager
-def indexes_deferred(connection: Connection, table: Table) -> Iterator[None]:
+def indexes_deferred(connection: Connection, table: Table,
+                     repeated: Mapping[str, Callable[[Connection], object]] | None = None,
+                     only: Collection[str] | None = None) -> Iterator[None]:
     """Drop ``table``'s indexes (not its keys) for a bulk write into it, build them after.
 
     For a write of many rows (into an empty table, or most of one rewritten): building an
     index from all its rows at once (a sort) takes half the time of growing it row by row
     in random key order, as a caseworker or team index grows (10⁶ cases). In the
     connection's transaction, so a rollback brings the indexes back as they were.
+
+    A unique index that the written rows break (IntegrityError) is the writer's to mend if
+    ``repeated`` names it: once its build is undone (in a savepoint), ``repeated[name]``
+    removes the rows that repeat a key, and the index is built again. Otherwise the error
+    stands. ``only``: just the indexes of these names.
     """
-    indexes = sorted(table.indexes, key=lambda index: str(index.name))
+    mend = repeated or {}
+    indexes = sorted((index for index in table.indexes if only is None or index.name in only),
+                     key=lambda index: str(index.name))
     for index in indexes:
         index.drop(connection)
     yield
     for index in indexes:
-        index.create(connection)
+        remove_repeated = mend.get(str(index.name))
+        if remove_repeated is None:
+            index.create(connection)
+            continue
+        try:
+            with connection.begin_nested():
+                index.create(connection)
+        except IntegrityError:
+            remove_repeated(connection)
+            index.create(connection)
 
 
 def chunks(rows: Iterable[T]) -> Iterator[list[T]]:

@@ -29,6 +29,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    text,
 )
 
 SOURCE_CENTRAL = "central"
@@ -72,9 +73,16 @@ events = Table(
     Column("confirmed", Boolean, default=False, nullable=False),
     Column("import_id", Integer, ForeignKey("imports.id")),
     #: The team entity of a local event (see workbench.sync); None for a central-only event.
-    Column("entity_id", String(36), unique=True, index=True),
+    Column("entity_id", String(36)),
 
-    UniqueConstraint("case_id", "date", "kind", name="uq_events_case_date_kind"),
+    # A unique index rather than a UNIQUE constraint: an import into an empty store builds
+    # it after the rows (store.bulk.indexes_deferred), which SQLite cannot do for a
+    # constraint's index. On SQLite the entity index holds only the events that have an
+    # entity id: the local ones (an export's events have none). (Not said for PostgreSQL:
+    # a postgresql_ option loads its dialect at every start; its index keeps the NULLs.)
+    Index("uq_events_case_date_kind", "case_id", "date", "kind", unique=True),
+    Index("ix_events_entity_id", "entity_id", unique=True,
+          sqlite_where=text("entity_id IS NOT NULL")),
     CheckConstraint("source IN ('central', 'local')", name="ck_events_source"),
 )
 
@@ -353,7 +361,8 @@ case_attributes = Table(
 #: index, instead of an evaluation of every case. The row holds for every day from
 #: ``as_of`` up to the day before ``fresh_until``: on that day something the engine reads
 #: by date changes (a count window ends, a rule comes into force, a future event counts).
-#: ``as_of`` None marks a row not evaluated yet (a database that migrated to it).
+#: ``as_of`` None marks a row not evaluated yet (a database that migrated to it); an open
+#: case without a row is not evaluated yet either (an import into an empty store writes none).
 case_deadlines = Table(
     "case_deadlines", metadata,
     #: No foreign key: the rows are derived, every read joins them to ``cases``, and

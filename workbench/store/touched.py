@@ -5,8 +5,9 @@ cases themselves, the profile) marks the cases here, on the transaction's connec
 the transaction commits, ``Database.transaction`` hands them to whoever stores deadlines
 (``workbench.deadlines``), which re-evaluates exactly those cases in the same transaction.
 Where nobody does (a tool that opened the store without the session, such as a restore),
-the marked cases' rows are left not evaluated (``leave_unevaluated``), which every read
-of them evaluates first: the store itself does not evaluate.
+the marked cases' rows are left not evaluated (``leave_unevaluated``; an open case without
+a row is not evaluated either), which every read of them evaluates first: the store itself
+does not evaluate.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from collections.abc import Iterable
 
 from sqlalchemy import Connection, select
 
-from workbench.store.bulk import indexes_deferred
 from workbench.store.models import case_deadlines, cases, open_milestones
 
 _KEY = "workbench.touched_cases"
@@ -57,9 +57,9 @@ def touch_all(connection: Connection) -> None:
 def touch_all_new(connection: Connection) -> None:
     """Mark every case as changed and new: the store held no case when this transaction began.
 
-    An import into an empty store says so before it inserts its cases: then their deadline
-    rows are written in one statement at the end (``leave_unevaluated``), not case by case,
-    and nobody needs to collect 10⁶ Sags-IDs to mark them.
+    An import into an empty store says so before it inserts its cases: then no deadline row
+    is written for them (``leave_unevaluated``) or they are evaluated all at once, and
+    nobody needs to collect 10⁶ Sags-IDs to mark them.
     """
     connection.info[_KEY] = ALL_NEW_CASES
 
@@ -77,19 +77,17 @@ _CHUNK = 2_000
 
 
 def leave_unevaluated(connection: Connection, touched: Touched) -> None:
-    """Mark the stored deadlines of ``touched`` not evaluated (``as_of`` NULL).
+    """Mark the stored deadlines of ``touched`` not evaluated (``as_of`` NULL, or no row).
 
-    Every read evaluates such a row before it uses it (``workbench.deadlines``). For
-    ``ALL_NEW_CASES`` every case gets a new row: whatever rows were stored belong to no case.
+    Every read evaluates such a case before it uses it (``workbench.deadlines``): an open
+    case whose row is not evaluated, or that has no row. For ``ALL_NEW_CASES`` no row is
+    written at all (at 10⁶ cases, a row each took seconds): whatever rows were stored
+    belong to no case, and the new cases are not evaluated until a read evaluates them.
     """
     if isinstance(touched, AllCases):
         if touched.new:
             connection.execute(open_milestones.delete())
             connection.execute(case_deadlines.delete())
-            with indexes_deferred(connection, case_deadlines):
-                connection.execute(case_deadlines.insert().from_select(
-                    ["case_id", "caseworker", "team"],
-                    select(cases.c.case_id, cases.c.caseworker, cases.c.team)))
         else:
             connection.execute(case_deadlines.update().values(as_of=None))
         return

@@ -1,14 +1,16 @@
 """An import's stored deadlines: an import into an empty store marks all its cases at once.
 
-Its cases are all new, so their deadline rows are written in one statement (more than
-``EVALUATED_AT_ONCE`` cases: left not evaluated for the first read) or evaluated in the
-import's transaction (fewer); any row left from cases that are gone is dropped. A later
-import marks only the cases it changed.
+Its cases are all new, so they get no deadline row (more than ``EVALUATED_AT_ONCE``
+cases: not evaluated until the first read, which evaluates an open case without a row) or
+are evaluated in the import's transaction (fewer); any row left from cases that are gone is
+dropped. A later import marks only the cases it changed.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -57,21 +59,22 @@ def _leave_a_row_of_a_case_that_is_gone(workbench: Workbench) -> None:
 
 
 @pytest.mark.parametrize("at_once", [0, 3])
-def test_an_import_into_an_empty_store_leaves_each_case_one_unevaluated_row(
+def test_an_import_into_an_empty_store_writes_no_deadline_row(
         workbench: Workbench, tmp_path: Path, at_once: int,
         monkeypatch: pytest.MonkeyPatch) -> None:
-    """More cases than ``EVALUATED_AT_ONCE``: one row per case, none evaluated yet."""
+    """More cases than ``EVALUATED_AT_ONCE``: no row at all, every case not evaluated yet."""
     monkeypatch.setattr(deadlines, "EVALUATED_AT_ONCE", at_once)
     _leave_a_row_of_a_case_that_is_gone(workbench)
     summary = workbench.imports.import_files(_files(tmp_path / "a", CASES), today=DAY)
     assert (summary.new, summary.events_added, len(summary.rejected)) == (4, 2, 0)
-    assert _as_of(workbench) == dict.fromkeys(["S1", "S2", "S3", "S4"])
+    assert _as_of(workbench) == {}
     with workbench.database.transaction() as connection:
         assert connection.execute(select(open_milestones.c.case_id)).all() == []
+    assert workbench.deadlines.verify(DAY) == []
+    with workbench.database.transaction() as connection:
         owners = dict(connection.execute(select(case_deadlines.c.case_id,
                                                 case_deadlines.c.caseworker)).all())
-    assert owners["S2"] == "XY"
-    assert workbench.deadlines.verify(DAY) == []
+    assert owners == {"S1": "ABC", "S2": "XY", "S4": "ABC"}  # S3 is closed
     rows = workbench.cases.caseload(DAY)
     assert {row.case_id for row in rows} == {"S1", "S2", "S4"}
     assert sum(workbench.deadlines.counts(DAY)) == 3
@@ -102,4 +105,49 @@ def test_a_later_import_marks_only_the_cases_it_changed(
     as_of = _as_of(workbench)
     assert as_of["S2"] is None
     assert as_of["S1"] == as_of["S4"] == DAY
+    assert workbench.deadlines.verify(DAY) == []
+
+
+
+def _first_read_counts(workbench: Workbench) -> object:
+    return tuple(workbench.deadlines.counts(DAY))
+
+
+def _first_read_status(workbench: Workbench) -> object:
+    return [tuple(row) for row in workbench.deadlines.status_table(DAY)]
+
+
+def _first_read_list(workbench: Workbench) -> object:
+    return [(row.case_id, row.status, row.next_due) for row in workbench.cases.caseload(DAY)]
+
+
+@pytest.mark.parametrize("first_read", [_first_read_counts, _first_read_status,
+                                        _first_read_list])
+def test_the_first_read_after_an_import_without_rows_evaluates_every_open_case(
+        workbench: Workbench, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        first_read: Callable[[Workbench], object]) -> None:
+    monkeypatch.setattr(deadlines, "EVALUATED_AT_ONCE", 0)
+    workbench.imports.import_files(_files(tmp_path / "a", CASES), today=DAY)
+    assert _as_of(workbench) == {}
+
+    first = first_read(workbench)
+
+    assert set(_as_of(workbench)) == {"S1", "S2", "S4"}  # S3 is closed
+    assert workbench.deadlines.verify(DAY) == []
+    workbench.deadlines.recompute_all(DAY)  # every case evaluated afresh
+    assert first_read(workbench) == first
+    assert len(workbench.cases.caseload(DAY)) == sum(workbench.deadlines.counts(DAY)) == 3
+
+
+def test_a_calendar_change_before_the_first_read_leaves_the_many_cases_to_it(
+        workbench: Workbench, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """More cases than ``EVALUATED_AT_ONCE`` (with no row yet): not evaluated in the change."""
+    monkeypatch.setattr(deadlines, "EVALUATED_AT_ONCE", 3)
+    workbench.imports.import_files(_files(tmp_path / "a", CASES), today=DAY)
+    settings = workbench.settings.load()
+
+    workbench.settings.save(dataclasses.replace(
+        settings, closure_days=(*settings.closure_days, dt.date(2026, 3, 12))))
+
+    assert _as_of(workbench) == {}
     assert workbench.deadlines.verify(DAY) == []

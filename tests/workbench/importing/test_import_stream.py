@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import tracemalloc
 from pathlib import Path
 
@@ -160,3 +161,25 @@ def test_the_same_rows_in_new_files_are_an_import_already_done(tmp_path: Path) -
     assert _import(tmp_path, first) == (2, 0, False)
     assert _import(tmp_path, copies) == (0, 0, True)
     assert _import(tmp_path, renamed) == (0, 1, False)
+
+
+def test_the_cycle_collector_is_paused_while_the_rows_are_written(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[bool] = []
+    apply_cases = importer._ImportRun.apply_cases
+
+    def spy(run: importer._ImportRun, rows: importer.CaseRows, threshold: float) -> None:
+        seen.append(gc.isenabled())
+        apply_cases(run, rows, threshold)
+
+    monkeypatch.setattr(importer._ImportRun, "apply_cases", spy)
+    gc.enable()
+    database = Database.open(tmp_path / "workbench.db")
+    try:
+        database.migrate()
+        importer.import_files(database, [write_cases(tmp_path / "a.csv", [Case("S1")])],
+                              today=dt.date(2026, 3, 10), mappings=bundled_mappings())
+    finally:
+        database.dispose()
+    assert seen == [False]
+    assert gc.isenabled()
