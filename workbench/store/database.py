@@ -149,19 +149,28 @@ def _foreign_keys_off(connection: Connection) -> Iterator[None]:
     """SQLite's foreign keys off on ``connection`` for the block, which holds its transaction.
 
     Set on the driver's connection before the transaction begins (inside one the pragma
-    does nothing) and on again once it has ended; a connection that cannot be set back is
-    dropped rather than returned to the pool without them.
+    does nothing, silently) and on again once it has ended; a connection whose keys are not
+    found on again (read back) is dropped rather than returned to the pool without them.
     """
     driver: Any = connection.connection.dbapi_connection
     driver.execute("PRAGMA foreign_keys=OFF")
     try:
         yield
     finally:
-        try:
-            driver.execute("PRAGMA foreign_keys=ON")
-        except sqlite3.Error:
+        if not _foreign_keys_back_on(driver):
             connection.invalidate()
-            raise
+
+
+def _foreign_keys_back_on(driver: Any) -> bool:
+    """Turn SQLite's foreign keys on on a driver connection; whether they are on now.
+
+    Any error counts as not on: sqlite3's and SQLCipher's driver raise different classes.
+    """
+    try:
+        driver.execute("PRAGMA foreign_keys=ON")
+        return bool(driver.execute("PRAGMA foreign_keys").fetchone()[0])
+    except Exception:  # whichever driver's error: the connection is dropped
+        return False
 
 
 def _check_foreign_keys(connection: Connection) -> None:

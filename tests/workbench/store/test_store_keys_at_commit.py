@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, insert, select
@@ -56,3 +57,38 @@ def test_afterwards_every_row_is_checked_at_once_again(workbench: Workbench) -> 
             connection.execute(insert(events).values(**_event("nobody")))
             pytest.fail("the insert of an event of no case went through")
     assert _count(workbench) == (0, 0)
+
+
+def test_keys_that_do_not_come_back_on_are_found_out() -> None:
+    """Inside a transaction SQLite ignores the pragma without a word: it is read back."""
+    import sqlite3
+
+    from workbench.store.database import _foreign_keys_back_on
+
+    driver = sqlite3.connect(":memory:", isolation_level=None)
+    driver.execute("PRAGMA foreign_keys=OFF")
+    driver.execute("BEGIN")
+    assert not _foreign_keys_back_on(driver)
+    driver.execute("COMMIT")
+    assert _foreign_keys_back_on(driver)
+    driver.close()
+    assert not _foreign_keys_back_on(driver)  # a closed connection: an error, not on
+
+
+def test_a_connection_left_without_keys_is_not_pooled(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """SQLite only: PostgreSQL checks row by row always, nothing is turned off there."""
+    from workbench.store import database
+
+    with Workbench.open(tmp_path / "workbench.db") as workbench:
+        monkeypatch.setattr(database, "_foreign_keys_back_on", lambda _driver: False)
+        with workbench.database.transaction(write=True, keys_at_commit=True) as connection:
+            connection.execute(insert(cases).values(**CASE))
+        monkeypatch.undo()
+
+        for _ in range(3):
+            with pytest.raises(IntegrityError), \
+                    workbench.database.transaction(write=True) as connection:
+                connection.execute(insert(events).values(**_event("nobody")))
+                pytest.fail("the insert of an event of no case went through")
+        assert _count(workbench) == (1, 0)
