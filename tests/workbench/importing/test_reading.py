@@ -6,8 +6,11 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.helpers.exports import CASE_HEADER, Case, write_cases, write_table
+from workbench.importing import reading
 from workbench.importing.importer import read_cases, recognise_tables
 from workbench.importing.mapping import (
     CANONICAL,
@@ -157,3 +160,61 @@ def test_windows_1252_text_is_read(tmp_path: Path) -> None:
                        encoding="cp1252")
     records, _ = cases_of(path)
     assert records["S1"].case.name == "Åse Ørum"
+
+
+# --- the extent of a sheet, read before calamine allocates it ----------------------------
+
+_CELL_SPELLINGS = st.sampled_from([
+    '<c r="{ref}" t="s"><v>1</v></c>',   # the common spelling
+    '<c t="s" r="{ref}"><v>1</v></c>',   # the reference not first
+    '<c><v>1</v></c>',                   # no reference: placed by its order in the row
+    '<c r="{ref}" t="inlineStr"><is><r><rPr><color rgb="FF0000"/></rPr><t>x</t></r></is></c>',
+])
+
+
+def _column_letters(number: int) -> str:
+    letters = ""
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+@st.composite
+def _sheets(draw: st.DrawFn) -> bytes:
+    """Sheet XML of a few rows, each cell spelled one of the ways a workbook may spell it."""
+    rows = []
+    for row_number in draw(st.lists(st.integers(1, 2_000_000), min_size=1, max_size=6,
+                                    unique=True).map(sorted)):
+        columns = draw(st.lists(st.integers(1, 800), min_size=1, max_size=5,
+                                unique=True).map(sorted))
+        cells = "".join(draw(_CELL_SPELLINGS).format(ref=f"{_column_letters(column)}{row_number}")
+                        for column in columns)
+        rows.append(f'<row r="{row_number}">{cells}</row>')
+    return (f'<worksheet><cols><col min="1" max="2"/></cols><sheetData>{"".join(rows)}'
+            f'</sheetData></worksheet>').encode()
+
+
+@settings(max_examples=300, deadline=None)
+@given(_sheets())
+def test_the_fast_extent_refuses_exactly_the_sheets_the_general_one_refuses(
+        xml: bytes) -> None:
+    """The literal searches skip row numbers too short to matter, never a refusal."""
+    def too_large(extent: tuple[int, int]) -> bool:
+        rows, columns = extent
+        return rows * max(columns, 1) > reading.MAX_SHEET_CELLS
+
+    assert too_large(reading._extent_fast(xml)) == too_large(reading._extent_slowly(xml))
+    assert reading._extent_fast(xml)[1] == reading._extent_slowly(xml)[1]
+
+
+def test_a_sheet_of_referenced_cells_takes_the_short_way() -> None:
+    common = b'<sheetData><row r="1"><c r="A1"><v>1</v></c><c r="C1"/></row></sheetData>'
+    assert reading._every_cell_referenced_first(common)
+    assert reading._extent_fast(common) == (1, 3)
+    coloured = common.replace(b"<v>1</v>", b"<is><r><rPr><color/></rPr></r></is>")
+    assert not reading._every_cell_referenced_first(coloured)
+    assert reading._extent_fast(coloured) == (1, 3)
+    unreferenced = b'<sheetData><row r="1"><c r="A1"/><c/><c/></row></sheetData>'
+    assert not reading._every_cell_referenced_first(unreferenced)
+    assert reading._extent_fast(unreferenced) == reading._extent_slowly(unreferenced) == (1, 3)
