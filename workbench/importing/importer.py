@@ -272,11 +272,13 @@ def import_files(
         # Rows' objects by the million, none in a reference cycle: the cycle collector would
         # walk them again and again (workbench.bulk), a tenth of a 10⁶-case import.
         # Into an empty store, every row is new: the foreign keys are checked once, at the
-        # end (Database.transaction), rather than for each of 4·10⁶ events.
-        keys_at_commit = _store_is_empty(database)
+        # end (Database.transaction), rather than for each of 4·10⁶ events, and nothing is
+        # looked up, so a small page cache serves.
+        into_empty_store = _store_is_empty(database)
         with collector_paused(), database.transaction(
-                write=True, keys_at_commit=keys_at_commit) as connection, \
-                _page_cache(connection):
+                write=True, keys_at_commit=into_empty_store) as connection, \
+                _page_cache(connection, FRESH_IMPORT_PAGE_CACHE_KIB if into_empty_store
+                            else IMPORT_PAGE_CACHE_KIB):
             run = _ImportRun(connection, today, force)
             run.apply_cases(case_rows, threshold)
             report(len(paths) + 2, steps)
@@ -304,13 +306,13 @@ FRESH_IMPORT_PAGE_CACHE_KIB = 8 * 1024
 
 
 @contextlib.contextmanager
-def _page_cache(connection: Connection) -> Iterator[None]:
-    """On SQLite, a page cache of IMPORT_PAGE_CACHE_KIB for the import, then the one before."""
+def _page_cache(connection: Connection, kib: int) -> Iterator[None]:
+    """On SQLite, a page cache of ``kib`` KiB for the import, then the one before."""
     if connection.dialect.name != "sqlite":
         yield
         return
     before = connection.exec_driver_sql("PRAGMA cache_size").scalar()
-    connection.exec_driver_sql(f"PRAGMA cache_size = -{IMPORT_PAGE_CACHE_KIB}")
+    connection.exec_driver_sql(f"PRAGMA cache_size = -{kib}")
     try:
         yield
     finally:
@@ -568,9 +570,6 @@ class _ImportRun:
             # and the cases' indexes built once they are all in.
             self.fresh = True
             touch_all_new(self.connection)
-            if self.connection.dialect.name == "sqlite":  # ``_page_cache`` restores it
-                self.connection.exec_driver_sql(
-                    f"PRAGMA cache_size = -{FRESH_IMPORT_PAGE_CACHE_KIB}")
         with indexes_deferred(self.connection, cases) if self.fresh else contextlib.nullcontext():
             self._apply_rows(rows, stored)
         self.rejected.extend(rows.rejected)
