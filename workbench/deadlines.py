@@ -852,16 +852,9 @@ class _Evaluator:
         self._connection = connection
         self.profile = profile
         self.as_of = as_of
-        self._dates: dict[object, dt.date] = {}
+        #: A date as the driver gives it (text on SQLite), made once.
+        self._date: Callable[[object], dt.date] = _Days().__getitem__
         self._events: dict[tuple[object, str], CaseEvent] = {}
-
-    def _date(self, value: object) -> dt.date:
-        """A date as the driver gives it (text on SQLite), made once."""
-        day = self._dates.get(value)
-        if day is None:
-            day = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
-            self._dates[value] = day
-        return day
 
     def _event(self, day: object, kind: str) -> CaseEvent:
         """An event as the engine takes it, made once for its date and kind."""
