@@ -16,12 +16,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import select, text, update
 from sqlalchemy.exc import OperationalError
 
 from tests.helpers.exports import CASE_HEADER, write_events, write_table
+from tests.helpers.migrations import migrate
 from workbench import deadlines
 from workbench.attributes import CaseAttributes
 from workbench.cli import EXIT_DIFFERENCES, EXIT_OK, main
@@ -362,10 +361,7 @@ def test_a_migrated_database_fills_its_deadlines_at_the_first_read(
                 [("S1", "2026-01-05", "samtale")])
         expected = workbench.cases.caseload(FIRST_DAY)
         with workbench.database.transaction(write=True) as connection:
-            config = Config()
-            config.set_main_option("script_location", str(MIGRATIONS))
-            config.attributes["connection"] = connection
-            command.downgrade(config, "0007")
+            migrate(connection, "0007", down=True)
     with Workbench.open(database_url) as workbench:   # migrates to 0009 again
         with workbench.database.transaction() as connection:
             placeholders = connection.execute(select(case_deadlines.c.case_id,

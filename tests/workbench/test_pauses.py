@@ -8,12 +8,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from alembic import command
-from alembic.config import Config
 from openpyxl import load_workbook
 from sqlalchemy import create_engine, func, select, text
 
 from tests.helpers.exports import Case, write_cases, write_events
+from tests.helpers.migrations import at_revision
 from tests.helpers.sync_support import MemoryTransport
 from workbench.audit import AuditAction
 from workbench.engine import Status
@@ -22,7 +21,6 @@ from workbench.reports import write_status_report
 from workbench.resources import load_named_profile
 from workbench.session import Workbench
 from workbench.siteconfig import SITE_CONFIG_ENV
-from workbench.store import database as store_database
 from workbench.store.models import audit_log, exemptions, pauses, settings, sync_entries
 from workbench.sync.entries import EntityType
 
@@ -71,17 +69,8 @@ def counts(workbench: Workbench) -> tuple[int, int, int, int]:
 
 def _at_revision_0004(url: str) -> str:
     """Build the schema of revision 0004 (before profiles had names) at ``url``."""
-    target = url if "://" in url else f"sqlite+pysqlite:///{url}"
-    engine = create_engine(target)
-    try:
-        with engine.begin() as connection:
-            config = Config()
-            config.set_main_option("script_location", str(store_database._MIGRATIONS))
-            config.attributes["connection"] = connection
-            command.upgrade(config, "0004")
-    finally:
-        engine.dispose()
-    return target
+    at_revision(url, "0004")
+    return url if "://" in url else f"sqlite+pysqlite:///{url}"
 
 
 def _execute(target: str, statement: str) -> None:

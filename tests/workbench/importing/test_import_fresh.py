@@ -131,14 +131,14 @@ def test_a_dry_run_into_an_empty_store_keeps_its_schema(
         assert connection.execute(select(func.count()).select_from(events)).scalar_one() == 0
 
 
-def _cache_during_events(workbench: Workbench, tmp_path: Path, name: str,
-                         monkeypatch: pytest.MonkeyPatch) -> int:
-    """The page cache (``PRAGMA cache_size``) while an import applies its events."""
+def _pragma_during_events(pragma: str, workbench: Workbench, tmp_path: Path, name: str,
+                          monkeypatch: pytest.MonkeyPatch) -> int:
+    """SQLite's ``PRAGMA pragma`` while an import (events of kind ``name``) applies its events."""
     seen: list[int] = []
     apply_events = importer._ImportRun.apply_events
 
     def spy(run: importer._ImportRun, tables: object) -> None:
-        seen.append(run.connection.exec_driver_sql("PRAGMA cache_size").scalar_one())
+        seen.append(run.connection.exec_driver_sql(f"PRAGMA {pragma}").scalar_one())
         apply_events(run, tables)  # type: ignore[arg-type]
 
     monkeypatch.setattr(importer._ImportRun, "apply_events", spy)
@@ -157,8 +157,8 @@ def test_a_first_import_on_sqlite_keeps_a_small_page_cache(
         with workbench.database.transaction() as connection:
             before = connection.exec_driver_sql("PRAGMA cache_size").scalar_one()
 
-        first = _cache_during_events(workbench, tmp_path, "samtale", monkeypatch)
-        later = _cache_during_events(workbench, tmp_path, "screening", monkeypatch)
+        first = _pragma_during_events("cache_size", workbench, tmp_path, "samtale", monkeypatch)
+        later = _pragma_during_events("cache_size", workbench, tmp_path, "screening", monkeypatch)
 
         assert first == -importer.FRESH_IMPORT_PAGE_CACHE_KIB
         assert later == -importer.IMPORT_PAGE_CACHE_KIB  # its lookups want the large one
@@ -166,30 +166,14 @@ def test_a_first_import_on_sqlite_keeps_a_small_page_cache(
             assert connection.exec_driver_sql("PRAGMA cache_size").scalar_one() == before
 
 
-def _foreign_keys_during_events(workbench: Workbench, tmp_path: Path, name: str,
-                                monkeypatch: pytest.MonkeyPatch) -> int:
-    """SQLite's ``PRAGMA foreign_keys`` while an import applies its events."""
-    seen: list[int] = []
-    apply_events = importer._ImportRun.apply_events
-
-    def spy(run: importer._ImportRun, tables: object) -> None:
-        seen.append(run.connection.exec_driver_sql("PRAGMA foreign_keys").scalar_one())
-        apply_events(run, tables)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(importer._ImportRun, "apply_events", spy)
-    (tmp_path / name).mkdir()
-    workbench.imports.import_files(
-        [write_cases(tmp_path / name / "a.csv", cases(2)),
-         write_events(tmp_path / name / "e.csv", [("S1", "2026-02-01", name)])], today=TODAY)
-    monkeypatch.undo()
-    return seen[0]
-
-
 def test_a_first_import_on_sqlite_checks_the_foreign_keys_once_at_the_end(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     with Workbench.open(tmp_path / "workbench.db") as workbench:
-        assert _foreign_keys_during_events(workbench, tmp_path, "samtale", monkeypatch) == 0
-        assert _foreign_keys_during_events(workbench, tmp_path, "screening", monkeypatch) == 1
+        first = _pragma_during_events("foreign_keys", workbench, tmp_path, "samtale",
+                                      monkeypatch)
+        later = _pragma_during_events("foreign_keys", workbench, tmp_path, "screening",
+                                      monkeypatch)
+        assert (first, later) == (0, 1)
         with workbench.database.transaction() as connection:
             assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar_one() == 1
 

@@ -3,31 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import create_engine, insert, select
 from sqlalchemy.exc import IntegrityError
 
+from tests.helpers.migrations import at_revision
 from workbench.session import Workbench
-from workbench.store import database as store_database
 from workbench.store.database import resolve_url
 from workbench.store.models import cases, events
 
 DAY = dt.date(2026, 2, 1)
-
-
-def _at_revision(database_url: str, revision: str) -> None:
-    migrations = Path(store_database.__file__).parent / "migrations"
-    engine = create_engine(resolve_url(database_url))
-    with engine.begin() as connection:
-        config = Config()
-        config.set_main_option("script_location", str(migrations))
-        config.attributes["connection"] = connection
-        command.upgrade(config, revision)
-    engine.dispose()
 
 
 def _event(**fields: object) -> dict[str, object]:
@@ -36,7 +22,7 @@ def _event(**fields: object) -> dict[str, object]:
 
 
 def test_the_events_survive_the_migration_and_keep_their_guarantees(database_url: str) -> None:
-    _at_revision(database_url, "0009")
+    at_revision(database_url, "0009")
     engine = create_engine(resolve_url(database_url))
     with engine.begin() as connection:
         connection.execute(insert(cases).values(

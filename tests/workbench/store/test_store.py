@@ -10,15 +10,14 @@ import sys
 from pathlib import Path
 
 import pytest
-from alembic import command
 from alembic.autogenerate import compare_metadata
-from alembic.config import Config
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import create_engine, insert, select, text
+from sqlalchemy import insert, select, text
 from sqlalchemy.exc import IntegrityError
 
 from tests.helpers.exports import TODAY, cases, write_cases
+from tests.helpers.migrations import at_revision
 from workbench.errors import StoreError
 from workbench.session import Workbench
 from workbench.settings import Settings
@@ -74,13 +73,7 @@ def test_a_database_one_revision_behind_is_migrated(database_url: str) -> None:
     migrations = Path(store_database.__file__).parent / "migrations"
     older = ScriptDirectory(str(migrations)).get_revision(_head_revision()).down_revision
     assert isinstance(older, str)
-    engine = create_engine(resolve_url(database_url))
-    with engine.begin() as connection:
-        config = Config()
-        config.set_main_option("script_location", str(migrations))
-        config.attributes["connection"] = connection
-        command.upgrade(config, older)
-    engine.dispose()
+    at_revision(database_url, older)
     with Workbench.open(database_url) as workbench, workbench.database.transaction() as connection:
         revision = connection.execute(text("SELECT version_num FROM alembic_version"))
         assert revision.scalar_one() == _head_revision()
