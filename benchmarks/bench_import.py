@@ -44,6 +44,8 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from scratchdb import scratch_database
+
 from workbench import demo
 from workbench.cli import main as cli_main
 from workbench.session import Workbench
@@ -134,20 +136,10 @@ def postgres_figures(server: str, files: list[Path], folder: Path, rounds: int,
     of its own, made and dropped here. For the note, no bound.
     """
     import psycopg
-    from sqlalchemy import create_engine, make_url
+    from sqlalchemy import make_url
 
-    admin = create_engine(make_url(server), isolation_level="AUTOCOMMIT")
     times: dict[str, list[float]] = {"sqlite": [], "bare": [], "import": []}
-
-    @contextlib.contextmanager
-    def scratch(name: str) -> Iterator[str]:
-        with admin.connect() as connection:
-            connection.exec_driver_sql(f'CREATE DATABASE "{name}"')
-        try:
-            yield make_url(server).set(database=name).render_as_string(hide_password=False)
-        finally:
-            with admin.connect() as connection:
-                connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    scratch = functools.partial(scratch_database, server)
 
     def bare_load(url: str) -> None:
         parts = make_url(url)
@@ -163,18 +155,15 @@ def postgres_figures(server: str, files: list[Path], folder: Path, rounds: int,
                         for row in reader:
                             copy.write_row(row)
 
-    try:
-        for n in range(rounds):
-            stamp = f"bench_import_{os.getpid()}_{n}"
-            times["sqlite"].append(timed(functools.partial(
-                baseline, files, folder / f"pg-baseline{n}.db")))
-            with scratch(f"{stamp}_bare") as url:
-                times["bare"].append(timed(functools.partial(bare_load, url)))
-            with scratch(f"{stamp}_import") as url, Workbench.open(url) as workbench:
-                times["import"].append(timed(functools.partial(
-                    workbench.imports.import_files, files, today=TODAY)))
-    finally:
-        admin.dispose()
+    for n in range(rounds):
+        stamp = f"bench_import_{os.getpid()}_{n}"
+        times["sqlite"].append(timed(functools.partial(
+            baseline, files, folder / f"pg-baseline{n}.db")))
+        with scratch(f"{stamp}_bare") as url:
+            times["bare"].append(timed(functools.partial(bare_load, url)))
+        with scratch(f"{stamp}_import") as url, Workbench.open(url) as workbench:
+            times["import"].append(timed(functools.partial(
+                workbench.imports.import_files, files, today=TODAY)))
     return {
         "PostgreSQL: full import (s, best)": min(times["import"]),
         "PostgreSQL: bare csv + COPY (s, best)": min(times["bare"]),

@@ -35,6 +35,8 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
+from scratchdb import scratch_database
+
 from workbench import demo
 from workbench.cli import main as cli_main
 from workbench.session import Workbench
@@ -184,15 +186,9 @@ def bare_read_postgres(url: str) -> Callable[[], int]:
 
 def postgres_figures(server: str, folder: Path, cases: int, runs: int) -> dict[str, float]:
     """Import and ``status`` of ``cases`` cases in a fresh database on a PostgreSQL server."""
-    from sqlalchemy import create_engine, make_url
-
     name = f"bench_status_{int(time.time())}"
-    admin = create_engine(make_url(server), isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.exec_driver_sql(f'CREATE DATABASE "{name}"')
-    url = make_url(server).set(database=name).render_as_string(hide_password=False)
     figures: dict[str, float] = {}
-    try:
+    with scratch_database(server, name) as url:
         files = demo.write_export(demo.generate(cases, 7, TODAY), folder / f"export-pg-{cases}")
         with Workbench.open(url) as workbench:
             figures[f"PostgreSQL: import {cases} cases (s)"] = timed(
@@ -204,10 +200,6 @@ def postgres_figures(server: str, folder: Path, cases: int, runs: int) -> dict[s
         figures["PostgreSQL: status all open, median (ms)"] = status_all
         figures["PostgreSQL: bare read + csv, median (ms)"] = bare
         figures["PostgreSQL: status all open / bare read + csv"] = ratio
-    finally:
-        with admin.connect() as connection:
-            connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        admin.dispose()
     return figures
 
 

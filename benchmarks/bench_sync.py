@@ -38,7 +38,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Column, Integer, MetaData, String, Table, Text, create_engine, make_url
+from scratchdb import scratch_database
+from sqlalchemy import Column, Integer, MetaData, String, Table, Text, create_engine
 
 from workbench import demo
 from workbench.session import Workbench
@@ -122,16 +123,8 @@ def meeting_place(kind: str, pg_url: str | None, scratch: Path) -> Iterator[str]
         yield str(folder)
         return
     assert pg_url is not None
-    name = f"bench_sync_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(make_url(pg_url), isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.exec_driver_sql(f'CREATE DATABASE "{name}"')
-    try:
-        yield make_url(pg_url).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as connection:
-            connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        admin.dispose()
+    with scratch_database(pg_url, f"bench_sync_{uuid.uuid4().hex[:10]}") as url:
+        yield url
 
 
 def share_bytes(kind: str, target: str) -> int:
